@@ -1,0 +1,1 @@
+"""The catalogue: records in archive/, their schema, authority files, ingest and check."""

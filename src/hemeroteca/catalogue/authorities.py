@@ -1,0 +1,104 @@
+"""Authority files: the curated actors and topic vocabulary beside the records.
+
+``archive/authorities/actors.yaml`` lists each actor once with its canonical
+name, type and aliases in every language; ``topics.yaml`` lists each topic with
+labels per language and the words that trigger it. Both are edited by pull
+request, so they are plain YAML and are validated by ``check``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from hemeroteca.errors import HemerotecaError
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    wikidata: str | None = None
+
+    @property
+    def short(self) -> str | None:
+        """The acronym or short form readers know best: the first alias, if any."""
+        return self.aliases[0] if self.aliases else None
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    labels: dict[str, str]
+    triggers: dict[str, tuple[str, ...]]
+
+    def label(self, language: str = "en") -> str:
+        return self.labels.get(language) or self.labels.get("en") or self.id
+
+
+@dataclass(frozen=True)
+class Authorities:
+    actors: tuple[Actor, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    _actor_index: dict[str, Actor] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for actor in self.actors:
+            for alias in (actor.name, *actor.aliases):
+                self._actor_index.setdefault(alias.casefold(), actor)
+
+    def actor(self, name: str) -> Actor | None:
+        return self._actor_index.get(name.casefold())
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    @property
+    def topic_ids(self) -> frozenset[str]:
+        return frozenset(t.id for t in self.topics)
+
+
+def _read_list(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
+        raise HemerotecaError(path, f"YAML syntax error: {getattr(exc, 'problem', exc)}", line=line) from exc
+    if data is None:
+        return []
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise HemerotecaError(path, "expected a list of entries (mappings)")
+    return data
+
+
+def load_authorities(directory: Path) -> Authorities:
+    actors_path = directory / "actors.yaml"
+    actors = []
+    for index, entry in enumerate(_read_list(actors_path)):
+        if not entry.get("name") or entry.get("type") not in ("person", "organization"):
+            raise HemerotecaError(
+                actors_path, f"entry {index + 1} needs a name and a type (person or organization)"
+            )
+        actors.append(
+            Actor(
+                name=str(entry["name"]),
+                type=entry["type"],
+                aliases=tuple(str(a) for a in entry.get("aliases") or ()),
+                country=entry.get("country"),
+                wikidata=entry.get("wikidata"),
+            )
+        )
+    topics_path = directory / "topics.yaml"
+    topics = []
+    for index, entry in enumerate(_read_list(topics_path)):
+        if not entry.get("id") or not isinstance(entry.get("labels"), dict):
+            raise HemerotecaError(topics_path, f"entry {index + 1} needs an id and labels")
+        triggers = {lang: tuple(words) for lang, words in (entry.get("triggers") or {}).items()}
+        topics.append(Topic(id=entry["id"], labels=dict(entry["labels"]), triggers=triggers))
+    return Authorities(actors=tuple(actors), topics=tuple(topics))

@@ -1,0 +1,176 @@
+"""Validate the catalogue: the JSON Schema first, then the rules a schema cannot say.
+
+Every problem names the file, the line of the offending field and the field,
+so an archivist (or a pull-request annotation) can go straight to it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import jsonschema
+import pycountry
+
+from hemeroteca.catalogue.authorities import Authorities, load_authorities
+from hemeroteca.catalogue.record import Record
+from hemeroteca.catalogue.store import list_seeds, load_records, seed_id, sha256_of
+from hemeroteca.errors import HemerotecaError
+from hemeroteca.project import Project
+from hemeroteca.resources import load_data
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_data("record.schema.json"))
+
+
+def _field_path(parts: list) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def date_problem(value: str) -> str | None:
+    """Why a date string is not a real calendar date at its precision, or None if it is."""
+    match = _DATE.match(value)
+    if not match:
+        return f"'{value}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (or null when undated)"
+    year, month, day = match.groups()
+    if month and not 1 <= int(month) <= 12:
+        return f"'{value}' has no month {month}"
+    if day and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+        month_name = calendar.month_name[int(month)]
+        return f"'{value}' is not a calendar date ({month_name} {year} has no day {int(day)})"
+    return None
+
+
+def check_record(record: Record, path: str, authorities: Authorities) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(field: str, message: str, severity: str = "error") -> None:
+        problems.append(Problem(path, record.line_of(field) or 1, field, message, severity))
+
+    for error in sorted(_validator().iter_errors(record.meta), key=lambda e: list(e.absolute_path)):
+        field = _field_path(list(error.absolute_path))
+        if error.validator == "required":
+            missing = error.message.split("'")[1]
+            add(_field_path([*error.absolute_path, missing]), "required field is missing")
+        elif error.validator == "additionalProperties":
+            add(field or "front matter", error.message)
+        else:
+            add(field or "front matter", error.message)
+    meta = record.meta
+    if isinstance(meta.get("date"), str) and _DATE.match(meta["date"]):
+        reason = date_problem(meta["date"])
+        if reason:
+            add("date", reason)
+    elif isinstance(meta.get("date"), str):
+        add("date", date_problem(meta["date"]) or "invalid date")
+    for index, code in enumerate(meta.get("countries") or []):
+        if isinstance(code, str) and pycountry.countries.get(alpha_2=code) is None:
+            add(f"countries[{index}]", f"'{code}' is not an ISO 3166-1 alpha-2 country code")
+    known_topics = authorities.topic_ids
+    for index, tag in enumerate(meta.get("tags") or []):
+        if isinstance(tag, str) and known_topics and tag not in known_topics:
+            add(f"tags[{index}]", f"'{tag}' is not a topic in archive/authorities/topics.yaml")
+    for index, actor in enumerate(meta.get("actors") or []):
+        if isinstance(actor, dict) and isinstance(actor.get("name"), str):
+            known = authorities.actor(actor["name"])
+            if known is None:
+                add(
+                    f"actors[{index}].name",
+                    f"'{actor['name']}' is not in the actors authority file",
+                    "warning",
+                )
+            elif actor.get("type") in ("person", "organization") and actor["type"] != known.type:
+                add(
+                    f"actors[{index}].type",
+                    f"'{actor['name']}' is a {known.type} in the authority file, not a {actor['type']}",
+                )
+    return problems
+
+
+def check(project: Project) -> list[Problem]:
+    """All problems in the catalogue, sorted by file and line."""
+    try:
+        authorities = load_authorities(project.authorities_dir)
+    except HemerotecaError as exc:
+        return [Problem(exc.path or "archive/authorities", exc.line or 1, "authorities", exc.message)]
+    records, errors = load_records(project)
+    problems = [Problem(e.path or "", e.line or 1, e.field or "front matter", e.message) for e in errors]
+    ids = Counter(r.id for r in records)
+    seeds = {seed_id(s): s for s in list_seeds(project)}
+    for record in records:
+        path = project.relative(record.path)
+        problems.extend(check_record(record, path, authorities))
+        if record.path.stem != record.id:
+            problems.append(
+                Problem(
+                    path,
+                    record.line_of("id") or 1,
+                    "id",
+                    f"id '{record.id}' differs from the file name '{record.path.stem}'",
+                )
+            )
+        if ids[record.id] > 1:
+            problems.append(
+                Problem(
+                    path,
+                    record.line_of("id") or 1,
+                    "id",
+                    f"id '{record.id}' is used by {ids[record.id]} records",
+                )
+            )
+        source = record.meta.get("source")
+        if isinstance(source, dict) and isinstance(source.get("path"), str):
+            seed = project.root / source["path"]
+            if not seed.is_file():
+                problems.append(
+                    Problem(
+                        path,
+                        record.line_of("source.path") or 1,
+                        "source.path",
+                        f"seed file '{source['path']}' does not exist",
+                    )
+                )
+            elif source.get("sha256") != sha256_of(seed):
+                problems.append(
+                    Problem(
+                        path,
+                        record.line_of("source.sha256") or 1,
+                        "source.sha256",
+                        f"does not match the sha256 of '{source['path']}' (was the seed edited?)",
+                    )
+                )
+    parsed_ids = {r.path.stem for r in records} | {p.path.rsplit("/", 1)[-1][:-3] for p in problems}
+    for sid, seed in seeds.items():
+        if sid not in parsed_ids:
+            problems.append(
+                Problem(
+                    project.relative(seed),
+                    1,
+                    "record",
+                    "seed has no record in archive/: run `hemeroteca ingest`",
+                )
+            )
+    return sorted(problems)

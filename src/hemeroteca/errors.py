@@ -1,0 +1,32 @@
+"""One error type that always knows which file (and, when it can, which line) is at fault.
+
+The CLI prints it as a single ``path:line: field: message`` line instead of a
+traceback, which is what an archivist reading CI output needs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class HemerotecaError(Exception):
+    def __init__(
+        self,
+        path: str | Path | None,
+        message: str,
+        *,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.field = field
+        self.message = message
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = self.path or "hemeroteca"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"

@@ -1,0 +1,84 @@
+"""Metadata extraction: one module per field, each a pure function of the text.
+
+``extract_text`` cleans the text once, then asks each field's extractor in
+turn and keeps the evidence each one reports, so ``extract --explain`` can
+show an archivist why a value was proposed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hemeroteca.catalogue.authorities import Authorities
+from hemeroteca.extract.actors import find_actors
+from hemeroteca.extract.countries import find_countries
+from hemeroteca.extract.dates import find_date
+from hemeroteca.extract.language import detect_language
+from hemeroteca.extract.topics import find_topics
+from hemeroteca.sources.clean import clean_text
+from hemeroteca.sources.decode import decode_bytes
+from hemeroteca.sources.title import body_without_title, find_title
+
+
+@dataclass
+class Metadata:
+    title: str
+    date: str | None
+    language: str
+    countries: list[str]
+    actors: list[dict[str, str]]
+    tags: list[str]
+    body: str
+    uncertain: list[str] = field(default_factory=list)
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self, file: str) -> dict[str, Any]:
+        """The stable interface of ``extract --json`` that scoring relies on."""
+        return {
+            "file": file,
+            "title": self.title,
+            "date": self.date,
+            "language": self.language,
+            "countries": self.countries,
+            "actors": self.actors,
+            "tags": self.tags,
+        }
+
+
+def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
+    authorities = authorities or Authorities()
+    cleaned = clean_text(text)
+    title = find_title(cleaned)
+    body = body_without_title(cleaned, title.text)
+    date = find_date(cleaned)
+    countries = find_countries(title.text, body)
+    actors = find_actors(f"{title.text}\n{body}", authorities)
+    topics = find_topics(title.text, body, authorities)
+    uncertain = []
+    if title.uncertain:
+        uncertain.append("title: no clear headline, best candidate proposed")
+    if date is None:
+        uncertain.append("date: no publication date stated")
+    return Metadata(
+        title=title.text,
+        date=date.value if date else None,
+        language=detect_language(body or cleaned),
+        countries=[c.code for c in countries],
+        actors=[a.as_dict() for a in actors],
+        tags=[t.id for t in topics],
+        body=body,
+        uncertain=uncertain,
+        evidence={
+            "title": title.evidence,
+            "date": date.evidence if date else "no date in the head of the text",
+            "countries": {c.code: {"score": c.score, "seen": list(c.evidence)} for c in countries},
+            "actors": {a.name: a.evidence for a in actors},
+            "tags": {t.id: {"hits": t.hits, "words": list(t.evidence)} for t in topics},
+        },
+    )
+
+
+def extract_file(path: Path, authorities: Authorities | None = None) -> Metadata:
+    return extract_text(decode_bytes(path.read_bytes()), authorities)

@@ -1,0 +1,50 @@
+"""Where a project's rooms live: seeds/, archive/, docs/, site/ under one root.
+
+Every command works on a ``Project`` so tests and the benchmark can point the
+whole pipeline at a temporary folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @classmethod
+    def at(cls, root: str | Path = ".") -> Project:
+        return cls(Path(root).resolve())
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.root / "archive"
+
+    @property
+    def authorities_dir(self) -> Path:
+        return self.archive_dir / "authorities"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def relative(self, path: Path) -> str:
+        """Paths in messages and records are relative to the root, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)

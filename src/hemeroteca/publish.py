@@ -1,0 +1,55 @@
+"""The main job: new seeds in, a checked catalogue, docs/ rendered and site/ built by MkDocs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hemeroteca.catalogue.check import Problem, check
+from hemeroteca.catalogue.ingest import IngestReport, ingest
+from hemeroteca.errors import HemerotecaError
+from hemeroteca.project import Project
+from hemeroteca.render.writer import RenderReport, render
+
+
+@dataclass
+class BuildReport:
+    ingest: IngestReport
+    problems: list[Problem]
+    render: RenderReport
+
+
+def build_site(project: Project, *, dirty: bool = False) -> None:
+    """Run ``mkdocs build`` on the project's mkdocs.yml, writing site/."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if not project.mkdocs_yml.is_file():
+        raise HemerotecaError(project.mkdocs_yml, "no mkdocs.yml in the project root")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    try:
+        config = load_config(
+            config_file=str(project.mkdocs_yml),
+            site_dir=str(project.site_dir),
+        )
+        mkdocs_build(config, dirty=dirty)
+    except MkDocsException as exc:
+        raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
+
+
+def build(project: Project, *, progress: Callable | None = None) -> BuildReport:
+    """ingest (new seeds only) + check + render + mkdocs build. Stops at the first failing step."""
+    ingested = ingest(project, progress=progress)
+    if ingested.errors:
+        raise ingested.errors[0]
+    problems = check(project)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more: run `hemeroteca check`)" if len(errors) > 1 else ""
+        raise HemerotecaError(first.path, f"{first.message}{more}", line=first.line, field=first.field)
+    rendered = render(project, progress=progress)
+    build_site(project)
+    return BuildReport(ingest=ingested, problems=problems, render=rendered)

@@ -1,0 +1,16 @@
+"""Access to data files shipped inside the package (patterns, country aliases, schema)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def load_data(name: str) -> Any:
+    text = resources.files("hemeroteca").joinpath("data", name).read_text(encoding="utf-8")
+    return json.loads(text) if name.endswith(".json") else yaml.safe_load(text)

@@ -1,0 +1,1 @@
+"""Reading raw sources: bytes to text, boilerplate out, headline found."""
