@@ -38,7 +38,10 @@ SOURCE_ORDER = ("path", "sha256", "url", "publisher")
 _FINGERPRINT_LINE = re.compile(r"^fingerprint: .*\n", re.MULTILINE)
 
 
-class _Loader(yaml.SafeLoader):
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser is ~10x faster
+
+
+class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
     """SafeLoader that keeps dates as the strings the archivist typed.
 
     PyYAML would turn ``2021-02-30`` into an exception and ``2021-04-28`` into a
@@ -166,14 +169,17 @@ def parse(text: str, path: Path | None = None) -> Record:
     if "\t" in header:
         tab_line = header[: header.index("\t")].count("\n") + 2
         raise HemerotecaError(path, "tab character in front matter: YAML indents with spaces", line=tab_line)
+    loader = _Loader(header)
     try:
-        node = yaml.compose(header, Loader=_Loader)
-        meta = yaml.load(header, Loader=_Loader)
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise HemerotecaError(path, f"YAML syntax error: {problem}", line=line) from exc
+    finally:
+        loader.dispose()
     if not isinstance(meta, dict):
         raise HemerotecaError(path, "front matter must be a mapping of field: value", line=2)
     if isinstance(meta.get("date"), int):
