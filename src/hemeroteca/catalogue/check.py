@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import jsonschema
 import pycountry
@@ -36,6 +37,21 @@ class Problem:
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
         return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
+
+    def github(self) -> str:
+        """The problem as a GitHub Actions annotation, shown inline on the pull request's diff."""
+        level = "warning" if self.severity == "warning" else "error"
+        props = f"file={_escape_property(self.path)},line={self.line},title={_escape_property(self.field)}"
+        return f"::{level} {props}::{_escape_data(f'{self.field}: {self.message}')}"
+
+
+def _escape_data(text: str) -> str:
+    # The workflow-command syntax reserves these characters in the message.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @cache
@@ -65,27 +81,35 @@ def date_problem(value: str) -> str | None:
 
 
 def check_record(record: Record, path: str, authorities: Authorities) -> list[Problem]:
+    """Problems inside one record: schema, calendar, ISO codes, authority files."""
     problems: list[Problem] = []
 
     def add(field: str, message: str, severity: str = "error") -> None:
         problems.append(Problem(path, record.line_of(field) or 1, field, message, severity))
 
-    for error in sorted(_validator().iter_errors(record.meta), key=lambda e: list(e.absolute_path)):
+    meta = record.meta
+    for error in sorted(_validator().iter_errors(meta), key=lambda e: [str(p) for p in e.absolute_path]):
         field = _field_path(list(error.absolute_path))
+        if field == "date" and isinstance(meta.get("date"), str):
+            continue  # the calendar rule below says it better than a regex mismatch
         if error.validator == "required":
             missing = error.message.split("'")[1]
             add(_field_path([*error.absolute_path, missing]), "required field is missing")
-        elif error.validator == "additionalProperties":
-            add(field or "front matter", error.message)
         else:
             add(field or "front matter", error.message)
-    meta = record.meta
-    if isinstance(meta.get("date"), str) and _DATE.match(meta["date"]):
+    if isinstance(meta.get("date"), str):
         reason = date_problem(meta["date"])
         if reason:
             add("date", reason)
-    elif isinstance(meta.get("date"), str):
-        add("date", date_problem(meta["date"]) or "invalid date")
+    language = meta.get("language")
+    if language == "und":
+        add(
+            "language", "language undetermined: set the ISO 639-1 code of the text (en, es, pt...)", "warning"
+        )
+    elif (
+        isinstance(language, str) and len(language) == 2 and pycountry.languages.get(alpha_2=language) is None
+    ):
+        add("language", f"'{language}' is not an ISO 639-1 language code")
     for index, code in enumerate(meta.get("countries") or []):
         if isinstance(code, str) and pycountry.countries.get(alpha_2=code) is None:
             add(f"countries[{index}]", f"'{code}' is not an ISO 3166-1 alpha-2 country code")
@@ -107,7 +131,37 @@ def check_record(record: Record, path: str, authorities: Authorities) -> list[Pr
                     f"actors[{index}].type",
                     f"'{actor['name']}' is a {known.type} in the authority file, not a {actor['type']}",
                 )
+    if not record.body.strip():
+        add("body", "the record has no article text below the front matter", "warning")
     return problems
+
+
+def check_source(project: Project, record: Record, path: str) -> list[Problem]:
+    """The record's seed exists inside seeds/ and is byte for byte the file the record was made from."""
+    source = record.meta.get("source")
+    if not isinstance(source, dict) or not isinstance(source.get("path"), str):
+        return []
+
+    def problem(field: str, message: str) -> Problem:
+        return Problem(path, record.line_of(field) or 1, field, message)
+
+    seed = (project.root / source["path"]).resolve()
+    if seed.parent != project.seeds_dir.resolve():
+        return [problem("source.path", f"'{source['path']}' is not a file in seeds/")]
+    if not seed.is_file():
+        return [
+            problem(
+                "source.path",
+                f"seed file '{source['path']}' does not exist (restore it, or delete this record too)",
+            )
+        ]
+    if source.get("sha256") != sha256_of(seed):
+        return [
+            problem(
+                "source.sha256", f"does not match the sha256 of '{source['path']}' (was the seed edited?)"
+            )
+        ]
+    return []
 
 
 def check(project: Project) -> list[Problem]:
@@ -119,52 +173,40 @@ def check(project: Project) -> list[Problem]:
     records, errors = load_records(project)
     problems = [Problem(e.path or "", e.line or 1, e.field or "front matter", e.message) for e in errors]
     ids = Counter(r.id for r in records)
-    seeds = {seed_id(s): s for s in list_seeds(project)}
+    seeds_used: dict[str, list[tuple[str, int]]] = {}
     for record in records:
         path = project.relative(record.path)
         problems.extend(check_record(record, path, authorities))
+        problems.extend(check_source(project, record, path))
+        id_line = record.line_of("id") or 1
         if record.path.stem != record.id:
             problems.append(
                 Problem(
-                    path,
-                    record.line_of("id") or 1,
-                    "id",
-                    f"id '{record.id}' differs from the file name '{record.path.stem}'",
+                    path, id_line, "id", f"id '{record.id}' differs from the file name '{record.path.stem}'"
                 )
             )
         if ids[record.id] > 1:
             problems.append(
-                Problem(
-                    path,
-                    record.line_of("id") or 1,
-                    "id",
-                    f"id '{record.id}' is used by {ids[record.id]} records",
-                )
+                Problem(path, id_line, "id", f"id '{record.id}' is used by {ids[record.id]} records")
             )
         source = record.meta.get("source")
         if isinstance(source, dict) and isinstance(source.get("path"), str):
-            seed = project.root / source["path"]
-            if not seed.is_file():
-                problems.append(
-                    Problem(
-                        path,
-                        record.line_of("source.path") or 1,
-                        "source.path",
-                        f"seed file '{source['path']}' does not exist",
-                    )
+            seeds_used.setdefault(source["path"], []).append((path, record.line_of("source.path") or 1))
+    for seed_path, users in seeds_used.items():
+        if len(users) > 1:
+            problems.extend(
+                Problem(
+                    user,
+                    line,
+                    "source.path",
+                    f"'{seed_path}' is also the seed of {', '.join(u for u, _ in users if u != user)}",
                 )
-            elif source.get("sha256") != sha256_of(seed):
-                problems.append(
-                    Problem(
-                        path,
-                        record.line_of("source.sha256") or 1,
-                        "source.sha256",
-                        f"does not match the sha256 of '{source['path']}' (was the seed edited?)",
-                    )
-                )
-    parsed_ids = {r.path.stem for r in records} | {p.path.rsplit("/", 1)[-1][:-3] for p in problems}
-    for sid, seed in seeds.items():
-        if sid not in parsed_ids:
+                for user, line in users
+            )
+    # A record that failed to parse still counts as the record of its seed.
+    parsed = {r.path.stem for r in records} | {Path(e.path or "").stem for e in errors}
+    for seed in list_seeds(project):
+        if seed_id(seed) not in parsed and project.relative(seed) not in seeds_used:
             problems.append(
                 Problem(
                     project.relative(seed),

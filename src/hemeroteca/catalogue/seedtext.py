@@ -16,6 +16,7 @@ from pathlib import Path
 
 from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.extract import Metadata, extract_text
+from hemeroteca.resources import load_data
 from hemeroteca.sources.clean import clean_text
 from hemeroteca.sources.decode import check_size, decode_bytes
 from hemeroteca.sources.html import Page, looks_like_html, read_page
@@ -64,8 +65,37 @@ def normalised_digest_text(seed: SeedText) -> str:
 
 
 def extract_seed(seed: SeedText, authorities: Authorities | None = None) -> Metadata:
-    """Extraction over the text, then the page's declared headline and date on top."""
-    metadata = extract_text(seed.text, authorities)
+    """Extraction over the text, the page's declared headline and date on top, and the doubts."""
+    authorities = authorities or Authorities()
+    metadata = _with_page(extract_text(seed.text, authorities), seed)
+    doubts = [d for d in _doubts(metadata, authorities) if d not in metadata.uncertain]
+    return dataclasses.replace(metadata, uncertain=[*metadata.uncertain, *doubts]) if doubts else metadata
+
+
+def _doubts(metadata: Metadata, authorities: Authorities) -> list[str]:
+    """What a reviewer should look at beyond what extraction already flagged.
+
+    An actor missing from the authority file may be misnamed or a new entry to
+    curate; a country seen only through a demonym ("peruano") may be a
+    nationality in passing rather than the place the story is about.
+    """
+    notes = [
+        f"actors: '{actor['name']}' is not in archive/authorities/actors.yaml (add it there or fix the name)"
+        for actor in metadata.actors
+        if authorities.actor(actor["name"]) is None
+        and not (actor.get("alias") and authorities.actor(actor["alias"]))
+    ]
+    gazetteer = load_data("countries.yaml") or {}
+    seen = metadata.evidence.get("countries")
+    for code in metadata.countries:
+        surfaces = seen.get(code, {}).get("seen") if isinstance(seen, dict) else None
+        demonyms = {d.casefold() for d in (gazetteer.get(code) or {}).get("demonyms", ())}
+        if surfaces and all(str(s).casefold() in demonyms for s in surfaces):
+            notes.append(f"countries: {code} guessed only from a demonym ({', '.join(surfaces)})")
+    return notes
+
+
+def _with_page(metadata: Metadata, seed: SeedText) -> Metadata:
     page = seed.page
     if page is None:
         return metadata

@@ -119,4 +119,3 @@ def _has_utf8_sequences(data: bytes) -> bool:
     with damage, not a legacy encoding.
     """
     return len(_UTF8_MULTIBYTE.findall(data)) >= 2
-
