@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -172,7 +171,9 @@ def check(project: Project) -> list[Problem]:
         return [Problem(exc.path or "archive/authorities", exc.line or 1, "authorities", exc.message)]
     records, errors = load_records(project)
     problems = [Problem(e.path or "", e.line or 1, e.field or "front matter", e.message) for e in errors]
-    ids = Counter(r.id for r in records)
+    ids: dict[str, list[str]] = {}
+    for record in records:
+        ids.setdefault(record.id, []).append(project.relative(record.path))
     seeds_used: dict[str, list[tuple[str, int]]] = {}
     for record in records:
         path = project.relative(record.path)
@@ -185,9 +186,10 @@ def check(project: Project) -> list[Problem]:
                     path, id_line, "id", f"id '{record.id}' differs from the file name '{record.path.stem}'"
                 )
             )
-        if ids[record.id] > 1:
+        others = [p for p in ids[record.id] if p != path]
+        if others:
             problems.append(
-                Problem(path, id_line, "id", f"id '{record.id}' is used by {ids[record.id]} records")
+                Problem(path, id_line, "id", f"id '{record.id}' is also used by {', '.join(others)}")
             )
         source = record.meta.get("source")
         if isinstance(source, dict) and isinstance(source.get("path"), str):

@@ -22,6 +22,8 @@ import trafilatura
 
 from hemeroteca.sources.decode import DecodeError
 
+MIN_WORDS = 15
+"""Fewer words than a short news brief: what is left of a menu, a listing or a login page."""
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Only dates the page declares in its markup: a date found by scanning the
 # text or the URL is a guess, and the record's rule is "never invented".
@@ -58,8 +60,12 @@ def read_page(markup: str) -> Page:
         date_extraction_params=_DATE_PARAMS,
     )
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if not text:
-        raise DecodeError("no article text found in the web page (is it a saved article, not a menu?)")
+    words = len(text.split())
+    if words < MIN_WORDS:
+        raise DecodeError(
+            f"no article text found in the web page ({words} words outside menus and footers; "
+            "save the article's own page, not a listing)"
+        )
     date = getattr(document, "date", None)
     return Page(
         text=text,
