@@ -92,4 +92,3 @@ def test_cli_review(ingested: Project) -> None:
     assert f"archive/{first}.md: marked reviewed" in marked.stdout
     assert "error: archive/missing-id.md: no record 'missing-id'" in marked.stderr
     assert "4 records waiting" in run("--list").stderr
-

@@ -128,11 +128,15 @@ def check_record(record: Record, path: str, authorities: Authorities) -> list[Pr
             elif actor.get("type") in ("person", "organization") and actor["type"] != known.type:
                 add(
                     f"actors[{index}].type",
-                    f"'{actor['name']}' is a {known.type} in the authority file, not a {actor['type']}",
+                    f"'{actor['name']}' is {_a(known.type)} in the authority file, not {_a(actor['type'])}",
                 )
     if not record.body.strip():
         add("body", "the record has no article text below the front matter", "warning")
     return problems
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 def check_source(project: Project, record: Record, path: str) -> list[Problem]:
@@ -205,10 +209,15 @@ def check(project: Project) -> list[Problem]:
                 )
                 for user, line in users
             )
-    # A record that failed to parse still counts as the record of its seed.
-    parsed = {r.path.stem for r in records} | {Path(e.path or "").stem for e in errors}
+    # A seed's record is the one whose source.path names it; a record whose source
+    # cannot be read (it failed to parse, or lacks source.path) claims its namesake seed.
+    unreadable = {Path(e.path or "").stem for e in errors} | {
+        r.path.stem
+        for r in records
+        if not (isinstance(r.meta.get("source"), dict) and isinstance(r.meta["source"].get("path"), str))
+    }
     for seed in list_seeds(project):
-        if seed_id(seed) not in parsed and project.relative(seed) not in seeds_used:
+        if project.relative(seed) not in seeds_used and seed_id(seed) not in unreadable:
             problems.append(
                 Problem(
                     project.relative(seed),
