@@ -131,7 +131,8 @@ def test_unknown_actor_and_undetermined_language_are_warnings_that_do_not_fail(i
     path.write_text(re.sub(r"^language: \w+$", "language: und", text, count=1, flags=re.MULTILINE))
     warnings = [str(p) for p in check(ingested) if p.severity == "warning" and p.path.endswith(path.name)]
     assert any(
-        "actors[0].name: warning: 'Somebody New' is not in the actors authority file" in w for w in warnings
+        "actors[0].name: warning: 'Somebody New' is not in archive/authorities/actors.yaml" in w
+        for w in warnings
     )
     assert any("language: warning: language undetermined" in w for w in warnings)
     result = subprocess.run(

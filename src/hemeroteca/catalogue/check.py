@@ -111,7 +111,10 @@ def check_record(record: Record, path: str, authorities: Authorities) -> list[Pr
         add("language", f"'{language}' is not an ISO 639-1 language code")
     for index, code in enumerate(meta.get("countries") or []):
         if isinstance(code, str) and pycountry.countries.get(alpha_2=code) is None:
-            add(f"countries[{index}]", f"'{code}' is not an ISO 3166-1 alpha-2 country code")
+            add(
+                f"countries[{index}]",
+                f"'{code}' is not an ISO 3166-1 alpha-2 country code (two capitals, like PE for Peru)",
+            )
     known_topics = authorities.topic_ids
     for index, tag in enumerate(meta.get("tags") or []):
         if isinstance(tag, str) and known_topics and tag not in known_topics:
@@ -122,7 +125,8 @@ def check_record(record: Record, path: str, authorities: Authorities) -> list[Pr
             if known is None:
                 add(
                     f"actors[{index}].name",
-                    f"'{actor['name']}' is not in the actors authority file",
+                    f"'{actor['name']}' is not in archive/authorities/actors.yaml: "
+                    "add it there, or correct the name",
                     "warning",
                 )
             elif actor.get("type") in ("person", "organization") and actor["type"] != known.type:

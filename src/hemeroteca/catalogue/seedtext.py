@@ -80,7 +80,7 @@ def _doubts(metadata: Metadata, authorities: Authorities) -> list[str]:
     nationality in passing rather than the place the story is about.
     """
     notes = [
-        f"actors: '{actor['name']}' is not in archive/authorities/actors.yaml (add it there or fix the name)"
+        f'actors: "{actor["name"]}" is not in archive/authorities/actors.yaml (add it there or fix the name)'
         for actor in metadata.actors
         if authorities.actor(actor["name"]) is None
         and not (actor.get("alias") and authorities.actor(actor["alias"]))
