@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -20,15 +21,20 @@ def ingested(project: Project) -> Project:
     return project
 
 
-def test_marking_changes_only_the_review_line(ingested: Project) -> None:
+def test_marking_changes_only_the_review_line_and_the_doubts(ingested: Project) -> None:
     path = list_record_paths(ingested)[1]
     # an archivist's correction, with a comment and their own layout
     edited = path.read_text(encoding="utf-8").replace("title: ", "# checked against the PDF\ntitle:  ", 1)
+    # and the tool's doubts (whatever extraction flagged, replaced by a known list)
+    edited = re.sub(r"^uncertain:\n(?:  - .*\n)+", "", edited, flags=re.MULTILINE)
+    edited = edited.replace("\n---\n", "\nuncertain:\n  - 'date: no publication date stated'\n---\n", 1)
     path.write_text(edited, encoding="utf-8")
     result = mark_reviewed(ingested, path.stem)
     assert result.changed
     after = path.read_text(encoding="utf-8")
-    assert after == edited.replace("\nreview: auto\n", "\nreview: reviewed\n")
+    doubts = re.search(r"^uncertain:\n(?:  - .*\n)+", edited, re.MULTILINE)
+    assert doubts
+    assert after == edited.replace("\nreview: auto\n", "\nreview: reviewed\n").replace(doubts.group(0), "")
     assert read(path).review == "reviewed"
     assert mark_reviewed(ingested, path.stem).changed is False
     assert path.read_text(encoding="utf-8") == after
@@ -39,6 +45,18 @@ def test_a_record_without_a_review_line_gets_one() -> None:
     assert (
         set_reviewed(text) == "---\nid: x\ntitle: T\nreview: reviewed\n---\n\nbody with review: auto in it\n"
     )
+
+
+def test_marking_drops_the_tools_doubts_and_nothing_else() -> None:
+    text = (
+        "---\nid: x\nreview: auto\nfingerprint: abc\nuncertain:\n  - 'date: none'\n  - other\n"
+        "# my note\n---\n\nuncertain: body text stays\n"
+    )
+    assert set_reviewed(text) == (
+        "---\nid: x\nreview: reviewed\nfingerprint: abc\n# my note\n---\n\nuncertain: body text stays\n"
+    )
+    last = "---\nid: x\nreview: auto\nuncertain:\n- a\n---\n\nbody\n"
+    assert set_reviewed(last) == "---\nid: x\nreview: reviewed\n---\n\nbody\n"
 
 
 def test_reference_by_id_file_name_or_path(ingested: Project) -> None:

@@ -1,8 +1,9 @@
 """Mark a record as checked by a person, and list the records still waiting for it.
 
 Marking changes one line of the file (``review: auto`` becomes ``review:
-reviewed``) and nothing else, so the archivist's corrections, comments and
-layout stay exactly as typed. A record with errors cannot be marked: the
+reviewed``) and drops the tool's ``uncertain`` notes, which the person has
+now dealt with; everything else (the archivist's corrections, comments and
+layout) stays exactly as typed. A record with errors cannot be marked: the
 mark promises readers that the metadata is right.
 
 "Oldest first" means in the order the articles were added: ``add`` numbers
@@ -27,6 +28,8 @@ from hemeroteca.project import Project
 
 _NUMBER = re.compile(r"^(\d+)")
 _REVIEW_LINE = re.compile(r"^review:[^\n]*$", re.MULTILINE)
+# The top-level ``uncertain:`` key and the indented or dashed lines of its list.
+_UNCERTAIN_BLOCK = re.compile(r"^uncertain:[^\n]*\n(?:[ -][^\n]*\n)*", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -83,9 +86,9 @@ def mark_reviewed(project: Project, ref: str) -> Reviewed:
 
 
 def set_reviewed(text: str) -> str:
-    """The record text with its review line set to reviewed, everything else byte for byte the same."""
+    """The record text marked reviewed and without the tool's doubts; everything else byte for byte."""
     end = text.find("\n---", 3)
-    header, rest = text[:end], text[end:]
+    header, rest = _UNCERTAIN_BLOCK.sub("", text[: end + 1]).rstrip("\n"), text[end:]
     if _REVIEW_LINE.search(header):
         header = _REVIEW_LINE.sub("review: reviewed", header, count=1)
     else:
