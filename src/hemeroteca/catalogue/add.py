@@ -24,22 +24,16 @@ from pathlib import Path
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.ingest import record_meta
 from hemeroteca.catalogue.record import serialise
-from hemeroteca.catalogue.seedtext import (
-    HTML_SUFFIXES,
-    SeedText,
-    extract_seed,
-    normalised_digest_text,
-    read_seed_bytes,
-    seed_text,
-)
+from hemeroteca.catalogue.seedtext import HTML_SUFFIXES, extract_seed, read_seed_bytes, seed_text
 from hemeroteca.catalogue.store import SEED_SUFFIXES, list_seeds, record_path, seed_id
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.extract import Metadata
 from hemeroteca.fileio import write_atomic
 from hemeroteca.project import Project
-from hemeroteca.sources.decode import DecodeError
+from hemeroteca.sources.decode import DecodeError, decode_bytes
 
 _NUMBER = re.compile(r"^(\d+)_")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -85,7 +79,9 @@ class _Known:
     """The texts already in seeds/, by sha256 and by whitespace-normalised text.
 
     The text index is built only when a new file's bytes are not a known
-    sha256, since it means decoding every seed.
+    sha256, since it means decoding every seed. Web pages are compared by
+    their markup, not by the article extracted from it: extracting thousands
+    of pages would make every ``add`` take minutes.
     """
 
     def __init__(self, project: Project) -> None:
@@ -100,27 +96,29 @@ class _Known:
             self.by_text = {}
             for seed in list_seeds(self.project):
                 try:
-                    text = seed_text(read_seed_bytes(seed), seed.suffix)
+                    key = text_key(read_seed_bytes(seed))
                 except DecodeError:
                     continue  # a broken seed is reported by check, not here
-                self.by_text.setdefault(_text_key(text), self.project.relative(seed))
+                self.by_text.setdefault(key, self.project.relative(seed))
         return self.by_text
 
-    def find(self, sha: str, text: SeedText) -> tuple[str, str] | None:
+    def find(self, sha: str, key: str) -> tuple[str, str] | None:
         if sha in self.by_sha:
             return self.by_sha[sha], "the same file (sha256)"
-        existing = self._text_index().get(_text_key(text))
+        existing = self._text_index().get(key)
         if existing:
             return existing, "the same text once whitespace is normalised"
         return None
 
-    def remember(self, sha: str, text: SeedText, seed: str) -> None:
+    def remember(self, sha: str, key: str, seed: str) -> None:
         self.by_sha[sha] = seed
-        self._text_index()[_text_key(text)] = seed
+        self._text_index()[key] = seed
 
 
-def _text_key(text: SeedText) -> str:
-    return hashlib.sha256(normalised_digest_text(text).encode("utf-8")).hexdigest()
+def text_key(data: bytes) -> str:
+    """Equal for two files whose decoded text differs only in whitespace (spaces, line breaks, BOM)."""
+    text = _SPACE.sub(" ", decode_bytes(data)).strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _next_number(project: Project) -> int:
@@ -174,7 +172,8 @@ def _add_one(
     except OSError as exc:
         raise HemerotecaError(shown, f"cannot read the file: {exc.strerror or exc}") from exc
     sha = hashlib.sha256(data).hexdigest()
-    found = known.find(sha, text)
+    key = text_key(data)
+    found = known.find(sha, key)
     if found:
         return Duplicate(given, found[0], found[1])
     seed = project.seeds_dir / seed_name(number, sha, given.suffix)
@@ -187,5 +186,5 @@ def _add_one(
     record_text = serialise(record_meta(record_id, metadata, source), metadata.body)
     write_atomic(seed, data)
     write_atomic(target, record_text)
-    known.remember(sha, text, project.relative(seed))
+    known.remember(sha, key, project.relative(seed))
     return Added(given, seed, target, metadata, source)

@@ -10,7 +10,6 @@ is the one place ingest, add and extract read a seed, so all three agree.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from hemeroteca.sources.html import Page, looks_like_html, read_page
 from hemeroteca.sources.title import body_without_title
 
 HTML_SUFFIXES = (".html", ".htm")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -57,11 +55,6 @@ def seed_text(data: bytes, suffix: str) -> SeedText:
 
 def read_seed(path: Path) -> SeedText:
     return seed_text(read_seed_bytes(path), path.suffix)
-
-
-def normalised_digest_text(seed: SeedText) -> str:
-    """The text with all whitespace runs collapsed: equal for copies that differ only in layout."""
-    return _SPACE.sub(" ", seed.text).strip()
 
 
 def extract_seed(seed: SeedText, authorities: Authorities | None = None) -> Metadata:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 import ftfy
 
@@ -38,6 +39,11 @@ _SIGNATURES = (
     (b"\x1f\x8b", "a gzip archive"),
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# What bytes 0x80-0xBF (UTF-8 continuation bytes) look like when read as Windows-1252.
+_CONTINUATION = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0))
+# A UTF-8 lead byte read as Windows-1252 (Â..ï) followed by a continuation byte read the same way:
+# the fingerprint of mojibake, cheap to look for. ftfy is slow, so it only runs on texts that have it.
+_MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00ef][{re.escape(_CONTINUATION)}]|[\x80-\x9f]")
 _FIXER = ftfy.TextFixerConfig(
     # Only repair encodings: the text must otherwise stay exactly as published,
     # so quotes stay curly, entities stay literal and full-width letters stay wide.
@@ -66,8 +72,10 @@ def decode_bytes(data: bytes) -> str:
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise DecodeError(f"file looks binary ({controls} control characters), not a text")
-    text = ftfy.fix_text(text.replace("\r\n", "\n").replace("\r", "\n"), _FIXER)
-    text = _CONTROL.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _MOJIBAKE_HINT.search(text):
+        text = ftfy.fix_text(text, _FIXER)
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
     if not text.strip():
         raise DecodeError("file has no readable text")
     return text
