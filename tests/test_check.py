@@ -160,3 +160,44 @@ def test_github_annotation_escaping() -> None:
         == "::error file=archive/a%2Cb%3Ac.md,line=7,title=title::title: 50%25 wrong%0Asecond line"
     )
     assert Problem("x.md", 1, "f", "m", "warning").github() == "::warning file=x.md,line=1,title=f::f: m"
+
+
+def test_authority_files_are_checked_with_lines(ingested: Project) -> None:
+    actors = ingested.authorities_dir / "actors.yaml"
+    actors.write_text(
+        actors.read_text(encoding="utf-8")
+        + "- name: Banco Interamericano\n  type: organisation\n"
+        + "- name: Another Bank\n  type: organization\n  aliases: [IDB]\n  country: XX\n",
+        encoding="utf-8",
+    )
+    lines = actors.read_text(encoding="utf-8").splitlines()
+    bad_type = lines.index("  type: organisation") + 1
+    entry = sum(1 for line in lines if line.startswith("- name:")) - 2  # 0-based index of the first new one
+    assert [str(p) for p in check(ingested)] == [
+        f"archive/authorities/actors.yaml:{bad_type}: [{entry}].type: "
+        "'organisation' is not one of ['person', 'organization']"
+    ]
+    # once the schema is satisfied, the rules beyond it: shared alias, country code
+    actors.write_text(actors.read_text(encoding="utf-8").replace("organisation", "organization"))
+    found = [str(p) for p in check(ingested)]
+    another = lines.index("- name: Another Bank") + 1
+    country = lines.index("  country: XX") + 1
+    assert any(
+        f.startswith(f"archive/authorities/actors.yaml:{another}: ")
+        and "'IDB' also names entry" in f
+        and "a name or alias may belong to one actor only" in f
+        for f in found
+    ), found
+    assert any(f.startswith(f"archive/authorities/actors.yaml:{country}: ") and "'XX'" in f for f in found)
+
+
+def test_topic_ids_are_unique(ingested: Project) -> None:
+    topics = ingested.authorities_dir / "topics.yaml"
+    topics.write_text(
+        topics.read_text(encoding="utf-8") + "- id: cooperatives\n  labels: {en: Co-ops again}\n",
+        encoding="utf-8",
+    )
+    line = len(topics.read_text(encoding="utf-8").splitlines()) - 1
+    (problem,) = check(ingested)
+    assert str(problem).startswith(f"archive/authorities/topics.yaml:{line}: ")
+    assert "topic id 'cooperatives' is already entry 2" in problem.message

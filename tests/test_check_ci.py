@@ -29,10 +29,19 @@ def run_steps(data: dict) -> list[str]:
     return [step["run"] for job in data["jobs"].values() for step in job["steps"] if "run" in step]
 
 
-def test_schema_copy_for_editors_matches_the_one_check_uses() -> None:
-    shipped = load_data("record.schema.json")
-    assert json.loads((REPO / "schema" / "record.schema.json").read_text(encoding="utf-8")) == shipped
+@pytest.mark.parametrize("name", ["record.schema.json", "actors.schema.json", "topics.schema.json"])
+def test_schema_copies_for_editors_match_the_ones_check_uses(name: str) -> None:
+    shipped = load_data(name)
+    assert json.loads((REPO / "schema" / name).read_text(encoding="utf-8")) == shipped
     jsonschema.Draft202012Validator.check_schema(shipped)
+
+
+@pytest.mark.parametrize("name", ["actors", "topics"])
+def test_the_repository_authority_files_satisfy_their_schema(name: str) -> None:
+    data = yaml.safe_load((REPO / "archive" / "authorities" / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert [
+        e.message for e in jsonschema.Draft202012Validator(load_data(f"{name}.schema.json")).iter_errors(data)
+    ] == []
 
 
 def test_workflow_triggers_and_official_actions() -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +15,8 @@ import jsonschema
 import pycountry
 
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
+from hemeroteca.catalogue.check_authorities import check_authorities
+from hemeroteca.catalogue.problems import Problem, field_path
 from hemeroteca.catalogue.record import Record
 from hemeroteca.catalogue.store import list_seeds, load_records, seed_id, sha256_of
 from hemeroteca.errors import HemerotecaError
@@ -25,44 +26,9 @@ from hemeroteca.resources import load_data
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    field: str
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
-
-    def github(self) -> str:
-        """The problem as a GitHub Actions annotation, shown inline on the pull request's diff."""
-        level = "warning" if self.severity == "warning" else "error"
-        props = f"file={_escape_property(self.path)},line={self.line},title={_escape_property(self.field)}"
-        return f"::{level} {props}::{_escape_data(f'{self.field}: {self.message}')}"
-
-
-def _escape_data(text: str) -> str:
-    # The workflow-command syntax reserves these characters in the message.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(load_data("record.schema.json"))
-
-
-def _field_path(parts: list) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def date_problem(value: str) -> str | None:
@@ -88,12 +54,12 @@ def check_record(record: Record, path: str, authorities: Authorities) -> list[Pr
 
     meta = record.meta
     for error in sorted(_validator().iter_errors(meta), key=lambda e: [str(p) for p in e.absolute_path]):
-        field = _field_path(list(error.absolute_path))
+        field = field_path(list(error.absolute_path))
         if field == "date" and isinstance(meta.get("date"), str):
             continue  # the calendar rule below says it better than a regex mismatch
         if error.validator == "required":
             missing = error.message.split("'")[1]
-            add(_field_path([*error.absolute_path, missing]), "required field is missing")
+            add(field_path([*error.absolute_path, missing]), "required field is missing")
         else:
             add(field or "front matter", error.message)
     if isinstance(meta.get("date"), str):
@@ -173,6 +139,10 @@ def check_source(project: Project, record: Record, path: str) -> list[Problem]:
 
 def check(project: Project) -> list[Problem]:
     """All problems in the catalogue, sorted by file and line."""
+    broken = check_authorities(project)
+    if broken:
+        # Records are judged against the authority files: fix those first.
+        return sorted(broken)
     try:
         authorities = load_authorities(project.authorities_dir)
     except HemerotecaError as exc:
