@@ -15,9 +15,13 @@ from pathlib import Path
 
 import click
 
+from hemeroteca.catalogue.add import add as add_articles
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.check import check as check_catalogue
 from hemeroteca.catalogue.ingest import ingest as ingest_seeds
+from hemeroteca.catalogue.review import mark_reviewed
+from hemeroteca.catalogue.review import pending as pending_records
+from hemeroteca.catalogue.seedtext import extract_seed, read_seed
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.evaluate import evaluate as evaluate_gold
 from hemeroteca.extract import extract_file
@@ -122,7 +126,7 @@ def extract(files: tuple[Path, ...], as_json: bool, explain: bool, root: Path) -
         results = []
         for path in files:
             try:
-                results.append((path, extract_file(path, authorities)))
+                results.append((path, extract_seed(read_seed(path), authorities)))
             except ValueError as exc:
                 raise HemerotecaError(path, str(exc)) from exc
     if as_json:
@@ -147,8 +151,16 @@ def extract(files: tuple[Path, ...], as_json: bool, explain: bool, root: Path) -
 
 
 @main.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github: GitHub Actions annotations, shown inline on a pull request.",
+)
 @root_option
-def check(root: Path) -> None:
+def check(output_format: str, root: Path) -> None:
     """Validate every record against the schema and the authority files.
 
     Prints one line per problem as path:line: field: message and exits 1 if
@@ -157,11 +169,12 @@ def check(root: Path) -> None:
     \b
     Example:
       hemeroteca check
+      hemeroteca check --format github     # in CI
     """
     project = Project.at(root)
     problems = check_catalogue(project)
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(problem.github() if output_format == "github" else str(problem))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         click.echo(f"{len(errors)} errors", err=True)
@@ -236,3 +249,99 @@ def evaluate(gold: Path, articles: Path | None, verbose: bool, root: Path) -> No
     if verbose:
         for miss in scores.misses:
             click.echo(f"  miss: {miss}")
+
+
+def _show_added(project: Project, item) -> None:
+    """The proposed metadata of one added article, and what a reviewer should look at."""
+    m = item.metadata
+    click.echo(f"added {item.given} -> {project.relative(item.seed)}")
+    click.echo(f"  record: {project.relative(item.record)}")
+    click.echo(f"  title: {m.title}")
+    click.echo(f"  date: {m.date or 'none found (left empty: add it if the text states one)'}")
+    click.echo(f"  language: {m.language}")
+    click.echo(f"  countries: {', '.join(m.countries) or 'none found'}")
+    actors = [f"{a['name']}" + (f" ({a['alias']})" if a.get("alias") else "") for a in m.actors]
+    click.echo(f"  actors: {'; '.join(actors) or 'none found'}")
+    click.echo(f"  tags: {', '.join(m.tags) or 'none found'}")
+    for key in ("url", "publisher"):
+        if item.source.get(key):
+            click.echo(f"  source.{key}: {item.source[key]}")
+    if m.uncertain:
+        click.echo("  uncertain:")
+        for note in m.uncertain:
+            click.echo(f"    - {note}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@root_option
+def add(paths: tuple[Path, ...], root: Path) -> None:
+    """Add raw articles (.txt, or web pages saved as .html/.htm) to the archive.
+
+    Each file is copied into seeds/ under a stable name and gets a record in
+    archive/ with proposed metadata. Folders are searched for such files.
+    A file whose text is already archived is reported, not added twice; a
+    file that cannot be read as an article is refused and nothing is written.
+
+    \b
+    Example:
+      hemeroteca add ~/Downloads/article.txt ~/Downloads/page.html
+      hemeroteca add new-articles/
+    """
+    project = Project.at(root)
+    with _errors_as_lines():
+        report = add_articles(project, paths)
+    for item in report.added:
+        _show_added(project, item)
+    for dup in report.duplicates:
+        click.echo(f"duplicate {dup.given}: {dup.how} as {dup.existing}; not added")
+    for path in report.skipped:
+        click.echo(f"skipped {path}: not a .txt, .html or .htm file", err=True)
+    for error in report.errors:
+        click.echo(f"error: {error.one_line()}", err=True)
+    click.echo(
+        f"{len(report.added)} added, {len(report.duplicates)} duplicates, {len(report.errors)} refused"
+    )
+    if report.added:
+        click.echo("next: correct the records by hand, then `hemeroteca review ID` for each one")
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("ids", nargs=-1)
+@click.option("--list", "list_pending", is_flag=True, help="List the records not yet reviewed, oldest first.")
+@root_option
+def review(ids: tuple[str, ...], list_pending: bool, root: Path) -> None:
+    """Mark records as checked by a person (review: reviewed).
+
+    Only the review line of the file changes. A record with errors is not
+    marked: fix what `hemeroteca check` reports first.
+
+    \b
+    Example:
+      hemeroteca review --list
+      hemeroteca review 005_4f1c2a9e0b7d3c21
+    """
+    project = Project.at(root)
+    if list_pending or not ids:
+        waiting = pending_records(project)
+        for record in waiting:
+            notes = len(record.meta.get("uncertain") or [])
+            doubt = f" ({notes} uncertain)" if notes else ""
+            date = record.meta.get("date") or "undated"
+            click.echo(f"{record.id}  {date}  {record.meta.get('title', '')}{doubt}")
+        click.echo(f"{len(waiting)} records waiting for review", err=True)
+        return
+    failed = False
+    for ref in ids:
+        try:
+            result = mark_reviewed(project, ref)
+        except HemerotecaError as exc:
+            click.echo(f"error: {exc.one_line()}", err=True)
+            failed = True
+            continue
+        state = "marked reviewed" if result.changed else "already reviewed"
+        click.echo(f"{project.relative(result.path)}: {state}")
+    if failed:
+        sys.exit(1)

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
-from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import jsonschema
 import pycountry
 
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
+from hemeroteca.catalogue.check_authorities import check_authorities
+from hemeroteca.catalogue.problems import Problem, field_path
 from hemeroteca.catalogue.record import Record
 from hemeroteca.catalogue.store import list_seeds, load_records, seed_id, sha256_of
 from hemeroteca.errors import HemerotecaError
@@ -25,29 +26,9 @@ from hemeroteca.resources import load_data
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    field: str
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
-
-
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(load_data("record.schema.json"))
-
-
-def _field_path(parts: list) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def date_problem(value: str) -> str | None:
@@ -65,30 +46,41 @@ def date_problem(value: str) -> str | None:
 
 
 def check_record(record: Record, path: str, authorities: Authorities) -> list[Problem]:
+    """Problems inside one record: schema, calendar, ISO codes, authority files."""
     problems: list[Problem] = []
 
     def add(field: str, message: str, severity: str = "error") -> None:
         problems.append(Problem(path, record.line_of(field) or 1, field, message, severity))
 
-    for error in sorted(_validator().iter_errors(record.meta), key=lambda e: list(e.absolute_path)):
-        field = _field_path(list(error.absolute_path))
+    meta = record.meta
+    for error in sorted(_validator().iter_errors(meta), key=lambda e: [str(p) for p in e.absolute_path]):
+        field = field_path(list(error.absolute_path))
+        if field == "date" and isinstance(meta.get("date"), str):
+            continue  # the calendar rule below says it better than a regex mismatch
         if error.validator == "required":
             missing = error.message.split("'")[1]
-            add(_field_path([*error.absolute_path, missing]), "required field is missing")
-        elif error.validator == "additionalProperties":
-            add(field or "front matter", error.message)
+            add(field_path([*error.absolute_path, missing]), "required field is missing")
         else:
             add(field or "front matter", error.message)
-    meta = record.meta
-    if isinstance(meta.get("date"), str) and _DATE.match(meta["date"]):
+    if isinstance(meta.get("date"), str):
         reason = date_problem(meta["date"])
         if reason:
             add("date", reason)
-    elif isinstance(meta.get("date"), str):
-        add("date", date_problem(meta["date"]) or "invalid date")
+    language = meta.get("language")
+    if language == "und":
+        add(
+            "language", "language undetermined: set the ISO 639-1 code of the text (en, es, pt...)", "warning"
+        )
+    elif (
+        isinstance(language, str) and len(language) == 2 and pycountry.languages.get(alpha_2=language) is None
+    ):
+        add("language", f"'{language}' is not an ISO 639-1 language code")
     for index, code in enumerate(meta.get("countries") or []):
         if isinstance(code, str) and pycountry.countries.get(alpha_2=code) is None:
-            add(f"countries[{index}]", f"'{code}' is not an ISO 3166-1 alpha-2 country code")
+            add(
+                f"countries[{index}]",
+                f"'{code}' is not an ISO 3166-1 alpha-2 country code (two capitals, like PE for Peru)",
+            )
     known_topics = authorities.topic_ids
     for index, tag in enumerate(meta.get("tags") or []):
         if isinstance(tag, str) and known_topics and tag not in known_topics:
@@ -99,72 +91,107 @@ def check_record(record: Record, path: str, authorities: Authorities) -> list[Pr
             if known is None:
                 add(
                     f"actors[{index}].name",
-                    f"'{actor['name']}' is not in the actors authority file",
+                    f"'{actor['name']}' is not in archive/authorities/actors.yaml: "
+                    "add it there, or correct the name",
                     "warning",
                 )
             elif actor.get("type") in ("person", "organization") and actor["type"] != known.type:
                 add(
                     f"actors[{index}].type",
-                    f"'{actor['name']}' is a {known.type} in the authority file, not a {actor['type']}",
+                    f"'{actor['name']}' is {_a(known.type)} in the authority file, not {_a(actor['type'])}",
                 )
+    if not record.body.strip():
+        add("body", "the record has no article text below the front matter", "warning")
     return problems
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def check_source(project: Project, record: Record, path: str) -> list[Problem]:
+    """The record's seed exists inside seeds/ and is byte for byte the file the record was made from."""
+    source = record.meta.get("source")
+    if not isinstance(source, dict) or not isinstance(source.get("path"), str):
+        return []
+
+    def problem(field: str, message: str) -> Problem:
+        return Problem(path, record.line_of(field) or 1, field, message)
+
+    seed = (project.root / source["path"]).resolve()
+    if seed.parent != project.seeds_dir.resolve():
+        return [problem("source.path", f"'{source['path']}' is not a file in seeds/")]
+    if not seed.is_file():
+        return [
+            problem(
+                "source.path",
+                f"seed file '{source['path']}' does not exist (restore it, or delete this record too)",
+            )
+        ]
+    if source.get("sha256") != sha256_of(seed):
+        return [
+            problem(
+                "source.sha256", f"does not match the sha256 of '{source['path']}' (was the seed edited?)"
+            )
+        ]
+    return []
 
 
 def check(project: Project) -> list[Problem]:
     """All problems in the catalogue, sorted by file and line."""
+    broken = check_authorities(project)
+    if broken:
+        # Records are judged against the authority files: fix those first.
+        return sorted(broken)
     try:
         authorities = load_authorities(project.authorities_dir)
     except HemerotecaError as exc:
         return [Problem(exc.path or "archive/authorities", exc.line or 1, "authorities", exc.message)]
     records, errors = load_records(project)
     problems = [Problem(e.path or "", e.line or 1, e.field or "front matter", e.message) for e in errors]
-    ids = Counter(r.id for r in records)
-    seeds = {seed_id(s): s for s in list_seeds(project)}
+    ids: dict[str, list[str]] = {}
+    for record in records:
+        ids.setdefault(record.id, []).append(project.relative(record.path))
+    seeds_used: dict[str, list[tuple[str, int]]] = {}
     for record in records:
         path = project.relative(record.path)
         problems.extend(check_record(record, path, authorities))
+        problems.extend(check_source(project, record, path))
+        id_line = record.line_of("id") or 1
         if record.path.stem != record.id:
             problems.append(
                 Problem(
-                    path,
-                    record.line_of("id") or 1,
-                    "id",
-                    f"id '{record.id}' differs from the file name '{record.path.stem}'",
+                    path, id_line, "id", f"id '{record.id}' differs from the file name '{record.path.stem}'"
                 )
             )
-        if ids[record.id] > 1:
+        others = [p for p in ids[record.id] if p != path]
+        if others:
             problems.append(
-                Problem(
-                    path,
-                    record.line_of("id") or 1,
-                    "id",
-                    f"id '{record.id}' is used by {ids[record.id]} records",
-                )
+                Problem(path, id_line, "id", f"id '{record.id}' is also used by {', '.join(others)}")
             )
         source = record.meta.get("source")
         if isinstance(source, dict) and isinstance(source.get("path"), str):
-            seed = project.root / source["path"]
-            if not seed.is_file():
-                problems.append(
-                    Problem(
-                        path,
-                        record.line_of("source.path") or 1,
-                        "source.path",
-                        f"seed file '{source['path']}' does not exist",
-                    )
+            seeds_used.setdefault(source["path"], []).append((path, record.line_of("source.path") or 1))
+    for seed_path, users in seeds_used.items():
+        if len(users) > 1:
+            problems.extend(
+                Problem(
+                    user,
+                    line,
+                    "source.path",
+                    f"'{seed_path}' is also the seed of {', '.join(u for u, _ in users if u != user)}",
                 )
-            elif source.get("sha256") != sha256_of(seed):
-                problems.append(
-                    Problem(
-                        path,
-                        record.line_of("source.sha256") or 1,
-                        "source.sha256",
-                        f"does not match the sha256 of '{source['path']}' (was the seed edited?)",
-                    )
-                )
-    parsed_ids = {r.path.stem for r in records} | {p.path.rsplit("/", 1)[-1][:-3] for p in problems}
-    for sid, seed in seeds.items():
-        if sid not in parsed_ids:
+                for user, line in users
+            )
+    # A seed's record is the one whose source.path names it; a record whose source
+    # cannot be read (it failed to parse, or lacks source.path) claims its namesake seed.
+    unreadable = {Path(e.path or "").stem for e in errors} | {
+        r.path.stem
+        for r in records
+        if not (isinstance(r.meta.get("source"), dict) and isinstance(r.meta["source"].get("path"), str))
+    }
+    for seed in list_seeds(project):
+        if project.relative(seed) not in seeds_used and seed_id(seed) not in unreadable:
             problems.append(
                 Problem(
                     project.relative(seed),

@@ -13,12 +13,13 @@ from typing import Any
 
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.record import read, serialise
+from hemeroteca.catalogue.seedtext import extract_seed, read_seed
 from hemeroteca.catalogue.store import list_seeds, record_path, seed_id, sha256_of
 from hemeroteca.errors import HemerotecaError
-from hemeroteca.extract import Metadata, extract_text
+from hemeroteca.extract import Metadata
 from hemeroteca.fileio import write_atomic
 from hemeroteca.project import Project
-from hemeroteca.sources.decode import DecodeError, decode_bytes
+from hemeroteca.sources.decode import DecodeError
 
 
 @dataclass
@@ -49,14 +50,13 @@ def record_meta(record_id: str, metadata: Metadata, source: dict[str, Any]) -> d
 
 def record_text_for_seed(project: Project, seed: Path, authorities: Authorities) -> tuple[str, str]:
     """The record id and file text ingest would write for one seed."""
-    raw = seed.read_bytes()
     try:
-        text = decode_bytes(raw)
+        text = read_seed(seed)
     except DecodeError as exc:
         raise HemerotecaError(project.relative(seed), str(exc)) from exc
-    metadata = extract_text(text, authorities)
+    metadata = extract_seed(text, authorities)
     record_id = seed_id(seed)
-    source = {"path": project.relative(seed), "sha256": sha256_of(seed)}
+    source = {"path": project.relative(seed), "sha256": sha256_of(seed), **text.source_extra}
     return record_id, serialise(record_meta(record_id, metadata, source), metadata.body)
 
 

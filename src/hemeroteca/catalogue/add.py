@@ -1,0 +1,190 @@
+"""Add new articles: copy each raw file into seeds/ under a stable name and write its record.
+
+Everything about a file is worked out in memory first (decoding, page
+extraction, duplicate search, the record text); only a file that passed all
+of it is written, seed first, then record, each atomically. A refused file
+therefore leaves seeds/ and archive/ exactly as they were, and a crash between
+the two writes leaves a seed without a record, which ``check`` reports and
+``ingest`` completes.
+
+Seed names are ``<number>_<sha256 prefix>.<ext>``: the number is one more than
+the highest in seeds/, so names sort in the order articles were added (which
+is what ``review --list`` calls oldest first), and the hash prefix keeps two
+archivists adding in parallel branches from colliding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hemeroteca.catalogue.authorities import Authorities, load_authorities
+from hemeroteca.catalogue.ingest import record_meta
+from hemeroteca.catalogue.record import serialise
+from hemeroteca.catalogue.seedtext import HTML_SUFFIXES, extract_seed, read_seed_bytes, seed_text
+from hemeroteca.catalogue.store import SEED_SUFFIXES, list_seeds, record_path, seed_id
+from hemeroteca.errors import HemerotecaError
+from hemeroteca.extract import Metadata
+from hemeroteca.fileio import write_atomic
+from hemeroteca.project import Project
+from hemeroteca.sources.decode import DecodeError, decode_bytes
+
+_NUMBER = re.compile(r"^(\d+)_")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Added:
+    given: Path
+    seed: Path
+    record: Path
+    metadata: Metadata
+    source: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    given: Path
+    existing: str
+    how: str
+
+
+@dataclass
+class AddReport:
+    added: list[Added] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    errors: list[HemerotecaError] = field(default_factory=list)
+
+
+def expand_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """Files to add (folders walked in name order) and files in folders that are not articles."""
+    files: list[Path] = []
+    skipped: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for child in sorted(path.rglob("*")):
+            if not child.is_file() or any(part.startswith(".") for part in child.relative_to(path).parts):
+                continue
+            (files if child.suffix.lower() in SEED_SUFFIXES else skipped).append(child)
+    return files, skipped
+
+
+class _Known:
+    """The texts already in seeds/, by sha256 and by whitespace-normalised text.
+
+    The text index is built only when a new file's bytes are not a known
+    sha256, since it means decoding every seed. Web pages are compared by
+    their markup, not by the article extracted from it: extracting thousands
+    of pages would make every ``add`` take minutes.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.by_sha: dict[str, str] = {}
+        self.by_text: dict[str, str] | None = None
+        for seed in list_seeds(project):
+            self.by_sha.setdefault(hashlib.sha256(seed.read_bytes()).hexdigest(), project.relative(seed))
+
+    def _text_index(self) -> dict[str, str]:
+        if self.by_text is None:
+            self.by_text = {}
+            for seed in list_seeds(self.project):
+                try:
+                    key = text_key(read_seed_bytes(seed))
+                except DecodeError:
+                    continue  # a broken seed is reported by check, not here
+                self.by_text.setdefault(key, self.project.relative(seed))
+        return self.by_text
+
+    def find(self, sha: str, key: str) -> tuple[str, str] | None:
+        if sha in self.by_sha:
+            return self.by_sha[sha], "the same file (sha256)"
+        existing = self._text_index().get(key)
+        if existing:
+            return existing, "the same text once whitespace is normalised"
+        return None
+
+    def remember(self, sha: str, key: str, seed: str) -> None:
+        self.by_sha[sha] = seed
+        self._text_index()[key] = seed
+
+
+def text_key(data: bytes) -> str:
+    """Equal for two files whose decoded text differs only in whitespace (spaces, line breaks, BOM)."""
+    text = _SPACE.sub(" ", decode_bytes(data)).strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _next_number(project: Project) -> int:
+    numbers = [int(m.group(1)) for s in list_seeds(project) if (m := _NUMBER.match(s.name))]
+    return max(numbers, default=-1) + 1
+
+
+def seed_name(number: int, sha: str, suffix: str) -> str:
+    ext = ".html" if suffix.lower() in HTML_SUFFIXES else ".txt"
+    return f"{number:03d}_{sha[:16]}{ext}"
+
+
+def add(project: Project, paths: Iterable[Path], authorities: Authorities | None = None) -> AddReport:
+    """Copy each file into seeds/ and write its record, unless it is refused or already there."""
+    authorities = authorities or load_authorities(project.authorities_dir)
+    files, skipped = expand_inputs(paths)
+    report = AddReport(skipped=skipped)
+    known = _Known(project)
+    number = _next_number(project)
+    for given in files:
+        try:
+            result = _add_one(project, given, number, known, authorities)
+        except HemerotecaError as exc:
+            report.errors.append(exc)
+            continue
+        if isinstance(result, Duplicate):
+            report.duplicates.append(result)
+        else:
+            report.added.append(result)
+            number += 1
+    return report
+
+
+def _add_one(
+    project: Project, given: Path, number: int, known: _Known, authorities: Authorities
+) -> Added | Duplicate:
+    shown = str(given)
+    if not given.is_file():
+        raise HemerotecaError(shown, "no such file")
+    if given.suffix.lower() not in SEED_SUFFIXES:
+        raise HemerotecaError(
+            shown, f"'{given.suffix or 'no extension'}' is not an article file: add .txt, .html or .htm"
+        )
+    if given.resolve().parent == project.seeds_dir.resolve():
+        raise HemerotecaError(shown, "file is already in seeds/: run `hemeroteca ingest` to make its record")
+    try:
+        data = read_seed_bytes(given)
+        text = seed_text(data, given.suffix)
+    except DecodeError as exc:
+        raise HemerotecaError(shown, str(exc)) from exc
+    except OSError as exc:
+        raise HemerotecaError(shown, f"cannot read the file: {exc.strerror or exc}") from exc
+    sha = hashlib.sha256(data).hexdigest()
+    key = text_key(data)
+    found = known.find(sha, key)
+    if found:
+        return Duplicate(given, found[0], found[1])
+    seed = project.seeds_dir / seed_name(number, sha, given.suffix)
+    record_id = seed_id(seed)
+    target = record_path(project, record_id)
+    if seed.exists() or target.exists():
+        raise HemerotecaError(shown, f"{project.relative(target)} already exists; not overwriting it")
+    metadata = extract_seed(text, authorities)
+    source = {"path": f"seeds/{seed.name}", "sha256": sha, **text.source_extra}
+    record_text = serialise(record_meta(record_id, metadata, source), metadata.body)
+    write_atomic(seed, data)
+    write_atomic(target, record_text)
+    known.remember(sha, key, project.relative(seed))
+    return Added(given, seed, target, metadata, source)

@@ -1,0 +1,127 @@
+"""Validate the authority files themselves: their schema, and the rules that keep names unambiguous.
+
+Every record's actors and tags are judged against these files, so a mistake
+here (an alias given to two organisations, a misspelt country code, a topic id
+used twice) silently misfiles articles. They get the same treatment as
+records: each problem names the file, the line and the entry's field.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import pycountry
+import yaml
+
+from hemeroteca.catalogue.problems import Problem, field_path
+from hemeroteca.project import Project
+from hemeroteca.resources import load_data
+
+FILES = {"actors.yaml": "actors.schema.json", "topics.yaml": "topics.schema.json"}
+
+
+@cache
+def _validator(schema: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_data(schema))
+
+
+def _lines(node: yaml.Node | None) -> dict[str, int]:
+    """1-based line of every entry and field: ``[3]``, ``[3].aliases[1]``."""
+    lines: dict[str, int] = {}
+
+    def walk(n: yaml.Node, prefix: str) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for key, value in n.value:
+                name = f"{prefix}.{key.value}"
+                lines[name] = key.start_mark.line + 1
+                walk(value, name)
+        elif isinstance(n, yaml.SequenceNode):
+            for index, item in enumerate(n.value):
+                lines[f"{prefix}[{index}]"] = item.start_mark.line + 1
+                walk(item, f"{prefix}[{index}]")
+
+    if node is not None:
+        walk(node, "")
+    return lines
+
+
+def _line(lines: dict[str, int], field: str) -> int:
+    while field:
+        if field in lines:
+            return lines[field]
+        cut = max(field.rfind("."), field.rfind("["))
+        field = field[:cut] if cut > 0 else ""
+    return 1
+
+
+def check_authority_file(path: Path, shown: str, schema: str) -> list[Problem]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return [Problem(shown, 1, "file", f"not valid UTF-8 (byte {exc.start})")]
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1
+        return [Problem(shown, line, "file", "tab character: YAML indents with spaces")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return [Problem(shown, mark.line + 1 if mark else 1, "file", f"YAML syntax error: {problem}")]
+    lines = _lines(node)
+    problems = []
+    for error in _validator(schema).iter_errors(data if data is not None else []):
+        field = field_path(list(error.absolute_path)) or "file"
+        if error.validator == "required":
+            missing = error.message.split("'")[1]
+            message = f"required field '{missing}' is missing"
+        else:
+            message = error.message
+        problems.append(Problem(shown, _line(lines, field), field, message))
+    if problems or not isinstance(data, list):
+        return sorted(problems)
+    rules = _actor_rules if schema == "actors.schema.json" else _topic_rules
+    return sorted(Problem(shown, _line(lines, field), field, message) for field, message in rules(data))
+
+
+def _actor_rules(entries: list[dict]) -> list[tuple[str, str]]:
+    found = []
+    owner: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        code = entry.get("country")
+        if code and pycountry.countries.get(alpha_2=code) is None:
+            found.append((f"[{index}].country", f"'{code}' is not an ISO 3166-1 alpha-2 country code"))
+        for form in (entry["name"], *(entry.get("aliases") or ())):
+            key = form.casefold()
+            first = owner.setdefault(key, index)
+            if first != index:
+                found.append(
+                    (
+                        f"[{index}]",
+                        f"'{form}' also names entry {first + 1} ('{entries[first]['name']}'): "
+                        "a name or alias may belong to one actor only",
+                    )
+                )
+    return found
+
+
+def _topic_rules(entries: list[dict]) -> list[tuple[str, str]]:
+    found = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        first = seen.setdefault(entry["id"], index)
+        if first != index:
+            found.append((f"[{index}].id", f"topic id '{entry['id']}' is already entry {first + 1}"))
+    return found
+
+
+def check_authorities(project: Project) -> list[Problem]:
+    problems = []
+    for name, schema in FILES.items():
+        path = project.authorities_dir / name
+        if path.is_file():
+            problems.extend(check_authority_file(path, project.relative(path), schema))
+    return problems
