@@ -103,3 +103,22 @@ def test_the_check_step_annotates_a_broken_record_and_fails(checkout: Path) -> N
         "calendar date (February 2021 has no day 30)"
     ) in result.stdout.splitlines()
     assert sh("make site", checkout).returncode != 0
+
+
+def test_git_never_converts_seed_line_endings() -> None:
+    """On Windows, core.autocrlf would rewrite seeds with CRLF and break every sha256."""
+    if not (REPO / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("not a git checkout")
+    result = subprocess.run(
+        ["git", "check-attr", "text", "eol", "--", "seeds/x.txt", "archive/x.md"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.splitlines() == [
+        "seeds/x.txt: text: unset",
+        "seeds/x.txt: eol: unspecified",
+        "archive/x.md: text: set",
+        "archive/x.md: eol: lf",
+    ]
