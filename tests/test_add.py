@@ -202,3 +202,10 @@ def test_cli_add_prints_record_path_metadata_and_doubts(empty_project: Project, 
     assert "    - date: no publication date stated" in out
     assert f"duplicate {given}: the same file (sha256) as seeds/{record.stem}.txt; not added" in out
     assert "1 added, 1 duplicates, 0 refused" in out
+
+
+def test_undetermined_language_is_flagged(empty_project: Project, tmp_path: Path) -> None:
+    (added,) = add(empty_project, [write(tmp_path, "n.txt", "1234 5678\n\n90 12 34 56 78 90\n")]).added
+    record = read(added.record)
+    assert record.meta["language"] == "und"
+    assert any(n.startswith("language: could not tell") for n in record.meta["uncertain"])

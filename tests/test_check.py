@@ -201,3 +201,10 @@ def test_topic_ids_are_unique(ingested: Project) -> None:
     (problem,) = check(ingested)
     assert str(problem).startswith(f"archive/authorities/topics.yaml:{line}: ")
     assert "topic id 'cooperatives' is already entry 2" in problem.message
+
+
+def test_a_record_that_is_not_utf8_is_one_problem(ingested: Project) -> None:
+    path = list_record_paths(ingested)[0]
+    path.write_bytes(path.read_bytes().replace(b"---\n", "---\n# caf\xe9\n".encode("latin-1"), 1))
+    found = [str(p) for p in check(ingested) if p.path == f"archive/{path.name}"]
+    assert len(found) == 1 and "not valid UTF-8" in found[0]

@@ -78,6 +78,8 @@ def _doubts(metadata: Metadata, authorities: Authorities) -> list[str]:
         if authorities.actor(actor["name"]) is None
         and not (actor.get("alias") and authorities.actor(actor["alias"]))
     ]
+    if metadata.language == "und":
+        notes.append("language: could not tell the language of the text (set en, es, pt...)")
     gazetteer = load_data("countries.yaml") or {}
     seen = metadata.evidence.get("countries")
     for code in metadata.countries:
