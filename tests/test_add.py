@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -209,3 +210,18 @@ def test_undetermined_language_is_flagged(empty_project: Project, tmp_path: Path
     record = read(added.record)
     assert record.meta["language"] == "und"
     assert any(n.startswith("language: could not tell") for n in record.meta["uncertain"])
+
+
+def test_cli_extract_reads_a_web_page_like_add_does(empty_project: Project, tmp_path: Path) -> None:
+    page = write(tmp_path, "p.html", PAGE)
+    result = subprocess.run(
+        [sys.executable, "-m", "hemeroteca", "extract", str(page), "--json"],
+        cwd=empty_project.root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    (item,) = json.loads(result.stdout)
+    assert item["title"] == "Cooperativas de café de Honduras firman acuerdo de exportación"
+    assert item["date"] == "2022-03-15"
+    assert list_record_paths(empty_project) == [] and not empty_project.seeds_dir.exists()
