@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from hemeroteca.catalogue.add import Added
 from hemeroteca.catalogue.add import add as add_articles
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.check import check as check_catalogue
@@ -251,7 +252,7 @@ def evaluate(gold: Path, articles: Path | None, verbose: bool, root: Path) -> No
             click.echo(f"  miss: {miss}")
 
 
-def _show_added(project: Project, item) -> None:
+def _show_added(project: Project, item: Added) -> None:
     """The proposed metadata of one added article, and what a reviewer should look at."""
     m = item.metadata
     click.echo(f"added {item.given} -> {project.relative(item.seed)}")
