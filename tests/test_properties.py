@@ -110,3 +110,44 @@ def test_ingest_never_crashes(data: bytes) -> None:
             problems = check_record(record, "archive/x.md", AUTHORITIES)
             assert [p for p in problems if p.severity == "error"] == [], problems
             assert Path(path).name == "x.md"
+
+
+MARKUP = st.sampled_from(
+    [
+        "<html>",
+        "<head>",
+        "<body>",
+        "<p>",
+        "</p>",
+        "<article>",
+        "</article>",
+        "<script>",
+        "</script>",
+        "<meta property='og:title' content='Título'>",
+        "<title>",
+        "</title>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "&amp;",
+        "&#0;",
+        "<",
+        ">",
+        "<meta property='article:published_time' content='2021-02-30'>",
+        "Las cooperativas de Perú y Brasil crecen. " * 6,
+    ]
+)
+PAGES = st.lists(st.one_of(MARKUP, st.text(max_size=20)), max_size=60).map("".join)
+
+
+@FAST
+@given(PAGES)
+def test_a_web_page_is_read_or_refused_never_crashes(page: str) -> None:
+    try:
+        seed = seed_text(page.encode("utf-8", "replace"), ".html")
+    except DecodeError as exc:
+        assert "\n" not in str(exc)
+        return
+    metadata = extract_seed(seed, AUTHORITIES)
+    meta = record_meta("x", metadata, {"path": "seeds/x.html", "sha256": "0" * 64, **seed.source_extra})
+    assert list(_validator().iter_errors(meta)) == []
