@@ -26,6 +26,7 @@ class FoundActor:
     type: str
     alias: str | None
     evidence: str
+    country: str | None = None
 
     def as_dict(self) -> dict[str, str]:
         out = {"name": self.name, "type": self.type}
@@ -45,7 +46,11 @@ def _authority_hits(text: str, authorities: Authorities) -> list[tuple[int, Foun
                     (
                         match.start(),
                         FoundActor(
-                            actor.name, actor.type, actor.short, f"authority file: '{match.group(0)}'"
+                            actor.name,
+                            actor.type,
+                            actor.short,
+                            f"authority file: '{match.group(0)}'",
+                            actor.country,
                         ),
                     )
                 )
