@@ -28,7 +28,9 @@ from hemeroteca.extract.vocabulary import alternation, word_set, words
 from hemeroteca.sources.clean import is_credit
 
 _LIST_CUES = ("such as", "tales como", "tais como", "por ejemplo", "for example", "e.g.", "como")
-_LIST_MATERIAL = re.compile(r"^(?:[\s,()/&.'’-]|\b(?:y|e|and|a|o|la|el|the|de|del|do|da|das|dos|of)\b|[A-ZÁÉÍÓÚ]\S*)*$")
+_LIST_MATERIAL = re.compile(
+    r"^(?:[\s,()/&.'’-]|\b(?:y|e|and|a|o|la|el|the|de|del|do|da|das|dos|of)\b|[A-ZÁÉÍÓÚ]\S*)*$"
+)
 # How far back, within the sentence, a background cue may stand.
 CUE_WINDOW = 200
 NEAR_WINDOW = 90
@@ -65,7 +67,9 @@ class _Entity:
 
 
 @cache
-def _authority_patterns(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict]:
+def _authority_patterns(
+    actors: tuple[Actor, ...],
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict]:
     """(case-sensitive acronym pattern, case-insensitive name pattern, folded alias -> actor)."""
     table: dict[str, Actor] = {}
     upper, other = [], []
@@ -88,7 +92,14 @@ def _authority_entities(text: str, authorities: Authorities) -> list[_Entity]:
             actor = table[fold(m.group(0))]
             entity = found.setdefault(
                 actor.name,
-                _Entity(actor.name, actor.type, m.start(), list(actor.aliases), country=actor.country, canonical=True),
+                _Entity(
+                    actor.name,
+                    actor.type,
+                    m.start(),
+                    list(actor.aliases),
+                    country=actor.country,
+                    canonical=True,
+                ),
             )
             entity.first = min(entity.first, m.start())
             entity.mentions.append(m.start())

@@ -158,9 +158,7 @@ def _lead_end(body: str) -> int:
     return body.find(prose[-1]) + len(prose[-1])
 
 
-def find_countries(
-    title: str, body: str, institutions: Iterable[tuple[str, str]] = ()
-) -> list[CountryHit]:
+def find_countries(title: str, body: str, institutions: Iterable[tuple[str, str]] = ()) -> list[CountryHit]:
     """Countries by salience; ``institutions`` are (code, actor name) pairs from the authority file."""
     scores: dict[str, list] = {}
 

@@ -18,7 +18,7 @@ from functools import cache
 from hemeroteca.extract.countries import gazetteer
 from hemeroteca.extract.vocabulary import word_set
 
-_TOKEN = re.compile(r"\w[\w'’&+/-]*(?:\.\w[\w'’-]*)*\.?|[^\w\s]")
+_TOKEN = re.compile(r"\n|\w[\w'’&+/-]*(?:\.\w[\w'’-]*)*\.?|[^\w\s]")
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "di", "van", "von", "De", "Da", "Del", "Dos"})
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,3}|[A-Za-z](?:\.[A-Za-z])+)\.$")
 MAX_NAME_TOKENS = 5
@@ -39,7 +39,9 @@ class Token:
 
     @property
     def ends_sentence(self) -> bool:
-        return self.text in (".", "!", "?") or (self.text.endswith(".") and not _ABBREVIATION.match(self.text))
+        if self.text in (".", "!", "?", "\n"):
+            return True
+        return self.text.endswith(".") and not _ABBREVIATION.match(self.text)
 
     @property
     def is_cap(self) -> bool:

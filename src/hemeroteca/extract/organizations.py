@@ -27,16 +27,30 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from hemeroteca.extract.names import fold, is_acronym, tokenize
+from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
 from hemeroteca.extract.people import is_role
 from hemeroteca.extract.vocabulary import alternation, word_set, words
 
 _UPPER = "A-ZÁÉÍÓÚÑÇÂÊÔÃÕÜÀ"
 CAPW = rf"(?:[{_UPPER}][\w'’&+/.-]*[\w+]|[{_UPPER}]|i[A-Z]{{2}}\w+)"
-CONN = r"(?:de\s+la|de\s+las|de\s+los|de|del|la|las|los|el|da|do|das|dos|of|the|for|para|às|as|al|ao|à|en|em|on|in|to|&)"
+# Names never run over a line break: spaces and tabs only.
+SP = r"[ \t]+"
+CONN = (
+    rf"(?:de{SP}la|de{SP}las|de{SP}los|de|del|la|las|los|el|da|do|das|dos|of|the|for|para|às|as|al|ao|à|en|em"
+    r"|on|in|to|&)"
+)
 CONJ = r"(?:y|e|and)"
 ACRONYM = rf"(?P<acr>[{_UPPER}][\w/&+.-]*[{_UPPER}\w](?:\s[A-Z][a-z]+)?)"
 _STRONG_EXCLUDED = {"empresa", "enterprise", "sistema", "system", "group", "grupo", "network", "rede"}
+# A fund is an institution when its acronym is defined or it ends the name, not as a mere capitalised
+# 'Fondo de ...' (often a financial instrument).
+_STRONG_EXTRA = {"fund", "fondo", "fundo"}
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_PARTNER = re.compile(
+    r"\b(?:in partnership with|with the support of|together with|along with|em parceria com|com o apoio d[aoe]"
+    r"|en alianza con|con el apoyo de(?:l| la)?|junto con|junto a)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
+    re.IGNORECASE,
+)
 _ARTICLE = {"la", "el", "los", "las", "the", "o", "a", "os", "as", "un", "una", "um", "uma", "an"}
 _SPLIT_CONN = {"of", "de", "del", "do", "da", "dos", "das", "for", "para"}
 
@@ -53,41 +67,47 @@ class OrgMention:
 def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     initial = frozenset(fold(w) for w in word_set("org_heads_initial"))
     final = frozenset(fold(w) for w in word_set("org_heads_final"))
-    return initial, final, frozenset(initial - _STRONG_EXCLUDED)
+    return initial, final, frozenset((initial - _STRONG_EXCLUDED) | _STRONG_EXTRA)
 
 
 @cache
 def _name_pattern() -> str:
-    """A capitalised institutional name, with an optional internal enumeration ('Economía, Fomento y Turismo')."""
+    """A capitalised institutional name, with an internal enumeration ('Economía, Fomento y Turismo')."""
     heads = alternation(w.capitalize() for w in words("org_heads_initial"))
     # After 'and', a new institution or an acronym starts a second name, not the same one.
     safe = rf"(?!{heads}\b)(?![{_UPPER}]{{2,}}\b){CAPW}"
-    seq = rf"{CAPW}(?:\s+(?:(?:{CONN}\s+)*{CAPW}|{CONJ}\s+(?:{CONN}\s+)*{safe}))*"
-    item = rf"{safe}(?:\s+{safe})?"
-    enum = rf"(?:,\s+{item})+,?\s+{CONJ}\s+{item}(?:\s+(?:{CONN}\s+)*{CAPW})*"
-    return rf"{seq}(?:{enum})?"
+    return rf"{CAPW}{_continuation(safe)}(?:{_enumeration(safe)})?"
+
+
+def _continuation(safe: str) -> str:
+    return rf"(?:{SP}(?:(?:{CONN}{SP})*{CAPW}|{CONJ}{SP}(?:{CONN}{SP})*{safe}))*"
+
+
+def _enumeration(safe: str) -> str:
+    item = rf"{safe}(?:{SP}{safe})?"
+    return rf"(?:,{SP}{item})+,?{SP}{CONJ}{SP}{item}(?:{SP}(?:{CONN}{SP})*{CAPW})*"
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     name = _name_pattern()
-    lower_head = r"(?:ministerio|ministério|ministry)\s+(?:" + CONN + r"\s+)+" + CAPW + rf"(?:\s+(?:{CONN}\s+)*{CAPW})*"
+    lower_head = rf"(?:ministerio|ministério|ministry){SP}(?:{CONN}{SP})+{CAPW}{_continuation(CAPW)}"
     descriptors = alternation(words("org_descriptors"))
-    nameish = rf"{CAPW}(?:\s+{CAPW}){{0,3}}"
+    nameish = rf"{CAPW}(?:{SP}(?:{CONN}{SP})?{CAPW}){{0,3}}"
     return {
         "defined": re.compile(rf"(?P<name>{lower_head}|{name})\s*\(\s*{ACRONYM}\s*(?:,[^)]{{0,40}})?\)"),
         "defined_reverse": re.compile(rf"(?<![\w-]){ACRONYM}\s*\(\s*(?P<name>{name})\s*\)"),
         "any_definition": re.compile(rf"(?P<before>[\w’']+(?:\s+[\w’']+){{0,2}})\s*\(\s*{ACRONYM}\s*[,)]"),
         "name": re.compile(rf"(?<![\w-])(?P<name>{name})"),
         "descriptor_before": re.compile(
-            rf"\b(?P<desc>{descriptors})(?P<plural>s|es)?(?:\s+[a-záéíóúñç]+)?\s+"
-            rf"(?P<name>{nameish}(?:\s+(?:y|e|and)\s+{nameish})?)(?=\s*[,.;:)]|\s+[a-záéíóúç])",
+            rf"\b(?P<desc>{descriptors})(?P<plural>s|es)?(?:{SP}[a-záéíóúñç]+)?{SP}"
+            rf"(?P<name>{nameish}(?:{SP}(?:y|e|and){SP}{nameish})?)(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])",
         ),
         "descriptor_after": re.compile(
-            rf"(?P<name>{nameish}),\s+(?:una|uma|a|an|un)\s+(?:[a-záéíóúñç]+\s+)?(?:{descriptors})\b"
+            rf"(?P<name>{nameish}),{SP}(?:una|uma|a|an|un){SP}(?:[a-záéíóúñç]+{SP})?(?:{descriptors})\b"
         ),
         "descriptor_between": re.compile(
-            rf"\b(?:the|el|la|a|o)\s+(?P<name>{nameish})\s+(?:[a-z]+\s+){{1,3}}(?:{descriptors})\b"
+            rf"\b(?:the|el|la|a|o){SP}(?P<name>{nameish}){SP}(?:[a-z]+{SP}){{1,3}}(?:{descriptors})\b"
         ),
         "acronym": re.compile(rf"(?<![\w/-])(?P<acr>[{_UPPER}0-9]*[{_UPPER}]{{2}}[\w/-]*)(?![\w/-])"),
     }
@@ -144,8 +164,10 @@ def _trim_front(name: str) -> str:
     for k, part in enumerate(parts):
         if fold(part) in initial:
             before = parts[:k]
-            if before and all(p[:1].isupper() and fold(p) not in _ARTICLE for p in before) and not any(
-                is_role(tokenize(p), 0) for p in before
+            if (
+                before
+                and all(p[:1].isupper() and fold(p) not in _ARTICLE for p in before)
+                and not any(is_role(tokenize(p), 0) for p in before)
             ):
                 return " ".join(parts)
             return " ".join(parts[k:])
@@ -180,8 +202,14 @@ def _named(text: str) -> list[OrgMention]:
     for m in _patterns()["name"].finditer(text):
         name = _trim_front(m.group("name"))
         if is_institution(name):
-            found.append(OrgMention(name, None, m.start("name") + m.group("name").find(name.split()[0]),
-                                    f"institutional name: '{name}'"))
+            found.append(
+                OrgMention(
+                    name,
+                    None,
+                    m.start("name") + m.group("name").find(name.split()[0]),
+                    f"institutional name: '{name}'",
+                )
+            )
     return found
 
 
@@ -196,40 +224,80 @@ def _described(text: str) -> list[OrgMention]:
                 toks = tokenize(name)
                 if all(fold(t.word) in _ARTICLE or (is_role(toks, i)) for i, t in enumerate(toks)):
                     continue
-                found.append(OrgMention(name, None, m.start("name") + m.group("name").find(name),
-                                        f"described as an organisation: '{m.group(0)}'"))
+                found.append(
+                    OrgMention(
+                        name,
+                        None,
+                        m.start("name") + m.group("name").find(name),
+                        f"described as an organisation: '{m.group(0)}'",
+                    )
+                )
     return found
 
 
-def _standalone(text: str, title: str, known: set[str], blocked: set[str]) -> list[OrgMention]:
+def _mostly_upper(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` written in capitals (a shouted headline, not acronyms)?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    letters = [c for c in text[line_start : line_end if line_end >= 0 else len(text)] if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
+def _extend(text: str, end: int) -> str:
+    """Capitalised words right after an acronym that belong to the name: 'METS Ignited', 'iNNpulsa Mipyme'."""
+    m = re.match(rf"(?:{SP}[{_UPPER}][a-záéíóúñç]+){{1,2}}(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])", text[end:])
+    if not m or any(is_furniture(t.word) for t in tokenize(m.group(0))):
+        return ""
+    return m.group(0)
+
+
+def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> str | None:
+    acr = m.group("acr")
+    before = text[max(0, m.start() - 60) : m.start()]
+    after = text[m.end() : m.end() + 40]
+    tail = tokenize(before)[-6:]
+    if repeated:
+        return "acronym used repeatedly"
+    if title and acr in title:
+        return "acronym in the title"
+    if re.search(r"\b(?:by|por|pela|pelo|por el|por la)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$", before, re.I):
+        return "acronym as the agent"
+    if _PARTNER.search(before):
+        return "acronym as a partner"
+    if re.search(r"(?:,|\b(?:y|e|and))\s*$", before) or re.match(r"\s*,\s*[A-Z]", after):
+        return "acronym in an enumeration"
+    if re.search(r"\b(?:de|del|of|of the|do|da|at|from)\s+$", before) and any(
+        is_role(tail, i) for i in range(len(tail))
+    ):
+        return "acronym names the employer in a title"
+    return None
+
+
+def _standalone(
+    text: str, title: str, known: set[str], blocked: set[str], covered: list[tuple[int, int]]
+) -> list[OrgMention]:
+    """Acronyms used on their own, when something says they name an actor."""
     generic = {fold(a) for a in words("generic_acronyms")}
-    matches = [m for m in _patterns()["acronym"].finditer(text) if is_acronym(m.group("acr"))]
+    matches = [
+        m
+        for m in _patterns()["acronym"].finditer(text)
+        if is_acronym(m.group("acr"))
+        and not _ROMAN.match(m.group("acr"))
+        and sum(c.isalpha() for c in m.group("acr")) >= 3
+        and not _mostly_upper(text, m.start())
+        and not any(s <= m.start() < e for s, e in covered)
+    ]
     counts = Counter(m.group("acr") for m in matches)
     found = []
     for m in matches:
         acr = m.group("acr")
         if fold(acr) in generic or fold(acr.rstrip("s")) in generic or acr.rstrip("s") in blocked - known:
             continue
-        if sum(c.isalpha() for c in acr) < 3:
-            continue
-        before = text[max(0, m.start() - 60) : m.start()]
-        after = text[m.end() : m.end() + 40]
-        tail = tokenize(before)[-6:]
-        why = None
-        if acr in known or counts[acr] >= 2:
-            why = "acronym used repeatedly"
-        elif acr in title:
-            why = "acronym in the title"
-        elif re.search(r"\b(?:by|por|pela|pelo|por el|por la)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$", before, re.I):
-            why = "acronym as the agent"
-        elif re.search(r"(?:,|\b(?:y|e|and|al|incluye))\s*$", before) or re.match(r"\s*,\s*[A-Z]", after):
-            why = "acronym in an enumeration"
-        elif re.search(r"\b(?:de|del|of|of the|do|da|at|from)\s+$", before) and any(
-            is_role(tail, i) for i in range(len(tail))
-        ):
-            why = "acronym names the employer in a title"
+        if re.match(rf"{SP}(?:del|de|do|da|of)(?:{SP}the)?{SP}[{_UPPER}]", text[m.end() :]):
+            continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
+        why = _why_standalone(text, m, title, acr in known or counts[acr] >= 2)
         if why:
-            found.append(OrgMention(acr, None, m.start(), why))
+            found.append(OrgMention(acr + _extend(text, m.end()), None, m.start(), why))
     return found
 
 
@@ -242,5 +310,6 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     blocked = blocked_acronyms(text)
     mentions = defined + _named(text) + _described(text)
     known = accepted | {m.name for m in mentions if is_acronym(m.name)}
-    mentions += _standalone(text, title, known, blocked)
+    covered = [(m.start, m.start + len(m.name)) for m in mentions if not is_acronym(m.name)]
+    mentions += _standalone(text, title, known, blocked, covered)
     return sorted(mentions, key=lambda m: m.start)

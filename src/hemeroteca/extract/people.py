@@ -38,11 +38,56 @@ from hemeroteca.extract.vocabulary import word_set
 ROLE_WINDOW = 22
 # Words that make the next capitalised run a complement, not a name.
 _COMPLEMENT_BEFORE = frozenset(
-    ["of", "for", "de", "del", "do", "da", "dos", "das", "the", "el", "la", "los", "las", "o", "os", "as", "en", "em", "in", "at", "to", "from", "with", "con", "com", "para", "al", "ao", "à", "às", "no", "na", "nos", "nas", "un", "una", "um", "uma", "an"]
+    [
+        "of",
+        "for",
+        "de",
+        "del",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "the",
+        "el",
+        "la",
+        "los",
+        "las",
+        "o",
+        "os",
+        "as",
+        "en",
+        "em",
+        "in",
+        "at",
+        "to",
+        "from",
+        "para",
+        "al",
+        "ao",
+        "à",
+        "às",
+        "no",
+        "na",
+        "nos",
+        "nas",
+        "un",
+        "una",
+        "um",
+        "uma",
+        "an",
+    ]
 )
 _CONNECT_AFTER = frozenset(["of", "de", "del", "do", "da", "for", "para"])
-_TERMINATORS = frozenset([",", ";", ".", ":", ")", "–", "—", "-", "”", '"', "»", "’"]) | {"and", "y", "e", "who", "quien", "que", "que,"}
-_CLAUSE_END = frozenset({";", ".", "!", "?", ":"})
+_TERMINATORS = frozenset([",", ";", ".", ":", ")", "–", "—", "-", "”", '"', "»", "’"]) | {
+    "and",
+    "y",
+    "e",
+    "who",
+    "quien",
+    "que",
+    "que,",
+}
+_CLAUSE_END = frozenset({";", ".", "!", "?", ":", "\n"})
 _POSSESSIVE_BACKGROUND = re.compile(r"^[’']s\s+(?:administration|government|gobierno|governo)", re.IGNORECASE)
 _ALL_CAPS_LEAD = re.compile(
     r"^(?P<name>[A-ZÁÉÍÓÚÑÇ][A-ZÁÉÍÓÚÑÇ'’-]+(?:\s+[A-ZÁÉÍÓÚÑÇ][A-ZÁÉÍÓÚÑÇ'’-]+){1,3}),\s+"
@@ -69,7 +114,11 @@ def is_role(tokens: list[Token], k: int) -> bool:
     """Is tokens[k] a role word (or the last word of a multi-word role), plural allowed?"""
     single, multi = _roles()
     word = fold(tokens[k].word)
-    for candidate in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
+    for candidate in (
+        word,
+        word[:-1] if word.endswith("s") else "",
+        word[:-2] if word.endswith("es") else "",
+    ):
         if candidate and candidate in single:
             return True
     for size in (2, 3):
@@ -141,8 +190,10 @@ def _cue(tokens: list[Token], run_first: int, first: int, last: int) -> str | No
         return "role before the name"
     if prev and fold(prev.word) in _speech():
         return "verb of saying before the name"
-    if nxt and (fold(nxt.word) in _speech() or (nxt.text == "," and last + 1 < len(tokens)
-                                                 and fold(tokens[last + 1].word) in _speech())):
+    if nxt and (
+        fold(nxt.word) in _speech()
+        or (nxt.text == "," and last + 1 < len(tokens) and fold(tokens[last + 1].word) in _speech())
+    ):
         return "verb of saying after the name"
     if _appointed_as(tokens, last):
         return "appointed as a role"
@@ -159,7 +210,12 @@ def _well_placed(tokens: list[Token], run_first: int, first: int, last: int) -> 
             return False
         if fold(nxt.word) in _CONNECT_AFTER and last + 1 < len(tokens) and tokens[last + 1].is_cap:
             return False
-        if not (nxt.text in _TERMINATORS or nxt.word.islower() or nxt.text in PARTICLES or tokens[last - 1].ends_sentence):
+        if not (
+            nxt.text in _TERMINATORS
+            or nxt.word.islower()
+            or nxt.text in PARTICLES
+            or tokens[last - 1].ends_sentence
+        ):
             return False
     return True
 
@@ -185,5 +241,7 @@ def find_people(text: str) -> list[PersonMention]:
     for match in _ALL_CAPS_LEAD.finditer(text):
         role_tokens = tokenize(match.group("role"))
         if role_tokens and is_role(role_tokens, 0):
-            found.append(PersonMention(match.group("name").title(), match.start(), "capitalised name, then role"))
+            found.append(
+                PersonMention(match.group("name").title(), match.start(), "capitalised name, then role")
+            )
     return sorted(found, key=lambda p: p.start)
