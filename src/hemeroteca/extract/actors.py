@@ -85,27 +85,48 @@ def _authority_patterns(
 
 
 def _authority_entities(text: str, authorities: Authorities) -> list[_Entity]:
+    """Actors of the authority file named in the text, under the forms the text uses.
+
+    The authority's forms are all one actor; the record shows the fullest form the text
+    itself uses (its language) and the acronym it uses, falling back to the canonical ones.
+    """
     upper, other, table = _authority_patterns(authorities.actors)
     found: dict[str, _Entity] = {}
+    surfaces: dict[str, list[str]] = {}
     for pattern in (upper, other):
         for m in pattern.finditer(text) if pattern else ():
             actor = table[fold(m.group(0))]
             entity = found.setdefault(
-                actor.name,
-                _Entity(
-                    actor.name,
-                    actor.type,
-                    m.start(),
-                    list(actor.aliases),
-                    country=actor.country,
-                    canonical=True,
-                ),
+                actor.name, _Entity(actor.name, actor.type, m.start(), country=actor.country, canonical=True)
             )
             entity.first = min(entity.first, m.start())
             entity.mentions.append(m.start())
+            surfaces.setdefault(actor.name, []).append(m.group(0))
             if not entity.evidence:
                 entity.evidence.append(f"authority file: '{m.group(0)}'")
+    for actor in authorities.actors:
+        if actor.name not in found:
+            continue
+        entity, seen = found[actor.name], surfaces[actor.name]
+        full = [s for s in seen if not is_acronym(s)]
+        short = [s for s in seen if is_acronym(s)]
+        entity.name = _canonical_form(actor, max(full, key=len) if full else actor.name)
+        alias = _canonical_form(actor, short[0]) if short else actor.short
+        entity.aliases = [a for a in (alias, actor.name, *actor.aliases) if a and fold(a) != fold(entity.name)]
     return list(found.values())
+
+
+def _canonical_form(actor: Actor, surface: str) -> str:
+    """The authority's own spelling of a form found in any case in the text."""
+    for form in (actor.name, *actor.aliases):
+        if fold(form) == fold(surface):
+            return form
+    return surface
+
+
+@cache
+def _folded(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set(key))
 
 
 def _sentence_before(text: str, start: int, limit: int) -> str:
@@ -132,7 +153,7 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         if at >= 0 and (cue != "como" or not re.search(r"(?:así|bem|assim)\s+$", before[:at].lower())):
             if _LIST_MATERIAL.match(before[at + len(cue) :]):
                 return True
-    if entity.type == "organization" and fold(entity.name.split()[0]) in word_set("subunit_heads"):
+    if entity.type == "organization" and fold(entity.name.split()[0]) in _folded("subunit_heads"):
         tokens = tokenize(before[-NEAR_WINDOW:])
         return any(is_role(tokens, k) for k in range(len(tokens)))
     return False
@@ -198,7 +219,7 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     person_names = tuple(e.name for e in entities if e.type == "person")
     for o in find_organizations(text, title, person_names):
         _merge(entities, o.name, "organization", o.alias, o.start, o.rule)
-    generic = word_set("generic_actors")
+    generic = _folded("generic_actors")
     out = []
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):
         if fold(entity.name) in generic or all(_background(text, s, entity) for s in entity.mentions):

@@ -46,6 +46,7 @@ _STRONG_EXCLUDED = {"empresa", "enterprise", "sistema", "system", "group", "grup
 # 'Fondo de ...' (often a financial instrument).
 _STRONG_EXTRA = {"fund", "fondo", "fundo"}
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_ORDINAL = re.compile(r"^(?:[IVXLC]+|\d+(?:st|nd|rd|th|º|°|ª)?)\s", re.IGNORECASE)
 _PARTNER = re.compile(
     r"\b(?:in partnership with|with the support of|together with|along with|em parceria com|com o apoio d[aoe]"
     r"|en alianza con|con el apoyo de(?:l| la)?|junto con|junto a)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
@@ -126,7 +127,10 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
     programme = set(words("programme_heads"))
     if toks[0] in programme or toks[-1] in programme:
         return any(body in fold(name) for body in words("programme_bodies"))
-    if toks[0] in initial or toks[-1] in final:
+    if _ORDINAL.match(name):
+        return False  # "VIII High-Level Joint Commission", "1st Forum": an edition of an event
+    # The head may follow one capitalised modifier: "People's Ministry ...", "OAS Department of ...".
+    if toks[0] in initial or toks[1] in initial or toks[-1] in final:
         return True
     return defined and any(t in strong for t in toks[1:-1])
 

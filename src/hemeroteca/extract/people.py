@@ -25,6 +25,7 @@ from functools import cache
 
 from hemeroteca.extract.names import (
     PARTICLES,
+    is_furniture,
     Token,
     fold,
     runs,
@@ -161,7 +162,8 @@ def _role_after(tokens: list[Token], last: int) -> bool:
     for k in range(last + 1, min(len(tokens), last + 5)):
         if is_role(tokens, k):
             return True
-        if fold(tokens[k].word) not in _COMPLEMENT_BEFORE and not tokens[k].word.islower():
+        word = tokens[k].word
+        if fold(word) not in _COMPLEMENT_BEFORE and not word.islower() and not is_furniture(word):
             return False
     return False
 
@@ -200,10 +202,16 @@ def _cue(tokens: list[Token], run_first: int, first: int, last: int) -> str | No
     return None
 
 
-def _well_placed(tokens: list[Token], run_first: int, first: int, last: int) -> bool:
-    """Not a complement (after 'of', 'de', 'the') and not an institution (before '(' or 'of X')."""
+def _well_placed(tokens: list[Token], first: int, last: int, people_ends: set[int]) -> bool:
+    """Not a complement (after 'of', 'de', 'the'), a title of a work (in quotes) or an institution
+    (before '(' or 'of X'). After 'and', only when a person stands before it ('X and Y')."""
     if first > 0 and fold(tokens[first - 1].word) in _COMPLEMENT_BEFORE:
         return False
+    if first > 0 and tokens[first - 1].text in ("-", "–", "“", '"', "«"):
+        return False
+    if first > 1 and fold(tokens[first - 1].word) in ("and", "y", "e") and tokens[first - 2].is_cap:
+        if first - 1 not in people_ends:
+            return False
     if last < len(tokens):
         nxt = tokens[last]
         if nxt.text == "(":
@@ -223,12 +231,13 @@ def _well_placed(tokens: list[Token], run_first: int, first: int, last: int) -> 
 def find_people(text: str) -> list[PersonMention]:
     tokens = tokenize(text)
     found: list[PersonMention] = []
+    people_ends: set[int] = set()
     for run_first, run_last in runs(tokens):
         name = trim_to_name(tokens, run_first, run_last)
         if name is None:
             continue
         first, last = name
-        if not _well_placed(tokens, run_first, first, last):
+        if not _well_placed(tokens, first, last, people_ends):
             continue
         rule = _cue(tokens, run_first, first, last)
         if rule is None:
@@ -238,6 +247,7 @@ def find_people(text: str) -> list[PersonMention]:
         if _background().search(text[sentence_start:start]) or _POSSESSIVE_BACKGROUND.match(text[end:]):
             continue
         found.append(PersonMention(span_text(text, tokens, first, last), start, rule))
+        people_ends.add(last)
     for match in _ALL_CAPS_LEAD.finditer(text):
         role_tokens = tokenize(match.group("role"))
         if role_tokens and is_role(role_tokens, 0):
