@@ -145,16 +145,21 @@ def strip_role_prefix(name: str) -> str:
         if fold(tok.word) not in _SPLIT_CONN:
             continue
         rest = [fold(t.word) for t in words_only[k + 1 :]]
-        if any(is_role(words_only, j) for j in range(k)) and any(r in initial or r in final for r in rest):
+        if any(_is_title(words_only, j) for j in range(k)) and any(r in initial or r in final for r in rest):
             best = k + 1
     start = words_only[best].start if best else 0
     trimmed = name[start:]
     parts = trimmed.split()
     while parts and (fold(parts[0]) in _ARTICLE or fold(parts[0]) in _SPLIT_CONN):
         parts.pop(0)
-    while parts and is_role(tokenize(parts[0]), 0) and len(parts) > 2:
+    while parts and _is_title(tokenize(parts[0]), 0) and len(parts) > 2:
         parts.pop(0)
     return " ".join(parts)
+
+
+def _is_title(tokens: list, k: int) -> bool:
+    """A role word that is not also an institution's head ('Secretaría' heads a ministry in Spanish)."""
+    return is_role(tokens, k) and fold(tokens[k].word) not in _heads()[0]
 
 
 def _trim_front(name: str) -> str:
@@ -305,11 +310,20 @@ def _standalone(
     return found
 
 
+def _without_people_after_heads(text: str, people: tuple[str, ...]) -> str:
+    """Blank a person's name right after a head-word: in "Commerce Ministry Irfaan Ali" it is no part of the name."""
+    _, final, _ = _heads()
+    for person in people:
+        for m in re.finditer(rf"(?<=\w) {re.escape(person)}\b", text):
+            previous = text[: m.start()].split()[-1:]
+            if previous and fold(previous[0]) in final:
+                text = text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
+    return text
+
+
 def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ()) -> list[OrgMention]:
     """Organisation mentions in order; ``people`` are names already known to be persons."""
-    for person in people:
-        # "Commerce Ministry Irfaan Ali": the person is not part of the ministry's name.
-        text = text.replace(f" {person}", " " * (len(person) + 1))
+    text = _without_people_after_heads(text, people)
     defined, accepted = _defined(text)
     blocked = blocked_acronyms(text)
     mentions = defined + _named(text) + _described(text)
