@@ -54,10 +54,12 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     body = body_without_title(cleaned, title.text)
     language = detect_language(body or cleaned)
     date = find_date(cleaned, language)
-    actors = find_actors(f"{title.text}\n{body}", authorities, "" if title.uncertain else title.text)
+    # A proposed title that is only the opening of the body must not count twice.
+    headline = "" if title.uncertain else title.text
+    actors = find_actors(f"{headline}\n{body}", authorities, headline)
     institutions = [(a.country, a.name) for a in actors if a.country]
-    countries = find_countries(title.text, body, institutions)
-    topics = find_topics(title.text, body, authorities)
+    countries = find_countries(headline, body, institutions)
+    topics = find_topics(headline, body, authorities)
     uncertain = []
     if title.uncertain:
         uncertain.append("title: no clear headline, best candidate proposed")
