@@ -112,7 +112,9 @@ def _authority_entities(text: str, authorities: Authorities) -> list[_Entity]:
         short = [s for s in seen if is_acronym(s)]
         entity.name = _canonical_form(actor, max(full, key=len) if full else actor.name)
         alias = _canonical_form(actor, short[0]) if short else actor.short
-        entity.aliases = [a for a in (alias, actor.name, *actor.aliases) if a and fold(a) != fold(entity.name)]
+        entity.aliases = [
+            a for a in (alias, actor.name, *actor.aliases) if a and fold(a) != fold(entity.name)
+        ]
     return list(found.values())
 
 

@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from hemeroteca.extract.countries import gazetteer
 from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
 from hemeroteca.extract.people import is_role
 from hemeroteca.extract.vocabulary import alternation, word_set, words
@@ -45,6 +46,18 @@ _STRONG_EXCLUDED = {"empresa", "enterprise", "sistema", "system", "group", "grup
 # A fund is an institution when its acronym is defined or it ends the name, not as a mere capitalised
 # 'Fondo de ...' (often a financial instrument).
 _STRONG_EXTRA = {"fund", "fondo", "fundo"}
+# Prepositions and articles cannot stand between a describing noun and the name it describes.
+_FUNCTION = (
+    r"(?:in|en|em|de|of|for|para|with|con|com|do|da|del|no|na|the|la|el|a|o|y|e|and|to|at|por|by|from)"
+)
+_PROJECT = re.compile(
+    r"(?:\b(?:project|programme|program|proyecto|programa|projeto|iniciativa|initiative|plan|plataforma|"
+    r"platform|fondo|fund|fundo|campaign|campaña|campanha)[ \t]+$)",
+    re.IGNORECASE,
+)
+_PROJECT_AFTER = re.compile(
+    r"^[ \t]+(?:project|programme|program|initiative|platform|fund|plan|campaign)\b", re.IGNORECASE
+)
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ORDINAL = re.compile(r"^(?:[IVXLC]+|\d+(?:st|nd|rd|th|º|°|ª)?)\s", re.IGNORECASE)
 _PARTNER = re.compile(
@@ -101,7 +114,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "any_definition": re.compile(rf"(?P<before>[\w’']+(?:\s+[\w’']+){{0,2}})\s*\(\s*{ACRONYM}\s*[,)]"),
         "name": re.compile(rf"(?<![\w-])(?P<name>{name})"),
         "descriptor_before": re.compile(
-            rf"\b(?P<desc>{descriptors})(?P<plural>s|es)?(?:{SP}[a-záéíóúñç]+)?{SP}"
+            rf"\b(?P<desc>{descriptors})(?P<plural>s|es)?(?:{SP}(?!{_FUNCTION}\b)[a-záéíóúñç]+)?{SP}"
             rf"(?P<name>{nameish}(?:{SP}(?:y|e|and){SP}{nameish})?)(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])",
         ),
         "descriptor_after": re.compile(
@@ -231,8 +244,10 @@ def _described(text: str) -> list[OrgMention]:
                 names = re.split(r"\s+(?:y|e|and)\s+", m.group("name"))
             for name in names:
                 toks = tokenize(name)
-                if all(fold(t.word) in _ARTICLE or (is_role(toks, i)) for i, t in enumerate(toks)):
+                if all(fold(t.word) in _ARTICLE or is_role(toks, i) for i, t in enumerate(toks)):
                     continue
+                if name.lower() in gazetteer():
+                    continue  # "businesses in Haiti": a place, not a firm
                 found.append(
                     OrgMention(
                         name,
@@ -304,6 +319,8 @@ def _standalone(
             continue
         if re.match(rf"{SP}(?:del|de|do|da|of)(?:{SP}the)?{SP}[{_UPPER}]", text[m.end() :]):
             continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
+        if _PROJECT.search(text[max(0, m.start() - 20) : m.start()]) or _PROJECT_AFTER.match(text[m.end() :]):
+            continue  # "el proyecto IMPULSOHN", "USAID's ATTEINDRE project": a project, not an actor
         why = _why_standalone(text, m, title, acr in known or counts[acr] >= 2)
         if why:
             found.append(OrgMention(acr + _extend(text, m.end()), None, m.start(), why))

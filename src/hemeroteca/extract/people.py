@@ -25,9 +25,9 @@ from functools import cache
 
 from hemeroteca.extract.names import (
     PARTICLES,
-    is_furniture,
     Token,
     fold,
+    is_furniture,
     runs,
     span_text,
     tokenize,
