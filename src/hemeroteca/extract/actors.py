@@ -152,9 +152,9 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         return True
     for cue in _LIST_CUES:
         at = before.lower().rfind(f"{cue} ")
-        if at >= 0 and (cue != "como" or not re.search(r"(?:así|bem|assim)\s+$", before[:at].lower())):
-            if _LIST_MATERIAL.match(before[at + len(cue) :]):
-                return True
+        as_well_as = cue == "como" and re.search(r"(?:así|bem|assim)\s+$", before[:at].lower())
+        if at >= 0 and not as_well_as and _LIST_MATERIAL.match(before[at + len(cue) :]):
+            return True
     if entity.type == "organization" and fold(entity.name.split()[0]) in _folded("subunit_heads"):
         tokens = tokenize(before[-NEAR_WINDOW:])
         return any(is_role(tokens, k) for k in range(len(tokens)))

@@ -209,9 +209,9 @@ def _well_placed(tokens: list[Token], first: int, last: int, people_ends: set[in
         return False
     if first > 0 and tokens[first - 1].text in ("-", "–", "“", '"', "«"):
         return False
-    if first > 1 and fold(tokens[first - 1].word) in ("and", "y", "e") and tokens[first - 2].is_cap:
-        if first - 1 not in people_ends:
-            return False
+    after_and = first > 1 and fold(tokens[first - 1].word) in ("and", "y", "e")
+    if after_and and tokens[first - 2].is_cap and first - 1 not in people_ends:
+        return False
     if last < len(tokens):
         nxt = tokens[last]
         if nxt.text == "(":
