@@ -62,7 +62,8 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _ORDINAL = re.compile(r"^(?:[IVXLC]+|\d+(?:st|nd|rd|th|º|°|ª)?)\s", re.IGNORECASE)
 _PARTNER = re.compile(
     r"\b(?:in partnership with|with the support of|together with|along with|em parceria com"
-    r"|com o apoio d[aoe]|en alianza con|con el apoyo de(?:l| la)?|junto con|junto a)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
+    r"|com o apoio d[aoe]|en alianza con|con el apoyo de(?:l| la)?|junto con|junto a)"
+    r"\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
     re.IGNORECASE,
 )
 _ARTICLE = {"la", "el", "los", "las", "the", "o", "a", "os", "as", "un", "una", "um", "uma", "an"}
@@ -328,7 +329,7 @@ def _standalone(
 
 
 def _without_people_after_heads(text: str, people: tuple[str, ...]) -> str:
-    """Blank a person's name right after a head-word ("Commerce Ministry Irfaan Ali"): not part of the name."""
+    """Blank a person's name right after a head-word ("Commerce Ministry Irfaan Ali"): not in the name."""
     _, final, _ = _heads()
     for person in people:
         for m in re.finditer(rf"(?<=\w) {re.escape(person)}\b", text):
