@@ -148,7 +148,7 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
     before = _sentence_before(text, start, CUE_WINDOW)
     if entity.type == "organization" and _cue_pattern("source_cues").search(before):
         return True
-    if _cue_pattern("background_cues").search(before[-NEAR_WINDOW:]):
+    if entity.type == "organization" and _cue_pattern("background_cues").search(before[-NEAR_WINDOW:]):
         return True
     for cue in _LIST_CUES:
         at = before.lower().rfind(f"{cue} ")

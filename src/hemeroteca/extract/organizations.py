@@ -298,6 +298,11 @@ def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> 
     return None
 
 
+def _names_project(text: str, m: re.Match[str]) -> bool:
+    """'el proyecto IMPULSOHN', "USAID's ATTEINDRE project": the acronym names a project, not an actor."""
+    return bool(_PROJECT.search(text[max(0, m.start() - 20) : m.start()]) or _PROJECT_AFTER.match(text[m.end() :]))
+
+
 def _standalone(
     text: str, title: str, known: set[str], blocked: set[str], covered: list[tuple[int, int]]
 ) -> list[OrgMention]:
@@ -313,6 +318,7 @@ def _standalone(
         and not any(s <= m.start() < e for s, e in covered)
     ]
     counts = Counter(m.group("acr") for m in matches)
+    projects = {m.group("acr") for m in matches if _names_project(text, m)}
     found = []
     for m in matches:
         acr = m.group("acr")
@@ -320,8 +326,8 @@ def _standalone(
             continue
         if re.match(rf"{SP}(?:del|de|do|da|of)(?:{SP}the)?{SP}[{_UPPER}]", text[m.end() :]):
             continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
-        if _PROJECT.search(text[max(0, m.start() - 20) : m.start()]) or _PROJECT_AFTER.match(text[m.end() :]):
-            continue  # "el proyecto IMPULSOHN", "USAID's ATTEINDRE project": a project, not an actor
+        if acr in projects:
+            continue
         why = _why_standalone(text, m, title, acr in known or counts[acr] >= 2)
         if why:
             found.append(OrgMention(acr + _extend(text, m.end()), None, m.start(), why))
