@@ -14,8 +14,16 @@ def codes(title: str, body: str, institutions: tuple = ()) -> list[str]:
 @pytest.mark.parametrize(
     ("title", "body", "expected"),
     [
-        ("Peruvian exporters get new credit line", "The loans will reach firms in Arequipa and Cusco.", ["PE"]),
-        ("Productores paraguayos reciben apoyo", "El programa llegará a Asunción y a Ciudad del Este.", ["PY"]),
+        (
+            "Peruvian exporters get new credit line",
+            "The loans will reach firms in Arequipa and Cusco.",
+            ["PE"],
+        ),
+        (
+            "Productores paraguayos reciben apoyo",
+            "El programa llegará a Asunción y a Ciudad del Este.",
+            ["PY"],
+        ),
         ("Cooperativas brasileiras crescem", "O setor cresceu em Minas Gerais e no Ceará.", ["BR"]),
         ("Nuevo fondo", "La Agencia Uruguaya de Cooperación firmó el acuerdo en Montevideo.", ["UY"]),
     ],

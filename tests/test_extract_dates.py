@@ -26,7 +26,10 @@ def value(text: str, language: str | None = None) -> str | None:
         ("Some headline\n| June 2, 2020 | News\nBody.", "2020-06-02"),
         ("Otro titular\n(13.05.2023).- La ministra habló ayer con la prensa local.", "2023-05-13"),
         # a dateline opening the first paragraph
-        ("Montevideo, 2 de mayo de 2022 (Agencia Sur). – El ministro anunció un plan de apoyo.", "2022-05-02"),
+        (
+            "Montevideo, 2 de mayo de 2022 (Agencia Sur). – El ministro anunció un plan de apoyo.",
+            "2022-05-02",
+        ),
         ("11 March 2014, Geneva - The agency said today that its new fund is open.", "2014-03-11"),
         # a month heading a newsletter keeps month precision
         ("Small Business Newsletter\n\nMarch 2018:\nNews | Events\n\nItem one.", "2018-03"),
@@ -44,7 +47,7 @@ def test_publication_dates_in_three_languages(text: str, expected: str) -> None:
         # no date at all
         "A headline\n\nThe minister spoke about exports and small firms.",
         # an event date inside a sentence is not the publication date
-        "Ministros firman acuerdo\n\nEl acuerdo se firmó el 15 de septiembre de 2015 en la sede del ministerio.",
+        "Ministros firman acuerdo\n\nEl acuerdo se firmó el 15 de septiembre de 2015 en la sede.",
         # a deadline
         "Convocatoria abierta\n\nLas empresas pueden postular hasta el 30 de junio de 2021 en la web.",
         # a month named in passing
@@ -86,4 +89,6 @@ def test_impossible_dates_are_refused() -> None:
 
 def test_evidence_names_the_rule_and_the_span() -> None:
     found = find_date("Título\n\n28 de septiembre de 2015\n\nTexto.")
-    assert found is not None and "date line" in found.evidence and "28 de septiembre de 2015" in found.evidence
+    assert (
+        found is not None and "date line" in found.evidence and "28 de septiembre de 2015" in found.evidence
+    )

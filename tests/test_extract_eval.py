@@ -34,12 +34,18 @@ def assert_targets(s: Scores) -> None:
     assert s.actor_type_right / s.actors.tp >= 0.95, s.lines()
 
 
-@pytest.mark.skipif(not (DEV / "gold.yaml").exists(), reason="../shared/eval/dev is not present on this machine")
-@pytest.mark.parametrize("authorities", [AUTHORITIES, Authorities()], ids=["authority-file", "no-authority-file"])
+@pytest.mark.skipif(
+    not (DEV / "gold.yaml").exists(), reason="../shared/eval/dev is not present on this machine"
+)
+@pytest.mark.parametrize(
+    "authorities", [AUTHORITIES, Authorities()], ids=["authority-file", "no-authority-file"]
+)
 def test_dev_set_meets_the_targets(authorities: Authorities) -> None:
     assert_targets(score(DEV / "gold.yaml", DEV / "articles", authorities))
 
 
-@pytest.mark.parametrize("authorities", [AUTHORITIES, Authorities()], ids=["authority-file", "no-authority-file"])
+@pytest.mark.parametrize(
+    "authorities", [AUTHORITIES, Authorities()], ids=["authority-file", "no-authority-file"]
+)
 def test_seed_gold_meets_the_targets(authorities: Authorities) -> None:
     assert_targets(score(REPO / "eval" / "seeds-gold.yaml", REPO / "seeds", authorities))

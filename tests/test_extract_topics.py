@@ -15,7 +15,9 @@ def ids(title: str, body: str) -> list[str]:
 
 
 def test_repeated_triggers_in_three_languages() -> None:
-    assert ids("Cooperativas crecen", "Las cooperativas del sur y el cooperativismo rural.")[0] == "cooperatives"
+    assert (
+        ids("Cooperativas crecen", "Las cooperativas del sur y el cooperativismo rural.")[0] == "cooperatives"
+    )
     assert ids("Export push", "Exports grew as exporters found new export markets.")[0] == "trade-and-export"
     assert ids("Turismo em alta", "O turismo cresce e o setor turístico contrata.")[0] == "tourism"
 

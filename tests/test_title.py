@@ -30,11 +30,15 @@ def test_outlet_suffix_and_leading_date_are_dropped() -> None:
     assert title_of(f"Brasil - Economia : Governo lança crédito - Noticias.com.br : tudo\n\n{PROSE}")[0] == (
         "Brasil - Economia : Governo lança crédito"
     )
-    assert title_of(f", MAY 3 2022 Peru opens new trade offices\n\n{PROSE}")[0] == "Peru opens new trade offices"
+    assert (
+        title_of(f", MAY 3 2022 Peru opens new trade offices\n\n{PROSE}")[0] == "Peru opens new trade offices"
+    )
 
 
 def test_byline_and_photo_credit_are_not_headlines() -> None:
-    raw = f"Por Ana Souza, especial para o jornal\nFoto: Arquivo\nCooperativas ampliam crédito rural\n\n{PROSE}"
+    raw = (
+        f"Por Ana Souza, especial para o jornal\nFoto: Arquivo\nCooperativas ampliam crédito rural\n\n{PROSE}"
+    )
     assert title_of(raw) == ("Cooperativas ampliam crédito rural", False)
 
 

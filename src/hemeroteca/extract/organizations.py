@@ -300,7 +300,8 @@ def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> 
 
 def _names_project(text: str, m: re.Match[str]) -> bool:
     """'el proyecto IMPULSOHN', "USAID's ATTEINDRE project": the acronym names a project, not an actor."""
-    return bool(_PROJECT.search(text[max(0, m.start() - 20) : m.start()]) or _PROJECT_AFTER.match(text[m.end() :]))
+    before = text[max(0, m.start() - 20) : m.start()]
+    return bool(_PROJECT.search(before) or _PROJECT_AFTER.match(text[m.end() :]))
 
 
 def _standalone(

@@ -40,7 +40,8 @@ def _patterns(topics: tuple[Topic, ...]) -> list[tuple[str, re.Pattern[str]]]:
     if key not in _COMPILED:
         compiled = []
         for topic in topics:
-            triggers = sorted({fold(w) for words in topic.triggers.values() for w in words}, key=len, reverse=True)
+            words = {fold(w) for lang_words in topic.triggers.values() for w in lang_words}
+            triggers = sorted(words, key=len, reverse=True)
             if triggers:
                 body = "|".join(re.escape(w) for w in triggers)
                 compiled.append((topic.id, re.compile(rf"(?<!\w)(?:{body})\w{{0,3}}(?!\w)")))
