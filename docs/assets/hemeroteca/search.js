@@ -171,6 +171,7 @@
       var started = mod.init();
       if (saved === null) html.removeAttribute("lang"); else html.setAttribute("lang", saved);
       await started;
+      await mod.filters(); /* loads the filter index: searches then report counts per value */
       instances.push(mod);
     }
     return {

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from hemeroteca.render.format import MONTHS, html_text
 from hemeroteca.resources import load_data
 
-PALETTE = ("#d6e6f4", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
+PALETTE = ("#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08306b")
 EMPTY = "#e4e4e4"
 BAR = "#3f6fb5"
 TEXT = "#333333"

@@ -170,7 +170,7 @@ def home_page(model: SiteModel) -> str:
     lines += [
         "- [Data downloads](data/index.md): the catalogue as JSON and CSV, and a feed of the latest articles",
         "",
-        "## Latest additions",
+        "## Latest articles",
         "",
     ]
     lines += [article_line(a, here) for a in model.articles[:LATEST]]

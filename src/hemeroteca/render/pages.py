@@ -55,7 +55,7 @@ def _panel(article: Article) -> str:
         ("Review", review),
     ]
     cells = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
-    return f'<div class="hem-panel" lang="en"><dl>{cells}</dl></div>'
+    return f'<div class="hem-panel" lang="en" data-pagefind-ignore><dl>{cells}</dl></div>'
 
 
 def _provenance(article: Article) -> str:
@@ -110,6 +110,13 @@ def front_matter(article: Article, model: SiteModel) -> dict:
                 "countries": ", ".join(article.country_names),
             },
             "sort": {"date": article.date or "0000"},
+            # Indexed but hidden: the metadata panel is left out of excerpts, its names are not.
+            "keywords": " · ".join(
+                dict.fromkeys(
+                    [*article.country_names, *(t.label for t in article.topics)]
+                    + [name for a in article.actors for name in (a.name, *a.aliases)]
+                )
+            ),
         },
     }
 
