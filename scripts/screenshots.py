@@ -82,12 +82,12 @@ def shoot(site: Path, out: Path) -> list[Path]:
         for name, path in pages:
             page.goto(url + path)
             if name.startswith("search"):
-                page.wait_for_selector(".hem-result, .hem-search-status:has-text('No articles')")
+                page.wait_for_selector(".hem-search[data-done]")
             target = out / f"{name}.png"
             page.screenshot(path=str(target), full_page=True)
             written.append(target)
         page.goto((site / "search.html").resolve().as_uri() + "?q=cooperative")
-        page.wait_for_selector(".hem-result")
+        page.wait_for_selector(".hem-search[data-done]")
         target = out / "search-offline.png"
         page.screenshot(path=str(target), full_page=True)
         written.append(target)

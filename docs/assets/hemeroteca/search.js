@@ -287,6 +287,7 @@
     if (!query && !active) {
       status.textContent = "Type a word to search the archive, or choose a filter.";
       list.textContent = ""; facetsBox.textContent = ""; more.hidden = true;
+      root.setAttribute("data-done", String(mine));
       return;
     }
     status.textContent = "Searching…";
@@ -297,6 +298,7 @@
       result.total + (result.total === 1 ? " article" : " articles") + (query ? " for “" + query + "”" : "");
     renderFacets(result.counts);
     await showMore();
+    if (mine === serial) root.setAttribute("data-done", String(mine)); /* for tests and scripts */
   }
 
   var timer = null;
