@@ -96,7 +96,8 @@ def test_no_serious_accessibility_violations(watched, base, site, axe_source, pa
     page.goto(base + path)
     page.add_script_tag(content=axe_source)
     # preload: false, or axe fetches the stylesheets by XHR, which file:// pages may not do.
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations'], preload: false})")
+    options = "{resultTypes: ['violations'], preload: false}"
+    result = page.evaluate(f"async () => await axe.run(document, {options})")
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]

@@ -75,7 +75,8 @@ def facet_pages(kind: str, facet: Facet) -> dict[str, str]:
         count = len(facet.articles)
         lines += [f"{count} article{'' if count == 1 else 's'}, newest first.", ""]
         if kind == "years" and facet.key != UNDATED and page == 1:
-            lines += [months_chart([a.date for a in facet.articles], facet.key), ""]
+            chart = months_chart([a.date for a in facet.articles], facet.key)
+            lines += [f'<div class="hem-figure">{chart}</div>', ""]
         lines.append(_pager(paths, page, here))
         lines += [article_line(a, here) for a in chunk]
         lines += ["", f"[All {FACET_TITLES[kind].lower()}]({link(here, facet_overview_path(kind))})"]

@@ -95,7 +95,9 @@ def front_matter(article: Article, model: SiteModel) -> dict:
     """What the theme override needs for <head> and the search indexer, nothing else."""
     return {
         "lang": article.language,
-        "description": article.summary,
+        # Material writes this into <meta content="..."> unescaped (MkDocs' Jinja does not
+        # autoescape), so it goes out escaped; the other values are escaped by overrides/main.html.
+        "description": html_text(article.summary),
         "jsonld": json_ld(article, model),
         "dc": dublin_core(article, model),
         "pagefind": {
