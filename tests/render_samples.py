@@ -6,12 +6,15 @@ from hemeroteca.catalogue.authorities import Actor, Authorities, Topic
 from hemeroteca.catalogue.record import Record
 
 AUTHORITIES = Authorities(
-    actors=(Actor("Servicio Nacional de Aprendizaje", "organization", ("SENA", "National Learning Service")),),
+    actors=(
+        Actor("Servicio Nacional de Aprendizaje", "organization", ("SENA", "National Learning Service")),
+    ),
     topics=(Topic("cooperatives", {"en": "Cooperatives", "es": "Cooperativas"}, {}),),
 )
 COUNTRIES = ("PE", "BR", "MX", "CO", "AR")
 BODIES = {
-    "es": "Las cooperativas de ahorro y crédito crecieron en la región.\n\nLa cooperativa agrícola exporta café.",
+    "es": "Las cooperativas de ahorro y crédito crecieron en la región.\n\n"
+    "La cooperativa agrícola exporta café.",
     "en": "Small businesses exported more goods this year.\n\nThe cooperative movement grew.",
     "pt": "As cooperativas brasileiras ampliaram o crédito.\n\nO Sebrae apoiou pequenas empresas.",
 }

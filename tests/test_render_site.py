@@ -7,14 +7,13 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-from render_samples import AUTHORITIES, record, records
-
 from hemeroteca.render.exports import FEED_SIZE, export_files
 from hemeroteca.render.indexes import index_pages
 from hemeroteca.render.links import PAGE_SIZE
 from hemeroteca.render.model import build_model
 from hemeroteca.render.search_index import build_index, encode_postings
 from hemeroteca.render.writer import site_files
+from render_samples import AUTHORITIES, record, records
 
 
 def test_lists_are_paginated() -> None:
