@@ -90,12 +90,16 @@ def test_country_filter_narrows_results(watched, base, site) -> None:  # type: i
     watched.check()
 
 
-@pytest.mark.parametrize("path", ["index.html", "browse/countries/index.html", "ARTICLE"])
+@pytest.mark.parametrize(
+    "path", ["index.html", "browse/countries/index.html", "ARTICLE", "search.html?q=cooperation"]
+)
 def test_no_serious_accessibility_violations(watched, base, site, axe_source, path) -> None:  # type: ignore[no-untyped-def]
     if path == "ARTICLE":
         path = _catalogue(site)[0]["page"]
     page = watched.page
     page.goto(base + path)
+    if path.startswith("search"):
+        page.wait_for_selector(".hem-search[data-done]")
     page.add_script_tag(content=axe_source)
     # preload: false, or axe fetches the stylesheets by XHR, which file:// pages may not do.
     options = "{resultTypes: ['violations'], preload: false}"

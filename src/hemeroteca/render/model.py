@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from hemeroteca.catalogue.authorities import Authorities
@@ -65,7 +66,7 @@ class Article:
         """Newest first when sorted in reverse; undated articles sort last."""
         return (self.date or "", self.id)
 
-    @property
+    @cached_property
     def country_names(self) -> tuple[str, ...]:
         return tuple(country_name(c) for c in self.countries)
 
@@ -73,9 +74,12 @@ class Article:
     def language_name(self) -> str:
         return language_name(self.language)
 
-    @property
+    @cached_property
     def summary(self) -> str:
-        """The opening of the text, cut at a word boundary: for descriptions, feeds and exports."""
+        """The opening of the text, cut at a word boundary: for descriptions, feeds and exports.
+
+        Cached: every article is summarised for its page, its head metadata, the exports and the feed.
+        """
         text = re.sub(r"\s+", " ", self.body).strip()
         if len(text) <= SUMMARY_CHARS:
             return text
