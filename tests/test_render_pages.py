@@ -22,7 +22,7 @@ def _page(rec) -> str:  # type: ignore[no-untyped-def]
 def test_body_is_text_only() -> None:
     page = _page(record(1, body=HOSTILE, title="A <b>bold</b> {{ title }}"))
     front, markdown = page.split("---\n")[1:3]
-    assert 'description: Before &lt;script&gt;' in front
+    assert '"description":"Before &lt;script&gt;' in front
     assert "<script>" not in markdown
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "{{ config }}" in page and "{% raw %}" in page  # kept as text inside the escaped block

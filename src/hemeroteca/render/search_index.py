@@ -98,9 +98,12 @@ def build_index(model: SiteModel) -> dict[str, str]:
     forms: dict[str, set[str]] = defaultdict(set)
     for number, article in enumerate(model.articles):
         title, rest = _article_text(article)
-        for postings, text in ((title_postings, title), (body_postings, title + "\n" + rest)):
+        title_words = set(words(title))
+        # Distinct words only: postings say which articles hold a term, not how often.
+        every_word = title_words | set(words(rest))
+        for postings, vocabulary in ((title_postings, title_words), (body_postings, every_word)):
             seen = set()
-            for word in words(text):
+            for word in vocabulary:
                 form, term = terms(article.language, word)
                 if term != form:
                     forms[form].add(term)
