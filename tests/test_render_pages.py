@@ -36,7 +36,8 @@ def test_front_matter_carries_language_and_head_metadata() -> None:
     assert meta["jsonld"]["@type"] == "NewsArticle"
     assert meta["jsonld"]["inLanguage"] == "pt"
     assert ["language", "pt"] in meta["dc"]
-    assert meta["pagefind"]["filters"]["language"] == ["Portuguese"]
+    assert meta["pagefind"]["filters"]["country"] == ["Brazil"]
+    assert "language" not in meta["pagefind"]["filters"]  # one Pagefind index per language already
 
 
 def test_panel_names_actor_through_authority_and_links_it() -> None:

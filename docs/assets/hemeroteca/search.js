@@ -13,7 +13,7 @@
   if (!root) return;
   var base = (root.getAttribute("data-base") || ".").replace(/\/$/, "");
   var FACETS = [["country", "Country"], ["language", "Language"], ["year", "Year"], ["topic", "Topic"]];
-  var PAGE = 20;
+  var PAGE = 10;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -160,6 +160,7 @@
   async function pagefindEngine() {
     var bundle = new URL(base + "/pagefind/", document.baseURI).href;
     var entry = await (await fetch(bundle + "pagefind-entry.json")).json();
+    var names = new Intl.DisplayNames(["en"], { type: "language" });
     var html = document.documentElement, saved = html.getAttribute("lang");
     var instances = [];
     for (var lang of Object.keys(entry.languages).sort()) {
@@ -171,37 +172,57 @@
       var started = mod.init();
       if (saved === null) html.removeAttribute("lang"); else html.setAttribute("lang", saved);
       await started;
-      await mod.filters(); /* loads the filter index: searches then report counts per value */
-      instances.push(mod);
+      instances.push({ mod: mod, label: names.of(lang) || lang });
+    }
+    /* Filter indexes (for the counts beside each facet value) load after the first results. */
+    var filtersLoaded = null;
+    function loadFilters() {
+      if (!filtersLoaded) filtersLoaded = Promise.all(instances.map(function (i) { return i.mod.filters(); }));
+      return filtersLoaded;
+    }
+    async function search(query, filters) {
+      var options = { filters: {} };
+      Object.keys(filters).forEach(function (k) {
+        if (k !== "language" && filters[k].length) options.filters[k] = { any: filters[k] };
+      });
+      var all = await Promise.all(instances.map(function (i) { return i.mod.search(query || null, options); }));
+      var results = [], counts = {};
+      FACETS.forEach(function (f) { counts[f[0]] = {}; });
+      all.forEach(function (r, n) {
+        if (!r) return;
+        var label = instances[n].label, wanted = !filters.language.length || filters.language.indexOf(label) >= 0;
+        /* One index per language: the language facet is the count of each index's results. */
+        if (r.results.length) counts.language[label] = r.results.length;
+        if (!wanted) return;
+        r.results.forEach(function (hit) { hit.language = label; });
+        results = results.concat(r.results);
+        Object.keys(r.filters || {}).forEach(function (k) {
+          counts[k] = counts[k] || {};
+          Object.keys(r.filters[k]).forEach(function (v) {
+            if (r.filters[k][v]) counts[k][v] = (counts[k][v] || 0) + r.filters[k][v];
+          });
+        });
+      });
+      results.sort(function (a, b) { return b.score - a.score; });
+      return { results: results, counts: counts };
     }
     return {
       name: "pagefind",
       search: async function (query, filters) {
-        var options = { filters: {} };
-        Object.keys(filters).forEach(function (k) { if (filters[k].length) options.filters[k] = { any: filters[k] }; });
-        var all = await Promise.all(instances.map(function (m) { return m.search(query || null, options); }));
-        var results = [], counts = {};
-        FACETS.forEach(function (f) { counts[f[0]] = {}; });
-        all.forEach(function (r) {
-          if (!r) return;
-          results = results.concat(r.results);
-          Object.keys(r.filters || {}).forEach(function (k) {
-            counts[k] = counts[k] || {};
-            Object.keys(r.filters[k]).forEach(function (v) {
-              if (r.filters[k][v]) counts[k][v] = (counts[k][v] || 0) + r.filters[k][v];
-            });
-          });
-        });
-        results.sort(function (a, b) { return b.score - a.score; });
+        var found = await search(query, filters);
         return {
-          total: results.length,
-          counts: counts,
+          total: found.results.length,
+          counts: filtersLoaded ? found.counts : { language: found.counts.language },
+          later: filtersLoaded ? null : loadFilters().then(function () {
+            return search(query, filters).then(function (again) { return again.counts; });
+          }),
           page: function (from, to) {
-            return Promise.all(results.slice(from, to).map(function (r) { return r.data(); })).then(function (rows) {
-              return rows.map(function (d) {
+            var slice = found.results.slice(from, to);
+            return Promise.all(slice.map(function (r) { return r.data(); })).then(function (rows) {
+              return rows.map(function (d, i) {
                 return {
                   url: d.url, title: d.meta.title, date: d.meta.date || "", countries: d.meta.countries || "",
-                  language: (d.filters && d.filters.language || [""])[0], excerpt: d.excerpt
+                  language: slice[i].language, excerpt: d.excerpt
                 };
               });
             });
@@ -298,6 +319,11 @@
       result.total + (result.total === 1 ? " article" : " articles") + (query ? " for “" + query + "”" : "");
     renderFacets(result.counts);
     await showMore();
+    if (result.later) {
+      var counts = await result.later;
+      if (mine !== serial) return;
+      renderFacets(counts);
+    }
     if (mine === serial) root.setAttribute("data-done", String(mine)); /* for tests and scripts */
   }
 

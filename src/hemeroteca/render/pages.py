@@ -103,7 +103,6 @@ def front_matter(article: Article, model: SiteModel) -> dict:
         "pagefind": {
             "filters": {
                 "country": list(article.country_names),
-                "language": [article.language_name],
                 "year": [article.year or "Undated"],
                 "topic": [t.label for t in article.topics],
             },
