@@ -165,8 +165,8 @@
     var instances = [];
     for (var lang of Object.keys(entry.languages).sort()) {
       /* Each import URL (the #fragment too) is its own module, fetched once: each language gets its
-         own stemmer. Pagefind picks the
-         index from <html lang> when it starts; point it at this language just for that moment. */
+         own stemmer. Pagefind picks the index from <html lang> when it starts; point it at this
+         language just for that moment. */
       var mod = await import(bundle + "pagefind.js#" + encodeURIComponent(lang));
       await mod.options({ basePath: bundle, excerptLength: 24 });
       html.setAttribute("lang", lang);
