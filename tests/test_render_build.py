@@ -10,7 +10,8 @@ from hemeroteca.catalogue.record import serialise
 from hemeroteca.project import Project
 from hemeroteca.publish import build_site
 from hemeroteca.render.writer import render
-from render_samples import record
+
+from .render_samples import record
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = 'Quote " and <script>alert(1)</script> {{ config }} {% raw %}x{% endraw %}\n\nSecond paragraph.'

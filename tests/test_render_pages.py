@@ -9,7 +9,8 @@ import yaml
 from hemeroteca.render.cite import bibtex, csl_json, reference
 from hemeroteca.render.model import build_model
 from hemeroteca.render.pages import article_files, article_page
-from render_samples import AUTHORITIES, record, records
+
+from .render_samples import AUTHORITIES, record, records
 
 HOSTILE = "Before <script>alert(1)</script> {{ config }} {% raw %} *not emphasis* [x](http://e.org)\n\nAfter"
 

@@ -13,7 +13,8 @@ from hemeroteca.render.links import PAGE_SIZE
 from hemeroteca.render.model import build_model
 from hemeroteca.render.search_index import build_index, encode_postings
 from hemeroteca.render.writer import site_files
-from render_samples import AUTHORITIES, record, records
+
+from .render_samples import AUTHORITIES, record, records
 
 
 def test_lists_are_paginated() -> None:
