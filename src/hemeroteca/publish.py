@@ -23,6 +23,12 @@ class BuildReport:
 
 
 def build_site(project: Project, *, dirty: bool = False) -> None:
+    """site/ from docs/: the MkDocs pages, then the hosted search index over them."""
+    run_mkdocs(project, dirty=dirty)
+    index_search(project)
+
+
+def run_mkdocs(project: Project, *, dirty: bool = False) -> None:
     """Run ``mkdocs build`` on the project's mkdocs.yml, writing site/."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -39,7 +45,6 @@ def build_site(project: Project, *, dirty: bool = False) -> None:
         mkdocs_build(config, dirty=dirty)
     except MkDocsException as exc:
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
-    index_search(project)
 
 
 def index_search(project: Project) -> None:
