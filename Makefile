@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test install install-test lint clean
+.PHONY: site test install install-test lint clean browser-deps
 
 $(BIN)/hemeroteca: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,4 +22,12 @@ test: install
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site docs/articles docs/browse docs/index.md docs/.generated
+	rm -rf site docs/articles docs/browse docs/index.md docs/.generated docs/data docs/search-index
+
+# What the browser tests need besides .venv: Debian's Chromium and axe-core (npm, into
+# .cache/npm). Run as root on a fresh machine (CI does); does nothing when already there.
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
+browser-deps:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq npm)
+	@test -f $(AXE) || npm install --prefix .cache/npm --no-audit --no-fund --silent axe-core

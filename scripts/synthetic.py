@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import random
+import shutil
 from functools import cache
 from pathlib import Path
 
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.record import serialise
 from hemeroteca.project import Project
+
+REPO = Path(__file__).resolve().parents[1]
 
 COUNTRIES = (
     "AR BO BR CL CO CR CU DO EC SV GT HN MX NI PA PY PE UY VE US CA JM TT BB BZ GY HT ES PT CN"
@@ -116,6 +119,29 @@ def make_article(rng: random.Random, index: int, actors: list[dict], topics: lis
         "review": "reviewed" if rng.random() < 0.3 else "auto",
     }
     return meta, f"{title}\n\n{body}\n"
+
+
+def skeleton(target: Path) -> Project:
+    """A new project folder with the repository's hand-written parts and no articles."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "archive" / "authorities", target / "archive" / "authorities")
+    generated_list = REPO / "docs" / ".generated"
+    generated = set(generated_list.read_text().split()) if generated_list.exists() else set()
+    for page in sorted((REPO / "docs").rglob("*")):
+        rel = page.relative_to(REPO / "docs").as_posix()
+        if page.is_file() and rel not in generated and rel not in (".generated", "index.md"):
+            (target / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(page, target / "docs" / rel)
+    if (REPO / "overrides").is_dir():
+        shutil.copytree(REPO / "overrides", target / "overrides")
+    return Project.at(target)
+
+
+def article_text(index: int, *, seed: int = 20261126) -> tuple[dict, str]:
+    """One more synthetic article as a raw text, for timing `hemeroteca add`."""
+    rng = random.Random(seed * 7 + index)
+    return make_article(rng, index, _actors(random.Random(seed)), ["msme-support", "cooperatives", "training"])
 
 
 def write_archive(project: Project, count: int, *, seed: int = 20261126, start: int = 0) -> list[str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,6 +23,12 @@ class BuildReport:
 
 
 def build_site(project: Project, *, dirty: bool = False) -> None:
+    """site/ from docs/: the MkDocs pages, then the hosted search index over them."""
+    run_mkdocs(project, dirty=dirty)
+    index_search(project)
+
+
+def run_mkdocs(project: Project, *, dirty: bool = False) -> None:
     """Run ``mkdocs build`` on the project's mkdocs.yml, writing site/."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -37,6 +45,20 @@ def build_site(project: Project, *, dirty: bool = False) -> None:
         mkdocs_build(config, dirty=dirty)
     except MkDocsException as exc:
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
+
+
+def index_search(project: Project) -> None:
+    """Pagefind over the built site: the hosted full-text search, written to ``site/pagefind/``.
+
+    Only article pages are indexed (they carry ``data-pagefind-body``), each with the
+    stemmer of its ``<html lang>``. The binary ships in the ``pagefind[extended]`` wheel.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", str(project.site_dir), "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        last = detail[-1] if detail else f"exit status {result.returncode}"
+        raise HemerotecaError(project.site_dir, f"pagefind failed: {last}")
 
 
 def build(project: Project, *, progress: Callable | None = None) -> BuildReport:

@@ -52,10 +52,14 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     cleaned = clean_text(text)
     title = find_title(cleaned)
     body = body_without_title(cleaned, title.text)
-    date = find_date(cleaned)
-    countries = find_countries(title.text, body)
-    actors = find_actors(f"{title.text}\n{body}", authorities)
-    topics = find_topics(title.text, body, authorities)
+    language = detect_language(body or cleaned)
+    date = find_date(cleaned, language)
+    # A proposed title that is only the opening of the body must not count twice.
+    headline = "" if title.uncertain else title.text
+    actors = find_actors(f"{headline}\n{body}", authorities, headline)
+    institutions = [(a.country, a.name) for a in actors if a.country]
+    countries = find_countries(headline, body, institutions)
+    topics = find_topics(headline, body, authorities)
     uncertain = []
     if title.uncertain:
         uncertain.append("title: no clear headline, best candidate proposed")
@@ -64,7 +68,7 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     return Metadata(
         title=title.text,
         date=date.value if date else None,
-        language=detect_language(body or cleaned),
+        language=language,
         countries=[c.code for c in countries],
         actors=[a.as_dict() for a in actors],
         tags=[t.id for t in topics],

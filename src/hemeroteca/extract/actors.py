@@ -1,23 +1,39 @@
-"""People and organisations acting in the story.
+"""People and organisations acting in the story, merged into one list.
 
-Two sources, most trusted first: the authority file (names and aliases in any
-language, normalised to the canonical name) and organisations that define
-their acronym in parentheses, "Full Name (ACRONYM)".
+Three sources, most trusted first: the authority file (names and aliases in
+any language, normalised to the canonical name and carrying the country of a
+national body), then the people and organisation rules (``people``,
+``organizations``). Mentions of one actor are merged: an acronym and its
+defined name, a short form and the full name it is part of ("Tourism Ministry"
+and "Tourism, Industry and Commerce Ministry"), a surname-less and a full
+personal name.
+
+An actor is dropped when every mention of it is background: the source of a
+figure ("según datos de...", "according to"), membership or an example list
+("members of the X", "such as X, Y"), a former post, or a department named only
+inside someone's title. Bylines and credits never reach this module.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
-from hemeroteca.catalogue.authorities import Authorities
+from hemeroteca.catalogue.authorities import Actor, Authorities
+from hemeroteca.extract.names import fold, is_acronym, tokenize
+from hemeroteca.extract.organizations import find_organizations
+from hemeroteca.extract.people import find_people, is_role
+from hemeroteca.extract.vocabulary import alternation, word_set, words
+from hemeroteca.sources.clean import is_credit
 
-_ACRONYM_DEF = re.compile(
-    r"(?P<name>(?:[A-ZÁÉÍÓÚÑÇ][\w'’.-]*|de|del|la|las|los|el|da|do|das|dos|e|y|of|the|for|and|para|a)"
-    r"(?:\s+(?:[A-ZÁÉÍÓÚÑÇ][\w'’.-]*|de|del|la|las|los|el|da|do|das|dos|e|y|of|the|for|and|para|a)){1,12})"
-    r"\s*\((?P<acro>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ]{1,11})\)"
+_LIST_CUES = ("such as", "tales como", "tais como", "por ejemplo", "for example", "e.g.", "como")
+_LIST_MATERIAL = re.compile(
+    r"^(?:[\s,()/&.'’-]|\b(?:y|e|and|a|o|la|el|the|de|del|do|da|das|dos|of)\b|[A-ZÁÉÍÓÚ]\S*)*$"
 )
-_LOWER_START = re.compile(r"^(?:(?:de|del|la|las|los|el|da|do|das|dos|e|y|of|the|for|and|para|a)\s+)+")
+# How far back, within the sentence, a background cue may stand.
+CUE_WINDOW = 200
+NEAR_WINDOW = 90
 
 
 @dataclass(frozen=True)
@@ -26,6 +42,7 @@ class FoundActor:
     type: str
     alias: str | None
     evidence: str
+    country: str | None = None
 
     def as_dict(self) -> dict[str, str]:
         out = {"name": self.name, "type": self.type}
@@ -34,51 +51,185 @@ class FoundActor:
         return out
 
 
-def _authority_hits(text: str, authorities: Authorities) -> list[tuple[int, FoundActor]]:
-    hits = []
-    for actor in authorities.actors:
+@dataclass
+class _Entity:
+    name: str
+    type: str
+    first: int
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[int] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    country: str | None = None
+    canonical: bool = False
+
+    def keys(self) -> set[str]:
+        return {fold(self.name)} | {fold(a) for a in self.aliases}
+
+
+@cache
+def _authority_patterns(
+    actors: tuple[Actor, ...],
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict]:
+    """(case-sensitive acronym pattern, case-insensitive name pattern, folded alias -> actor)."""
+    table: dict[str, Actor] = {}
+    upper, other = [], []
+    for actor in actors:
         for alias in (actor.name, *actor.aliases):
-            flags = 0 if alias.isupper() else re.IGNORECASE
-            match = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text, flags)
-            if match:
-                hits.append(
-                    (
-                        match.start(),
-                        FoundActor(
-                            actor.name, actor.type, actor.short, f"authority file: '{match.group(0)}'"
-                        ),
-                    )
-                )
-                break
-    return hits
+            table.setdefault(fold(alias), actor)
+            (upper if alias.isupper() else other).append(alias)
+
+    def compile_(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+        return re.compile(rf"(?<![\w-]){alternation(aliases)}(?![\w-])", flags) if aliases else None
+
+    return compile_(upper, 0), compile_(other, re.IGNORECASE), table
 
 
-def _acronym_hits(text: str) -> list[tuple[int, FoundActor]]:
-    hits = []
-    for match in _ACRONYM_DEF.finditer(text):
-        name = _LOWER_START.sub("", match.group("name")).strip()
-        # Keep only the tail that the acronym's initials can plausibly cover.
-        words = name.split()
-        if len(words) > 1 and words[0] in ("The", "El", "La", "Los", "Las", "O", "A", "Os", "As"):
-            name = " ".join(words[1:])
-        if len(name.split()) < 2:
-            continue
-        hits.append(
-            (
-                match.start(),
-                FoundActor(name, "organization", match.group("acro"), f"acronym defined: '{match.group(0)}'"),
+def _authority_entities(text: str, authorities: Authorities) -> list[_Entity]:
+    """Actors of the authority file named in the text, under the forms the text uses.
+
+    The authority's forms are all one actor; the record shows the fullest form the text
+    itself uses (its language) and the acronym it uses, falling back to the canonical ones.
+    """
+    upper, other, table = _authority_patterns(authorities.actors)
+    found: dict[str, _Entity] = {}
+    surfaces: dict[str, list[str]] = {}
+    for pattern in (upper, other):
+        for m in pattern.finditer(text) if pattern else ():
+            actor = table[fold(m.group(0))]
+            entity = found.setdefault(
+                actor.name, _Entity(actor.name, actor.type, m.start(), country=actor.country, canonical=True)
             )
-        )
-    return hits
-
-
-def find_actors(text: str, authorities: Authorities) -> list[FoundActor]:
-    found: dict[str, tuple[int, FoundActor]] = {}
-    for pos, actor in _authority_hits(text, authorities) + _acronym_hits(text):
-        keys = {actor.name.casefold()} | ({actor.alias.casefold()} if actor.alias else set())
-        if any(k in found for k in keys):
+            entity.first = min(entity.first, m.start())
+            entity.mentions.append(m.start())
+            surfaces.setdefault(actor.name, []).append(m.group(0))
+            if not entity.evidence:
+                entity.evidence.append(f"authority file: '{m.group(0)}'")
+    for actor in authorities.actors:
+        if actor.name not in found:
             continue
-        for key in keys:
-            found[key] = (pos, actor)
-    unique = {id(a): (pos, a) for pos, a in found.values()}
-    return [a for _, a in sorted(unique.values(), key=lambda pa: (pa[0], pa[1].name))]
+        entity, seen = found[actor.name], surfaces[actor.name]
+        full = [s for s in seen if not is_acronym(s)]
+        short = [s for s in seen if is_acronym(s)]
+        entity.name = _canonical_form(actor, max(full, key=len) if full else actor.name)
+        alias = _canonical_form(actor, short[0]) if short else actor.short
+        entity.aliases = [
+            a for a in (alias, actor.name, *actor.aliases) if a and fold(a) != fold(entity.name)
+        ]
+    return list(found.values())
+
+
+def _canonical_form(actor: Actor, surface: str) -> str:
+    """The authority's own spelling of a form found in any case in the text."""
+    for form in (actor.name, *actor.aliases):
+        if fold(form) == fold(surface):
+            return form
+    return surface
+
+
+@cache
+def _folded(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set(key))
+
+
+def _sentence_before(text: str, start: int, limit: int) -> str:
+    window = text[max(0, start - limit) : start]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("; "))
+    return window[cut + 1 :] if cut >= 0 else window
+
+
+@cache
+def _cue_pattern(key: str) -> re.Pattern[str]:
+    cues = [c for c in words(key) if c not in _LIST_CUES]
+    return re.compile(rf"(?<!\w){alternation(cues)}(?!\w)", re.IGNORECASE)
+
+
+def _background(text: str, start: int, entity: _Entity) -> bool:
+    """Is this mention a source, a membership, an example or a former post rather than an action?"""
+    before = _sentence_before(text, start, CUE_WINDOW)
+    if entity.type == "organization" and _cue_pattern("source_cues").search(before):
+        return True
+    if entity.type == "organization" and _cue_pattern("background_cues").search(before[-NEAR_WINDOW:]):
+        return True
+    for cue in _LIST_CUES:
+        at = before.lower().rfind(f"{cue} ")
+        as_well_as = cue == "como" and re.search(r"(?:así|bem|assim)\s+$", before[:at].lower())
+        if at >= 0 and not as_well_as and _LIST_MATERIAL.match(before[at + len(cue) :]):
+            return True
+    if entity.type == "organization" and fold(entity.name.split()[0]) in _folded("subunit_heads"):
+        tokens = tokenize(before[-NEAR_WINDOW:])
+        return any(is_role(tokens, k) for k in range(len(tokens)))
+    return False
+
+
+def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
+    keys = entity.keys()
+    if fold(name) in keys or (alias and fold(alias) in keys):
+        return True
+    a, b = fold(name).replace(",", "").split(), fold(entity.name).replace(",", "").split()
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 2 or is_acronym(name) or entity.canonical:
+        return False
+    return set(short) <= set(long_) and (short[0] == long_[0] or short[-1] == long_[-1])
+
+
+def _same_person(entity: _Entity, name: str) -> bool:
+    a, b = fold(name).split(), fold(entity.name).split()
+    short, long_ = sorted((a, b), key=len)
+    return set(short) <= set(long_) or short[0] == long_[-1]
+
+
+def _merge(entities: list[_Entity], name: str, type_: str, alias: str | None, start: int, why: str) -> None:
+    for entity in entities:
+        same = _same_person(entity, name) if type_ == "person" else _same_org(entity, name, alias)
+        if entity.type == type_ and same:
+            break
+    else:
+        entities.append(_Entity(name, type_, start, [alias] if alias else [], [start], [why]))
+        return
+    entity.mentions.append(start)
+    entity.first = min(entity.first, start)
+    if len(entity.evidence) < 3:
+        entity.evidence.append(why)
+    if entity.canonical:
+        return
+    if len(name) > len(entity.name) and not is_acronym(name):
+        entity.aliases.append(entity.name)
+        entity.name = name
+    elif fold(name) != fold(entity.name):
+        entity.aliases.append(name)
+    if alias:
+        entity.aliases.insert(0, alias)
+
+
+def _alias(entity: _Entity) -> str | None:
+    """The best-known short form: a defined acronym first, else the shortest other form."""
+    others = [a for a in dict.fromkeys(entity.aliases) if fold(a) != fold(entity.name)]
+    if entity.type == "person" or not others:
+        return None
+    if entity.canonical:
+        return others[0]
+    acronyms = [a for a in others if is_acronym(a)]
+    return acronyms[0] if acronyms else min(others, key=len)
+
+
+def find_actors(text: str, authorities: Authorities, title: str = "") -> list[FoundActor]:
+    text = "\n".join("" if is_credit(line) else line for line in text.split("\n"))
+    entities = _authority_entities(text, authorities)
+    people = find_people(text)
+    for p in people:
+        _merge(entities, p.name, "person", None, p.start, p.rule)
+    person_names = tuple(e.name for e in entities if e.type == "person")
+    for o in find_organizations(text, title, person_names):
+        _merge(entities, o.name, "organization", o.alias, o.start, o.rule)
+    generic = _folded("generic_actors")
+    out = []
+    for entity in sorted(entities, key=lambda e: (e.first, e.name)):
+        if fold(entity.name) in generic or all(_background(text, s, entity) for s in entity.mentions):
+            continue
+        if entity.type == "person" and any(
+            o.type == "organization" and fold(entity.name) in fold(o.name) for o in entities
+        ):
+            continue
+        evidence = "; ".join(dict.fromkeys(entity.evidence))
+        out.append(FoundActor(entity.name, entity.type, _alias(entity), evidence, entity.country))
+    return out

@@ -1,25 +1,40 @@
 """Countries an article is about, as ISO 3166-1 alpha-2 codes, most salient first.
 
 Names come from pycountry (English plus its Spanish and Portuguese
-translations) and from ``data/countries.yaml`` (short names, demonyms, cities).
-Salience: a mention in the title or first paragraph weighs more than one deep
-in the text, so a list of member states at the end does not lead.
+translations) and from ``data/countries.yaml`` (short names, demonyms, cities,
+currencies). National institutions found among the actors add their
+country (from the authority file).
+
+Salience decides what is kept: a mention in the title or the lead weighs more
+than one deep in the text; a country inside an enumeration of three or more
+("Chile, Colombia, México y Perú") or inside a person's title ("the ambassador
+of the United States", "Atangana, of Cameroon") weighs a quarter; countries
+far below the leader are mentions in passing and are dropped.
 """
 
 from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import pycountry
 
+from hemeroteca.extract.vocabulary import alternation, role_words
 from hemeroteca.resources import load_data
+from hemeroteca.sources.clean import is_prose, paragraphs
 
 TITLE_WEIGHT = 3.0
-LEAD_WEIGHT = 2.0
+LEAD_BONUS = 2.0
+WEAK = 0.25
+CURRENCY = 0.5
+INSTITUTION = 1.0
+# A country scoring below this share of the leader's score was mentioned in passing.
+KEEP_RATIO = 0.3
+_LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|y|e|or|o|ou|as well as)\s+)\s*(?:the\s+)?$", re.IGNORECASE)
+_NATIONALITY = re.compile(r",\s*(?:of|de|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -28,6 +43,15 @@ class CountryHit:
     score: float
     first: int
     evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    code: str
+    start: int
+    end: int
+    surface: str
+    kind: str
 
 
 def _iso_names() -> Iterable[tuple[str, str]]:
@@ -46,40 +70,119 @@ def _iso_names() -> Iterable[tuple[str, str]]:
 
 
 @cache
-def gazetteer() -> dict[str, str]:
-    """Lower-cased alias -> code. Curated aliases win over generated ones."""
-    table: dict[str, str] = {}
+def gazetteer() -> dict[str, tuple[str, str]]:
+    """Lower-cased alias -> (code, kind). Curated aliases win over generated ones; ambiguous ones are out."""
+    data = load_data("countries.yaml")
+    ambiguous = {a.lower() for a in data.get("ambiguous", [])}
+    table: dict[str, tuple[str, str]] = {}
     for name, code in _iso_names():
-        table.setdefault(name.lower(), code)
-    for code, entry in load_data("countries.yaml").items():
-        for key in ("names", "demonyms", "places"):
+        table.setdefault(name.lower(), (code, "name"))
+    for code, entry in data.items():
+        if code == "ambiguous":
+            continue
+        kinds = (("names", "name"), ("demonyms", "demonym"), ("places", "place"), ("currencies", "currency"))
+        for key, kind in kinds:
             for alias in entry.get(key, []):
-                table[alias.lower()] = code
-    return table
+                table[alias.lower()] = (code, kind)
+    return {alias: value for alias, value in table.items() if alias not in ambiguous}
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    aliases = sorted(gazetteer(), key=len, reverse=True)
-    body = "|".join(re.escape(a) for a in aliases)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w$-]){alternation(gazetteer())}(?:(?<=[^\w])|(?![\w-]))", re.IGNORECASE)
 
 
-def country_mentions(text: str) -> list[tuple[str, int, str]]:
+@cache
+def _role_before() -> re.Pattern[str]:
+    """A role word, then at most six words, then 'of/de/in...' right before the mention."""
+    roles = alternation(role_words())
+    return re.compile(
+        rf"\b{roles}\b[^.;:!?()]{{0,60}}?\s(?:of|de|del|do|da|for|para|to|in|en|em|no|na)"
+        r"\s+(?:the\s+|la\s+|el\s+|los\s+|o\s+|a\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _accept(surface: str, kind: str, text: str, end: int) -> bool:
+    if kind in ("name", "place"):
+        # Proper nouns: every long word capitalised ("the Bahamas", "Trinidad and Tobago").
+        return all(w[0].isupper() for w in surface.split() if len(w) >= 4)
+    if kind == "currency" and not surface.islower():
+        return bool(re.match(r"\s?\d", text[end : end + 2]))
+    return True
+
+
+def country_mentions(text: str) -> list[Mention]:
     table = gazetteer()
-    return [(table[m.group(0).lower()], m.start(), m.group(0)) for m in _pattern().finditer(text)]
+    found = []
+    for m in _pattern().finditer(text):
+        code, kind = table[m.group(0).lower()]
+        if _accept(m.group(0), kind, text, m.end()):
+            found.append(Mention(code, m.start(), m.end(), m.group(0), kind))
+    return found
 
 
-def find_countries(title: str, body: str) -> list[CountryHit]:
-    lead_end = body.find("\n") if "\n" in body else len(body)
+def _listed(text: str, mentions: Sequence[Mention]) -> set[int]:
+    """Indexes of mentions inside an enumeration of three or more countries."""
+    listed: set[int] = set()
+    run = [0] if mentions else []
+    for i in range(1, len(mentions) + 1):
+        joined = i < len(mentions) and _LIST_GAP.match(text[mentions[i - 1].end : mentions[i].start])
+        if joined:
+            run.append(i)
+            continue
+        if len({mentions[j].code for j in run}) >= 3:
+            listed.update(run)
+        run = [i]
+    return listed
+
+
+def _weights(text: str) -> list[tuple[Mention, float]]:
+    mentions = country_mentions(text)
+    listed = _listed(text, mentions)
+    out = []
+    for i, m in enumerate(mentions):
+        before = text[max(0, m.start - 90) : m.start]
+        weak = i in listed or _role_before().search(before) or _NATIONALITY.search(before)
+        weight = WEAK if weak else CURRENCY if m.kind == "currency" else 1.0
+        out.append((m, weight))
+    return out
+
+
+def _lead_end(body: str) -> int:
+    """End of the lead: the first two paragraphs of prose (or the first two paragraphs)."""
+    paras = paragraphs(body)
+    prose = [p for p in paras if is_prose(p)][:2] or paras[:2]
+    if not prose:
+        return 0
+    return body.find(prose[-1]) + len(prose[-1])
+
+
+def find_countries(title: str, body: str, institutions: Iterable[tuple[str, str]] = ()) -> list[CountryHit]:
+    """Countries by salience; ``institutions`` are (code, actor name) pairs from the authority file."""
     scores: dict[str, list] = {}
-    for weight, text, offset in ((TITLE_WEIGHT, title, -1), (1.0, body, 0)):
-        for code, pos, surface in country_mentions(text):
-            entry = scores.setdefault(code, [0.0, 10**9, []])
-            bonus = LEAD_WEIGHT if offset == 0 and pos < lead_end else 0.0
-            entry[0] += weight + bonus
-            entry[1] = min(entry[1], pos if offset == 0 else -1)
-            if surface not in entry[2]:
-                entry[2].append(surface)
-    hits = [CountryHit(code, s, first, tuple(ev)) for code, (s, first, ev) in scores.items()]
-    return sorted(hits, key=lambda h: (-h.score, h.first, h.code))
+
+    def add(code: str, weight: float, pos: int, surface: str) -> None:
+        entry = scores.setdefault(code, [0.0, 10**9, [], 0.0])
+        entry[0] += weight
+        entry[1] = min(entry[1], pos)
+        if surface not in entry[2]:
+            entry[2].append(surface)
+
+    for m, weight in _weights(title):
+        add(m.code, weight * TITLE_WEIGHT, -1, m.surface)
+    lead_end = _lead_end(body)
+    for m, weight in _weights(body):
+        add(m.code, weight, m.start, m.surface)
+        if m.start < lead_end:
+            entry = scores[m.code]
+            if weight > WEAK:
+                entry[3] = LEAD_BONUS
+    for code, name in institutions:
+        add(code, INSTITUTION, body.find(name) if name in body else 10**8, name)
+    hits = [CountryHit(code, s + lead, first, tuple(ev)) for code, (s, first, ev, lead) in scores.items()]
+    if not hits:
+        return []
+    top = max(h.score for h in hits)
+    kept = [h for h in hits if h.score >= KEEP_RATIO * top]
+    return sorted(kept, key=lambda h: (-h.score, h.first, h.code))

@@ -1,7 +1,12 @@
 """The publication date the text states, at the precision it states it.
 
-Only dates near the top of the article count: dates further down are events,
-deadlines or related items, and a wrong date is worse than none.
+A wrong date is worse than none, so a date counts only where pages put the
+publication date: in the head of the article (before its second paragraph of
+prose), on a line of its own or beside a few furniture words ("Published",
+weekday, time, byline), as a dateline opening a paragraph ("La Paz, 23 de
+junio de 2024 (Agency).-"), or after a "published" marker. A date inside a
+sentence is an event, a deadline or a related item and is never taken. A
+date marked "updated" is used only when no other is stated.
 """
 
 from __future__ import annotations
@@ -12,6 +17,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from hemeroteca.resources import load_data
+from hemeroteca.sources.clean import is_prose, paragraphs
+
+# A date line may keep this many words besides the date and its furniture (a city, an outlet).
+MAX_OTHER_WORDS = 4
+# Segments of a line: "Author | Wed, 11/20/2024 - 13:54", "Cuiabá (3/6) – Text".
+_SEGMENT_SPLIT = re.compile(r"\s*(?:[|•·]|\s[-–—]\s|\.-|\)\s*[-–—]|[–—])\s*")
+_GLUED = re.compile(r"([A-ZÁÉÍÓÚÑÇ]{3,})([A-ZÁÉÍÓÚÑÇ][a-záéíóúñç])")
+_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b", re.IGNORECASE)
+_PARENS = re.compile(r"\([^()]{0,60}\)")
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+YEARS = range(1980, 2040)
 
 
 @dataclass(frozen=True)
@@ -30,65 +46,163 @@ def _months() -> dict[str, int]:
 
 
 @cache
+def _words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """(filler words, 'published' marker pattern, 'updated' marker pattern)."""
+    data = load_data("date_words.yaml")
+    filler = {w.lower() for key in ("weekdays", "published", "updated", "filler") for w in data[key]}
+    for key in ("published", "updated"):
+        for phrase in data[key]:
+            filler.update(phrase.lower().split())
+
+    def alternation(key: str) -> re.Pattern[str]:
+        words = sorted(data[key], key=len, reverse=True)
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+
+    return frozenset(filler), alternation("published"), alternation("updated")
+
+
+@cache
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    year = r"(?P<y>(?:19|20)\d\d)(?!\d)"
     return [
-        # 28 de septiembre de 2015 / 28 September 2015 / 28 de setembro de 2015
+        # 28 de septiembre de 2015 / 28 September 2015 / 28 de setembro de 2015 / 08 oct. 2025
         (
             re.compile(
-                rf"\b(?P<d>\d{{1,2}})(?:º|°)?\s+(?:de\s+)?(?P<m>{month})\.?,?\s+(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)\b",
-                re.I,
+                rf"(?<![\w/.])(?P<d>\d{{1,2}})(?:º|°|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>{month})\.?,?\s+"
+                rf"(?:de\s+|del\s+)?{year}",
+                re.IGNORECASE,
             ),
             "dmy",
         ),
-        # April 28, 2021 / APRIL 28 2021
+        # April 28, 2021 / APRIL 28 2021 / Julio 07, 2025
         (
             re.compile(
-                rf"\b(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+                rf"(?<![^\W\d_])(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{year}",
+                re.IGNORECASE,
             ),
             "mdy",
         ),
-        # 2021-04-28
-        (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"), "iso"),
-        # 14/06/2012 (day first in Latin America; month first only when the day cannot be a month)
-        (re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b"), "slash"),
+        (re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"), "iso"),
+        # 14/06/2012, 01.10.2024, 14-06-2012: day first unless the text says otherwise
+        (
+            re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<y>(?:19|20)\d\d)(?!\d)"),
+            "numeric",
+        ),
         # January 2020 / enero de 2020
-        (re.compile(rf"\b(?P<m>{month})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b", re.I), "my"),
+        (re.compile(rf"(?<![^\W\d_])(?P<m>{month})\.?,?\s+(?:de\s+)?{year}", re.IGNORECASE), "my"),
     ]
 
 
 def _valid(year: int, month: int, day: int | None) -> bool:
-    if not 1 <= month <= 12:
+    if year not in YEARS or not 1 <= month <= 12:
         return False
     return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-def _to_value(match: re.Match[str], kind: str) -> str | None:
+def _numeric_order(text: str, language: str | None) -> str:
+    """'dm' or 'md' for ambiguous numeric dates: the text's unambiguous dates decide, else the language."""
+    for match in _patterns()[3][0].finditer(text):
+        a, b = int(match.group("a")), int(match.group("b"))
+        if a > 12 >= b:
+            return "dm"
+        if b > 12 >= a:
+            return "md"
+    return "md" if language == "en" else "dm"
+
+
+def _to_value(match: re.Match[str], kind: str, order: str) -> str | None:
     groups = match.groupdict()
     year = int(groups["y"])
-    if kind == "slash":
+    if kind == "numeric":
         a, b = int(groups["a"]), int(groups["b"])
-        day, month = (a, b) if a > 12 or b <= 12 else (b, a)
+        if a > 12:
+            day, month = a, b
+        elif b > 12:
+            day, month = b, a
+        else:
+            day, month = (a, b) if order == "dm" else (b, a)
     elif kind == "iso":
         day, month = int(groups["d"]), int(groups["m"])
     else:
-        month = _months()[groups["m"].lower()]
+        month = _months()[groups["m"].lower().rstrip(".")]
         day = int(groups["d"]) if groups.get("d") else None
     if not _valid(year, month, day):
         return None
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
-def find_date(text: str, *, head_chars: int = 600) -> Found | None:
-    """The earliest well-formed date in the head of the text, or None."""
-    head = text[:head_chars]
-    best: tuple[int, str, str] | None = None
+def date_matches(line: str) -> list[tuple[int, int, re.Match[str], str]]:
+    """Non-overlapping date matches in a line, longest form first where they overlap."""
+    found: list[tuple[int, int, re.Match[str], str]] = []
     for pattern, kind in _patterns():
-        for match in pattern.finditer(head):
-            value = _to_value(match, kind)
-            if value and (best is None or match.start() < best[0]):
-                best = (match.start(), value, match.group(0))
+        for match in pattern.finditer(line):
+            if all(match.end() <= s or match.start() >= e for s, e, _, _ in found):
+                found.append((match.start(), match.end(), match, kind))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _segment(line: str, start: int, end: int) -> tuple[str, str]:
+    """The segment of the line holding the date, split into (before date, after date)."""
+    cuts = [0] + [m.end() for m in _SEGMENT_SPLIT.finditer(line) if m.end() <= start]
+    seg_start = max(cuts)
+    nxt = [m.start() for m in _SEGMENT_SPLIT.finditer(line) if m.start() >= end]
+    seg_end = min(nxt) if nxt else len(line)
+    return line[seg_start:start], line[end:seg_end]
+
+
+def _other_words(text: str) -> int:
+    """Words besides furniture; a parenthesis (the outlet in a dateline) does not count."""
+    filler, _, _ = _words()
+    text = _PARENS.sub(" ", _TIME.sub(" ", text))
+    words = [w.lower().strip(".'’") for w in _WORD.findall(text)]
+    return sum(1 for w in words if w and w not in filler)
+
+
+def date_line_kind(line: str, start: int, end: int) -> str | None:
+    """Why a date at line[start:end] is a publication date ('date line', 'dateline', 'marker'), or None."""
+    before, after = _segment(line, start, end)
+    _, published, _ = _words()
+    if _other_words(before) + _other_words(after) <= MAX_OTHER_WORDS:
+        return "date line"
+    if not re.search(r"\w", line[:start]):
+        return "leading date"
+    if published.search(line[max(0, start - 30) : start]) and _other_words(before) <= 2:
+        return "published marker"
+    return None
+
+
+def head_paragraphs(text: str, *, prose_paragraphs: int = 2, max_lines: int = 40) -> list[str]:
+    """The head of an article: up to and including its second paragraph of prose."""
+    head: list[str] = []
+    prose = 0
+    for para in paragraphs(text)[:max_lines]:
+        head.append(para)
+        prose += is_prose(para)
+        if prose >= prose_paragraphs:
             break
-    if best is None:
-        return None
-    return Found(best[1], f"'{best[2].strip()}' at character {best[0]}")
+    return head
+
+
+def find_date(text: str, language: str | None = None) -> Found | None:
+    """The publication date stated in the head of the text, or None when it states none."""
+    _, _, updated = _words()
+    order = _numeric_order(text, language)
+    fallback: Found | None = None
+    previous = ""
+    for index, raw in enumerate(head_paragraphs(text)):
+        line = _GLUED.sub(r"\1 \2", raw)
+        for start, end, match, kind in date_matches(line):
+            why = date_line_kind(line, start, end)
+            value = _to_value(match, kind, order) if why else None
+            if not value or (kind == "my" and why != "date line"):
+                continue
+            found = Found(value, f"{why} in paragraph {index + 1}: '{match.group(0).strip()}'")
+            is_update = updated.search(line[:start]) or (
+                updated.fullmatch(previous.strip(" :•")) if previous else None
+            )
+            if not is_update:
+                return found
+            fallback = fallback or found
+        previous = raw
+    return fallback

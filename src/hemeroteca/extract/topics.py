@@ -1,7 +1,9 @@
 """Topics from the controlled vocabulary, by their trigger words.
 
 A topic is assigned when its triggers appear often enough to say the article
-is about it, not when a word shows up once in passing.
+is about it, not when a word shows up once in passing: a mention in the title
+counts double, a topic needs ``MIN_HITS`` and at least a ``MIN_SHARE`` of the
+leading topic's hits, and an article gets at most ``MAX_TOPICS``.
 """
 
 from __future__ import annotations
@@ -10,9 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from hemeroteca.catalogue.authorities import Authorities
+from hemeroteca.catalogue.authorities import Authorities, Topic
 
 MIN_HITS = 2
+MIN_SHARE = 0.2
+MAX_TOPICS = 5
+TITLE_WEIGHT = 2
+_COMPILED: dict[tuple, list[tuple[str, re.Pattern[str]]]] = {}
 
 
 @dataclass(frozen=True)
@@ -28,18 +34,32 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _patterns(topics: tuple[Topic, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """One pattern per topic (all its triggers, a few trailing letters allowed), compiled once."""
+    key = tuple((t.id, tuple(sorted((lang, words) for lang, words in t.triggers.items()))) for t in topics)
+    if key not in _COMPILED:
+        compiled = []
+        for topic in topics:
+            words = {fold(w) for lang_words in topic.triggers.values() for w in lang_words}
+            triggers = sorted(words, key=len, reverse=True)
+            if triggers:
+                body = "|".join(re.escape(w) for w in triggers)
+                compiled.append((topic.id, re.compile(rf"(?<!\w)(?:{body})\w{{0,3}}(?!\w)")))
+        _COMPILED.clear()
+        _COMPILED[key] = compiled
+    return _COMPILED[key]
+
+
 def find_topics(title: str, body: str, authorities: Authorities) -> list[TopicHit]:
     folded_title, folded_body = fold(title), fold(body)
     found = []
-    for topic in authorities.topics:
-        count, evidence = 0, []
-        for words in topic.triggers.values():
-            for word in words:
-                pattern = re.compile(rf"(?<!\w){re.escape(fold(word))}\w{{0,3}}(?!\w)")
-                n = len(pattern.findall(folded_body)) + 2 * len(pattern.findall(folded_title))
-                if n:
-                    count += n
-                    evidence.append(word)
-        if count >= MIN_HITS:
-            found.append(TopicHit(topic.id, count, tuple(evidence)))
-    return sorted(found, key=lambda t: (-t.hits, t.id))
+    for topic_id, pattern in _patterns(authorities.topics):
+        in_title, in_body = pattern.findall(folded_title), pattern.findall(folded_body)
+        hits = TITLE_WEIGHT * len(in_title) + len(in_body)
+        if hits >= MIN_HITS:
+            found.append(TopicHit(topic_id, hits, tuple(dict.fromkeys(in_title + in_body))[:6]))
+    if not found:
+        return []
+    top = max(t.hits for t in found)
+    kept = [t for t in found if t.hits >= MIN_SHARE * top]
+    return sorted(kept, key=lambda t: (-t.hits, t.id))[:MAX_TOPICS]

@@ -1,13 +1,22 @@
 """Index pages: the home page, one overview per facet and one page per facet value.
 
 Lists are newest first and cut into pages of at most ``PAGE_SIZE`` entries so
-no page grows with the archive.
+no page grows with the archive; overviews longer than that are paginated too.
+Charts (map, timelines) are inline SVG drawn here, at build time.
 """
 
 from __future__ import annotations
 
-from hemeroteca.render.format import country_name, format_date, md_escape
-from hemeroteca.render.links import PAGE_SIZE, article_path, facet_overview_path, facet_path, link
+from hemeroteca.render.charts import americas_map, months_chart, years_chart
+from hemeroteca.render.format import format_date, md_escape, slugify
+from hemeroteca.render.links import (
+    PAGE_SIZE,
+    article_path,
+    facet_overview_path,
+    facet_path,
+    html_link,
+    link,
+)
 from hemeroteca.render.model import UNDATED, Article, Facet, SiteModel
 
 FACET_TITLES = {
@@ -17,47 +26,60 @@ FACET_TITLES = {
     "actors": "Actors",
     "languages": "Languages",
 }
+FACET_INTROS = {
+    "countries": "Countries the articles are about, shaded by number of articles. Select a country "
+    "on the map or in the list.",
+    "years": "Articles per year of publication. Select a bar or a year in the list.",
+    "topics": "Topics of the controlled vocabulary, with the number of articles on each.",
+    "actors": "People and organisations acting in the stories, A–Z, with the names they are also known by.",
+    "languages": "Languages the articles are written in.",
+}
 LATEST = 10
 
 
 def article_line(article: Article, here: str) -> str:
-    countries = ", ".join(country_name(c) for c in article.countries)
-    tail = f" · {countries}" if countries else ""
+    countries = ", ".join(article.country_names)
+    tail = f" · {md_escape(countries)}" if countries else ""
     return (
         f"- {format_date(article.date)} · "
         f"[{md_escape(article.title)}]({link(here, article_path(article.id))}){tail}"
     )
 
 
-def _pager(kind: str, key: str, page: int, pages: int, here: str) -> str:
-    if pages == 1:
+def _chunks(items: list, size: int = PAGE_SIZE) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def _pager(paths: list[str], page: int, here: str) -> str:
+    if len(paths) == 1:
         return ""
-    parts = []
-    for number in range(1, pages + 1):
-        if number == page:
-            parts.append(f"**{number}**")
-        else:
-            parts.append(f"[{number}]({link(here, facet_path(kind, key, number))})")
+    parts = [
+        f"**{number}**" if number == page else f"[{number}]({link(here, path)})"
+        for number, path in enumerate(paths, start=1)
+    ]
     return "Pages: " + " · ".join(parts) + "\n"
 
 
 def facet_pages(kind: str, facet: Facet) -> dict[str, str]:
     """The page(s) of one facet value, paginated."""
-    chunks = [facet.articles[i : i + PAGE_SIZE] for i in range(0, len(facet.articles), PAGE_SIZE)]
+    chunks = _chunks(facet.articles)
+    paths = [facet_path(kind, facet.key, page) for page in range(1, len(chunks) + 1)]
     out = {}
-    for page, chunk in enumerate(chunks, start=1):
-        here = facet_path(kind, facet.key, page)
+    for page, (here, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
         heading = f"# {md_escape(facet.label)}"
         if facet.detail.get("type"):
             heading += f" ({facet.detail['type']})"
         lines = [heading, ""]
         if facet.detail.get("aliases"):
             lines += ["Also known as: " + ", ".join(md_escape(a) for a in facet.detail["aliases"]), ""]
-        lines += [f"{len(facet.articles)} articles, newest first.", ""]
-        lines.append(_pager(kind, facet.key, page, len(chunks), here))
+        count = len(facet.articles)
+        lines += [f"{count} article{'' if count == 1 else 's'}, newest first.", ""]
+        if kind == "years" and facet.key != UNDATED and page == 1:
+            chart = months_chart([a.date for a in facet.articles], facet.key)
+            lines += [f'<div class="hem-figure">{chart}</div>', ""]
+        lines.append(_pager(paths, page, here))
         lines += [article_line(a, here) for a in chunk]
-        lines.append("")
-        lines.append(f"[All {FACET_TITLES[kind].lower()}]({link(here, facet_overview_path(kind))})")
+        lines += ["", f"[All {FACET_TITLES[kind].lower()}]({link(here, facet_overview_path(kind))})"]
         out[here] = "\n".join(lines) + "\n"
     return out
 
@@ -66,37 +88,92 @@ def _overview_order(kind: str, facets: dict[str, Facet]) -> list[Facet]:
     if kind == "years":
         dated = sorted((f for f in facets.values() if f.key != UNDATED), key=lambda f: f.key)
         return dated[::-1] + [f for f in facets.values() if f.key == UNDATED]
-    return sorted(facets.values(), key=lambda f: (f.label.casefold(), f.key))
+    return sorted(facets.values(), key=lambda f: (slugify(f.label), f.key))
 
 
-def overview_page(kind: str, facets: dict[str, Facet]) -> str:
-    here = facet_overview_path(kind)
-    lines = [f"# {FACET_TITLES[kind]}", ""]
-    for facet in _overview_order(kind, facets):
-        extra = f" · {facet.detail['type']}" if facet.detail.get("type") else ""
-        lines.append(
-            f"- [{md_escape(facet.label)}]({link(here, facet_path(kind, facet.key))})"
-            f" ({len(facet.articles)}){extra}"
-        )
-    return "\n".join(lines) + "\n"
+def _overview_chart(kind: str, facets: dict[str, Facet], here: str) -> str:
+    if kind == "countries":
+        counts = {key: len(f.articles) for key, f in facets.items()}
+        names = {key: f.label for key, f in facets.items()}
+        return americas_map(counts, names, lambda code: html_link(here, facet_path(kind, code)))
+    if kind == "years":
+        counts = {key: len(f.articles) for key, f in facets.items() if key != UNDATED}
+        return years_chart(counts, lambda year: html_link(here, facet_path(kind, year)))
+    return ""
+
+
+def _overview_entry(kind: str, facet: Facet, here: str) -> str:
+    line = f"- [{md_escape(facet.label)}]({link(here, facet_path(kind, facet.key))}) ({len(facet.articles)})"
+    if facet.detail.get("type"):
+        line += f" · {facet.detail['type']}"
+    if facet.detail.get("aliases"):
+        line += " · also " + ", ".join(md_escape(a) for a in facet.detail["aliases"])
+    return line
+
+
+def overview_pages(kind: str, facets: dict[str, Facet]) -> dict[str, str]:
+    """The overview of one facet: chart, then every value with its count (A–Z headings for actors)."""
+    ordered = _overview_order(kind, facets)
+    chunks = _chunks(ordered)
+    first = facet_overview_path(kind)
+    paths = [first] + [first.replace("index.md", f"index-page-{n}.md") for n in range(2, len(chunks) + 1)]
+    out = {}
+    for page, (here, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
+        lines = [f"# {FACET_TITLES[kind]}", "", FACET_INTROS[kind], ""]
+        chart = _overview_chart(kind, facets, here) if page == 1 else ""
+        if chart:
+            lines += [f'<div class="hem-figure">{chart}</div>', ""]
+        lines.append(_pager(paths, page, here))
+        letter = None
+        for facet in chunk:
+            if kind == "actors":
+                initial = (slugify(facet.label)[:1] or "#").upper()
+                if initial != letter:
+                    letter = initial
+                    lines += ["", f"## {initial}", ""]
+            lines.append(_overview_entry(kind, facet, here))
+        out[here] = "\n".join(lines) + "\n"
+    return out
 
 
 def home_page(model: SiteModel) -> str:
     here = "index.md"
-    counts = {kind: len(model.facets[kind]) for kind in FACET_TITLES}
+    counts = model.counts
     lines = [
-        "# News archive",
+        f"# {md_escape(model.site_name)}",
         "",
-        f"The archive holds **{len(model.articles)} articles** about "
-        f"{counts['countries']} countries, with {counts['actors']} actors, "
-        f"{counts['topics']} topics, {counts['years']} years and {counts['languages']} languages.",
+        "A curated archive of news about micro, small and medium-sized enterprises and productive "
+        "cooperation in the Americas, in English, Spanish and Portuguese.",
+        "",
+        '<form class="hem-search-form" action="search.html" method="get" role="search">'
+        '<label for="hem-home-q">Search the archive</label>'
+        '<input type="search" id="hem-home-q" name="q" placeholder="e.g. cooperativas, export, Sebrae">'
+        '<button type="submit" class="md-button md-button--primary">Search</button></form>',
+        "",
+        '<ul class="hem-stats">'
+        + "".join(
+            f'<li><a href="{html_link(here, target)}"><strong>{value}</strong> {name}</a></li>'
+            for value, name, target in [
+                (counts["articles"], "articles", "search.md"),
+                (counts["countries"], "countries", facet_overview_path("countries")),
+                (counts["actors"], "actors", facet_overview_path("actors")),
+                (counts["years"], "years", facet_overview_path("years")),
+                (counts["languages"], "languages", facet_overview_path("languages")),
+            ]
+        )
+        + "</ul>",
         "",
         "## Browse",
         "",
     ]
     for kind, title in FACET_TITLES.items():
         lines.append(f"- [{title}]({link(here, facet_overview_path(kind))}) ({counts[kind]})")
-    lines += ["", "## Latest additions", ""]
+    lines += [
+        "- [Data downloads](data/index.md): the catalogue as JSON and CSV, and a feed of the latest articles",
+        "",
+        "## Latest articles",
+        "",
+    ]
     lines += [article_line(a, here) for a in model.articles[:LATEST]]
     return "\n".join(lines) + "\n"
 
@@ -104,7 +181,7 @@ def home_page(model: SiteModel) -> str:
 def index_pages(model: SiteModel) -> dict[str, str]:
     pages = {"index.md": home_page(model)}
     for kind in FACET_TITLES:
-        pages[facet_overview_path(kind)] = overview_page(kind, model.facets[kind])
+        pages.update(overview_pages(kind, model.facets[kind]))
         for facet in model.facets[kind].values():
             pages.update(facet_pages(kind, facet))
     return pages

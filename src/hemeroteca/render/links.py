@@ -1,4 +1,4 @@
-"""Where each generated page lives in docs/, and relative links between them.
+"""Where each generated file lives in docs/, and relative links between them.
 
 Relative links keep site/ browsable from file:// with no server.
 """
@@ -16,6 +16,11 @@ def article_path(article_id: str) -> str:
     return f"articles/{article_id}.md"
 
 
+def article_file(article_id: str, suffix: str) -> str:
+    """A file published beside an article page (``.bib``, ``.csl.json``)."""
+    return f"articles/{article_id}{suffix}"
+
+
 def facet_overview_path(kind: str) -> str:
     return f"browse/{kind}/index.md"
 
@@ -26,6 +31,23 @@ def facet_path(kind: str, key: str, page: int = 1) -> str:
     return f"browse/{kind}/{slug}{suffix}.md"
 
 
+def html_path(md_path: str) -> str:
+    """The URL MkDocs gives a page with ``use_directory_urls: false``."""
+    return md_path[:-3] + ".html" if md_path.endswith(".md") else md_path
+
+
 def link(from_path: str, to_path: str) -> str:
-    """Relative link from one docs/ page to another."""
+    """Relative link from one docs/ page to another (Markdown links keep the .md target)."""
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def html_link(from_path: str, to_path: str) -> str:
+    """Relative link for raw HTML, which MkDocs does not rewrite: point at the built .html."""
+    return link(html_path(from_path), html_path(to_path))
+
+
+def absolute(site_url: str | None, path: str) -> str | None:
+    """The public URL of a docs/ file when the site's address is known (``site_url``)."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + html_path(path)

@@ -1,18 +1,42 @@
 """The site as data, built before anything is written.
 
-Every page is a pure function of this model, so rendering is deterministic and
-the same model feeds pages, indexes, exports and feeds.
+Every page, export, feed and search index is a pure function of this model, so
+rendering is deterministic and names (countries, actors, topics) are resolved
+once, through the authority files, instead of in every page.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.catalogue.record import Record
 from hemeroteca.render.format import country_name, language_name, slugify
+
+FACET_KINDS = ("countries", "years", "topics", "actors", "languages")
+UNDATED = "undated"
+SUMMARY_CHARS = 240
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as an article names it, resolved to its authority entry when there is one."""
+
+    slug: str
+    name: str
+    type: str
+    alias: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopicRef:
+    id: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -22,8 +46,8 @@ class Article:
     date: str | None
     language: str
     countries: tuple[str, ...]
-    actors: tuple[dict[str, str], ...]
-    tags: tuple[str, ...]
+    actors: tuple[ActorRef, ...]
+    topics: tuple[TopicRef, ...]
     review: str
     source: dict[str, Any]
     body: str
@@ -33,9 +57,34 @@ class Article:
         return self.date[:4] if self.date else None
 
     @property
+    def month(self) -> str | None:
+        """``YYYY-MM`` when the date is at least that precise."""
+        return self.date[:7] if self.date and len(self.date) >= 7 else None
+
+    @property
     def sort_key(self) -> tuple[str, str]:
         """Newest first when sorted in reverse; undated articles sort last."""
         return (self.date or "", self.id)
+
+    @cached_property
+    def country_names(self) -> tuple[str, ...]:
+        return tuple(country_name(c) for c in self.countries)
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
+
+    @cached_property
+    def summary(self) -> str:
+        """The opening of the text, cut at a word boundary: for descriptions, feeds and exports.
+
+        Cached: every article is summarised for its page, its head metadata, the exports and the feed.
+        """
+        text = re.sub(r"\s+", " ", self.body).strip()
+        if len(text) <= SUMMARY_CHARS:
+            return text
+        cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0]
+        return cut.rstrip(",;:.") + "…"
 
 
 @dataclass
@@ -52,44 +101,64 @@ class Facet:
 class SiteModel:
     articles: list[Article]
     facets: dict[str, dict[str, Facet]]
+    site_name: str = "Hemeroteca"
+    site_url: str | None = None
 
     def facet(self, kind: str, key: str) -> Facet:
         return self.facets[kind][key]
 
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"articles": len(self.articles), **{kind: len(self.facets[kind]) for kind in FACET_KINDS}}
 
-FACET_KINDS = ("countries", "years", "topics", "actors", "languages")
-UNDATED = "undated"
+
+def resolve_actor(actor: dict[str, str], authorities: Authorities) -> ActorRef:
+    """Canonical name, type and aliases of an actor, normalised through the authority file."""
+    known = authorities.actor(actor["name"]) or (
+        authorities.actor(actor["alias"]) if actor.get("alias") else None
+    )
+    alias = actor.get("alias") or None
+    if known:
+        return ActorRef(slugify(known.name), known.name, known.type, alias, known.aliases)
+    return ActorRef(
+        slugify(actor["name"]),
+        actor["name"],
+        actor.get("type", "organization"),
+        alias,
+        (alias,) if alias else (),
+    )
 
 
-def article_from_record(record: Record) -> Article:
+def article_from_record(record: Record, authorities: Authorities) -> Article:
     meta = record.meta
+    topics = []
+    for tag in meta.get("tags") or ():
+        topic = authorities.topic(tag)
+        topics.append(TopicRef(tag, topic.label("en") if topic else tag))
     return Article(
         id=record.id,
         title=str(meta.get("title") or record.id),
         date=meta.get("date"),
         language=str(meta.get("language") or "und"),
         countries=tuple(meta.get("countries") or ()),
-        actors=tuple(meta.get("actors") or ()),
-        tags=tuple(meta.get("tags") or ()),
+        actors=tuple(resolve_actor(a, authorities) for a in meta.get("actors") or ()),
+        topics=tuple(topics),
         review=str(meta.get("review") or "auto"),
         source=dict(meta.get("source") or {}),
         body=record.body,
     )
 
 
-def actor_key(actor: dict[str, str], authorities: Authorities) -> tuple[str, str, str, tuple[str, ...]]:
-    """Slug, canonical name, type and aliases of an actor, normalised through the authority file."""
-    known = authorities.actor(actor["name"]) or (
-        authorities.actor(actor["alias"]) if actor.get("alias") else None
+def build_model(
+    records: list[Record],
+    authorities: Authorities,
+    *,
+    site_name: str = "Hemeroteca",
+    site_url: str | None = None,
+) -> SiteModel:
+    articles = sorted(
+        (article_from_record(r, authorities) for r in records), key=lambda a: a.sort_key, reverse=True
     )
-    if known:
-        return slugify(known.name), known.name, known.type, known.aliases
-    aliases = (actor["alias"],) if actor.get("alias") else ()
-    return slugify(actor["name"]), actor["name"], actor.get("type", "organization"), aliases
-
-
-def build_model(records: list[Record], authorities: Authorities) -> SiteModel:
-    articles = sorted((article_from_record(r) for r in records), key=lambda a: a.sort_key, reverse=True)
     facets: dict[str, dict[str, Facet]] = {kind: {} for kind in FACET_KINDS}
 
     def add(kind: str, key: str, label: str, article: Article, **detail: Any) -> None:
@@ -102,14 +171,12 @@ def build_model(records: list[Record], authorities: Authorities) -> SiteModel:
         for code in article.countries:
             add("countries", code, country_name(code), article)
         add("years", article.year or UNDATED, article.year or "Undated", article)
-        for tag in article.tags:
-            topic = authorities.topic(tag)
-            add("topics", tag, topic.label("en") if topic else tag, article)
+        for topic in article.topics:
+            add("topics", topic.id, topic.label, article)
         for actor in article.actors:
-            slug, name, kind, known_aliases = actor_key(actor, authorities)
-            add("actors", slug, name, article, type=kind)
-            aliases[slug].update(known_aliases)
+            add("actors", actor.slug, actor.name, article, type=actor.type)
+            aliases[actor.slug].update(a for a in actor.aliases if a != actor.name)
         add("languages", article.language, language_name(article.language), article)
     for slug, names in aliases.items():
         facets["actors"][slug].detail["aliases"] = sorted(names)
-    return SiteModel(articles=articles, facets=facets)
+    return SiteModel(articles=articles, facets=facets, site_name=site_name, site_url=site_url)

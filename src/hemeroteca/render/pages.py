@@ -1,67 +1,156 @@
-"""The page of one article: headline, metadata panel, the text as published, provenance.
+"""The page of one article: headline, metadata panel, the text as published, provenance, citation.
 
-The text goes out HTML-escaped inside a raw HTML block, so whatever a source
-contains (``<script>``, ``{{ config }}``, Markdown) is shown as text and never
-interpreted.
+Everything from a record goes out as escaped HTML inside raw HTML blocks, so
+whatever a source contains (``<script>``, ``{{ config }}``, ``{% raw %}``,
+Markdown) is shown as text and never interpreted. Head metadata (language,
+JSON-LD, Dublin Core, search filters) travels in the page's front matter for
+the theme override to write.
 """
 
 from __future__ import annotations
 
-from hemeroteca.catalogue.authorities import Authorities
-from hemeroteca.render.format import country_name, format_date, html_text, language_name, md_escape
-from hemeroteca.render.links import article_path, facet_path, link
-from hemeroteca.render.model import UNDATED, Article, actor_key
+import json
+
+from hemeroteca.render.cite import bibtex, csl_json, reference
+from hemeroteca.render.format import format_date, html_text, md_escape
+from hemeroteca.render.headmeta import dublin_core, json_ld
+from hemeroteca.render.links import article_file, article_path, facet_path, html_link
+from hemeroteca.render.model import UNDATED, Article, SiteModel
 
 
-def _body_html(body: str) -> str:
-    paras = [p.strip() for p in body.split("\n\n") if p.strip()]
+def _body_html(article: Article) -> str:
+    paras = [p.strip() for p in article.body.split("\n\n") if p.strip()]
     inner = "\n".join(f"<p>{html_text(p)}</p>" for p in paras)
-    return f'<div class="article-text">\n{inner}\n</div>'
+    return f'<div class="hem-text" lang="{html_text(article.language)}">\n{inner}\n</div>'
 
 
-def article_page(article: Article, authorities: Authorities) -> str:
+def _a(here: str, kind: str, key: str, label: str) -> str:
+    return f'<a href="{html_text(html_link(here, facet_path(kind, key)))}">{html_text(label)}</a>'
+
+
+def _panel(article: Article) -> str:
     here = article_path(article.id)
-
-    def to(kind: str, key: str) -> str:
-        return link(here, facet_path(kind, key))
-
-    countries = (
-        ", ".join(f"[{md_escape(country_name(c))}]({to('countries', c)})" for c in article.countries)
-        or "none identified"
+    countries = ", ".join(
+        _a(here, "countries", code, name)
+        for code, name in zip(article.countries, article.country_names, strict=True)
     )
     actors = []
     for actor in article.actors:
-        slug, name, kind, _ = actor_key(actor, authorities)
-        alias = f" ({md_escape(actor['alias'])})" if actor.get("alias") else ""
-        actors.append(f"[{md_escape(name)}]({to('actors', slug)}){alias} · {kind}")
-    topics = []
-    for tag in article.tags:
-        topic = authorities.topic(tag)
-        topics.append(f"[{md_escape(topic.label('en') if topic else tag)}]({to('topics', tag)})")
-    review = (
-        "metadata checked by a person" if article.review == "reviewed" else "metadata proposed automatically"
-    )
-    year_key = article.year or UNDATED
+        alias = f" ({html_text(actor.alias)})" if actor.alias and actor.alias != actor.name else ""
+        actors.append(
+            f'<li>{_a(here, "actors", actor.slug, actor.name)}{alias} <span class="hem-type">'
+            f"{html_text(actor.type)}</span></li>"
+        )
+    topics = ", ".join(_a(here, "topics", t.id, t.label) for t in article.topics)
+    if article.review == "reviewed":
+        review = '<span class="hem-badge hem-badge--reviewed">Metadata checked by a person</span>'
+    else:
+        review = '<span class="hem-badge hem-badge--auto">Metadata proposed automatically</span>'
+    rows = [
+        ("Date", _a(here, "years", article.year or UNDATED, format_date(article.date))),
+        ("Language", _a(here, "languages", article.language, article.language_name)),
+        ("Countries", countries or "none identified"),
+        ("Actors", f'<ul class="hem-actors">{"".join(actors)}</ul>' if actors else "none identified"),
+        ("Topics", topics or "none assigned"),
+        ("Review", review),
+    ]
+    cells = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+    return f'<div class="hem-panel" lang="en" data-pagefind-ignore><dl>{cells}</dl></div>'
+
+
+def _provenance(article: Article) -> str:
     source = article.source
+    rows = [("Source file", f"<code>{html_text(str(source.get('path', '')))}</code>")]
+    rows.append(("SHA-256", f'<code class="hem-hash">{html_text(str(source.get("sha256", "")))}</code>'))
+    if source.get("url"):
+        url = html_text(str(source["url"]))
+        rows.append(("Original URL", f'<a href="{url}" rel="nofollow noopener">{url}</a>'))
+    if source.get("publisher"):
+        rows.append(("Publisher", html_text(str(source["publisher"]))))
+    rows.append(("Record", f"<code>{html_text(article.id)}</code>"))
+    cells = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+    return f'<div class="hem-provenance" lang="en" data-pagefind-ignore><dl>{cells}</dl></div>'
+
+
+def _cite_box(article: Article, model: SiteModel) -> str:
+    bib = article_file(article.id, ".bib").rsplit("/", 1)[1]
+    csl = article_file(article.id, ".csl.json").rsplit("/", 1)[1]
+    return (
+        '<div class="hem-cite" lang="en" data-pagefind-ignore>\n'
+        f'<p class="hem-ref" id="hem-ref">{html_text(reference(article, model))}</p>\n'
+        '<p class="hem-cite-actions">'
+        '<button type="button" class="md-button" data-hem-copy="hem-ref">Copy reference</button> '
+        '<button type="button" class="md-button" data-hem-copy="hem-bibtex">Copy BibTeX</button> '
+        f'<a class="md-button" href="{html_text(bib)}" download>Download BibTeX</a> '
+        f'<a class="md-button" href="{html_text(csl)}" download>Download CSL-JSON</a></p>\n'
+        "<details><summary>BibTeX</summary>"
+        f'<pre><code id="hem-bibtex">{html_text(bibtex(article, model))}</code></pre></details>\n'
+        "<details><summary>CSL-JSON</summary>"
+        f'<pre><code id="hem-csl">{html_text(csl_json(article, model))}</code></pre></details>\n'
+        "</div>"
+    )
+
+
+def front_matter(article: Article, model: SiteModel) -> dict:
+    """What the theme override needs for <head> and the search indexer, nothing else."""
+    return {
+        "lang": article.language,
+        # Material writes this into <meta content="..."> unescaped (MkDocs' Jinja does not
+        # autoescape), so it goes out escaped; the other values are escaped by overrides/main.html.
+        "description": html_text(article.summary),
+        "jsonld": json_ld(article, model),
+        "dc": dublin_core(article, model),
+        "pagefind": {
+            "filters": {
+                "country": list(article.country_names),
+                "year": [article.year or "Undated"],
+                "topic": [t.label for t in article.topics],
+            },
+            "meta": {
+                "date": format_date(article.date),
+                "countries": ", ".join(article.country_names),
+            },
+            "sort": {"date": article.date or "0000"},
+            # Indexed but hidden: the metadata panel is left out of excerpts, its names are not.
+            "keywords": " · ".join(
+                dict.fromkeys(
+                    [*article.country_names, *(t.label for t in article.topics)]
+                    + [name for a in article.actors for name in (a.name, *a.aliases)]
+                )
+            ),
+        },
+    }
+
+
+def article_page(article: Article, model: SiteModel) -> str:
+    # JSON is YAML too, and writing it is ~50x faster than PyYAML's emitter at 10,000 pages.
+    head = json.dumps(front_matter(article, model), ensure_ascii=False, separators=(",", ":"))
     lines = [
+        "---",
+        head,
+        "---",
+        "",
         f"# {md_escape(article.title)}",
         "",
-        f"- **Date:** [{format_date(article.date)}]({to('years', year_key)})",
-        f"- **Language:** [{language_name(article.language)}]({to('languages', article.language)})",
-        f"- **Countries:** {countries}",
-        f"- **Actors:** {'; '.join(actors) if actors else 'none identified'}",
-        f"- **Topics:** {', '.join(topics) if topics else 'none assigned'}",
-        f"- **Review:** {review}",
+        _panel(article),
         "",
-        _body_html(article.body),
+        _body_html(article),
         "",
         "## Provenance",
         "",
-        f"- **Source file:** `{source.get('path', '')}`",
-        f"- **SHA-256:** `{source.get('sha256', '')}`",
+        _provenance(article),
+        "",
+        "## Cite this article",
+        "",
+        _cite_box(article, model),
     ]
-    if source.get("url"):
-        lines.append(f"- **Original URL:** <{html_text(source['url'])}>")
-    if source.get("publisher"):
-        lines.append(f"- **Publisher:** {md_escape(source['publisher'])}")
     return "\n".join(lines) + "\n"
+
+
+def article_files(article: Article, model: SiteModel) -> dict[str, str]:
+    """The page and the citation files published beside it."""
+    return {
+        article_path(article.id): article_page(article, model),
+        article_file(article.id, ".bib"): bibtex(article, model),
+        article_file(article.id, ".csl.json"): csl_json(article, model),
+    }

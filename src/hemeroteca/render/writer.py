@@ -1,8 +1,8 @@
 """Write docs/ from the catalogue: generated files only, each written only if it changed.
 
-A manifest (``docs/.generated``) remembers which files render wrote, so a page
+A manifest (``docs/.generated``) remembers which files render wrote, so a file
 that is no longer generated is removed while hand-written pages (about,
-contributing) are never touched.
+contributing, search) are never touched.
 """
 
 from __future__ import annotations
@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import yaml
+
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.store import load_records
 from hemeroteca.fileio import write_if_changed
 from hemeroteca.project import Project
+from hemeroteca.render.exports import export_files
 from hemeroteca.render.indexes import index_pages
-from hemeroteca.render.links import article_path
 from hemeroteca.render.model import SiteModel, build_model
-from hemeroteca.render.pages import article_page
+from hemeroteca.render.pages import article_files
+from hemeroteca.render.search_index import build_index
 
 MANIFEST = ".generated"
 
@@ -30,11 +33,30 @@ class RenderReport:
     articles: int = 0
 
 
-def site_pages(model: SiteModel, authorities) -> dict[str, str]:
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml even if someone adds ``!!python/name`` or ``!ENV`` tags to it."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_identity(project: Project) -> tuple[str, str | None]:
+    """``site_name`` and ``site_url`` from mkdocs.yml: citations and feeds name the site."""
+    if not project.mkdocs_yml.is_file():
+        return "Hemeroteca", None
+    config = yaml.load(project.mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    return str(config.get("site_name") or "Hemeroteca"), config.get("site_url") or None
+
+
+def site_files(model: SiteModel) -> dict[str, str]:
     """Every generated docs/ file, path -> content."""
-    pages = {article_path(a.id): article_page(a, authorities) for a in model.articles}
-    pages.update(index_pages(model))
-    return pages
+    files: dict[str, str] = {}
+    for article in model.articles:
+        files.update(article_files(article, model))
+    files.update(index_pages(model))
+    files.update(export_files(model))
+    files.update(build_index(model))
+    return files
 
 
 def render(
@@ -46,22 +68,23 @@ def render(
     if errors:
         raise errors[0]
     authorities = load_authorities(project.authorities_dir)
-    model = build_model(records, authorities)
-    pages = site_pages(model, authorities)
+    name, url = site_identity(project)
+    model = build_model(records, authorities, site_name=name, site_url=url)
+    files = site_files(model)
     docs = project.docs_dir
     manifest = docs / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     report = RenderReport(articles=len(model.articles))
-    items = sorted(pages.items())
+    items = sorted(files.items())
     for rel, content in progress(items) if progress else items:
         if write_if_changed(docs / rel, content):
             report.written.append(rel)
         else:
             report.unchanged += 1
-    for rel in sorted(previous - pages.keys()):
+    for rel in sorted(previous - files.keys()):
         target = docs / rel
         if target.is_file():
             target.unlink()
             report.removed.append(rel)
-    write_if_changed(manifest, "\n".join(sorted(pages)) + "\n")
+    write_if_changed(manifest, "\n".join(sorted(files)) + "\n")
     return report

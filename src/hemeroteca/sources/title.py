@@ -1,18 +1,25 @@
-"""Find the headline: the first line that reads like a headline, not a menu or a dateline."""
+"""Find the headline: the first line that reads like a headline, not a menu, a dateline or a byline.
+
+Pages put menus, section labels, bylines and dates before the headline, and
+page titles carry the outlet's name after it. The headline is the first line
+in the head of the page that is neither furniture nor prose; when prose comes
+first, the excerpt shows no headline and the best candidate is flagged.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from hemeroteca.sources.clean import paragraphs
+from hemeroteca.sources.clean import is_credit, is_prose, paragraphs, strip_site_suffix
 
-_DATELINE = re.compile(
-    r"^[\W\d]*(?:\w+,\s*)?(?:[A-Za-z]+\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"
-)
-_LEADING_DATE = re.compile(
-    r"^\W*(?:[A-Za-zÀ-ÿ]+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:de\s+)?[A-Za-zÀ-ÿ]+\s+(?:de\s+)?\d{4})\s+",
-)
+MIN_WORDS = 4
+MAX_WORDS = 30
+MAX_CHARS = 250
+# How many lines of the head are searched before giving up.
+HEAD_LINES = 12
+_LEADING_PUNCT = re.compile(r"^[\s,;:|•·>–—-]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡“\"])")
 
 
 @dataclass(frozen=True)
@@ -22,29 +29,77 @@ class Title:
     evidence: str
 
 
-def _looks_like_headline(line: str) -> bool:
+def _strip_leading_date(line: str) -> str:
+    """', APRIL 28 2021 Headline' -> 'Headline'."""
+    # Imported here: the extract package imports this module, so a top-level import would be circular.
+    from hemeroteca.extract.dates import date_matches
+
+    line = _LEADING_PUNCT.sub("", line)
+    for start, end, _, _ in date_matches(line)[:1]:
+        if start == 0:
+            return _LEADING_PUNCT.sub("", line[end:])
+    return line
+
+
+def _is_date_line(line: str) -> bool:
+    from hemeroteca.extract.dates import date_line_kind, date_matches
+
+    return any(date_line_kind(line, s, e) == "date line" for s, e, _, _ in date_matches(line))
+
+
+def _looks_like_headline(line: str, min_words: int = MIN_WORDS) -> bool:
     words = line.split()
-    if not 3 <= len(words) <= 30:
+    if not min_words <= len(words) <= MAX_WORDS or len(line) > MAX_CHARS:
         return False
-    if line.endswith((":", "|")) or line.count("|") >= 1:
-        return False
-    return not _DATELINE.match(line) or len(words) > 8
+    return not line.endswith((":", "|")) and "|" not in line
+
+
+def _next_is_date_line(paras: list[str], index: int) -> bool:
+    """A short line right above the date line is the headline of a title-and-date block."""
+    return index + 1 < len(paras) and _is_date_line(paras[index + 1])
+
+
+def headline_candidate(line: str) -> str:
+    """A line as it would read as a headline: without the outlet suffix or a leading date."""
+    return _strip_leading_date(strip_site_suffix(line)).strip()
 
 
 def find_title(text: str) -> Title:
-    """The first headline-like paragraph among the first few; else the first line, flagged."""
+    """The first headline-like line of the head; else the opening words of the text, flagged."""
     paras = paragraphs(text)
-    for index, para in enumerate(paras[:6]):
-        candidate = _LEADING_DATE.sub("", para).strip(" ,;-–—")
-        if _looks_like_headline(candidate) and len(candidate) <= 250:
-            return Title(candidate, uncertain=index > 2, evidence=f"paragraph {index + 1}")
+    short_label: tuple[int, str] | None = None
+    for index, para in enumerate(paras[:HEAD_LINES]):
+        if is_prose(para):
+            break
+        if is_credit(para) or _is_date_line(para):
+            continue
+        candidate = headline_candidate(para)
+        if _looks_like_headline(candidate) or (
+            _looks_like_headline(candidate, min_words=2) and _next_is_date_line(paras, index)
+        ):
+            return Title(candidate, uncertain=False, evidence=f"headline-like line {index + 1}")
+        if short_label is None and _looks_like_headline(candidate, min_words=2):
+            short_label = (index, candidate)
+    if short_label is not None:
+        index, candidate = short_label
+        return Title(candidate, uncertain=True, evidence=f"short line {index + 1} (section label?)")
     if paras:
-        first = paras[0][:200].strip()
-        return Title(first, uncertain=True, evidence="first line (no headline-like line found)")
+        first = _SENTENCE_END.split(paras[0], maxsplit=1)[0]
+        words = first.split()
+        if len(words) > MAX_WORDS:
+            first = " ".join(words[:MAX_WORDS]) + "…"
+        why = "no headline before the prose: opening sentence proposed"
+        return Title(first, uncertain=True, evidence=why)
     return Title("Untitled", uncertain=True, evidence="empty text")
 
 
 def body_without_title(text: str, title: str) -> str:
-    """The article text as published, minus the headline line(s) that repeat the title."""
-    out = [p for p in paragraphs(text) if title not in p or len(p) > len(title) * 2]
-    return "\n\n".join(out)
+    """The article text after its headline.
+
+    What comes before the last repetition of the headline in the head of the
+    page (menus, lists of other stories, the page title) is not the article.
+    """
+    paras = paragraphs(text)
+    repeats = [i for i, p in enumerate(paras[: HEAD_LINES * 3]) if headline_candidate(p) == title]
+    start = repeats[-1] + 1 if repeats else 0
+    return "\n\n".join(p for p in paras[start:] if headline_candidate(p) != title)

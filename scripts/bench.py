@@ -1,0 +1,220 @@
+"""Benchmark the pipeline on a synthetic archive of N articles.
+
+    python scripts/bench.py --articles 10000 [--incremental] [--baseline] [--keep DIR]
+
+Each stage runs in its own process so its wall time and peak RSS are its own:
+render (archive/ -> docs/), site (mkdocs build) and search (hosted index). Then
+the sizes readers feel: the site, the mean article page, the bytes a hosted
+one-word search downloads and the bytes the offline search loads before its
+first result (both measured in headless Chromium when it is installed). With
+``--incremental`` one new article goes through ``hemeroteca add`` and
+``hemeroteca build`` and the time to an updated site is reported; with
+``--baseline`` a plain MkDocs + Material build with its search plugin runs over
+the same docs/ for comparison. The last line is machine-readable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import synthetic  # noqa: E402
+from hemeroteca.project import Project  # noqa: E402
+
+QUERY = "cooperativa"
+
+
+@dataclass
+class Stage:
+    name: str
+    seconds: float
+    peak_rss_mb: float
+
+
+def run_stage(name: str, command: list[str], cwd: Path) -> Stage:
+    """Run one stage in a child process; wait4 gives the peak RSS of that stage (and its children)."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            err.seek(0)
+            sys.exit(f"{name} failed ({child.returncode}): {err.read().decode(errors='replace')[-2000:]}")
+    return Stage(name, seconds, usage.ru_maxrss / 1024)
+
+
+def api(call: str, root: Path) -> list[str]:
+    """A command that runs one step of the Python API on the project at ``root``."""
+    return [
+        sys.executable,
+        "-c",
+        f"from hemeroteca.project import Project; from hemeroteca.publish import *; "
+        f"from hemeroteca.render.writer import render; {call}(Project.at({str(root)!r}))",
+    ]
+
+
+def pipeline(root: Path) -> list[Stage]:
+    return [
+        run_stage("render", api("render", root), root),
+        run_stage("site", api("run_mkdocs", root), root),
+        run_stage("search", api("index_search", root), root),
+    ]
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def mean_page_kb(site: Path) -> float:
+    sizes = [p.stat().st_size for p in (site / "articles").glob("*.html")]
+    return statistics.fmean(sizes) / 1e3 if sizes else 0.0
+
+
+def browser_measures(site: Path) -> tuple[float | None, float | None, float | None]:
+    """(hosted KB per query, offline MB before first result, offline seconds to result)."""
+    try:
+        from playwright.sync_api import sync_playwright
+
+        from screenshots import launch, serve
+    except ImportError:
+        return None, None, None
+    if not Path("/usr/bin/chromium").exists() and not shutil.which("chromium"):
+        return None, None, None
+
+    def measure(page_url: str, size_of) -> tuple[float, float]:
+        loaded: list[int] = []
+        page = browser.new_page()
+        page.on("requestfinished", lambda r: loaded.append(size_of(r)))
+        start = time.perf_counter()
+        page.goto(page_url)
+        page.wait_for_selector(".hem-results li", timeout=60_000)
+        seconds = time.perf_counter() - start
+        page.close()
+        return float(sum(loaded)), seconds
+
+    def search_bytes(request) -> int:
+        """Bytes of the search engine's files (Pagefind's or the offline index)."""
+        path = request.url.split("?")[0]
+        if "/pagefind/" not in path and "/search-index/" not in path:
+            return 0
+        if path.startswith("file:"):
+            return Path(url2pathname(urlparse(path).path)).stat().st_size
+        response = request.response()
+        return len(response.body()) if response and response.status == 200 else 0
+
+    with sync_playwright() as p, serve(site) as url:
+        browser = launch(p)
+        hosted, _ = measure(f"{url}search.html?q={QUERY}", search_bytes)
+        offline, offline_s = measure(f"{(site / 'search.html').as_uri()}?q={QUERY}", search_bytes)
+        browser.close()
+    return hosted / 1e3, offline / 1e6, offline_s
+
+
+def baseline(root: Path) -> Stage:
+    """Plain MkDocs + Material with the built-in search plugin over the same docs/."""
+    config = root / "mkdocs-baseline.yml"
+    config.write_text(
+        "site_name: Baseline\ndocs_dir: docs\nsite_dir: site-baseline\nuse_directory_urls: false\n"
+        "theme:\n  name: material\nplugins:\n  - search:\n      lang: [en, es, pt]\n"
+        "nav:\n  - Home: index.md\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+    return run_stage("baseline", command, root)
+
+
+def incremental(root: Path, count: int) -> float:
+    """Seconds from `hemeroteca add` of one new article to an updated site."""
+    project = Project.at(root)
+    inbox = root / "inbox"
+    inbox.mkdir(exist_ok=True)
+    meta, text = synthetic.article_text(count + 1)
+    new = inbox / "new-article.txt"
+    new.write_text(text, encoding="utf-8")
+    hemeroteca = [sys.executable, "-m", "hemeroteca"]
+    start = time.perf_counter()
+    for args in (["add", str(new)], ["build"]):
+        result = subprocess.run([*hemeroteca, *args, "--root", str(project.root)], capture_output=True)
+        if result.returncode != 0:
+            sys.exit(f"incremental {args[0]} failed: {result.stderr.decode(errors='replace')[-2000:]}")
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--incremental", action="store_true", help="also time adding one article")
+    parser.add_argument("--baseline", action="store_true", help="also time plain MkDocs + Material")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args()
+
+    root = args.keep or Path(tempfile.mkdtemp(prefix="hemeroteca-bench-"))
+    try:
+        project = synthetic.skeleton(root / "proj")
+        start = time.perf_counter()
+        synthetic.write_archive(project, args.articles)
+        print(f"generate: {args.articles} articles in {time.perf_counter() - start:.1f} s (not counted)")
+        stages = pipeline(project.root)
+        for stage in stages:
+            per = stage.seconds / args.articles * 1000
+            print(
+                f"{stage.name}: {stage.seconds:.1f} s ({per:.2f} ms/article), "
+                f"peak RSS {stage.peak_rss_mb:.0f} MB"
+            )
+        total = sum(s.seconds for s in stages)
+        peak = max(s.peak_rss_mb for s in stages)
+        site_mb, page_kb = folder_mb(project.site_dir), mean_page_kb(project.site_dir)
+        print(
+            f"total: {total:.1f} s, peak RSS {peak:.0f} MB; "
+            f"site {site_mb:.1f} MB, article page {page_kb:.1f} KB"
+        )
+        query_kb, offline_mb, offline_s = browser_measures(project.site_dir)
+        if query_kb is None:
+            print("search sizes: not measured (no Chromium or Playwright)")
+        else:
+            print(f"hosted search '{QUERY}': {query_kb:.0f} KB downloaded")
+            print(f"offline search '{QUERY}': {offline_mb:.2f} MB loaded, results in {offline_s:.2f} s")
+        fields = {
+            "n": args.articles,
+            "total_s": f"{total:.1f}",
+            "per_article_ms": f"{total / args.articles * 1000:.2f}",
+            "peak_rss_mb": f"{peak:.0f}",
+            "site_mb": f"{site_mb:.1f}",
+            "page_kb": f"{page_kb:.1f}",
+            "search_query_kb": "na" if query_kb is None else f"{query_kb:.0f}",
+            "offline_load_mb": "na" if offline_mb is None else f"{offline_mb:.2f}",
+            "offline_s": "na" if offline_s is None else f"{offline_s:.2f}",
+        }
+        if args.baseline:
+            base = baseline(project.root)
+            print(f"baseline (MkDocs + Material + search plugin): {base.seconds:.1f} s, "
+                  f"peak RSS {base.peak_rss_mb:.0f} MB; ours is {base.seconds / total:.2f}x faster")
+            fields["baseline_s"] = f"{base.seconds:.1f}"
+            fields["speedup"] = f"{base.seconds / total:.2f}"
+        if args.incremental:
+            seconds = incremental(project.root, args.articles)
+            print(f"incremental: one article added and site updated in {seconds:.1f} s")
+            fields["incremental_s"] = f"{seconds:.1f}"
+        print("bench: " + " ".join(f"{k}={v}" for k, v in fields.items()))
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

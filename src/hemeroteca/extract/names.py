@@ -1,0 +1,145 @@
+"""Tokens and capitalised runs: the raw material of the people and organisation rules.
+
+A text is split once into tokens with their offsets. A *run* is a maximal
+sequence of capitalised words, joined by name particles ("de", "da", "del"...),
+so "José Graziano da Silva" is one run and "Trade and Industry" is two. A run
+becomes a person's name only after its leading furniture is trimmed (titles,
+sector words, places: "Industry Paula Gopee-Scoon" -> "Paula Gopee-Scoon") and
+only if what is left looks like a name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from hemeroteca.extract.countries import gazetteer
+from hemeroteca.extract.vocabulary import word_set
+
+_TOKEN = re.compile(r"\n|\w[\w'’&+/-]*(?:\.\w[\w'’-]*)*\.?|[^\w\s]")
+PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "di", "van", "von", "De", "Da", "Del", "Dos"})
+_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,3}|[A-Za-z](?:\.[A-Za-z])+)\.$")
+MAX_NAME_TOKENS = 5
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def word(self) -> str:
+        """The token without a sentence-final full stop (abbreviations keep theirs)."""
+        if self.text.endswith(".") and not _ABBREVIATION.match(self.text):
+            return self.text[:-1]
+        return self.text
+
+    @property
+    def ends_sentence(self) -> bool:
+        if self.text in (".", "!", "?", "\n"):
+            return True
+        return self.text.endswith(".") and not _ABBREVIATION.match(self.text)
+
+    @property
+    def is_cap(self) -> bool:
+        """Capitalised word with some lower case: 'Rojas', 'Gopee-Scoon', 'McDonald' (not 'MEIC')."""
+        w = self.word
+        return w[:1].isupper() and any(c.islower() for c in w)
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def _not_name() -> frozenset[str]:
+    """Words that are never part of a person's name (folded)."""
+    words = set()
+    for key in ("not_name_words", "org_heads_initial", "org_heads_final", "honorifics", "roles"):
+        words.update(fold(w) for w in word_set(key))
+    return frozenset(words)
+
+
+def is_furniture(word: str) -> bool:
+    """A capitalised word that names a sector, office, title or place, not a person."""
+    folded = fold(word.strip(".’'"))
+    if folded.endswith(("'s", "’s")):
+        return True
+    return folded in _not_name() or word.lower() in gazetteer()
+
+
+def _place_at(tokens: list[Token], first: int, last: int) -> int:
+    """How many tokens from ``first`` spell a country or place name ('Costa Rica'), or 0."""
+    table = gazetteer()
+    for size in range(min(4, last - first), 1, -1):
+        phrase = " ".join(t.word for t in tokens[first : first + size]).lower()
+        if phrase in table:
+            return size
+    return 0
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+def runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """(first, last+1) token indexes of capitalised runs joined by particles."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].is_cap:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            if tokens[j].is_cap and not tokens[j - 1].ends_sentence:
+                j += 1
+            elif (
+                tokens[j].text in PARTICLES
+                and j + 1 < len(tokens)
+                and tokens[j + 1].is_cap
+                and not tokens[j - 1].ends_sentence
+            ):
+                j += 2
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    """The name left in a run after its leading furniture, or None when no name is left.
+
+    A name has 2 to 5 words, none of them furniture, and does not end on a particle.
+    Trailing furniture means the run is an institution or a place, not a name.
+    """
+    while first < last:
+        place = _place_at(tokens, first, last)
+        if place:
+            first += place
+        elif is_furniture(tokens[first].word) or tokens[first].text in PARTICLES:
+            first += 1
+        else:
+            break
+    if last - first < 2 or last - first > MAX_NAME_TOKENS:
+        return None
+    if any(tokens[k].text not in PARTICLES and is_furniture(tokens[k].word) for k in range(first, last)):
+        return None
+    if tokens[last - 1].text in PARTICLES:
+        return None
+    return first, last
+
+
+def span_text(text: str, tokens: list[Token], first: int, last: int) -> str:
+    return text[tokens[first].start : tokens[last - 1].start + len(tokens[last - 1].word)]

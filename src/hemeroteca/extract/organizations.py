@@ -1,0 +1,358 @@
+"""Organisations named in the story, found by the shape of institutional names.
+
+Rules, in three languages, from strongest to weakest:
+
+- an acronym defined in parentheses, either way round: "Corporación Financiera
+  Nacional (CFN)", "MEFCCA (Ministerio de Economía Familiar...)". The name must
+  read as an institution; a defined acronym whose name does not (a programme, a
+  budget line, an index) is remembered so the acronym alone is not taken either;
+- a head-word starting the name ("Ministerio de...", "Banco de...", "Office of
+  the President") or ending it ("Caribbean Development Bank", "Finance Ministry"),
+  with internal enumerations ("Ministerio de Economía, Fomento y Turismo");
+- a describing noun beside a name: "la micro empresa MONZA", "Deli Banana, una
+  empresa familiar", "the Pioneer investment fund management company";
+- an acronym used on its own when it recurs, heads the title, is the agent
+  ("coordenada pela ABC"), sits in an enumeration of other organisations, or
+  names the employer in a person's title ("la gerenta general de SERCOTEC").
+
+Role titles are cut off the front ("Executive Secretary of the Economic
+Commission..." -> "Economic Commission..."). A sub-unit named only inside a
+person's title (a department, a division) is part of that title, not an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from hemeroteca.extract.countries import gazetteer
+from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
+from hemeroteca.extract.people import is_role
+from hemeroteca.extract.vocabulary import alternation, word_set, words
+
+_UPPER = "A-ZÁÉÍÓÚÑÇÂÊÔÃÕÜÀ"
+CAPW = rf"(?:[{_UPPER}][\w'’&+/.-]*[\w+]|[{_UPPER}]|i[A-Z]{{2}}\w+)"
+# Names never run over a line break: spaces and tabs only.
+SP = r"[ \t]+"
+CONN = (
+    rf"(?:de{SP}la|de{SP}las|de{SP}los|de|del|la|las|los|el|da|do|das|dos|of|the|for|para|às|as|al|ao|à|en|em"
+    r"|on|in|to|&)"
+)
+CONJ = r"(?:y|e|and)"
+ACRONYM = rf"(?P<acr>[{_UPPER}][\w/&+.-]*[{_UPPER}\w](?:\s[A-Z][a-z]+)?)"
+_STRONG_EXCLUDED = {"empresa", "enterprise", "sistema", "system", "group", "grupo", "network", "rede"}
+# A fund is an institution when its acronym is defined or it ends the name, not as a mere capitalised
+# 'Fondo de ...' (often a financial instrument).
+_STRONG_EXTRA = {"fund", "fondo", "fundo"}
+# Prepositions and articles cannot stand between a describing noun and the name it describes.
+_FUNCTION = (
+    r"(?:in|en|em|de|of|for|para|with|con|com|do|da|del|no|na|the|la|el|a|o|y|e|and|to|at|por|by|from)"
+)
+_PROJECT = re.compile(
+    r"(?:\b(?:project|programme|program|proyecto|programa|projeto|iniciativa|initiative|plan|plataforma|"
+    r"platform|fondo|fund|fundo|campaign|campaña|campanha)[ \t]+$)",
+    re.IGNORECASE,
+)
+_PROJECT_AFTER = re.compile(
+    r"^[ \t]+(?:project|programme|program|initiative|platform|fund|plan|campaign)\b", re.IGNORECASE
+)
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_ORDINAL = re.compile(r"^(?:[IVXLC]+|\d+(?:st|nd|rd|th|º|°|ª)?)\s", re.IGNORECASE)
+_PARTNER = re.compile(
+    r"\b(?:in partnership with|with the support of|together with|along with|em parceria com"
+    r"|com o apoio d[aoe]|en alianza con|con el apoyo de(?:l| la)?|junto con|junto a)"
+    r"\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_ARTICLE = {"la", "el", "los", "las", "the", "o", "a", "os", "as", "un", "una", "um", "uma", "an"}
+_SPLIT_CONN = {"of", "de", "del", "do", "da", "dos", "das", "for", "para"}
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    name: str
+    alias: str | None
+    start: int
+    rule: str
+
+
+@cache
+def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    initial = frozenset(fold(w) for w in word_set("org_heads_initial"))
+    final = frozenset(fold(w) for w in word_set("org_heads_final"))
+    return initial, final, frozenset((initial - _STRONG_EXCLUDED) | _STRONG_EXTRA)
+
+
+@cache
+def _name_pattern() -> str:
+    """A capitalised institutional name, with an internal enumeration ('Economía, Fomento y Turismo')."""
+    heads = alternation(w.capitalize() for w in words("org_heads_initial"))
+    # After 'and', a new institution or an acronym starts a second name, not the same one.
+    safe = rf"(?!{heads}\b)(?![{_UPPER}]{{2,}}\b){CAPW}"
+    return rf"{CAPW}{_continuation(safe)}(?:{_enumeration(safe)})?"
+
+
+def _continuation(safe: str) -> str:
+    return rf"(?:{SP}(?:(?:{CONN}{SP})*{CAPW}|{CONJ}{SP}(?:{CONN}{SP})*{safe}))*"
+
+
+def _enumeration(safe: str) -> str:
+    item = rf"{safe}(?:{SP}{safe})?"
+    return rf"(?:,{SP}{item})+,?{SP}{CONJ}{SP}{item}(?:{SP}(?:{CONN}{SP})*{CAPW})*"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    name = _name_pattern()
+    lower_head = rf"(?:ministerio|ministério|ministry){SP}(?:{CONN}{SP})+{CAPW}{_continuation(CAPW)}"
+    descriptors = alternation(words("org_descriptors"))
+    nameish = rf"{CAPW}(?:{SP}(?:{CONN}{SP})?{CAPW}){{0,3}}"
+    return {
+        "defined": re.compile(rf"(?P<name>{lower_head}|{name})\s*\(\s*{ACRONYM}\s*(?:,[^)]{{0,40}})?\)"),
+        "defined_reverse": re.compile(rf"(?<![\w-]){ACRONYM}\s*\(\s*(?P<name>{name})\s*\)"),
+        "any_definition": re.compile(rf"(?P<before>[\w’']+(?:\s+[\w’']+){{0,2}})\s*\(\s*{ACRONYM}\s*[,)]"),
+        "name": re.compile(rf"(?<![\w-])(?P<name>{name})"),
+        "descriptor_before": re.compile(
+            rf"\b(?P<desc>{descriptors})(?P<plural>s|es)?(?:{SP}(?!{_FUNCTION}\b)[a-záéíóúñç]+)?{SP}"
+            rf"(?P<name>{nameish}(?:{SP}(?:y|e|and){SP}{nameish})?)(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])",
+        ),
+        "descriptor_after": re.compile(
+            rf"(?P<name>{nameish}),{SP}(?:una|uma|a|an|un){SP}(?:[a-záéíóúñç]+{SP})?(?:{descriptors})\b"
+        ),
+        "descriptor_between": re.compile(
+            rf"\b(?:the|el|la|a|o){SP}(?P<name>{nameish}){SP}(?:[a-z]+{SP}){{1,3}}(?:{descriptors})\b"
+        ),
+        "acronym": re.compile(rf"(?<![\w/-])(?P<acr>[{_UPPER}0-9]*[{_UPPER}]{{2}}[\w/-]*)(?![\w/-])"),
+    }
+
+
+def _tokens(name: str) -> list[str]:
+    return [fold(t.word) for t in tokenize(name) if t.word not in (",", "(", ")")]
+
+
+def is_institution(name: str, *, defined: bool = False) -> bool:
+    """Does the name read as an institution? A defined acronym lets the head stand anywhere."""
+    initial, final, strong = _heads()
+    toks = _tokens(name)
+    if len(toks) < 2:
+        return False
+    programme = set(words("programme_heads"))
+    if toks[0] in programme or toks[-1] in programme:
+        return any(body in fold(name) for body in words("programme_bodies"))
+    if _ORDINAL.match(name):
+        return False  # "VIII High-Level Joint Commission", "1st Forum": an edition of an event
+    # The head may follow one capitalised modifier: "People's Ministry ...", "OAS Department of ...".
+    if toks[0] in initial or toks[1] in initial or toks[-1] in final:
+        return True
+    return defined and any(t in strong for t in toks[1:-1])
+
+
+def strip_role_prefix(name: str) -> str:
+    """'Executive Secretary of the Economic Commission ...' -> 'Economic Commission ...'."""
+    toks = tokenize(name)
+    words_only = [t for t in toks if t.word not in (",",)]
+    initial, final, _ = _heads()
+    best = 0
+    for k, tok in enumerate(words_only):
+        if fold(tok.word) not in _SPLIT_CONN:
+            continue
+        rest = [fold(t.word) for t in words_only[k + 1 :]]
+        if any(_is_title(words_only, j) for j in range(k)) and any(r in initial or r in final for r in rest):
+            best = k + 1
+    start = words_only[best].start if best else 0
+    trimmed = name[start:]
+    parts = trimmed.split()
+    while parts and (fold(parts[0]) in _ARTICLE or fold(parts[0]) in _SPLIT_CONN):
+        parts.pop(0)
+    while parts and _is_title(tokenize(parts[0]), 0) and len(parts) > 2:
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def _is_title(tokens: list, k: int) -> bool:
+    """A role word that is not also an institution's head ('Secretaría' heads a ministry in Spanish)."""
+    return is_role(tokens, k) and fold(tokens[k].word) not in _heads()[0]
+
+
+def _trim_front(name: str) -> str:
+    """Drop leading words before the institution proper ('La Corporación...' -> 'Corporación...')."""
+    parts = strip_role_prefix(name).split()
+    initial, final, _ = _heads()
+    while parts and fold(parts[0]) in _ARTICLE:
+        parts.pop(0)
+    if parts and fold(parts[-1]) in final:
+        return " ".join(parts)
+    for k, part in enumerate(parts):
+        if fold(part) in initial:
+            before = parts[:k]
+            if (
+                before
+                and all(p[:1].isupper() and fold(p) not in _ARTICLE for p in before)
+                and not any(is_role(tokenize(p), 0) for p in before)
+            ):
+                return " ".join(parts)
+            return " ".join(parts[k:])
+    while parts and fold(parts[0]) in _ARTICLE:
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def blocked_acronyms(text: str) -> set[str]:
+    """Acronyms defined for something that is not an institution (a programme, an index, a size class)."""
+    blocked = set()
+    for m in _patterns()["any_definition"].finditer(text):
+        blocked.add(m.group("acr").rstrip("s"))
+    return blocked
+
+
+def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
+    found, accepted = [], set()
+    for key in ("defined", "defined_reverse"):
+        for m in _patterns()[key].finditer(text):
+            name, acr = _trim_front(m.group("name")), m.group("acr")
+            if fold(acr) in {fold(a) for a in words("generic_acronyms")}:
+                continue
+            if is_institution(name, defined=True):
+                found.append(OrgMention(name, acr, m.start("name"), f"acronym defined: '{m.group(0)}'"))
+                accepted.add(acr.rstrip("s"))
+    return found, accepted
+
+
+def _named(text: str) -> list[OrgMention]:
+    found = []
+    for m in _patterns()["name"].finditer(text):
+        name = _trim_front(m.group("name"))
+        if is_institution(name):
+            found.append(
+                OrgMention(
+                    name,
+                    None,
+                    m.start("name") + m.group("name").find(name.split()[0]),
+                    f"institutional name: '{name}'",
+                )
+            )
+    return found
+
+
+def _described(text: str) -> list[OrgMention]:
+    found = []
+    for key in ("descriptor_before", "descriptor_after", "descriptor_between"):
+        for m in _patterns()[key].finditer(text):
+            names = [m.group("name")]
+            if key == "descriptor_before" and m.group("plural"):
+                names = re.split(r"\s+(?:y|e|and)\s+", m.group("name"))
+            for name in names:
+                toks = tokenize(name)
+                if all(fold(t.word) in _ARTICLE or is_role(toks, i) for i, t in enumerate(toks)):
+                    continue
+                if name.lower() in gazetteer():
+                    continue  # "businesses in Haiti": a place, not a firm
+                found.append(
+                    OrgMention(
+                        name,
+                        None,
+                        m.start("name") + m.group("name").find(name),
+                        f"described as an organisation: '{m.group(0)}'",
+                    )
+                )
+    return found
+
+
+def _mostly_upper(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` written in capitals (a shouted headline, not acronyms)?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    letters = [c for c in text[line_start : line_end if line_end >= 0 else len(text)] if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
+def _extend(text: str, end: int) -> str:
+    """Capitalised words right after an acronym that belong to the name: 'METS Ignited', 'iNNpulsa Mipyme'."""
+    m = re.match(rf"(?:{SP}[{_UPPER}][a-záéíóúñç]+){{1,2}}(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])", text[end:])
+    if not m or any(is_furniture(t.word) for t in tokenize(m.group(0))):
+        return ""
+    return m.group(0)
+
+
+def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> str | None:
+    acr = m.group("acr")
+    before = text[max(0, m.start() - 60) : m.start()]
+    after = text[m.end() : m.end() + 40]
+    tail = tokenize(before)[-6:]
+    if repeated:
+        return "acronym used repeatedly"
+    if title and acr in title:
+        return "acronym in the title"
+    if re.search(r"\b(?:by|por|pela|pelo|por el|por la)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$", before, re.I):
+        return "acronym as the agent"
+    if _PARTNER.search(before):
+        return "acronym as a partner"
+    if re.search(r"(?:,|\b(?:y|e|and))\s*$", before) or re.match(r"\s*,\s*[A-Z]", after):
+        return "acronym in an enumeration"
+    if re.search(r"\b(?:de|del|of|of the|do|da|at|from)\s+$", before) and any(
+        is_role(tail, i) for i in range(len(tail))
+    ):
+        return "acronym names the employer in a title"
+    return None
+
+
+def _names_project(text: str, m: re.Match[str]) -> bool:
+    """'el proyecto IMPULSOHN', "USAID's ATTEINDRE project": the acronym names a project, not an actor."""
+    before = text[max(0, m.start() - 20) : m.start()]
+    return bool(_PROJECT.search(before) or _PROJECT_AFTER.match(text[m.end() :]))
+
+
+def _standalone(
+    text: str, title: str, known: set[str], blocked: set[str], covered: list[tuple[int, int]]
+) -> list[OrgMention]:
+    """Acronyms used on their own, when something says they name an actor."""
+    generic = {fold(a) for a in words("generic_acronyms")}
+    matches = [
+        m
+        for m in _patterns()["acronym"].finditer(text)
+        if is_acronym(m.group("acr"))
+        and not _ROMAN.match(m.group("acr"))
+        and sum(c.isalpha() for c in m.group("acr")) >= 3
+        and not _mostly_upper(text, m.start())
+        and not any(s <= m.start() < e for s, e in covered)
+    ]
+    counts = Counter(m.group("acr") for m in matches)
+    projects = {m.group("acr") for m in matches if _names_project(text, m)}
+    found = []
+    for m in matches:
+        acr = m.group("acr")
+        if fold(acr) in generic or fold(acr.rstrip("s")) in generic or acr.rstrip("s") in blocked - known:
+            continue
+        if re.match(rf"{SP}(?:del|de|do|da|of)(?:{SP}the)?{SP}[{_UPPER}]", text[m.end() :]):
+            continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
+        if acr in projects:
+            continue
+        why = _why_standalone(text, m, title, acr in known or counts[acr] >= 2)
+        if why:
+            found.append(OrgMention(acr + _extend(text, m.end()), None, m.start(), why))
+    return found
+
+
+def _without_people_after_heads(text: str, people: tuple[str, ...]) -> str:
+    """Blank a person's name right after a head-word ("Commerce Ministry Irfaan Ali"): not in the name."""
+    _, final, _ = _heads()
+    for person in people:
+        for m in re.finditer(rf"(?<=\w) {re.escape(person)}\b", text):
+            previous = text[: m.start()].split()[-1:]
+            if previous and fold(previous[0]) in final:
+                text = text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
+    return text
+
+
+def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ()) -> list[OrgMention]:
+    """Organisation mentions in order; ``people`` are names already known to be persons."""
+    text = _without_people_after_heads(text, people)
+    defined, accepted = _defined(text)
+    blocked = blocked_acronyms(text)
+    mentions = defined + _named(text) + _described(text)
+    known = accepted | {m.name for m in mentions if is_acronym(m.name)}
+    covered = [(m.start, m.start + len(m.name)) for m in mentions if not is_acronym(m.name)]
+    mentions += _standalone(text, title, known, blocked, covered)
+    return sorted(mentions, key=lambda m: m.start)

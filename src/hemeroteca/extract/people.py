@@ -1,0 +1,257 @@
+"""People acting in the story, recognised by the company their names keep.
+
+No list of names is needed: news writing introduces people the same way in
+English, Spanish and Portuguese. A capitalised run that survives trimming
+(see ``names``) is a person when one of these cues stands next to it:
+
+- a role before it, possibly with its complement: "el ministro de Comercio,
+  Industria y Turismo, Santiago Rojas", "FAO Director-General José Graziano da Silva";
+- a role after it: "Acisclo Valladares, ministro de Economía";
+- a courtesy title: "Hon. Delano Seiveright", "los señores Piero Ghezzi Solís";
+- a verb of saying: "dijo Marcela Munguía", "Irfaan Ali, underscored";
+- "appointed X and Y as ambassadors".
+
+A run right after a preposition or an article is a complement ("Intendente de
+Río Negro"), never a name; one right before "(" or "of X" is an institution.
+Heads of state only credited with a policy ("the policies of President X",
+"X's administration") are background, not actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from hemeroteca.extract.names import (
+    PARTICLES,
+    Token,
+    fold,
+    is_furniture,
+    runs,
+    span_text,
+    tokenize,
+    trim_to_name,
+)
+from hemeroteca.extract.vocabulary import word_set
+
+# How far back a role may stand from the name it introduces.
+ROLE_WINDOW = 22
+# Words that make the next capitalised run a complement, not a name.
+_COMPLEMENT_BEFORE = frozenset(
+    [
+        "of",
+        "for",
+        "de",
+        "del",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "the",
+        "el",
+        "la",
+        "los",
+        "las",
+        "o",
+        "os",
+        "as",
+        "en",
+        "em",
+        "in",
+        "at",
+        "to",
+        "from",
+        "para",
+        "al",
+        "ao",
+        "à",
+        "às",
+        "no",
+        "na",
+        "nos",
+        "nas",
+        "un",
+        "una",
+        "um",
+        "uma",
+        "an",
+    ]
+)
+_CONNECT_AFTER = frozenset(["of", "de", "del", "do", "da", "for", "para"])
+_TERMINATORS = frozenset([",", ";", ".", ":", ")", "–", "—", "-", "”", '"', "»", "’"]) | {
+    "and",
+    "y",
+    "e",
+    "who",
+    "quien",
+    "que",
+    "que,",
+}
+_CLAUSE_END = frozenset({";", ".", "!", "?", ":", "\n"})
+_POSSESSIVE_BACKGROUND = re.compile(r"^[’']s\s+(?:administration|government|gobierno|governo)", re.IGNORECASE)
+_ALL_CAPS_LEAD = re.compile(
+    r"^(?P<name>[A-ZÁÉÍÓÚÑÇ][A-ZÁÉÍÓÚÑÇ'’-]+(?:\s+[A-ZÁÉÍÓÚÑÇ][A-ZÁÉÍÓÚÑÇ'’-]+){1,3}),\s+"
+    r"(?:the\s+|el\s+|la\s+|o\s+|a\s+)?(?P<role>[\w-]+)",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    start: int
+    rule: str
+
+
+@cache
+def _roles() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-word roles, multi-word roles), folded."""
+    roles = {fold(r) for r in word_set("roles")}
+    return frozenset(r for r in roles if " " not in r), frozenset(r for r in roles if " " in r)
+
+
+def is_role(tokens: list[Token], k: int) -> bool:
+    """Is tokens[k] a role word (or the last word of a multi-word role), plural allowed?"""
+    single, multi = _roles()
+    word = fold(tokens[k].word)
+    for candidate in (
+        word,
+        word[:-1] if word.endswith("s") else "",
+        word[:-2] if word.endswith("es") else "",
+    ):
+        if candidate and candidate in single:
+            return True
+    for size in (2, 3):
+        if k - size + 1 >= 0:
+            phrase = " ".join(fold(t.word) for t in tokens[k - size + 1 : k + 1])
+            if phrase in multi:
+                return True
+    return False
+
+
+@cache
+def _speech() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set("speech_verbs"))
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(fold(w).rstrip(".") for w in word_set("honorifics"))
+
+
+@cache
+def _background() -> re.Pattern[str]:
+    cues = [c for c in word_set("background_cues") if any(k in c for k in ("polic", "gob", "gov", "admin"))]
+    alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})\s+(?:the\s+|el\s+|o\s+)?\S*\s*$", re.IGNORECASE)
+
+
+def _role_before(tokens: list[Token], first: int) -> bool:
+    for k in range(first - 1, max(-1, first - 1 - ROLE_WINDOW), -1):
+        if tokens[k].text in _CLAUSE_END or (k < first - 1 and tokens[k].ends_sentence):
+            return False
+        if is_role(tokens, k):
+            return True
+    return False
+
+
+def _role_after(tokens: list[Token], last: int) -> bool:
+    if last >= len(tokens) or tokens[last].text != ",":
+        return False
+    for k in range(last + 1, min(len(tokens), last + 5)):
+        if is_role(tokens, k):
+            return True
+        word = tokens[k].word
+        if fold(word) not in _COMPLEMENT_BEFORE and not word.islower() and not is_furniture(word):
+            return False
+    return False
+
+
+def _appointed_as(tokens: list[Token], last: int) -> bool:
+    """'X and Y as Special Ambassadors', 'X como presidente'."""
+    for k in range(last, min(len(tokens), last + 8)):
+        if fold(tokens[k].word) in ("as", "como") and any(
+            is_role(tokens, j) for j in range(k + 1, min(len(tokens), k + 4))
+        ):
+            return True
+        if tokens[k].text in _CLAUSE_END:
+            return False
+    return False
+
+
+def _cue(tokens: list[Token], run_first: int, first: int, last: int) -> str | None:
+    prev = tokens[first - 1] if first > 0 else None
+    nxt = tokens[last] if last < len(tokens) else None
+    trimmed = [fold(t.word).rstrip(".") for t in tokens[run_first:first]]
+    if (prev and fold(prev.word).rstrip(".") in _honorifics()) or any(w in _honorifics() for w in trimmed):
+        return "courtesy title before the name"
+    if _role_after(tokens, last):
+        return "role after the name"
+    if _role_before(tokens, first):
+        return "role before the name"
+    if prev and fold(prev.word) in _speech():
+        return "verb of saying before the name"
+    if nxt and (
+        fold(nxt.word) in _speech()
+        or (nxt.text == "," and last + 1 < len(tokens) and fold(tokens[last + 1].word) in _speech())
+    ):
+        return "verb of saying after the name"
+    if _appointed_as(tokens, last):
+        return "appointed as a role"
+    return None
+
+
+def _well_placed(tokens: list[Token], first: int, last: int, people_ends: set[int]) -> bool:
+    """Not a complement (after 'of', 'de', 'the'), a title of a work (in quotes) or an institution
+    (before '(' or 'of X'). After 'and', only when a person stands before it ('X and Y')."""
+    if first > 0 and fold(tokens[first - 1].word) in _COMPLEMENT_BEFORE:
+        return False
+    if first > 0 and tokens[first - 1].text in ("-", "–", "“", '"', "«"):
+        return False
+    after_and = first > 1 and fold(tokens[first - 1].word) in ("and", "y", "e")
+    if after_and and tokens[first - 2].is_cap and first - 1 not in people_ends:
+        return False
+    if last < len(tokens):
+        nxt = tokens[last]
+        if nxt.text == "(":
+            return False
+        if fold(nxt.word) in _CONNECT_AFTER and last + 1 < len(tokens) and tokens[last + 1].is_cap:
+            return False
+        if not (
+            nxt.text in _TERMINATORS
+            or nxt.word.islower()
+            or nxt.text in PARTICLES
+            or tokens[last - 1].ends_sentence
+        ):
+            return False
+    return True
+
+
+def find_people(text: str) -> list[PersonMention]:
+    tokens = tokenize(text)
+    found: list[PersonMention] = []
+    people_ends: set[int] = set()
+    for run_first, run_last in runs(tokens):
+        name = trim_to_name(tokens, run_first, run_last)
+        if name is None:
+            continue
+        first, last = name
+        if not _well_placed(tokens, first, last, people_ends):
+            continue
+        rule = _cue(tokens, run_first, first, last)
+        if rule is None:
+            continue
+        start, end = tokens[first].start, tokens[last - 1].end
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+        if _background().search(text[sentence_start:start]) or _POSSESSIVE_BACKGROUND.match(text[end:]):
+            continue
+        found.append(PersonMention(span_text(text, tokens, first, last), start, rule))
+        people_ends.add(last)
+    for match in _ALL_CAPS_LEAD.finditer(text):
+        role_tokens = tokenize(match.group("role"))
+        if role_tokens and is_role(role_tokens, 0):
+            found.append(
+                PersonMention(match.group("name").title(), match.start(), "capitalised name, then role")
+            )
+    return sorted(found, key=lambda p: p.start)

@@ -1,0 +1,195 @@
+"""Data downloads: the catalogue as JSON and CSV, a Frictionless data package, an Atom feed.
+
+All written into ``docs/data/`` so MkDocs copies them to ``site/data/``; every
+value comes from the model, so the files are as deterministic as the pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from xml.sax.saxutils import escape, quoteattr
+
+from hemeroteca.render.format import format_date, md_escape
+from hemeroteca.render.links import absolute, article_path, html_path
+from hemeroteca.render.model import Article, SiteModel
+
+FEED_SIZE = 50
+LIST_SEPARATOR = "|"
+# (name, Frictionless type, description): one source of truth for the CSV header and the schema.
+FIELDS = [
+    ("id", "string", "Stable record identifier"),
+    ("title", "string", "Headline as published"),
+    ("date", "string", "Publication date at its precision: YYYY-MM-DD, YYYY-MM or YYYY; empty if undated"),
+    ("language", "string", "ISO 639-1 code of the text"),
+    ("countries", "string", "ISO 3166-1 alpha-2 codes, main country first, separated by |"),
+    ("country_names", "string", "English country names, separated by |"),
+    ("actors", "string", "Canonical actor names, separated by |"),
+    ("topics", "string", "Topic ids of the controlled vocabulary, separated by |"),
+    ("review", "string", "reviewed: a person checked the metadata; auto: proposed by the tool"),
+    ("source_path", "string", "The raw text as received, in the archive's seeds/ folder"),
+    ("source_sha256", "string", "SHA-256 of the raw text"),
+    ("source_url", "string", "Original URL when known"),
+    ("publisher", "string", "Original publisher when known"),
+    ("page", "string", "The article's page, relative to the site root"),
+    ("summary", "string", "Opening of the text"),
+]
+
+
+def catalogue_rows(model: SiteModel) -> list[dict[str, object]]:
+    rows = []
+    for article in model.articles:
+        rows.append(
+            {
+                "id": article.id,
+                "title": article.title,
+                "date": article.date,
+                "language": article.language,
+                "countries": list(article.countries),
+                "country_names": list(article.country_names),
+                "actors": [a.name for a in article.actors],
+                "topics": [t.id for t in article.topics],
+                "review": article.review,
+                "source_path": article.source.get("path"),
+                "source_sha256": article.source.get("sha256"),
+                "source_url": article.source.get("url"),
+                "publisher": article.source.get("publisher"),
+                "page": html_path(article_path(article.id)),
+                "summary": article.summary,
+            }
+        )
+    return rows
+
+
+def catalogue_json(model: SiteModel) -> str:
+    return json.dumps(catalogue_rows(model), ensure_ascii=False, indent=1) + "\n"
+
+
+def catalogue_csv(model: SiteModel) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([name for name, _, _ in FIELDS])
+    for row in catalogue_rows(model):
+        writer.writerow(
+            [
+                LIST_SEPARATOR.join(v) if isinstance(v, list) else ("" if v is None else v)
+                for v in (row[name] for name, _, _ in FIELDS)
+            ]
+        )
+    return out.getvalue()
+
+
+def datapackage(model: SiteModel) -> str:
+    package = {
+        "profile": "data-package",
+        "name": "hemeroteca-catalogue",
+        "title": f"{model.site_name}: catalogue of archived news articles",
+        "licenses": [{"name": "ODC-PDDL-1.0", "title": "Metadata: Open Data Commons Public Domain"}],
+        "resources": [
+            {
+                "name": "catalogue",
+                "path": "catalogue.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {
+                    "fields": [
+                        {"name": name, "type": kind, "description": text} for name, kind, text in FIELDS
+                    ],
+                    "primaryKey": "id",
+                },
+            },
+            {
+                "name": "catalogue-json",
+                "path": "catalogue.json",
+                "profile": "data-resource",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "description": "The same records as JSON, lists kept as arrays.",
+            },
+        ],
+    }
+    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
+
+
+def _timestamp(date: str | None) -> str:
+    """Atom needs a full timestamp: a date at lower precision starts at its first day."""
+    if not date:
+        return "1970-01-01T00:00:00Z"
+    parts = (date.split("-") + ["01", "01"])[:3]
+    return "-".join(parts) + "T00:00:00Z"
+
+
+def _entry(article: Article, model: SiteModel) -> str:
+    href = absolute(model.site_url, article_path(article.id)) or "../" + html_path(article_path(article.id))
+    ident = absolute(model.site_url, article_path(article.id)) or f"urn:hemeroteca:{article.id}"
+    categories = "".join(
+        f"<category term={quoteattr(t.id)} label={quoteattr(t.label)}/>" for t in article.topics
+    )
+    return (
+        f"<entry><id>{escape(ident)}</id><title>{escape(article.title)}</title>"
+        f"<updated>{_timestamp(article.date)}</updated>"
+        f'<link rel="alternate" type="text/html" hreflang={quoteattr(article.language)} '
+        f"href={quoteattr(href)}/>"
+        f"{categories}<summary>{escape(article.summary)}</summary></entry>"
+    )
+
+
+def atom_feed(model: SiteModel) -> str:
+    latest = model.articles[:FEED_SIZE]
+    updated = _timestamp(latest[0].date) if latest else _timestamp(None)
+    self_href = absolute(model.site_url, "data/feed.xml") or "feed.xml"
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{escape(model.site_name)}: latest articles</title>"
+        f"<id>{escape(absolute(model.site_url, 'index.md') or 'urn:hemeroteca:feed')}</id>"
+        f"<updated>{updated}</updated>"
+        f'<link rel="self" href={quoteattr(self_href)}/>'
+        f"<author><name>{escape(model.site_name)}</name></author>\n"
+        + "\n".join(_entry(a, model) for a in latest)
+        + "\n</feed>\n"
+    )
+
+
+def data_page(model: SiteModel, sizes: dict[str, int]) -> str:
+    def size(name: str) -> str:
+        return f"{sizes[name] / 1024:.1f} KB"
+
+    newest = model.articles[0] if model.articles else None
+    return "\n".join(
+        [
+            "# Data",
+            "",
+            f"The whole catalogue, {len(model.articles)} records, is free to download and reuse. "
+            "Each row is one article's metadata; the texts are on the article pages.",
+            "",
+            "| file | what | size |",
+            "|---|---|---|",
+            f"| [catalogue.csv](catalogue.csv) | one row per article; lists separated by a vertical bar "
+            f"| {size('catalogue.csv')} |",
+            f"| [catalogue.json](catalogue.json) | the same records, lists as arrays "
+            f"| {size('catalogue.json')} |",
+            f"| [datapackage.json](datapackage.json) | [Frictionless](https://specs.frictionlessdata.io/) "
+            f"description of both files: fields, types, meanings | {size('datapackage.json')} |",
+            f"| [feed.xml](feed.xml) | Atom feed of the {FEED_SIZE} newest articles | {size('feed.xml')} |",
+            "",
+            "Every article page also offers its citation as BibTeX and CSL-JSON.",
+            "",
+            f"Newest article: {md_escape(newest.title)} ({format_date(newest.date)})." if newest else "",
+        ]
+    ) + "\n"
+
+
+def export_files(model: SiteModel) -> dict[str, str]:
+    files = {
+        "data/catalogue.json": catalogue_json(model),
+        "data/catalogue.csv": catalogue_csv(model),
+        "data/datapackage.json": datapackage(model),
+        "data/feed.xml": atom_feed(model),
+    }
+    sizes = {path.split("/", 1)[1]: len(content.encode("utf-8")) for path, content in files.items()}
+    files["data/index.md"] = data_page(model, sizes)
+    return files

@@ -1,0 +1,170 @@
+"""People and organisations: general rules in three languages, merging, and what is not an actor."""
+
+from __future__ import annotations
+
+from hemeroteca.catalogue.authorities import Actor, Authorities
+from hemeroteca.extract.actors import find_actors
+
+NONE = Authorities()
+
+
+def actors(text: str, authorities: Authorities = NONE) -> dict[str, tuple[str, str | None]]:
+    return {a.name: (a.type, a.alias) for a in find_actors(text, authorities)}
+
+
+def people(text: str) -> set[str]:
+    return {name for name, (kind, _) in actors(text).items() if kind == "person"}
+
+
+def orgs(text: str) -> dict[str, str | None]:
+    return {name: alias for name, (kind, alias) in actors(text).items() if kind == "organization"}
+
+
+# People ---------------------------------------------------------------------------------------
+
+
+def test_role_before_the_name_with_a_long_complement() -> None:
+    assert people("El ministro de Agricultura, Ganadería y Pesca, Julio Ramos Vidal, visitó la feria.") == {
+        "Julio Ramos Vidal"
+    }
+    assert people("The Minister of Tourism and Culture Anne Marie Baker opened the fair.") == {
+        "Anne Marie Baker"
+    }
+    assert people("A secretária de Comércio do estado, Luíza Maria de Souza, participou do evento.") == {
+        "Luíza Maria de Souza"
+    }
+
+
+def test_role_after_the_name_and_verbs_of_saying() -> None:
+    assert people("“Vamos crecer”, dijo Marta Quispe, gerente general de la cooperativa.") == {"Marta Quispe"}
+    assert people("Peter Lang, chief executive of the firm, said the plan works.") == {"Peter Lang"}
+    assert people('"É um avanço", afirmou Joana Prado em entrevista.') == {"Joana Prado"}
+
+
+def test_courtesy_titles_and_appointments() -> None:
+    assert people("The award went to Hon. Mark Ellis at the ceremony.") == {"Mark Ellis"}
+    assert people("The council appointed Ruth Okafor and Tomás Beltrán as special envoys.") == {
+        "Ruth Okafor",
+        "Tomás Beltrán",
+    }
+
+
+def test_complements_and_places_are_not_people() -> None:
+    # places after the role, a coordinated place, sector words after 'Minister of'
+    found = people(
+        "El gobernador de Santa Rosa, Ignacio Paz, recibió a emprendedores de Los Olivos y San Pedro."
+    )
+    assert found == {"Ignacio Paz"}
+    assert people("The Deputy Minister for Small Industry and New Productive Forms, Lina Ortiz, spoke.") == {
+        "Lina Ortiz"
+    }
+
+
+def test_bylines_and_photo_credits_are_not_actors() -> None:
+    text = "Por Carla Mendes, especial para o jornal\nO presidente da cooperativa, Rui Alves, falou."
+    assert people(text) == {"Rui Alves"}
+
+
+def test_heads_of_state_credited_with_a_policy_are_background() -> None:
+    text = "The loans are part of the policies of President Ana Torres, the director, Luis Gil, said."
+    assert people(text) == {"Luis Gil"}
+
+
+def test_short_and_full_forms_of_a_name_are_one_person() -> None:
+    text = "La ministra de Economía, Rosa Elena Paz, habló. Luego, la ministra Rosa Paz firmó el acuerdo."
+    assert people(text) == {"Rosa Elena Paz"}
+
+
+# Organisations --------------------------------------------------------------------------------
+
+
+def test_acronyms_defined_either_way_round_give_the_alias() -> None:
+    assert orgs("La Corporación de Fomento Regional (CFR) abrió un fondo. La CFR lo administra.") == {
+        "Corporación de Fomento Regional": "CFR"
+    }
+    assert orgs("Con ayuda del MAGP (Ministerio de Agricultura, Ganadería y Pesca) crecieron.") == {
+        "Ministerio de Agricultura, Ganadería y Pesca": "MAGP"
+    }
+
+
+def test_head_words_at_the_start_or_the_end() -> None:
+    found = orgs(
+        "The Central Development Bank and the Ministry of Trade, Industry and Energy met the Farm Agency."
+    )
+    assert set(found) == {
+        "Central Development Bank",
+        "Ministry of Trade, Industry and Energy",
+        "Farm Agency",
+    }
+    assert set(orgs("O Banco do Nordeste e a Federação das Indústrias assinaram.")) == {
+        "Banco do Nordeste",
+        "Federação das Indústrias",
+    }
+
+
+def test_a_short_form_merges_into_the_full_name() -> None:
+    text = "Grants came from the Energy Ministry. The Energy, Mines and Water Ministry said more will follow."
+    assert orgs(text) == {"Energy, Mines and Water Ministry": "Energy Ministry"}
+
+
+def test_describing_nouns_mark_firms() -> None:
+    found = orgs("La firma del acuerdo con la empresa Textiles Andinos, una empresa familiar, fue ayer.")
+    assert "Textiles Andinos" in found
+    assert "Solar Norte" in orgs("Visitaram a Solar Norte, uma cooperativa de energia.")
+
+
+def test_acronyms_that_act_are_kept_and_generic_ones_are_not() -> None:
+    found = orgs("The project, run by the UNIDO in partnership with the ILO, helps MSMEs and SMEs grow.")
+    assert set(found) == {"UNIDO", "ILO"}
+
+
+def test_programmes_indicators_and_projects_are_not_actors() -> None:
+    text = (
+        "The Rural Growth Program (RGP) and the Gross Domestic Product (GDP) rose. "
+        "The RGP grew. The project HELPRUR started; HELPRUR is new."
+    )
+    assert orgs(text) == {}
+
+
+def test_sources_of_figures_members_and_examples_are_background() -> None:
+    text = (
+        "Según datos del Instituto Nacional de Estadística, hay 1.000 empresas. "
+        "Son miembros de la Asociación Regional de Bancos. "
+        "Hay cooperativas grandes, como Cooperativa Agraria del Sur y Cooperativa de Crédito Unión. "
+        "El Banco del Pacífico anunció créditos."
+    )
+    assert set(orgs(text)) == {"Banco del Pacífico"}
+
+
+def test_generic_government_is_not_an_actor() -> None:
+    assert actors("The Government said the Ministry would act.") == {}
+
+
+# Authority file -------------------------------------------------------------------------------
+
+AUTHORITY = Authorities(
+    actors=(
+        Actor(
+            "International Labour Organization",
+            "organization",
+            ("ILO", "OIT", "Organización Internacional del Trabajo"),
+            None,
+        ),
+        Actor("Instituto Nacional de Cooperativas", "organization", ("INACOOP",), "AR"),
+    )
+)
+
+
+def test_authority_names_in_the_texts_language_with_its_acronym_and_country() -> None:
+    found = find_actors(
+        "La Organización Internacional del Trabajo (OIT) y el INACOOP firmaron un convenio.", AUTHORITY
+    )
+    by_name = {a.name: a for a in found}
+    assert by_name["Organización Internacional del Trabajo"].alias == "OIT"
+    assert by_name["Instituto Nacional de Cooperativas"].country == "AR"
+    assert len(found) == 2
+
+
+def test_evidence_says_which_rule_decided() -> None:
+    found = find_actors("El viceministro de Comercio, Pablo Ríos, habló.", NONE)
+    assert found[0].evidence == "role before the name"

@@ -1,0 +1,76 @@
+"""Countries by salience: names, demonyms, cities and currencies in three languages; lists demoted."""
+
+from __future__ import annotations
+
+import pytest
+
+from hemeroteca.extract.countries import find_countries
+
+
+def codes(title: str, body: str, institutions: tuple = ()) -> list[str]:
+    return [c.code for c in find_countries(title, body, institutions)]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Peruvian exporters get new credit line",
+            "The loans will reach firms in Arequipa and Cusco.",
+            ["PE"],
+        ),
+        (
+            "Productores paraguayos reciben apoyo",
+            "El programa llegará a Asunción y a Ciudad del Este.",
+            ["PY"],
+        ),
+        ("Cooperativas brasileiras crescem", "O setor cresceu em Minas Gerais e no Ceará.", ["BR"]),
+        ("Nuevo fondo", "La Agencia Uruguaya de Cooperación firmó el acuerdo en Montevideo.", ["UY"]),
+    ],
+)
+def test_names_demonyms_and_places(title: str, body: str, expected: list[str]) -> None:
+    assert codes(title, body) == expected
+
+
+def test_a_list_of_member_states_does_not_make_them_topics() -> None:
+    body = (
+        "Chile presented its new support plan for exporting firms in Santiago de Chile. "
+        "The plan builds on Chilean experience.\n\n"
+        "The meeting of the alliance, with Colombia, México y Perú, closed on Friday."
+    )
+    assert codes("Chile launches export support", body) == ["CL"]
+
+
+def test_a_list_that_is_the_whole_story_is_kept() -> None:
+    body = "The bank approved loans for Antigua and Barbuda, Dominica, Grenada and St. Lucia this week."
+    assert sorted(codes("Loans for the Eastern Caribbean", body)) == ["AG", "DM", "GD", "LC"]
+
+
+def test_countries_in_a_persons_title_are_weak() -> None:
+    body = (
+        "The meeting was held in the Dominican Republic on Monday, where ministers discussed small firms.\n\n"
+        "Speakers included the Secretary of State of the United States, Jane Roe, and the ambassador of "
+        "Canada, John Doe."
+    )
+    assert codes("Ministers meet on small firms", body) == ["DO"]
+
+
+def test_currency_signs_point_to_their_country() -> None:
+    assert codes("Loans reach record", "Loans reached RD$11,000 million this year.") == ["DO"]
+    assert codes("Crédito recorde", "Os empréstimos somaram R$ 9 bilhões.") == ["BR"]
+    assert codes("Global loans", "A loan of US$20 million was approved.") == []
+
+
+def test_common_words_are_not_countries() -> None:
+    # 'asunción' (taking office), 'Reunión' (meeting), 'china' lower case
+    body = "Desde la asunción del presidente, la Reunión Ministerial trató la crisis."
+    assert codes("Cambios en el gabinete", body) == []
+
+
+def test_institutions_from_the_authority_file_add_their_country() -> None:
+    assert codes("Small firms get training", "The agency trained 500 firms.", (("CO", "SENA"),)) == ["CO"]
+
+
+def test_evidence_lists_the_surfaces_seen() -> None:
+    hit = find_countries("Apoyo a pymes hondureñas", "En Tegucigalpa se firmó el convenio.")[0]
+    assert hit.code == "HN" and set(hit.evidence) == {"hondureñas", "Tegucigalpa"}

@@ -1,0 +1,94 @@
+"""Publication dates: only where pages state them, at the precision stated, in three languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from hemeroteca.extract.dates import find_date
+
+
+def value(text: str, language: str | None = None) -> str | None:
+    found = find_date(text, language)
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date line under the headline, in each language
+        ("Ministers meet in Lima\n\nMarch 3, 2019\n\nThe ministers met to talk.", "2019-03-03"),
+        ("Ministros se reúnen en Quito\n\n14 de agosto de 2018\n\nLos ministros se reunieron.", "2018-08-14"),
+        ("Ministros se reúnem em Recife\n\n5 de novembro de 2016\n\nOs ministros se reuniram.", "2016-11-05"),
+        # furniture beside the date
+        ("A headline here\nPublished: Tue, 07/21/2015 - 10:30\nBody text.", "2015-07-21"),
+        ("Um título qualquer\nPublicado 03/02/2017 18:01\nTexto.", "2017-02-03"),
+        ("Titular de la nota\nARTÍCULOAgosto 09, 2022\nCuerpo.", "2022-08-09"),
+        ("Some headline\n| June 2, 2020 | News\nBody.", "2020-06-02"),
+        ("Otro titular\n(13.05.2023).- La ministra habló ayer con la prensa local.", "2023-05-13"),
+        # a dateline opening the first paragraph
+        (
+            "Montevideo, 2 de mayo de 2022 (Agencia Sur). – El ministro anunció un plan de apoyo.",
+            "2022-05-02",
+        ),
+        ("11 March 2014, Geneva - The agency said today that its new fund is open.", "2014-03-11"),
+        # a month heading a newsletter keeps month precision
+        ("Small Business Newsletter\n\nMarch 2018:\nNews | Events\n\nItem one.", "2018-03"),
+        # an abbreviated month with a full stop
+        ("12 feb. 2024\n\nEl titular de hoy\n\nTexto de la nota.", "2024-02-12"),
+    ],
+)
+def test_publication_dates_in_three_languages(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no date at all
+        "A headline\n\nThe minister spoke about exports and small firms.",
+        # an event date inside a sentence is not the publication date
+        "Ministros firman acuerdo\n\nEl acuerdo se firmó el 15 de septiembre de 2015 en la sede.",
+        # a deadline
+        "Convocatoria abierta\n\nLas empresas pueden postular hasta el 30 de junio de 2021 en la web.",
+        # a month named in passing
+        "Credit grows\n\nFrom November 2023 to date, loans reached 11 million in the province.",
+        # a copyright line
+        "Título\n\nTexto del artículo sin fecha.\n\n© 2020 Diario Ejemplo. Todos los derechos reservados.",
+        # a date without a year
+        "Cuiabá (3/6) – O governo e as cooperativas assinaram um acordo de cooperação técnica.",
+    ],
+)
+def test_no_publication_date_means_none(text: str) -> None:
+    assert value(text) is None
+
+
+def test_dates_of_related_articles_further_down_are_ignored() -> None:
+    prose = "The bank approved a loan to support small firms in the region, the minister said on Monday. " * 3
+    text = f"Bank supports small firms\n\n{prose}\n\n{prose}\n\nMore stories\n\nJanuary 4, 2019\nOther story"
+    assert value(text) is None
+
+
+def test_a_creation_date_wins_over_an_update_date() -> None:
+    text = "Título de la nota\nActualizado\n• 05/03/2024 00:00\nCreado\n• 04/03/2024 18:15\nCuerpo del texto."
+    assert value(text) == "2024-03-04"
+
+
+def test_an_update_date_is_used_when_it_is_the_only_one() -> None:
+    assert value("Some title\nUpdated: 2 May 2022\nBody.") == "2022-05-02"
+
+
+def test_ambiguous_numeric_dates_follow_the_text_then_the_language() -> None:
+    assert value("Headline\n09/08/2020\nBody.", "en") == "2020-09-08"
+    assert value("Titular\n09/08/2020\nCuerpo.", "es") == "2020-08-09"
+    assert value("Headline\n09/08/2020\nBody. Also 25/12/2019 was mentioned.", "en") == "2020-08-09"
+
+
+def test_impossible_dates_are_refused() -> None:
+    assert value("Title\n31/02/2021\nBody.") is None
+
+
+def test_evidence_names_the_rule_and_the_span() -> None:
+    found = find_date("Título\n\n28 de septiembre de 2015\n\nTexto.")
+    assert (
+        found is not None and "date line" in found.evidence and "28 de septiembre de 2015" in found.evidence
+    )

@@ -1,0 +1,61 @@
+"""render + mkdocs build + Pagefind on a small project: what reaches the browser is escaped."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from hemeroteca.catalogue.record import serialise
+from hemeroteca.project import Project
+from hemeroteca.publish import build_site
+from hemeroteca.render.writer import render
+
+from .render_samples import record
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE = 'Quote " and <script>alert(1)</script> {{ config }} {% raw %}x{% endraw %}\n\nSecond paragraph.'
+
+
+def _project(tmp_path: Path) -> Project:
+    project = Project.at(tmp_path)
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+    for name in ("about.md", "search.md", "contributing.md", "assets"):
+        source = ROOT / "docs" / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / "docs" / name)
+        elif source.exists():
+            (tmp_path / "docs").mkdir(exist_ok=True)
+            shutil.copy2(source, tmp_path / "docs" / name)
+    (tmp_path / "archive").mkdir()
+    for rec in (record(1, body=HOSTILE, title='Title with " and <em>'), record(2, language="en")):
+        path = tmp_path / "archive" / f"{rec.id}.md"
+        path.write_text(serialise(rec.meta, rec.body), encoding="utf-8")
+    return project
+
+
+def test_built_article_shows_hostile_text_as_text(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    render(project)
+    build_site(project)
+    html = (project.site_dir / "articles" / "0001_sample.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "{{ config }}" in html and "{% raw %}" in html
+    assert '<html lang="es"' in html
+    assert '<meta name="description" content="Quote &#34; and' in html or "Quote &quot; and" in html
+    ld = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(ld)["headline"] == 'Title with " and <em>'
+    assert '<meta name="DC.language" content="es">' in html
+    entry = json.loads((project.site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"es", "en"}
+
+
+def test_render_twice_is_byte_identical(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    render(project)
+    snapshot = {p: p.read_bytes() for p in project.docs_dir.rglob("*") if p.is_file()}
+    report = render(project)
+    assert report.written == []
+    assert snapshot == {p: p.read_bytes() for p in project.docs_dir.rglob("*") if p.is_file()}

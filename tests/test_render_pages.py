@@ -1,0 +1,69 @@
+"""Article pages: metadata panel, untouchable body text, head metadata, citations."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from hemeroteca.render.cite import bibtex, csl_json, reference
+from hemeroteca.render.model import build_model
+from hemeroteca.render.pages import article_files, article_page
+
+from .render_samples import AUTHORITIES, record, records
+
+HOSTILE = "Before <script>alert(1)</script> {{ config }} {% raw %} *not emphasis* [x](http://e.org)\n\nAfter"
+
+
+def _page(rec) -> str:  # type: ignore[no-untyped-def]
+    model = build_model([rec], AUTHORITIES)
+    return article_page(model.articles[0], model)
+
+
+def test_body_is_text_only() -> None:
+    page = _page(record(1, body=HOSTILE, title="A <b>bold</b> {{ title }}"))
+    front, markdown = page.split("---\n")[1:3]
+    assert '"description":"Before &lt;script&gt;' in front
+    assert "<script>" not in markdown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "{{ config }}" in page and "{% raw %}" in page  # kept as text inside the escaped block
+    assert "<b>" not in markdown
+
+
+def test_front_matter_carries_language_and_head_metadata() -> None:
+    page = _page(record(1, language="pt"))
+    meta = yaml.safe_load(page.split("---\n")[1])
+    assert meta["lang"] == "pt"
+    assert meta["jsonld"]["@type"] == "NewsArticle"
+    assert meta["jsonld"]["inLanguage"] == "pt"
+    assert ["language", "pt"] in meta["dc"]
+    assert meta["pagefind"]["filters"]["country"] == ["Brazil"]
+    assert "language" not in meta["pagefind"]["filters"]  # one Pagefind index per language already
+
+
+def test_panel_names_actor_through_authority_and_links_it() -> None:
+    page = _page(record(1))
+    assert "Servicio Nacional de Aprendizaje</a>" in page
+    assert 'href="../browse/actors/servicio-nacional-de-aprendizaje.html"' in page
+    assert "Metadata proposed automatically" in page
+    assert ">4 March 2021</a>" in page
+
+
+def test_citations_escape_and_parse() -> None:
+    rec = record(1, title="Cuentas {claras} & 100% de_ahorro")
+    model = build_model([rec], AUTHORITIES)
+    article = model.articles[0]
+    bib = bibtex(article, model)
+    assert r"\{claras\} \& 100\% de\_ahorro" in bib
+    assert bib.count("{") == bib.count("}")
+    item = json.loads(csl_json(article, model))[0]
+    assert item["issued"] == {"date-parts": [[2021, 3, 4]]}
+    assert rec.meta["title"] in reference(article, model)
+
+
+def test_page_does_not_grow_with_the_archive() -> None:
+    small = build_model(records(10), AUTHORITIES)
+    large = build_model(records(600), AUTHORITIES)
+    first = small.articles[-1].id
+    files = [article_files(next(a for a in m.articles if a.id == first), m) for m in (small, large)]
+    assert files[0] == files[1]

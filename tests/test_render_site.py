@@ -1,0 +1,102 @@
+"""The generated site as a whole: pagination, charts, exports, determinism, offline index."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+from hemeroteca.render.exports import FEED_SIZE, export_files
+from hemeroteca.render.indexes import index_pages
+from hemeroteca.render.links import PAGE_SIZE
+from hemeroteca.render.model import build_model
+from hemeroteca.render.search_index import build_index, encode_postings
+from hemeroteca.render.writer import site_files
+
+from .render_samples import AUTHORITIES, record, records
+
+
+def test_lists_are_paginated() -> None:
+    model = build_model(records(450), AUTHORITIES)
+    pages = index_pages(model)
+    topic_pages = sorted(p for p in pages if p.startswith("browse/topics/cooperatives"))
+    assert topic_pages == [
+        "browse/topics/cooperatives-page-2.md",
+        "browse/topics/cooperatives-page-3.md",
+        "browse/topics/cooperatives.md",
+    ]
+    for content in pages.values():
+        assert sum(1 for line in content.splitlines() if line.startswith("- ")) <= PAGE_SIZE + 10
+
+
+def test_map_links_countries_with_articles_only() -> None:
+    model = build_model([record(1, countries=("PE",)), record(2, countries=("PE", "DE"))], AUTHORITIES)
+    overview = index_pages(model)["browse/countries/index.md"]
+    assert 'aria-label="Peru: 2 articles"' in overview
+    assert 'href="pe.html"' in overview
+    assert overview.count("<a href=") == 1  # Germany is listed, not on a map of the Americas
+    assert "[Germany](de.md) (1)" in overview
+
+
+def test_years_timeline_has_a_bar_per_year_including_gaps() -> None:
+    model = build_model([record(1, date="2015-02"), record(2, date="2018")], AUTHORITIES)
+    overview = index_pages(model)["browse/years/index.md"]
+    assert overview.count("<rect") == 4  # 2015, 2016, 2017, 2018
+    month_page = index_pages(model)["browse/years/2015.md"]
+    assert "Feb: 1 article" in month_page
+
+
+def test_exports_agree_with_each_other() -> None:
+    model = build_model(records(70), AUTHORITIES)
+    files = export_files(model)
+    rows = list(csv.DictReader(io.StringIO(files["data/catalogue.csv"])))
+    package = json.loads(files["data/datapackage.json"])
+    fields = [f["name"] for f in package["resources"][0]["schema"]["fields"]]
+    assert list(rows[0]) == fields
+    assert len(rows) == len(json.loads(files["data/catalogue.json"])) == 70
+    feed = ET.fromstring(files["data/feed.xml"])
+    entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == FEED_SIZE
+    assert "data/feed.xml" in files["data/index.md"] or "feed.xml" in files["data/index.md"]
+
+
+def test_rendering_is_deterministic() -> None:
+    first = site_files(build_model(records(40), AUTHORITIES))
+    second = site_files(build_model(list(reversed(records(40))), AUTHORITIES))
+    assert first == second
+
+
+def _decode(postings: str) -> list[int]:
+    total, out = 0, []
+    for gap in postings.split("."):
+        total += int(gap, 36)
+        out.append(total)
+    return out
+
+
+def _shard_terms(files: dict[str, str], term: str) -> dict:
+    docs = json.loads(files["search-index/docs.js"].split("(", 1)[1].rsplit(")", 1)[0])
+    key = term[:3] if term[:3] in docs["keys"] else term[:2]
+    return json.loads(files[f"search-index/t-{key}.js"].split(",", 1)[1].rsplit(")", 1)[0])
+
+
+def test_offline_index_maps_forms_to_stems_and_postings() -> None:
+    model = build_model(records(6), AUTHORITIES)
+    files = build_index(model)
+    spanish = [n for n, a in enumerate(model.articles) if a.language == "es"]
+    cooperativas = _shard_terms(files, "cooperativas")["cooperativas"]
+    assert cooperativas["s"]  # a form that stems to something else
+    stems = cooperativas["s"]
+    found = set()
+    for stem in stems:
+        found.update(_decode(_shard_terms(files, stem)[stem]["p"]))
+    assert set(spanish) <= found
+    assert _decode(encode_postings([0, 5, 36, 1000])) == [0, 5, 36, 1000]
+
+
+def test_offline_index_size_per_article_is_small() -> None:
+    model = build_model(records(300), AUTHORITIES)
+    files = build_index(model)
+    docs_bytes = len(files["search-index/docs.js"].encode())
+    assert docs_bytes / 300 < 200  # what a search loads up front, per article
