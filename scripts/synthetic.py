@@ -141,7 +141,8 @@ def skeleton(target: Path) -> Project:
 def article_text(index: int, *, seed: int = 20261126) -> tuple[dict, str]:
     """One more synthetic article as a raw text, for timing `hemeroteca add`."""
     rng = random.Random(seed * 7 + index)
-    return make_article(rng, index, _actors(random.Random(seed)), ["msme-support", "cooperatives", "training"])
+    topics = ["msme-support", "cooperatives", "training"]
+    return make_article(rng, index, _actors(random.Random(seed)), topics)
 
 
 def write_archive(project: Project, count: int, *, seed: int = 20261126, start: int = 0) -> list[str]:

@@ -71,3 +71,12 @@ def test_broken_front_matter_names_the_line(text: str, line: int, fragment: str)
         parse(text, None)
     assert info.value.line == line
     assert fragment in info.value.message
+
+
+def test_a_record_saved_with_windows_line_ends_reads_the_same(tmp_path) -> None:
+    from hemeroteca.catalogue.record import read
+
+    path = tmp_path / "a1.md"
+    path.write_bytes(serialise(META, "Body.\n\nMore.").replace("\n", "\r\n").encode("utf-8"))
+    record = read(path)
+    assert record.meta["title"] == META["title"] and record.body == "Body.\n\nMore."

@@ -193,4 +193,5 @@ def read(path: Path) -> Record:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise HemerotecaError(path, f"record is not valid UTF-8 (byte {exc.start})") from exc
-    return parse(text, path)
+    # A record saved by an editor on Windows has CRLF line ends; the format is the same.
+    return parse(text.replace("\r\n", "\n"), path)
