@@ -8,7 +8,7 @@ import yaml
 
 from hemeroteca.render.cite import bibtex, csl_json, reference
 from hemeroteca.render.model import build_model
-from hemeroteca.render.pages import article_files, article_page
+from hemeroteca.render.pages import article_page
 
 from .render_samples import AUTHORITIES, record, records
 
@@ -65,5 +65,5 @@ def test_page_does_not_grow_with_the_archive() -> None:
     small = build_model(records(10), AUTHORITIES)
     large = build_model(records(600), AUTHORITIES)
     first = small.articles[-1].id
-    files = [article_files(next(a for a in m.articles if a.id == first), m) for m in (small, large)]
-    assert files[0] == files[1]
+    pages = [article_page(next(a for a in m.articles if a.id == first), m) for m in (small, large)]
+    assert pages[0] == pages[1]

@@ -16,11 +16,6 @@ def article_path(article_id: str) -> str:
     return f"articles/{article_id}.md"
 
 
-def article_file(article_id: str, suffix: str) -> str:
-    """A file published beside an article page (``.bib``, ``.csl.json``)."""
-    return f"articles/{article_id}{suffix}"
-
-
 def facet_overview_path(kind: str) -> str:
     return f"browse/{kind}/index.md"
 

@@ -10,12 +10,15 @@ the theme override to write.
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from hemeroteca.render.cite import bibtex, csl_json, reference
 from hemeroteca.render.format import format_date, html_text, md_escape
 from hemeroteca.render.headmeta import dublin_core, json_ld
-from hemeroteca.render.links import article_file, article_path, facet_path, html_link
+from hemeroteca.render.links import article_path, facet_path, html_link
 from hemeroteca.render.model import UNDATED, Article, SiteModel
+
+CSL_MEDIATYPE = "application/vnd.citationstyles.csl+json"
 
 
 def _body_html(article: Article) -> str:
@@ -72,21 +75,28 @@ def _provenance(article: Article) -> str:
     return f'<div class="hem-provenance" lang="en" data-pagefind-ignore><dl>{cells}</dl></div>'
 
 
+def _download(name: str, mediatype: str, content: str, label: str) -> str:
+    """A download link carrying its file as a data: URL: no extra file per article in docs/ or site/."""
+    href = f"data:{mediatype};charset=utf-8,{quote(content, safe='')}"
+    return f'<a class="md-button" href="{href}" download="{html_text(name)}">{label}</a>'
+
+
 def _cite_box(article: Article, model: SiteModel) -> str:
-    bib = article_file(article.id, ".bib").rsplit("/", 1)[1]
-    csl = article_file(article.id, ".csl.json").rsplit("/", 1)[1]
+    bib, csl = bibtex(article, model), csl_json(article, model)
     return (
         '<div class="hem-cite" lang="en" data-pagefind-ignore>\n'
         f'<p class="hem-ref" id="hem-ref">{html_text(reference(article, model))}</p>\n'
         '<p class="hem-cite-actions">'
         '<button type="button" class="md-button" data-hem-copy="hem-ref">Copy reference</button> '
         '<button type="button" class="md-button" data-hem-copy="hem-bibtex">Copy BibTeX</button> '
-        f'<a class="md-button" href="{html_text(bib)}" download>Download BibTeX</a> '
-        f'<a class="md-button" href="{html_text(csl)}" download>Download CSL-JSON</a></p>\n'
+        + _download(f"{article.id}.bib", "application/x-bibtex", bib, "Download BibTeX")
+        + " "
+        + _download(f"{article.id}.csl.json", CSL_MEDIATYPE, csl, "Download CSL-JSON")
+        + "</p>\n"
         "<details><summary>BibTeX</summary>"
-        f'<pre><code id="hem-bibtex">{html_text(bibtex(article, model))}</code></pre></details>\n'
+        f'<pre><code id="hem-bibtex">{html_text(bib)}</code></pre></details>\n'
         "<details><summary>CSL-JSON</summary>"
-        f'<pre><code id="hem-csl">{html_text(csl_json(article, model))}</code></pre></details>\n'
+        f'<pre><code id="hem-csl">{html_text(csl)}</code></pre></details>\n'
         "</div>"
     )
 
@@ -145,12 +155,3 @@ def article_page(article: Article, model: SiteModel) -> str:
         _cite_box(article, model),
     ]
     return "\n".join(lines) + "\n"
-
-
-def article_files(article: Article, model: SiteModel) -> dict[str, str]:
-    """The page and the citation files published beside it."""
-    return {
-        article_path(article.id): article_page(article, model),
-        article_file(article.id, ".bib"): bibtex(article, model),
-        article_file(article.id, ".csl.json"): csl_json(article, model),
-    }

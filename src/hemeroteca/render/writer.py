@@ -18,8 +18,9 @@ from hemeroteca.fileio import write_if_changed
 from hemeroteca.project import Project
 from hemeroteca.render.exports import export_files
 from hemeroteca.render.indexes import index_pages
+from hemeroteca.render.links import article_path
 from hemeroteca.render.model import SiteModel, build_model
-from hemeroteca.render.pages import article_files
+from hemeroteca.render.pages import article_page
 from hemeroteca.render.search_index import build_index
 
 MANIFEST = ".generated"
@@ -50,9 +51,7 @@ def site_identity(project: Project) -> tuple[str, str | None]:
 
 def site_files(model: SiteModel) -> dict[str, str]:
     """Every generated docs/ file, path -> content."""
-    files: dict[str, str] = {}
-    for article in model.articles:
-        files.update(article_files(article, model))
+    files = {article_path(a.id): article_page(a, model) for a in model.articles}
     files.update(index_pages(model))
     files.update(export_files(model))
     files.update(build_index(model))
