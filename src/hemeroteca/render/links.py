@@ -6,6 +6,7 @@ Relative links keep site/ browsable from file:// with no server.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from hemeroteca.render.format import slugify
 
@@ -33,7 +34,13 @@ def html_path(md_path: str) -> str:
 
 def link(from_path: str, to_path: str) -> str:
     """Relative link from one docs/ page to another (Markdown links keep the .md target)."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return _relative(to_path, posixpath.dirname(from_path) or ".")
+
+
+@lru_cache(maxsize=65536)
+def _relative(to_path: str, from_dir: str) -> str:
+    """Cached per folder: every article page sits in the same one, so 10,000 pages share entries."""
+    return posixpath.relpath(to_path, from_dir)
 
 
 def html_link(from_path: str, to_path: str) -> str:

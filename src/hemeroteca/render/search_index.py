@@ -70,11 +70,16 @@ def _base36(number: int) -> str:
             return digits
 
 
-def encode_postings(numbers: list[int]) -> str:
-    """Sorted article numbers as base-36 gaps joined by '.': about 2–3 bytes per posting."""
+def encode_postings(numbers: list[int], gap_text: list[str] | None = None) -> str:
+    """Sorted article numbers as base-36 gaps joined by '.': about 2–3 bytes per posting.
+
+    ``gap_text`` is a table of the base-36 text of every possible gap, so the 10,000-article
+    index does not convert millions of numbers one by one.
+    """
     out, previous = [], 0
     for number in numbers:
-        out.append(_base36(number - previous))
+        gap = number - previous
+        out.append(gap_text[gap] if gap_text else _base36(gap))
         previous = number
     return ".".join(out)
 
@@ -95,26 +100,31 @@ def build_index(model: SiteModel) -> dict[str, str]:
     """Relative path -> content of every offline search file."""
     body_postings: dict[str, list[int]] = defaultdict(list)
     title_postings: dict[str, list[int]] = defaultdict(list)
-    forms: dict[str, set[str]] = defaultdict(set)
+    # word -> (folded form, folded stem), per language: each distinct word is stemmed once
+    # for the whole archive, and the loop over articles stays on set and dict operations.
+    analysed: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
     for number, article in enumerate(model.articles):
+        table = analysed[article.language]
         title, rest = _article_text(article)
         title_words = set(words(title))
         # Distinct words only: postings say which articles hold a term, not how often.
         every_word = title_words | set(words(rest))
+        for word in every_word - table.keys():
+            table[word] = terms(article.language, word)
         for postings, vocabulary in ((title_postings, title_words), (body_postings, every_word)):
-            seen = set()
-            for word in vocabulary:
-                form, term = terms(article.language, word)
-                if term != form:
-                    forms[form].add(term)
-                if term not in seen:
-                    seen.add(term)
-                    postings[term].append(number)
+            for term in {table[word][1] for word in vocabulary}:
+                postings[term].append(number)
+    forms: dict[str, set[str]] = defaultdict(set)
+    for table in analysed.values():
+        for form, term in table.values():
+            if term != form:
+                forms[form].add(term)
+    gap_text = [_base36(gap) for gap in range(len(model.articles) + 1)]
     entries: dict[str, dict[str, object]] = {}
     for term in body_postings:
-        entries.setdefault(term, {})["p"] = encode_postings(body_postings[term])
+        entries.setdefault(term, {})["p"] = encode_postings(body_postings[term], gap_text)
         if term in title_postings:
-            entries[term]["t"] = encode_postings(title_postings[term])
+            entries[term]["t"] = encode_postings(title_postings[term], gap_text)
     for form, stems in forms.items():
         entries.setdefault(form, {})["s"] = sorted(stems)
     sizes: dict[str, int] = defaultdict(int)

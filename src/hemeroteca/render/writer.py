@@ -76,7 +76,7 @@ def render(
     report = RenderReport(articles=len(model.articles))
     items = sorted(files.items())
     for rel, content in progress(items) if progress else items:
-        if write_if_changed(docs / rel, content):
+        if write_if_changed(docs / rel, content, durable=False):
             report.written.append(rel)
         else:
             report.unchanged += 1
