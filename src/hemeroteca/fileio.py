@@ -10,7 +10,7 @@ from pathlib import Path
 
 @cache
 def _file_mode() -> int:
-    """The mode a plain ``open()`` would give a new file (mkstemp's 0600 would hide pages from a web server)."""
+    """The mode ``open()`` would give a new file: mkstemp's 0600 would hide pages from a web server."""
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
