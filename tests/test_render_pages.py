@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import yaml
 
@@ -28,17 +29,30 @@ def test_body_is_text_only() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "{{ config }}" in page and "{% raw %}" in page  # kept as text inside the escaped block
     assert "<b>" not in markdown
+    meta = json.loads(front)
+    assert meta["title"] == "A &lt;b&gt;bold&lt;/b&gt; {{ title }}"
+    assert "<b>" not in meta["head_html"] and "<b>" not in meta["pagefind_after"]
 
 
 def test_front_matter_carries_language_and_head_metadata() -> None:
     page = _page(record(1, language="pt"))
     meta = yaml.safe_load(page.split("---\n")[1])
     assert meta["lang"] == "pt"
-    assert meta["jsonld"]["@type"] == "NewsArticle"
-    assert meta["jsonld"]["inLanguage"] == "pt"
-    assert ["language", "pt"] in meta["dc"]
-    assert meta["pagefind"]["filters"]["country"] == ["Brazil"]
-    assert "language" not in meta["pagefind"]["filters"]  # one Pagefind index per language already
+    jsonld = re.search(r'<script type="application/ld\+json">(.*?)</script>', meta["head_html"])
+    assert jsonld and json.loads(jsonld.group(1))["@type"] == "NewsArticle"
+    assert json.loads(jsonld.group(1))["inLanguage"] == "pt"
+    assert '<meta name="DC.language" content="pt">' in meta["head_html"]
+    assert '<span data-pagefind-filter="country">Brazil</span>' in meta["pagefind_before"]
+    # one Pagefind index per language already, so no language filter
+    assert 'data-pagefind-filter="language"' not in meta["pagefind_before"]
+
+
+def test_json_ld_cannot_close_its_script() -> None:
+    page = _page(record(1, title="</script><script>alert(1)</script>"))
+    head = json.loads(page.split("---\n")[1])["head_html"]
+    data = re.search(r'<script type="application/ld\+json">(.*?)</script>', head)
+    assert data and "<" not in data.group(1)
+    assert json.loads(data.group(1))["headline"] == "</script><script>alert(1)</script>"
 
 
 def test_panel_names_actor_through_authority_and_links_it() -> None:

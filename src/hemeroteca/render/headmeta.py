@@ -2,14 +2,18 @@
 
 schema.org ``NewsArticle`` JSON-LD serves search engines and reference
 managers (Zotero reads it); Dublin Core ``DC.*`` meta elements serve library
-harvesters. Both travel in the page's front matter and the theme override
-(``overrides/main.html``) writes them into ``<head>``, escaped by Jinja.
+harvesters. ``head_html`` writes both, escaped here, as one string that travels
+in the page's front matter and that the theme override (``overrides/main.html``)
+prints into ``<head>``: one value per page keeps the fast article path (a shell
+page filled per article) exact.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from hemeroteca.render.format import html_text
 from hemeroteca.render.links import absolute, article_path
 from hemeroteca.render.model import Article, SiteModel
 
@@ -71,3 +75,20 @@ def dublin_core(article: Article, model: SiteModel) -> list[list[str]]:
         pairs.append(["source", source])
     pairs.append(["relation", f"Archived in {model.site_name}"])
     return pairs
+
+
+_JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+
+
+def head_html(article: Article, model: SiteModel) -> str:
+    """JSON-LD and Dublin Core elements for <head>; JSON escaped so no value can close its script."""
+    data = json.dumps(json_ld(article, model), ensure_ascii=False, sort_keys=True).translate(_JSON_IN_HTML)
+    lines = [
+        f'<script type="application/ld+json">{data}</script>',
+        '<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">',
+    ]
+    lines += [
+        f'<meta name="DC.{html_text(name)}" content="{html_text(value)}">'
+        for name, value in dublin_core(article, model)
+    ]
+    return "\n".join(lines)

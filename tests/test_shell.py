@@ -1,0 +1,53 @@
+"""The fast article path writes the same bytes as MkDocs' own page loop."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hemeroteca import ingest, render
+from hemeroteca.errors import HemerotecaError
+from hemeroteca.publish import run_mkdocs
+from hemeroteca.shell import CONTENT, SLOTS, Shell, split_page
+
+from .conftest import copy_project_skeleton
+
+
+def test_shell_fills_every_slot_and_the_page_name() -> None:
+    html = (
+        f"<title>{SLOTS['title']}</title><html lang={SLOTS['lang']}>{CONTENT}"
+        "<a href=hemeroteca-shell.html>"
+    )
+    shell = Shell.parse(html)
+    page = shell.fill({"title": "T &amp; U", "lang": "es"}, "<p>x</p>", "a1")
+    assert page == "<title>T &amp; U</title><html lang=es><p>x</p><a href=a1.html>"
+
+
+def test_a_shell_without_its_content_marker_is_an_error() -> None:
+    with pytest.raises(HemerotecaError):
+        Shell.parse("<html></html>")
+
+
+def test_split_page_names_the_file_on_broken_front_matter(tmp_path: Path) -> None:
+    with pytest.raises(HemerotecaError) as info:
+        split_page("---\n{not json\n---\n\n<p></p>\n", tmp_path / "a.md")
+    assert "a.md" in str(info.value)
+
+
+def test_fast_article_pages_equal_mkdocs_own(tmp_path: Path) -> None:
+    project = copy_project_skeleton(tmp_path / "proj")
+    ingest(project)
+    render(project)
+    run_mkdocs(project)
+    fast = tmp_path / "fast"
+    shutil.move(project.site_dir, fast)
+    run_mkdocs(project, fast_articles=False)
+    slow_files = sorted(p.relative_to(project.site_dir) for p in project.site_dir.rglob("*") if p.is_file())
+    fast_files = sorted(p.relative_to(fast) for p in fast.rglob("*") if p.is_file())
+    assert slow_files == fast_files
+    articles = [p for p in slow_files if p.parts[0] == "articles"]
+    assert len(articles) == 5
+    for rel in slow_files:
+        assert (project.site_dir / rel).read_bytes() == (fast / rel).read_bytes(), rel
