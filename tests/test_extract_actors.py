@@ -168,3 +168,11 @@ def test_authority_names_in_the_texts_language_with_its_acronym_and_country() ->
 def test_evidence_says_which_rule_decided() -> None:
     found = find_actors("El viceministro de Comercio, Pablo Ríos, habló.", NONE)
     assert found[0].evidence == "role before the name"
+
+
+def test_one_word_names_coordinated_with_an_organisation() -> None:
+    found = orgs("O evento foi organizado pelo Banco do Sul, a Agrosul e a Coopama, em Goiânia.")
+    assert set(found) == {"Banco do Sul", "Agrosul", "Coopama"}
+    # a sentence-initial adverb, a place and a surname are not coordinated organisations
+    text = "Likewise, the Central Bank and Peru agreed. The minister, Ana Gil, and Gil met the Farm Agency"
+    assert set(orgs(text)) == {"Central Bank", "Farm Agency"}

@@ -165,11 +165,19 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
     keys = entity.keys()
     if fold(name) in keys or (alias and fold(alias) in keys):
         return True
-    a, b = fold(name).replace(",", "").split(), fold(entity.name).replace(",", "").split()
+    if entity.canonical:
+        # An authority actor absorbs a found name that is a run of words of one of its forms.
+        found = f" {_plain(name)} "
+        return len(found.split()) >= 2 and any(found in f" {_plain(k)} " for k in keys)
+    a, b = _plain(name).split(), _plain(entity.name).split()
     short, long_ = sorted((a, b), key=len)
-    if len(short) < 2 or is_acronym(name) or entity.canonical:
+    if len(short) < 2 or is_acronym(name):
         return False
     return set(short) <= set(long_) and (short[0] == long_[0] or short[-1] == long_[-1])
+
+
+def _plain(name: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(name)))
 
 
 def _same_person(entity: _Entity, name: str) -> bool:

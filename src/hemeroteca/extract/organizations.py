@@ -220,10 +220,16 @@ def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
     return found, accepted
 
 
+def _without_trailing_place(name: str) -> str:
+    """'Central Bank and Peru' -> 'Central Bank': a country is coordinated with the name, not part of it."""
+    m = re.search(r"[ \t]+(?:and|y|e)[ \t]+(?P<place>[^,]+)$", name)
+    return name[: m.start()] if m and m.group("place").lower() in gazetteer() else name
+
+
 def _named(text: str) -> list[OrgMention]:
     found = []
     for m in _patterns()["name"].finditer(text):
-        name = _trim_front(m.group("name"))
+        name = _trim_front(_without_trailing_place(m.group("name")))
         if is_institution(name):
             found.append(
                 OrgMention(
@@ -355,4 +361,58 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     known = accepted | {m.name for m in mentions if is_acronym(m.name)}
     covered = [(m.start, m.start + len(m.name)) for m in mentions if not is_acronym(m.name)]
     mentions += _standalone(text, title, known, blocked, covered)
+    mentions += _coordinated(text, mentions, blocked, people)
     return sorted(mentions, key=lambda m: m.start)
+
+
+_ARTICLES = r"(?:a|o|as|os|la|el|las|los|the|al|ao)"
+_COORD_AFTER = re.compile(
+    rf"^(?:,|{SP}(?:y|e|and)){SP}(?:{_ARTICLES}{SP})?(?P<name>{CAPW})"
+    rf"(?=[ \t]*(?:[,.;:)]|{SP}(?:y|e|and){SP}))"
+)
+_COORD_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{CAPW})(?:,|{SP}(?:y|e|and)){SP}(?:{_ARTICLES}{SP})?$")
+
+
+def _coordinated(
+    text: str, mentions: list[OrgMention], blocked: set[str], people: tuple[str, ...]
+) -> list[OrgMention]:
+    """One-word names coordinated with an organisation are organisations too: 'OCB, a Aprosoja e a Ampa'.
+
+    Like is coordinated with like; a one-word name that is a place, a sector word, a
+    generic acronym or a defined non-institution is left out.
+    """
+    generic = {fold(a) for a in words("generic_acronyms")}
+    found: list[OrgMention] = []
+    seen = {fold(m.name) for m in mentions} | {fold(w) for p in people for w in p.split()}
+    queue = [m for m in mentions if text[m.start : m.start + len(m.name)] == m.name]
+    spans = [(m.start, m.start + len(m.name)) for m in queue]
+    while queue:
+        m = queue.pop()
+        end = m.start + len(m.name)
+        candidates = [(_COORD_AFTER.match(text[end : end + 60]), end)]
+        before = _COORD_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        candidates.append((before, max(0, m.start - 60)))
+        for match, offset in candidates:
+            if not match:
+                continue
+            name = match.group("name").rstrip(".")
+            start = offset + match.start("name")
+            if (
+                # a sentence-initial word, or the end of a longer capitalised name
+                re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, start - 3) : start])
+                or re.search(rf"[{_UPPER}][\w.-]*[ \t]+$", text[max(0, start - 30) : start])
+                or any(s <= start < e for s, e in spans)
+                or
+                fold(name) in seen
+                or is_furniture(name)
+                or fold(name) in generic
+                or name.rstrip("s") in blocked
+                or name.lower() in gazetteer()
+                or len(name) < 3
+            ):
+                continue
+            seen.add(fold(name))
+            new = OrgMention(name, None, start, f"coordinated with '{m.name}'")
+            found.append(new)
+            queue.append(new)
+    return found
