@@ -402,8 +402,7 @@ def _coordinated(
                 re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, start - 3) : start])
                 or re.search(rf"[{_UPPER}][\w.-]*[ \t]+$", text[max(0, start - 30) : start])
                 or any(s <= start < e for s, e in spans)
-                or
-                fold(name) in seen
+                or fold(name) in seen
                 or is_furniture(name)
                 or fold(name) in generic
                 or name.rstrip("s") in blocked
