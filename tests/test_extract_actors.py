@@ -176,3 +176,13 @@ def test_one_word_names_coordinated_with_an_organisation() -> None:
     # a sentence-initial adverb, a place and a surname are not coordinated organisations
     text = "Likewise, the Central Bank and Peru agreed. The minister, Ana Gil, and Gil met the Farm Agency"
     assert set(orgs(text)) == {"Central Bank", "Farm Agency"}
+
+
+def test_an_acronym_defines_only_the_name_its_initials_spell() -> None:
+    text = "The Government of Peru and the Andean Development Bank (ADB) signed. The ADB will lend."
+    assert orgs(text) == {"Andean Development Bank": "ADB"}
+
+
+def test_capitalised_datelines_and_pandemic_names_are_not_organisations() -> None:
+    text = "KINGSTON, Jamaica: Firms hit by the COVID-19 pandemic get help from the Farm Agency."
+    assert set(orgs(text)) == {"Farm Agency"}

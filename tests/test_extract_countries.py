@@ -74,3 +74,8 @@ def test_institutions_from_the_authority_file_add_their_country() -> None:
 def test_evidence_lists_the_surfaces_seen() -> None:
     hit = find_countries("Apoyo a pymes hondureñas", "En Tegucigalpa se firmó el convenio.")[0]
     assert hit.code == "HN" and set(hit.evidence) == {"hondureñas", "Tegucigalpa"}
+
+
+def test_title_order_and_the_dateline_break_ties() -> None:
+    body = "La Paz, (ABI).- El ministro y el embajador firmaron un acuerdo con empresarios de Buenos Aires."
+    assert codes("Bolivia y Argentina firman acuerdo", body) == ["BO", "AR"]

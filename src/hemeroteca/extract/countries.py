@@ -6,7 +6,8 @@ currencies). National institutions found among the actors add their
 country (from the authority file).
 
 Salience decides what is kept: a mention in the title or the lead weighs more
-than one deep in the text; a country inside an enumeration of three or more
+than one deep in the text, a place opening the story (its dateline) a little
+more; a country inside an enumeration of three or more
 ("Chile, Colombia, México y Perú") or inside a person's title ("the ambassador
 of the United States", "Atangana, of Cameroon") weighs a quarter; countries
 far below the leader are mentions in passing and are dropped.
@@ -31,6 +32,7 @@ LEAD_BONUS = 2.0
 WEAK = 0.25
 CURRENCY = 0.5
 INSTITUTION = 1.0
+DATELINE = 1.0
 # A country scoring below this share of the leader's score was mentioned in passing.
 KEEP_RATIO = 0.3
 _LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|y|e|or|o|ou|as well as)\s+)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -170,10 +172,12 @@ def find_countries(title: str, body: str, institutions: Iterable[tuple[str, str]
             entry[2].append(surface)
 
     for m, weight in _weights(title):
-        add(m.code, weight * TITLE_WEIGHT, -1, m.surface)
+        add(m.code, weight * TITLE_WEIGHT, m.start - len(title) - 1, m.surface)
     lead_end = _lead_end(body)
+    opening = len(body) - len(body.lstrip())
     for m, weight in _weights(body):
-        add(m.code, weight, m.start, m.surface)
+        # "La Paz, (ABI).- ...", "KINGSTON, Jamaica: ...": the dateline says where the story happens
+        add(m.code, weight + (DATELINE if m.start == opening else 0.0), m.start, m.surface)
         if m.start < lead_end:
             entry = scores[m.code]
             if weight > WEAK:

@@ -36,10 +36,7 @@ _UPPER = "A-ZÁÉÍÓÚÑÇÂÊÔÃÕÜÀ"
 CAPW = rf"(?:[{_UPPER}][\w'’&+/.-]*[\w+]|[{_UPPER}]|i[A-Z]{{2}}\w+)"
 # Names never run over a line break: spaces and tabs only.
 SP = r"[ \t]+"
-CONN = (
-    rf"(?:de{SP}la|de{SP}las|de{SP}los|de|del|la|las|los|el|da|do|das|dos|of|the|for|para|às|as|al|ao|à|en|em"
-    r"|on|in|to|&)"
-)
+CONN = rf"(?:de{SP}la|de{SP}las|de{SP}los|de|del|la|las|los|el|da|do|das|dos|of|the|for|para|às|as|al|ao|à|&)"
 CONJ = r"(?:y|e|and)"
 ACRONYM = rf"(?P<acr>[{_UPPER}][\w/&+.-]*[{_UPPER}\w](?:\s[A-Z][a-z]+)?)"
 _STRONG_EXCLUDED = {"empresa", "enterprise", "sistema", "system", "group", "grupo", "network", "rede"}
@@ -68,6 +65,7 @@ _PARTNER = re.compile(
 )
 _ARTICLE = {"la", "el", "los", "las", "the", "o", "a", "os", "as", "un", "una", "um", "uma", "an"}
 _SPLIT_CONN = {"of", "de", "del", "do", "da", "dos", "das", "for", "para"}
+_NAME_GLUE = _SPLIT_CONN | _ARTICLE | {"and", "y", "e", "&", "às", "al", "ao", "à", "in", "en", "em"}
 
 
 @dataclass(frozen=True)
@@ -176,6 +174,24 @@ def _is_title(tokens: list, k: int) -> bool:
     return is_role(tokens, k) and fold(tokens[k].word) not in _heads()[0]
 
 
+def _modifier(word: str) -> bool:
+    return word[:1].isupper() and fold(word) not in _ARTICLE and not is_role(tokenize(word), 0)
+
+
+def _align_to_acronym(name: str, acronym: str) -> str:
+    """The longest tail of the name whose initials spell the acronym: 'Government of Jamaica and the
+    Inter-American Development Bank (IDB)' -> 'Inter-American Development Bank'. Unchanged if none does."""
+    letters = "".join(c for c in fold(acronym) if c.isalpha())
+    parts = name.split()
+    for k in range(1, len(parts)):
+        if not parts[k][:1].isupper():
+            continue
+        content = [fold(p) for p in parts[k:] if fold(p.strip(",")) not in _NAME_GLUE]
+        if "".join(p[0] for p in content) == letters:
+            return " ".join(parts[k:])
+    return name
+
+
 def _trim_front(name: str) -> str:
     """Drop leading words before the institution proper ('La Corporación...' -> 'Corporación...')."""
     parts = strip_role_prefix(name).split()
@@ -193,7 +209,11 @@ def _trim_front(name: str) -> str:
                 and not any(is_role(tokenize(p), 0) for p in before)
             ):
                 return " ".join(parts)
-            return " ".join(parts[k:])
+            # keep the capitalised modifiers right before the head: "the Statistical Institute of ..."
+            first = k
+            while first > 0 and _modifier(parts[first - 1]):
+                first -= 1
+            return " ".join(parts[first:])
     while parts and fold(parts[0]) in _ARTICLE:
         parts.pop(0)
     return " ".join(parts)
@@ -211,7 +231,8 @@ def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
     found, accepted = [], set()
     for key in ("defined", "defined_reverse"):
         for m in _patterns()[key].finditer(text):
-            name, acr = _trim_front(m.group("name")), m.group("acr")
+            acr = m.group("acr")
+            name = _align_to_acronym(_trim_front(m.group("name")), acr)
             if fold(acr) in {fold(a) for a in words("generic_acronyms")}:
                 continue
             if is_institution(name, defined=True):
@@ -240,6 +261,24 @@ def _named(text: str) -> list[OrgMention]:
                 )
             )
     return found
+
+
+def _split_joined(named: list[OrgMention], defined: list[OrgMention]) -> list[OrgMention]:
+    """'Government of Jamaica and the Inter-American Development Bank (IDB)' names two bodies when the
+    part after 'and' is a defined institution: keep the first part only if it is one too."""
+    out = []
+    for n in named:
+        for d in defined:
+            if n.name != d.name and n.name.endswith(" " + d.name):
+                prefix = n.name[: -len(d.name)].rstrip()
+                first = re.sub(r"\s+(?:and|y|e)(?:\s+(?:the|el|la|los|las|o|a|os|as))?$", "", prefix)
+                if first != prefix:
+                    if is_institution(first):
+                        out.append(OrgMention(first, None, n.start, n.rule))
+                    break
+        else:
+            out.append(n)
+    return out
 
 
 def _described(text: str) -> list[OrgMention]:
@@ -329,8 +368,11 @@ def _standalone(
     found = []
     for m in matches:
         acr = m.group("acr")
-        if fold(acr) in generic or fold(acr.rstrip("s")) in generic or acr.rstrip("s") in blocked - known:
+        bare = re.sub(r"[-/]?\d+$", "", acr)
+        if fold(bare) in generic or fold(bare.rstrip("s")) in generic or acr.rstrip("s") in blocked - known:
             continue
+        if acr.lower() in gazetteer():
+            continue  # "KINGSTON, Jamaica": a dateline place in capitals
         if re.match(rf"{SP}(?:del|de|do|da|of)(?:{SP}the)?{SP}[{_UPPER}]", text[m.end() :]):
             continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
         if acr in projects:
@@ -357,7 +399,7 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     text = _without_people_after_heads(text, people)
     defined, accepted = _defined(text)
     blocked = blocked_acronyms(text)
-    mentions = defined + _named(text) + _described(text)
+    mentions = defined + _split_joined(_named(text), defined) + _described(text)
     known = accepted | {m.name for m in mentions if is_acronym(m.name)}
     covered = [(m.start, m.start + len(m.name)) for m in mentions if not is_acronym(m.name)]
     mentions += _standalone(text, title, known, blocked, covered)
