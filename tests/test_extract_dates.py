@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hemeroteca.extract.dates import find_date
+from hemeroteca.sources.clean import clean_text
 
 
 def value(text: str, language: str | None = None) -> str | None:
