@@ -96,8 +96,6 @@ def test_evidence_names_the_rule_and_the_span() -> None:
 
 
 def test_a_date_between_bars_is_a_date_line_not_a_menu() -> None:
-    from hemeroteca.sources.clean import clean_text
-
     text = clean_text(
         "Jamaica signs loan\nPublished: Thursday | June 10, 2021 | 12:05 AM\nThe loan was signed."
     )
