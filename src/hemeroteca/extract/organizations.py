@@ -236,7 +236,8 @@ def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
             if fold(acr) in {fold(a) for a in words("generic_acronyms")}:
                 continue
             if is_institution(name, defined=True):
-                found.append(OrgMention(name, acr, m.start("name"), f"acronym defined: '{m.group(0)}'"))
+                start = m.start("name") + max(0, m.group("name").find(name))
+                found.append(OrgMention(name, acr, start, f"acronym defined: '{m.group(0)}'"))
                 accepted.add(acr.rstrip("s"))
     return found, accepted
 
