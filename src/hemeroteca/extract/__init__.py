@@ -59,7 +59,8 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     actors = find_actors(f"{headline}\n{body}", authorities, headline)
     institutions = [(a.country, a.name) for a in actors if a.country]
     countries = find_countries(headline, body, institutions)
-    topics = find_topics(headline, body, authorities)
+    names = tuple(n for a in actors for n in (a.name, a.alias) if n)
+    topics = find_topics(headline, body, authorities, names)
     uncertain = []
     if title.uncertain:
         uncertain.append("title: no clear headline, best candidate proposed")
