@@ -110,7 +110,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "defined": re.compile(rf"(?P<name>{lower_head}|{name})\s*\(\s*{ACRONYM}\s*(?:,[^)]{{0,40}})?\)"),
         "defined_reverse": re.compile(rf"(?<![\w-]){ACRONYM}\s*\(\s*(?P<name>{name})\s*\)"),
-        "any_definition": re.compile(rf"(?P<before>[\w’']+(?:\s+[\w’']+){{0,2}})\s*\(\s*{ACRONYM}\s*[,)]"),
+        "any_definition": re.compile(rf"\(\s*{ACRONYM}\s*[,)]"),
         "name": re.compile(rf"(?<![\w-])(?P<name>{name})"),
         "descriptor_before": re.compile(
             rf"\b(?P<desc>{descriptors})(?P<plural>s|es)?(?:{SP}(?!{_FUNCTION}\b)[a-záéíóúñç]+)?{SP}"
