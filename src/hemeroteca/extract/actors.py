@@ -79,22 +79,26 @@ def _authority_patterns(
             (upper if alias.isupper() else other).append(alias)
 
     def compile_(aliases: list[str], flags: int) -> re.Pattern[str] | None:
-        return re.compile(rf"(?<![\w-]){alternation(aliases)}(?![\w-])", flags) if aliases else None
+        return re.compile(rf"(?<![\w/-]){alternation(aliases)}(?![\w/-])", flags) if aliases else None
 
     return compile_(upper, 0), compile_(other, re.IGNORECASE), table
 
 
-def _authority_entities(text: str, authorities: Authorities) -> list[_Entity]:
+def _authority_entities(text: str, authorities: Authorities, spans: list[tuple[int, int]]) -> list[_Entity]:
     """Actors of the authority file named in the text, under the forms the text uses.
 
     The authority's forms are all one actor; the record shows the fullest form the text
     itself uses (its language) and the acronym it uses, falling back to the canonical ones.
+    A form inside a longer organisation name found in the text ("Organização das Cooperativas
+    Brasileiras do Estado do Espírito Santo") is that other organisation, not this one.
     """
     upper, other, table = _authority_patterns(authorities.actors)
     found: dict[str, _Entity] = {}
     surfaces: dict[str, list[str]] = {}
     for pattern in (upper, other):
         for m in pattern.finditer(text) if pattern else ():
+            if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in spans):
+                continue
             actor = table[fold(m.group(0))]
             entity = found.setdefault(
                 actor.name, _Entity(actor.name, actor.type, m.start(), country=actor.country, canonical=True)
@@ -119,7 +123,9 @@ def _authority_entities(text: str, authorities: Authorities) -> list[_Entity]:
 
 
 def _canonical_form(actor: Actor, surface: str) -> str:
-    """The authority's own spelling of a form found in any case in the text."""
+    """The authority's own spelling of a form found in any case in the text (as written, if listed)."""
+    if surface in (actor.name, *actor.aliases):
+        return surface
     for form in (actor.name, *actor.aliases):
         if fold(form) == fold(surface):
             return form
@@ -222,12 +228,15 @@ def _alias(entity: _Entity) -> str | None:
 
 def find_actors(text: str, authorities: Authorities, title: str = "") -> list[FoundActor]:
     text = "\n".join("" if is_credit(line) else line for line in text.split("\n"))
-    entities = _authority_entities(text, authorities)
     people = find_people(text)
+    orgs = find_organizations(text, title, tuple(dict.fromkeys(p.name for p in people)))
+    spans = [
+        (o.start, o.start + len(o.name)) for o in orgs if text[o.start : o.start + len(o.name)] == o.name
+    ]
+    entities = _authority_entities(text, authorities, spans)
     for p in people:
         _merge(entities, p.name, "person", None, p.start, p.rule)
-    person_names = tuple(e.name for e in entities if e.type == "person")
-    for o in find_organizations(text, title, person_names):
+    for o in orgs:
         _merge(entities, o.name, "organization", o.alias, o.start, o.rule)
     generic = _folded("generic_actors")
     out = []
