@@ -186,3 +186,13 @@ def test_an_acronym_defines_only_the_name_its_initials_spell() -> None:
 def test_capitalised_datelines_and_pandemic_names_are_not_organisations() -> None:
     text = "KINGSTON, Jamaica: Firms hit by the COVID-19 pandemic get help from the Farm Agency."
     assert set(orgs(text)) == {"Farm Agency"}
+
+
+def test_middle_initials_possessives_and_lower_case_ministries() -> None:
+    text = (
+        "Coffee producer Luis A. Pérez said the pumps work. The Ministry of Agriculture's team came. "
+        "El ministerio de Salud también participó."
+    )
+    found = actors(text)
+    assert found["Luis A. Pérez"] == ("person", None)
+    assert "Ministry of Agriculture" in found and "ministerio de Salud" in found

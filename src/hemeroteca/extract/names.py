@@ -22,6 +22,7 @@ _TOKEN = re.compile(r"\n|\w[\w'’&+/-]*(?:\.\w[\w'’-]*)*\.?|[^\w\s]")
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "di", "van", "von", "De", "Da", "Del", "Dos"})
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,3}|[A-Za-z](?:\.[A-Za-z])+)\.$")
 MAX_NAME_TOKENS = 5
+_INITIAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]\.$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Token:
     def is_cap(self) -> bool:
         """Capitalised word with some lower case: 'Rojas', 'Gopee-Scoon', 'McDonald' (not 'MEIC')."""
         w = self.word
+        if _INITIAL.match(self.text):
+            return True  # a middle initial: "Luis A. Pérez"
         return w[:1].isupper() and any(c.islower() for c in w)
 
 
@@ -134,7 +137,12 @@ def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] 
             break
     if last - first < 2 or last - first > MAX_NAME_TOKENS:
         return None
-    if any(tokens[k].text not in PARTICLES and is_furniture(tokens[k].word) for k in range(first, last)):
+    if any(
+        tokens[k].text not in PARTICLES
+        and not _INITIAL.match(tokens[k].text)
+        and is_furniture(tokens[k].word)
+        for k in range(first, last)
+    ):
         return None
     if tokens[last - 1].text in PARTICLES:
         return None

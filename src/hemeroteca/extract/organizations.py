@@ -111,7 +111,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "defined": re.compile(rf"(?P<name>{lower_head}|{name})\s*\(\s*{ACRONYM}\s*(?:,[^)]{{0,40}})?\)"),
         "defined_reverse": re.compile(rf"(?<![\w-]){ACRONYM}\s*\(\s*(?P<name>{name})\s*\)"),
         "any_definition": re.compile(rf"\(\s*{ACRONYM}\s*[,)]"),
-        "name": re.compile(rf"(?<![\w-])(?P<name>{name})"),
+        "name": re.compile(rf"(?<![\w-])(?P<name>{lower_head}|{name})"),
         "descriptor_before": re.compile(
             rf"\b(?P<desc>{descriptors})(?P<plural>s|es)?(?:{SP}(?!{_FUNCTION}\b)[a-záéíóúñç]+)?{SP}"
             rf"(?P<name>{nameish}(?:{SP}(?:y|e|and){SP}{nameish})?)(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])",
@@ -251,7 +251,7 @@ def _without_trailing_place(name: str) -> str:
 def _named(text: str) -> list[OrgMention]:
     found = []
     for m in _patterns()["name"].finditer(text):
-        name = _trim_front(_without_trailing_place(m.group("name")))
+        name = _trim_front(_without_trailing_place(re.sub(r"[’']s$", "", m.group("name"))))
         if is_institution(name):
             found.append(
                 OrgMention(
