@@ -100,3 +100,10 @@ def test_a_date_between_bars_is_a_date_line_not_a_menu() -> None:
         "Jamaica signs loan\nPublished: Thursday | June 10, 2021 | 12:05 AM\nThe loan was signed."
     )
     assert value(text) == "2021-06-10"
+
+
+def test_a_wire_sign_off_at_the_end_dates_the_story() -> None:
+    prose = "The bank approved a loan for small firms, the institution said in a statement on Monday. " * 4
+    text = f"{prose}\n\n{prose}\n\nKINGSTON, Mar 3, CMC –\nCMC/2024"
+    assert value(text) == "2024-03-03"
+    assert value(f"{prose}\n\nKINGSTON, Mar 3, CMC –") is None  # no year stated

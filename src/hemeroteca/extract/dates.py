@@ -28,6 +28,9 @@ _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]{0,60}\)")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 YEARS = range(1980, 2040)
+_SIGN_OFF = re.compile(
+    r"^[A-Z][A-Z .'-]+,\s+(?P<m>[A-Za-z]{3,9}\.?)\s+(?P<d>\d{1,2}),\s+(?P<agency>[A-Z]{2,6})\s*[–—-]?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -205,4 +208,24 @@ def find_date(text: str, language: str | None = None) -> Found | None:
                 return found
             fallback = fallback or found
         previous = raw
-    return fallback
+    return fallback or _wire_sign_off(text)
+
+
+def _wire_sign_off(text: str) -> Found | None:
+    """A wire story signed off at its end: 'WASHINGTON, Jul 29, CMC –' then 'CMC/2025'.
+
+    The sign-off line names the day and the agency; the year is on the agency's own line.
+    """
+    tail = paragraphs(text)[-3:]
+    for i, line in enumerate(tail[:-1]):
+        m = _SIGN_OFF.match(line)
+        year = (
+            re.match(rf"^{re.escape(m.group('agency'))}/(?P<y>(?:19|20)\d\d)\s*$", tail[i + 1]) if m else None
+        )
+        if m and year and m.group("m").lower().rstrip(".") in _months():
+            y, mo, d = int(year.group("y")), _months()[m.group("m").lower().rstrip(".")], int(m.group("d"))
+            if _valid(y, mo, d):
+                return Found(
+                    f"{y:04d}-{mo:02d}-{d:02d}", f"wire sign-off: '{line.strip()} {tail[i + 1].strip()}'"
+                )
+    return None
