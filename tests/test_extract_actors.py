@@ -196,3 +196,11 @@ def test_middle_initials_possessives_and_lower_case_ministries() -> None:
     found = actors(text)
     assert found["Luis A. Pérez"] == ("person", None)
     assert "Ministry of Agriculture" in found and "ministerio de Salud" in found
+
+
+def test_news_agencies_and_working_groups_are_not_actors() -> None:
+    text = (
+        "Brasília (Agência Brasil) - O Grupo de Trabalho e o Sistema de Informação foram criados. "
+        "O Grupo Bimbo e o Banco do Nordeste assinaram."
+    )
+    assert set(orgs(text)) == {"Grupo Bimbo", "Banco do Nordeste"}

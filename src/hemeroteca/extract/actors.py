@@ -238,7 +238,7 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
         _merge(entities, p.name, "person", None, p.start, p.rule)
     for o in orgs:
         _merge(entities, o.name, "organization", o.alias, o.start, o.rule)
-    generic = _folded("generic_actors")
+    generic = _folded("generic_actors") | _folded("outlets")
     out = []
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):
         if fold(entity.name) in generic or all(_background(text, s, entity) for s in entity.mentions):

@@ -55,6 +55,8 @@ _PROJECT = re.compile(
 _PROJECT_AFTER = re.compile(
     r"^[ \t]+(?:project|programme|program|initiative|platform|fund|plan|campaign)\b", re.IGNORECASE
 )
+# Heads that make an institution only with a proper name after them: "Grupo Bimbo", "Sistema OCB".
+_NEEDS_PROPER_NAME = {"sistema", "system", "grupo", "group"}
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ORDINAL = re.compile(r"^(?:[IVXLC]+|\d+(?:st|nd|rd|th|º|°|ª)?)\s", re.IGNORECASE)
 _PARTNER = re.compile(
@@ -142,6 +144,8 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
     if _ORDINAL.match(name):
         return False  # "VIII High-Level Joint Commission", "1st Forum": an edition of an event
     # The head may follow one capitalised modifier: "People's Ministry ...", "OAS Department of ...".
+    if toks[0] in _NEEDS_PROPER_NAME and toks[1] in _NAME_GLUE:
+        return False  # "Sistema de Información", "Grupo de Trabajo": a system or a working group
     if toks[0] in initial or toks[1] in initial or toks[-1] in final:
         return True
     return defined and any(t in strong for t in toks[1:-1])
