@@ -11,9 +11,8 @@ Rules, in three languages, from strongest to weakest:
   with internal enumerations ("Ministerio de Economía, Fomento y Turismo");
 - a describing noun beside a name: "la micro empresa MONZA", "Deli Banana, una
   empresa familiar", "the Pioneer investment fund management company";
-- an acronym used on its own when it recurs, heads the title, is the agent
-  ("coordenada pela ABC"), sits in an enumeration of other organisations, or
-  names the employer in a person's title ("la gerenta general de SERCOTEC").
+- short names (``short_names``): acronyms used on their own, and one-word
+  names coordinated with an organisation.
 
 Role titles are cut off the front ("Executive Secretary of the Economic
 Commission..." -> "Economic Commission..."). A sub-unit named only inside a
@@ -23,22 +22,26 @@ person's title (a department, a division) is part of that title, not an actor.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 
 from hemeroteca.extract.countries import gazetteer
-from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
+from hemeroteca.extract.names import fold, is_acronym, tokenize
+from hemeroteca.extract.org_patterns import (
+    ACRONYM,
+    ARTICLES,
+    CAPW,
+    CONJ,
+    CONN,
+    NAME_GLUE,
+    SP,
+    SPLIT_CONN,
+    UPPER,
+    OrgMention,
+)
 from hemeroteca.extract.people import is_role
+from hemeroteca.extract.short_names import blocked_acronyms, coordinated_names, standalone_acronyms
 from hemeroteca.extract.vocabulary import alternation, word_set, words
 
-_UPPER = "A-ZÁÉÍÓÚÑÇÂÊÔÃÕÜÀ"
-CAPW = rf"(?:[{_UPPER}][\w'’&+/.-]*[\w+]|[{_UPPER}]|i[A-Z]{{2}}\w+)"
-# Names never run over a line break: spaces and tabs only.
-SP = r"[ \t]+"
-CONN = rf"(?:de{SP}la|de{SP}las|de{SP}los|de|del|la|las|los|el|da|do|das|dos|of|the|for|para|às|as|al|ao|à|&)"
-CONJ = r"(?:y|e|and)"
-ACRONYM = rf"(?P<acr>[{_UPPER}][\w/&+.-]*[{_UPPER}\w](?:\s[A-Z][a-z]+)?)"
 _STRONG_EXCLUDED = {"empresa", "enterprise", "sistema", "system", "group", "grupo", "network", "rede"}
 # A fund is an institution when its acronym is defined or it ends the name, not as a mere capitalised
 # 'Fondo de ...' (often a financial instrument).
@@ -47,35 +50,9 @@ _STRONG_EXTRA = {"fund", "fondo", "fundo"}
 _FUNCTION = (
     r"(?:in|en|em|de|of|for|para|with|con|com|do|da|del|no|na|the|la|el|a|o|y|e|and|to|at|por|by|from)"
 )
-_PROJECT = re.compile(
-    r"(?:\b(?:project|programme|program|proyecto|programa|projeto|iniciativa|initiative|plan|plataforma|"
-    r"platform|fondo|fund|fundo|campaign|campaña|campanha)[ \t]+$)",
-    re.IGNORECASE,
-)
-_PROJECT_AFTER = re.compile(
-    r"^[ \t]+(?:project|programme|program|initiative|platform|fund|plan|campaign)\b", re.IGNORECASE
-)
 # Heads that make an institution only with a proper name after them: "Grupo Bimbo", "Sistema OCB".
 _NEEDS_PROPER_NAME = {"sistema", "system", "grupo", "group"}
-_ROMAN = re.compile(r"^[IVXLC]+$")
 _ORDINAL = re.compile(r"^(?:[IVXLC]+|\d+(?:st|nd|rd|th|º|°|ª)?)\s", re.IGNORECASE)
-_PARTNER = re.compile(
-    r"\b(?:in partnership with|with the support of|together with|along with|em parceria com"
-    r"|com o apoio d[aoe]|en alianza con|con el apoyo de(?:l| la)?|junto con|junto a)"
-    r"\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
-    re.IGNORECASE,
-)
-_ARTICLE = {"la", "el", "los", "las", "the", "o", "a", "os", "as", "un", "una", "um", "uma", "an"}
-_SPLIT_CONN = {"of", "de", "del", "do", "da", "dos", "das", "for", "para"}
-_NAME_GLUE = _SPLIT_CONN | _ARTICLE | {"and", "y", "e", "&", "às", "al", "ao", "à", "in", "en", "em"}
-
-
-@dataclass(frozen=True)
-class OrgMention:
-    name: str
-    alias: str | None
-    start: int
-    rule: str
 
 
 @cache
@@ -90,7 +67,7 @@ def _name_pattern() -> str:
     """A capitalised institutional name, with an internal enumeration ('Economía, Fomento y Turismo')."""
     heads = alternation(w.capitalize() for w in words("org_heads_initial"))
     # After 'and', a new institution or an acronym starts a second name, not the same one.
-    safe = rf"(?!{heads}\b)(?![{_UPPER}]{{2,}}\b){CAPW}"
+    safe = rf"(?!{heads}\b)(?![{UPPER}]{{2,}}\b){CAPW}"
     return rf"{CAPW}{_continuation(safe)}(?:{_enumeration(safe)})?"
 
 
@@ -112,7 +89,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "defined": re.compile(rf"(?P<name>{lower_head}|{name})\s*\(\s*{ACRONYM}\s*(?:,[^)]{{0,40}})?\)"),
         "defined_reverse": re.compile(rf"(?<![\w-]){ACRONYM}\s*\(\s*(?P<name>{name})\s*\)"),
-        "any_definition": re.compile(rf"\(\s*{ACRONYM}\s*[,)]"),
         "name": re.compile(rf"(?<![\w-])(?P<name>{lower_head}|{name})"),
         "descriptor_before": re.compile(
             rf"\b(?P<desc>{descriptors})(?P<plural>s|es)?(?:{SP}(?!{_FUNCTION}\b)[a-záéíóúñç]+)?{SP}"
@@ -124,7 +100,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "descriptor_between": re.compile(
             rf"\b(?:the|el|la|a|o){SP}(?P<name>{nameish}){SP}(?:[a-z]+{SP}){{1,3}}(?:{descriptors})\b"
         ),
-        "acronym": re.compile(rf"(?<![\w/-])(?P<acr>[{_UPPER}0-9]*[{_UPPER}]{{2}}[\w/-]*)(?![\w/-])"),
     }
 
 
@@ -144,7 +119,7 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
     if _ORDINAL.match(name):
         return False  # "VIII High-Level Joint Commission", "1st Forum": an edition of an event
     # The head may follow one capitalised modifier: "People's Ministry ...", "OAS Department of ...".
-    if toks[0] in _NEEDS_PROPER_NAME and toks[1] in _NAME_GLUE:
+    if toks[0] in _NEEDS_PROPER_NAME and toks[1] in NAME_GLUE:
         return False  # "Sistema de Información", "Grupo de Trabajo": a system or a working group
     if toks[0] in initial or toks[1] in initial or toks[-1] in final:
         return True
@@ -158,7 +133,7 @@ def strip_role_prefix(name: str) -> str:
     initial, final, _ = _heads()
     best = 0
     for k, tok in enumerate(words_only):
-        if fold(tok.word) not in _SPLIT_CONN:
+        if fold(tok.word) not in SPLIT_CONN:
             continue
         rest = [fold(t.word) for t in words_only[k + 1 :]]
         if any(_is_title(words_only, j) for j in range(k)) and any(r in initial or r in final for r in rest):
@@ -166,7 +141,7 @@ def strip_role_prefix(name: str) -> str:
     start = words_only[best].start if best else 0
     trimmed = name[start:]
     parts = trimmed.split()
-    while parts and (fold(parts[0]) in _ARTICLE or fold(parts[0]) in _SPLIT_CONN):
+    while parts and (fold(parts[0]) in ARTICLES or fold(parts[0]) in SPLIT_CONN):
         parts.pop(0)
     while parts and _is_title(tokenize(parts[0]), 0) and len(parts) > 2:
         parts.pop(0)
@@ -179,7 +154,7 @@ def _is_title(tokens: list, k: int) -> bool:
 
 
 def _modifier(word: str) -> bool:
-    return word[:1].isupper() and fold(word) not in _ARTICLE and not is_role(tokenize(word), 0)
+    return word[:1].isupper() and fold(word) not in ARTICLES and not is_role(tokenize(word), 0)
 
 
 def _align_to_acronym(name: str, acronym: str) -> str:
@@ -190,7 +165,7 @@ def _align_to_acronym(name: str, acronym: str) -> str:
     for k in range(1, len(parts)):
         if not parts[k][:1].isupper():
             continue
-        content = [fold(p) for p in parts[k:] if fold(p.strip(",")) not in _NAME_GLUE]
+        content = [fold(p) for p in parts[k:] if fold(p.strip(",")) not in NAME_GLUE]
         if "".join(p[0] for p in content) == letters:
             return " ".join(parts[k:])
     return name
@@ -200,7 +175,7 @@ def _trim_front(name: str) -> str:
     """Drop leading words before the institution proper ('La Corporación...' -> 'Corporación...')."""
     parts = strip_role_prefix(name).split()
     initial, final, _ = _heads()
-    while parts and fold(parts[0]) in _ARTICLE:
+    while parts and fold(parts[0]) in ARTICLES:
         parts.pop(0)
     if parts and fold(parts[-1]) in final:
         return " ".join(parts)
@@ -209,7 +184,7 @@ def _trim_front(name: str) -> str:
             before = parts[:k]
             if (
                 before
-                and all(p[:1].isupper() and fold(p) not in _ARTICLE for p in before)
+                and all(p[:1].isupper() and fold(p) not in ARTICLES for p in before)
                 and not any(is_role(tokenize(p), 0) for p in before)
             ):
                 return " ".join(parts)
@@ -218,17 +193,9 @@ def _trim_front(name: str) -> str:
             while first > 0 and _modifier(parts[first - 1]):
                 first -= 1
             return " ".join(parts[first:])
-    while parts and fold(parts[0]) in _ARTICLE:
+    while parts and fold(parts[0]) in ARTICLES:
         parts.pop(0)
     return " ".join(parts)
-
-
-def blocked_acronyms(text: str) -> set[str]:
-    """Acronyms defined for something that is not an institution (a programme, an index, a size class)."""
-    blocked = set()
-    for m in _patterns()["any_definition"].finditer(text):
-        blocked.add(m.group("acr").rstrip("s"))
-    return blocked
 
 
 def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
@@ -295,7 +262,7 @@ def _described(text: str) -> list[OrgMention]:
                 names = re.split(r"\s+(?:y|e|and)\s+", m.group("name"))
             for name in names:
                 toks = tokenize(name)
-                if all(fold(t.word) in _ARTICLE or is_role(toks, i) for i, t in enumerate(toks)):
+                if all(fold(t.word) in ARTICLES or is_role(toks, i) for i, t in enumerate(toks)):
                     continue
                 if name.lower() in gazetteer():
                     continue  # "businesses in Haiti": a place, not a firm
@@ -307,84 +274,6 @@ def _described(text: str) -> list[OrgMention]:
                         f"described as an organisation: '{m.group(0)}'",
                     )
                 )
-    return found
-
-
-def _mostly_upper(text: str, pos: int) -> bool:
-    """Is the line around ``pos`` written in capitals (a shouted headline, not acronyms)?"""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    letters = [c for c in text[line_start : line_end if line_end >= 0 else len(text)] if c.isalpha()]
-    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
-
-
-def _extend(text: str, end: int) -> str:
-    """Capitalised words right after an acronym that belong to the name: 'METS Ignited', 'iNNpulsa Mipyme'."""
-    m = re.match(rf"(?:{SP}[{_UPPER}][a-záéíóúñç]+){{1,2}}(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])", text[end:])
-    if not m or any(is_furniture(t.word) for t in tokenize(m.group(0))):
-        return ""
-    return m.group(0)
-
-
-def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> str | None:
-    acr = m.group("acr")
-    before = text[max(0, m.start() - 60) : m.start()]
-    after = text[m.end() : m.end() + 40]
-    tail = tokenize(before)[-6:]
-    if repeated:
-        return "acronym used repeatedly"
-    if title and acr in title:
-        return "acronym in the title"
-    if re.search(r"\b(?:by|por|pela|pelo|por el|por la)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$", before, re.I):
-        return "acronym as the agent"
-    if _PARTNER.search(before):
-        return "acronym as a partner"
-    if re.search(r"(?:,|\b(?:y|e|and))\s*$", before) or re.match(r"\s*,\s*[A-Z]", after):
-        return "acronym in an enumeration"
-    if re.search(r"\b(?:de|del|of|of the|do|da|at|from)\s+$", before) and any(
-        is_role(tail, i) for i in range(len(tail))
-    ):
-        return "acronym names the employer in a title"
-    return None
-
-
-def _names_project(text: str, m: re.Match[str]) -> bool:
-    """'el proyecto IMPULSOHN', "USAID's ATTEINDRE project": the acronym names a project, not an actor."""
-    before = text[max(0, m.start() - 20) : m.start()]
-    return bool(_PROJECT.search(before) or _PROJECT_AFTER.match(text[m.end() :]))
-
-
-def _standalone(
-    text: str, title: str, known: set[str], blocked: set[str], covered: list[tuple[int, int]]
-) -> list[OrgMention]:
-    """Acronyms used on their own, when something says they name an actor."""
-    generic = {fold(a) for a in words("generic_acronyms")}
-    matches = [
-        m
-        for m in _patterns()["acronym"].finditer(text)
-        if is_acronym(m.group("acr"))
-        and not _ROMAN.match(m.group("acr"))
-        and sum(c.isalpha() for c in m.group("acr")) >= 3
-        and not _mostly_upper(text, m.start())
-        and not any(s <= m.start() < e for s, e in covered)
-    ]
-    counts = Counter(m.group("acr") for m in matches)
-    projects = {m.group("acr") for m in matches if _names_project(text, m)}
-    found = []
-    for m in matches:
-        acr = m.group("acr")
-        bare = re.sub(r"[-/]?\d+$", "", acr)
-        if fold(bare) in generic or fold(bare.rstrip("s")) in generic or acr.rstrip("s") in blocked - known:
-            continue
-        if acr.lower() in gazetteer():
-            continue  # "KINGSTON, Jamaica": a dateline place in capitals
-        if re.match(rf"{SP}(?:del|de|do|da|of)(?:{SP}the)?{SP}[{_UPPER}]", text[m.end() :]):
-            continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
-        if acr in projects:
-            continue
-        why = _why_standalone(text, m, title, acr in known or counts[acr] >= 2)
-        if why:
-            found.append(OrgMention(acr + _extend(text, m.end()), None, m.start(), why))
     return found
 
 
@@ -407,58 +296,6 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     mentions = defined + _split_joined(_named(text), defined) + _described(text)
     known = accepted | {m.name for m in mentions if is_acronym(m.name)}
     covered = [(m.start, m.start + len(m.name)) for m in mentions if not is_acronym(m.name)]
-    mentions += _standalone(text, title, known, blocked, covered)
-    mentions += _coordinated(text, mentions, blocked, people)
+    mentions += standalone_acronyms(text, title, known, blocked, covered)
+    mentions += coordinated_names(text, mentions, blocked, people)
     return sorted(mentions, key=lambda m: m.start)
-
-
-_ARTICLES = r"(?:a|o|as|os|la|el|las|los|the|al|ao)"
-_COORD_AFTER = re.compile(
-    rf"^(?:,|{SP}(?:y|e|and)){SP}(?:{_ARTICLES}{SP})?(?P<name>{CAPW})"
-    rf"(?=[ \t]*(?:[,.;:)]|{SP}(?:y|e|and){SP}))"
-)
-_COORD_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{CAPW})(?:,|{SP}(?:y|e|and)){SP}(?:{_ARTICLES}{SP})?$")
-
-
-def _coordinated(
-    text: str, mentions: list[OrgMention], blocked: set[str], people: tuple[str, ...]
-) -> list[OrgMention]:
-    """One-word names coordinated with an organisation are organisations too: 'OCB, a Aprosoja e a Ampa'.
-
-    Like is coordinated with like; a one-word name that is a place, a sector word, a
-    generic acronym or a defined non-institution is left out.
-    """
-    generic = {fold(a) for a in words("generic_acronyms")}
-    found: list[OrgMention] = []
-    seen = {fold(m.name) for m in mentions} | {fold(w) for p in people for w in p.split()}
-    queue = [m for m in mentions if text[m.start : m.start + len(m.name)] == m.name]
-    spans = [(m.start, m.start + len(m.name)) for m in queue]
-    while queue:
-        m = queue.pop()
-        end = m.start + len(m.name)
-        candidates = [(_COORD_AFTER.match(text[end : end + 60]), end)]
-        before = _COORD_BEFORE.search(text[max(0, m.start - 60) : m.start])
-        candidates.append((before, max(0, m.start - 60)))
-        for match, offset in candidates:
-            if not match:
-                continue
-            name = match.group("name").rstrip(".")
-            start = offset + match.start("name")
-            if (
-                # a sentence-initial word, or the end of a longer capitalised name
-                re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, start - 3) : start])
-                or re.search(rf"[{_UPPER}][\w.-]*[ \t]+$", text[max(0, start - 30) : start])
-                or any(s <= start < e for s, e in spans)
-                or fold(name) in seen
-                or is_furniture(name)
-                or fold(name) in generic
-                or name.rstrip("s") in blocked
-                or name.lower() in gazetteer()
-                or len(name) < 3
-            ):
-                continue
-            seen.add(fold(name))
-            new = OrgMention(name, None, start, f"coordinated with '{m.name}'")
-            found.append(new)
-            queue.append(new)
-    return found
