@@ -107,3 +107,13 @@ def test_a_wire_sign_off_at_the_end_dates_the_story() -> None:
     text = f"{prose}\n\n{prose}\n\nKINGSTON, Mar 3, CMC –\nCMC/2024"
     assert value(text) == "2024-03-03"
     assert value(f"{prose}\n\nKINGSTON, Mar 3, CMC –") is None  # no year stated
+
+
+def test_the_date_nearest_the_headline_wins_over_a_list_of_other_stories() -> None:
+    text = (
+        "Latest\nFarm prices fall\n02/01/2020\nPort reopens\n03/01/2020\n"
+        "Exporters win new markets\n15/01/2020\nThe ministry said exporters reached new markets."
+    )
+    assert value(text) == "2020-01-02"
+    found = find_date(text, "es", "Exporters win new markets")
+    assert found is not None and found.value == "2020-01-15"

@@ -53,7 +53,7 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     title = find_title(cleaned)
     body = body_without_title(cleaned, title.text)
     language = detect_language(body or cleaned)
-    date = find_date(cleaned, language)
+    date = find_date(cleaned, language, None if title.uncertain else title.text)
     # A proposed title that is only the opening of the body must not count twice.
     headline = "" if title.uncertain else title.text
     actors = find_actors(f"{headline}\n{body}", authorities, headline)

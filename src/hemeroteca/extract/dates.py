@@ -187,13 +187,20 @@ def head_paragraphs(text: str, *, prose_paragraphs: int = 2, max_lines: int = 40
     return head
 
 
-def find_date(text: str, language: str | None = None) -> Found | None:
-    """The publication date stated in the head of the text, or None when it states none."""
+def find_date(text: str, language: str | None = None, title: str | None = None) -> Found | None:
+    """The publication date stated in the head of the text, or None when it states none.
+
+    With several date lines in the head (a list of other stories above the article), the one
+    nearest the headline is the article's.
+    """
     _, _, updated = _words()
     order = _numeric_order(text, language)
+    head = head_paragraphs(text)
+    title_at = max((i for i, p in enumerate(head) if title and title in p), default=None)
+    candidates: list[tuple[int, Found]] = []
     fallback: Found | None = None
     previous = ""
-    for index, raw in enumerate(head_paragraphs(text)):
+    for index, raw in enumerate(head):
         line = _GLUED.sub(r"\1 \2", raw)
         for start, end, match, kind in date_matches(line):
             why = date_line_kind(line, start, end)
@@ -205,9 +212,15 @@ def find_date(text: str, language: str | None = None) -> Found | None:
                 updated.fullmatch(previous.strip(" :•")) if previous else None
             )
             if not is_update:
-                return found
+                candidates.append((index, found))
+                break
             fallback = fallback or found
         previous = raw
+    if candidates:
+        if title_at is None:
+            return candidates[0][1]
+        # on a tie the line under the headline wins: "Headline / date" is the commoner layout
+        return min(candidates, key=lambda c: (abs(c[0] - title_at), -c[0]))[1]
     return fallback or _wire_sign_off(text)
 
 
