@@ -204,3 +204,17 @@ def test_news_agencies_and_working_groups_are_not_actors() -> None:
         "O Grupo Bimbo e o Banco do Nordeste assinaram."
     )
     assert set(orgs(text)) == {"Grupo Bimbo", "Banco do Nordeste"}
+
+
+def test_long_capitalised_runs_cost_linear_time() -> None:
+    import time
+
+    texts = [
+        "Ministerio " + " de la ".join(["Economía"] * 400),
+        "EL MINISTERIO DE ECONOMIA Y EL BANCO CENTRAL ANUNCIARON " * 60,
+        "Ministerio " + " de ".join(["Economía"] * 400) + " (",
+    ]
+    start = time.process_time()
+    for text in texts:
+        find_actors(text, NONE)
+    assert time.process_time() - start < 5

@@ -52,6 +52,9 @@ _FUNCTION = (
 )
 # Heads that make an institution only with a proper name after them: "Grupo Bimbo", "Sistema OCB".
 _NEEDS_PROPER_NAME = {"sistema", "system", "grupo", "group"}
+# How far before a parenthesis a defined name may start; how many words a name may have.
+DEFINITION_WINDOW = 250
+MAX_NAME_WORDS = 25
 _ORDINAL = re.compile(r"^(?:[IVXLC]+|\d+(?:st|nd|rd|th|º|°|ª)?)\s", re.IGNORECASE)
 
 
@@ -198,16 +201,35 @@ def _trim_front(name: str) -> str:
     return " ".join(parts)
 
 
+def _definition_windows(text: str) -> list[tuple[int, str]]:
+    """Stretches of text that end in a parenthesis: only there can an acronym be defined.
+
+    Matching the name pattern on these windows, not the whole text, keeps long runs of
+    capitalised words from costing quadratic time.
+    """
+    windows = []
+    for paren in re.finditer(r"\(", text):
+        line_start = text.rfind("\n", 0, paren.start()) + 1
+        start = max(line_start, paren.start() - DEFINITION_WINDOW)
+        end = text.find(")", paren.start(), paren.start() + DEFINITION_WINDOW)
+        if end > 0:
+            windows.append((start, text[start : end + 1]))
+    return windows
+
+
 def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
     found, accepted = [], set()
-    for key in ("defined", "defined_reverse"):
-        for m in _patterns()[key].finditer(text):
+    for offset, window in _definition_windows(text):
+        for key in ("defined", "defined_reverse"):
+            m = _patterns()[key].search(window)
+            if not m or m.end() != len(window):
+                continue
             acr = m.group("acr")
             name = _align_to_acronym(_trim_front(m.group("name")), acr)
             if fold(acr) in {fold(a) for a in words("generic_acronyms")}:
                 continue
             if is_institution(name, defined=True):
-                start = m.start("name") + max(0, m.group("name").find(name))
+                start = offset + m.start("name") + max(0, m.group("name").find(name))
                 found.append(OrgMention(name, acr, start, f"acronym defined: '{m.group(0)}'"))
                 accepted.add(acr.rstrip("s"))
     return found, accepted
@@ -222,6 +244,8 @@ def _without_trailing_place(name: str) -> str:
 def _named(text: str) -> list[OrgMention]:
     found = []
     for m in _patterns()["name"].finditer(text):
+        if m.group("name").count(" ") > MAX_NAME_WORDS:
+            continue  # a capitalised run this long is a shouted line, not a name
         name = _trim_front(_without_trailing_place(re.sub(r"[’']s$", "", m.group("name"))))
         if is_institution(name):
             found.append(

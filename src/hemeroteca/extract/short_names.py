@@ -58,12 +58,15 @@ def blocked_acronyms(text: str) -> set[str]:
     return blocked
 
 
-def _mostly_upper(text: str, pos: int) -> bool:
-    """Is the line around ``pos`` written in capitals (a shouted headline, not acronyms)?"""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    letters = [c for c in text[line_start : line_end if line_end >= 0 else len(text)] if c.isalpha()]
-    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+def _shouted_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in capitals (a shouted headline): their words are not acronyms."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) > 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 def _extend(text: str, end: int) -> str:
@@ -107,13 +110,14 @@ def standalone_acronyms(
 ) -> list[OrgMention]:
     """Acronyms used on their own, when something says they name an actor."""
     generic = {fold(a) for a in words("generic_acronyms")}
+    shouted = _shouted_lines(text)
     matches = [
         m
         for m in _ACRONYM_TOKEN.finditer(text)
         if is_acronym(m.group("acr"))
         and not _ROMAN.match(m.group("acr"))
         and sum(c.isalpha() for c in m.group("acr")) >= 3
-        and not _mostly_upper(text, m.start())
+        and not any(a <= m.start() < b for a, b in shouted)
         and not any(s <= m.start() < e for s, e in covered)
     ]
     counts = Counter(m.group("acr") for m in matches)
