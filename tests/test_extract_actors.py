@@ -218,3 +218,8 @@ def test_long_capitalised_runs_cost_linear_time() -> None:
     for text in texts:
         find_actors(text, NONE)
     assert time.process_time() - start < 5
+
+
+def test_surnames_that_are_head_words_or_cities() -> None:
+    text = "O presidente do banco, Paulo Câmara, e a diretora do Sebrae, Joana Lima, assinaram."
+    assert {"Paulo Câmara", "Joana Lima"} <= people(text)

@@ -7,8 +7,8 @@ import pytest
 from hemeroteca.extract.countries import find_countries
 
 
-def codes(title: str, body: str, institutions: tuple = ()) -> list[str]:
-    return [c.code for c in find_countries(title, body, institutions)]
+def codes(title: str, body: str, institutions: tuple = (), people: tuple | list = ()) -> list[str]:
+    return [c.code for c in find_countries(title, body, institutions, people)]
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,9 @@ def test_evidence_lists_the_surfaces_seen() -> None:
 def test_title_order_and_the_dateline_break_ties() -> None:
     body = "La Paz, (ABI).- El ministro y el embajador firmaron un acuerdo con empresarios de Buenos Aires."
     assert codes("Bolivia y Argentina firman acuerdo", body) == ["BO", "AR"]
+
+
+def test_places_inside_peoples_names_are_not_countries() -> None:
+    assert codes("Feira em Recife", "A diretora Joana Lima abriu a feira em Recife.", (), ["Joana Lima"]) == [
+        "BR"
+    ]

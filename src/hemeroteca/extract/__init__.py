@@ -58,7 +58,8 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     headline = "" if title.uncertain else title.text
     actors = find_actors(f"{headline}\n{body}", authorities, headline)
     institutions = [(a.country, a.name) for a in actors if a.country]
-    countries = find_countries(headline, body, institutions)
+    people = [a.name for a in actors if a.type == "person"]
+    countries = find_countries(headline, body, institutions, people)
     names = tuple(n for a in actors for n in (a.name, a.alias) if n)
     topics = find_topics(headline, body, authorities, names)
     uncertain = []

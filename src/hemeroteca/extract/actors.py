@@ -112,8 +112,8 @@ def _authority_entities(text: str, authorities: Authorities, spans: list[tuple[i
         if actor.name not in found:
             continue
         entity, seen = found[actor.name], surfaces[actor.name]
-        full = [s for s in seen if not is_acronym(s)]
-        short = [s for s in seen if is_acronym(s)]
+        full = [s for s in seen if len(s.split()) >= 2 and not is_acronym(s)]
+        short = [s for s in seen if len(s.split()) == 1 or is_acronym(s)]
         entity.name = _canonical_form(actor, max(full, key=len) if full else actor.name)
         alias = _canonical_form(actor, short[0]) if short else actor.short
         entity.aliases = [

@@ -160,8 +160,13 @@ def _lead_end(body: str) -> int:
     return body.find(prose[-1]) + len(prose[-1])
 
 
-def find_countries(title: str, body: str, institutions: Iterable[tuple[str, str]] = ()) -> list[CountryHit]:
-    """Countries by salience; ``institutions`` are (code, actor name) pairs from the authority file."""
+def find_countries(
+    title: str, body: str, institutions: Iterable[tuple[str, str]] = (), people: Iterable[str] = ()
+) -> list[CountryHit]:
+    """Countries by salience; ``institutions`` are (code, actor name) pairs from the authority file,
+    ``people`` names whose places are surnames ("Joana Lima") and say nothing about the country."""
+    for name in people:
+        title, body = title.replace(name, " " * len(name)), body.replace(name, " " * len(name))
     scores: dict[str, list] = {}
 
     def add(code: str, weight: float, pos: int, surface: str) -> None:

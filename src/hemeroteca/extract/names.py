@@ -72,6 +72,18 @@ def _not_name() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _surname_heads() -> frozenset[str]:
+    """Institution head-words that are also common surnames ('Paulo Câmara')."""
+    return frozenset(fold(w) for w in word_set("surname_heads"))
+
+
+def _may_end_name(word: str) -> bool:
+    """Surnames that are also head-words or cities: 'Paulo Câmara', 'Joana Lima'."""
+    place = gazetteer().get(word.lower())
+    return fold(word) in _surname_heads() or (place is not None and place[1] == "place")
+
+
 def is_furniture(word: str) -> bool:
     """A capitalised word that names a sector, office, title or place, not a person."""
     folded = fold(word.strip(".’'"))
@@ -137,12 +149,10 @@ def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] 
             break
     if last - first < 2 or last - first > MAX_NAME_TOKENS:
         return None
-    if any(
-        tokens[k].text not in PARTICLES
-        and not _INITIAL.match(tokens[k].text)
-        and is_furniture(tokens[k].word)
-        for k in range(first, last)
-    ):
+    inner = [t for t in tokens[first:last] if t.text not in PARTICLES and not _INITIAL.match(t.text)]
+    if len(inner) > 1 and _may_end_name(inner[-1].word):
+        inner = inner[:-1]
+    if any(is_furniture(t.word) for t in inner):
         return None
     if tokens[last - 1].text in PARTICLES:
         return None

@@ -121,10 +121,11 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
         return any(body in fold(name) for body in words("programme_bodies"))
     if _ORDINAL.match(name):
         return False  # "VIII High-Level Joint Commission", "1st Forum": an edition of an event
-    # The head may follow one capitalised modifier: "People's Ministry ...", "OAS Department of ...".
     if toks[0] in _NEEDS_PROPER_NAME and toks[1] in NAME_GLUE:
         return False  # "Sistema de Información", "Grupo de Trabajo": a system or a working group
-    if toks[0] in initial or toks[1] in initial or toks[-1] in final:
+    # The head may follow one capitalised modifier when a complement follows: "People's Ministry for
+    # Foreign Affairs", "OAS Department of ..." (but "Paulo Câmara" is a person).
+    if toks[0] in initial or (toks[1] in initial and len(toks) > 2) or toks[-1] in final:
         return True
     return defined and any(t in strong for t in toks[1:-1])
 
