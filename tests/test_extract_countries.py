@@ -85,3 +85,8 @@ def test_places_inside_peoples_names_are_not_countries() -> None:
     assert codes("Feira em Recife", "A diretora Joana Lima abriu a feira em Recife.", (), ["Joana Lima"]) == [
         "BR"
     ]
+
+
+def test_countries_given_as_examples_are_weak() -> None:
+    body = "Belize firms will be trained to export to markets such as Mexico and the United States."
+    assert codes("Belize launches export academy", body) == ["BZ"]

@@ -61,3 +61,8 @@ def test_body_starts_after_the_last_repetition_of_the_headline() -> None:
     cleaned = clean_text(f"Credit for firms\nOther story one\nOther story two\nCredit for firms\n{PROSE}")
     body = body_without_title(cleaned, find_title(cleaned).text)
     assert body.startswith("The ministry") and "Other story" not in body
+
+
+def test_the_publishers_name_over_its_menu_is_not_the_headline() -> None:
+    raw = f"Ministry of Trade, Industry and Tourism\nSearch\nBelize opens an export academy\n{PROSE}"
+    assert title_of(raw)[0] == "Belize opens an export academy"

@@ -8,7 +8,7 @@ country (from the authority file).
 Salience decides what is kept: a mention in the title or the lead weighs more
 than one deep in the text, a place opening the story (its dateline) a little
 more; a country inside an enumeration of three or more
-("Chile, Colombia, México y Perú") or inside a person's title ("the ambassador
+("Chile, Colombia, México y Perú"), among examples ("such as Mexico") or inside a person's title ("the ambassador
 of the United States", "Atangana, of Cameroon") weighs a quarter; countries
 far below the leader are mentions in passing and are dropped.
 """
@@ -36,6 +36,11 @@ DATELINE = 1.0
 # A country scoring below this share of the leader's score was mentioned in passing.
 KEEP_RATIO = 0.3
 _LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|y|e|or|o|ou|as well as)\s+)\s*(?:the\s+)?$", re.IGNORECASE)
+_EXAMPLE_CUE = re.compile(
+    r"\b(?:such as|like|including|for example|e\.g\.|tales como|como|por ejemplo|incluyendo|tais como"
+    r"|incluindo|por exemplo)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
+    re.IGNORECASE,
+)
 _NATIONALITY = re.compile(r",\s*(?:of|de|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -125,7 +130,8 @@ def country_mentions(text: str) -> list[Mention]:
 
 
 def _listed(text: str, mentions: Sequence[Mention]) -> set[int]:
-    """Indexes of mentions inside an enumeration of three or more countries."""
+    """Indexes of mentions inside an enumeration of three or more countries, or of examples
+    ("markets such as Mexico and the United States")."""
     listed: set[int] = set()
     run = [0] if mentions else []
     for i in range(1, len(mentions) + 1):
@@ -133,7 +139,9 @@ def _listed(text: str, mentions: Sequence[Mention]) -> set[int]:
         if joined:
             run.append(i)
             continue
-        if len({mentions[j].code for j in run}) >= 3:
+        first = mentions[run[0]]
+        example = _EXAMPLE_CUE.search(text[max(0, first.start - 30) : first.start])
+        if len({mentions[j].code for j in run}) >= 3 or example:
             listed.update(run)
         run = [i]
     return listed

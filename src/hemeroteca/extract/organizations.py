@@ -130,6 +130,11 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
     return defined and any(t in strong for t in toks[1:-1])
 
 
+def is_institution_name(line: str) -> bool:
+    """Is the whole line an institution's name ('Ministerio de Economía y Finanzas')?"""
+    return bool(_patterns()["name"].fullmatch(line.strip())) and is_institution(line)
+
+
 def strip_role_prefix(name: str) -> str:
     """'Executive Secretary of the Economic Commission ...' -> 'Economic Commission ...'."""
     toks = tokenize(name)

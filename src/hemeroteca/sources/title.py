@@ -54,6 +54,14 @@ def _looks_like_headline(line: str, min_words: int = MIN_WORDS) -> bool:
     return not line.endswith((":", "|")) and "|" not in line
 
 
+def _site_header(paras: list[str], index: int, candidate: str) -> bool:
+    """The publisher's name over its menu ('Ministry of Trade' then 'Search') is not a headline."""
+    from hemeroteca.extract.organizations import is_institution_name
+
+    following = paras[index + 1] if index + 1 < len(paras) else ""
+    return len(following.split()) <= 2 and not _is_date_line(following) and is_institution_name(candidate)
+
+
 def _next_is_date_line(paras: list[str], index: int) -> bool:
     """A short line right above the date line is the headline of a title-and-date block."""
     return index + 1 < len(paras) and _is_date_line(paras[index + 1])
@@ -74,6 +82,8 @@ def find_title(text: str) -> Title:
         if is_credit(para) or _is_date_line(para):
             continue
         candidate = headline_candidate(para)
+        if _site_header(paras, index, candidate):
+            continue
         if _looks_like_headline(candidate) or (
             _looks_like_headline(candidate, min_words=2) and _next_is_date_line(paras, index)
         ):
