@@ -7,9 +7,9 @@ country (from the authority file).
 
 Salience decides what is kept: a mention in the title or the lead weighs more
 than one deep in the text, a place opening the story (its dateline) a little
-more; a country inside an enumeration of three or more
-("Chile, Colombia, México y Perú"), among examples ("such as Mexico") or inside a person's title ("the ambassador
-of the United States", "Atangana, of Cameroon") weighs a quarter; countries
+more; a country inside an enumeration of three or more ("Chile, Colombia,
+México y Perú"), among examples ("such as Mexico") or inside a person's title
+("the ambassador of the United States", "Atangana, of Cameroon") weighs a quarter; countries
 far below the leader are mentions in passing and are dropped.
 """
 
