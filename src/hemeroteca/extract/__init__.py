@@ -15,7 +15,7 @@ from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.extract.actors import find_actors
 from hemeroteca.extract.countries import find_countries
 from hemeroteca.extract.dates import find_date
-from hemeroteca.extract.language import detect_language
+from hemeroteca.extract.language import identify_language
 from hemeroteca.extract.topics import find_topics
 from hemeroteca.sources.clean import clean_text
 from hemeroteca.sources.decode import decode_bytes
@@ -52,7 +52,7 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     cleaned = clean_text(text)
     title = find_title(cleaned)
     body = body_without_title(cleaned, title.text)
-    language = detect_language(body or cleaned)
+    language, language_evidence = identify_language(body or cleaned)
     date = find_date(cleaned, language, None if title.uncertain else title.text)
     # A proposed title that is only the opening of the body must not count twice.
     headline = "" if title.uncertain else title.text
@@ -79,6 +79,7 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
         evidence={
             "title": title.evidence,
             "date": date.evidence if date else "no date in the head of the text",
+            "language": language_evidence,
             "countries": {c.code: {"score": c.score, "seen": list(c.evidence)} for c in countries},
             "actors": {a.name: a.evidence for a in actors},
             "tags": {t.id: {"hits": t.hits, "words": list(t.evidence)} for t in topics},
