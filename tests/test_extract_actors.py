@@ -223,3 +223,12 @@ def test_long_capitalised_runs_cost_linear_time() -> None:
 def test_surnames_that_are_head_words_or_cities() -> None:
     text = "O presidente do banco, Paulo Câmara, e a diretora do Sebrae, Joana Lima, assinaram."
     assert {"Paulo Câmara", "Joana Lima"} <= people(text)
+
+
+def test_a_plural_head_names_one_institution_per_complement() -> None:
+    text = "Irá a las Intendencias de Salto y Rivera. La Federación de Cámaras de Comercio e Industrias firmó."
+    assert set(orgs(text)) == {
+        "Intendencia de Salto",
+        "Intendencia de Rivera",
+        "Federación de Cámaras de Comercio e Industrias",
+    }

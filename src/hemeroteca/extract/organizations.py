@@ -265,6 +265,35 @@ def _named(text: str) -> list[OrgMention]:
     return found
 
 
+_PLURAL_HEAD = re.compile(
+    rf"\b(?P<head>[{UPPER}][a-záéíóúñçãõê]+(?:ies|s))[ \t]+(?P<prep>de|del|do|da|of|of the)[ \t]+"
+    rf"(?P<first>{CAPW}(?:[ \t]+{CAPW})?)[ \t]+(?:y|e|and)[ \t]+(?:(?:de|del|do|da|of)[ \t]+)?"
+    rf"(?P<second>{CAPW}(?:[ \t]+{CAPW})?)"
+)
+
+
+def _singular_head(word: str) -> str | None:
+    """'Intendencias' -> 'Intendencia', 'Ministries' -> 'Ministry', when the singular is a head-word."""
+    initial = _heads()[0]
+    for singular in (word[:-3] + "y" if word.endswith("ies") else "", word[:-1]):
+        if singular and fold(singular) in initial:
+            return singular
+    return None
+
+
+def _plural_heads(text: str) -> list[OrgMention]:
+    """'las Intendencias de Río Negro y Durazno' names two institutions, one per place."""
+    found = []
+    for m in _PLURAL_HEAD.finditer(text):
+        head = _singular_head(m.group("head"))
+        if head is None:
+            continue
+        for key in ("first", "second"):
+            name = f"{head} {m.group('prep')} {m.group(key)}"
+            found.append(OrgMention(name, None, m.start(key), f"one of the plural '{m.group(0)}'"))
+    return found
+
+
 def _split_joined(named: list[OrgMention], defined: list[OrgMention]) -> list[OrgMention]:
     """'Government of Jamaica and the Inter-American Development Bank (IDB)' names two bodies when the
     part after 'and' is a defined institution: keep the first part only if it is one too."""
@@ -324,6 +353,9 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     defined, accepted = _defined(text)
     blocked = blocked_acronyms(text)
     mentions = defined + _split_joined(_named(text), defined) + _described(text)
+    spans = [(m.start, m.start + len(m.name)) for m in mentions]
+    # a plural inside a longer name ("Federación de Cámaras de Comercio e Industrias") is part of it
+    mentions += [p for p in _plural_heads(text) if not any(s < p.start < e for s, e in spans)]
     known = accepted | {m.name for m in mentions if is_acronym(m.name)}
     covered = [(m.start, m.start + len(m.name)) for m in mentions if not is_acronym(m.name)]
     mentions += standalone_acronyms(text, title, known, blocked, covered)
