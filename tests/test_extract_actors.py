@@ -232,3 +232,17 @@ def test_a_plural_head_names_one_institution_per_complement() -> None:
         "Intendencia de Rivera",
         "Federación de Cámaras de Comercio e Industrias",
     }
+
+
+def test_definitions_after_another_parenthesis_on_the_line() -> None:
+    text = "Recife (PE) - O Banco do Sertão (BDS) e a Agência de Fomento (Afom) assinaram."
+    assert orgs(text) == {"Banco do Sertão": "BDS", "Agência de Fomento": "Afom"}
+
+
+def test_regional_units_and_employers_of_quoted_people() -> None:
+    text = (
+        "De acordo com o superintendente do Sebrae em Goiás, Rui Alves, o estado cresce. "
+        "A Sebrae em Goiás e o Banco do Sertão assinaram."
+    )
+    found = orgs(text)
+    assert "Sebrae em Goiás" in found and "Banco do Sertão" in found

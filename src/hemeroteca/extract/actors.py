@@ -24,6 +24,7 @@ from hemeroteca.catalogue.authorities import Actor, Authorities
 from hemeroteca.extract.names import fold, is_acronym, tokenize
 from hemeroteca.extract.organizations import find_organizations
 from hemeroteca.extract.people import find_people, is_role
+from hemeroteca.extract.short_names import branches
 from hemeroteca.extract.vocabulary import alternation, word_set, words
 from hemeroteca.sources.clean import is_credit
 
@@ -34,6 +35,8 @@ _LIST_MATERIAL = re.compile(
 # How far back, within the sentence, a background cue may stand.
 CUE_WINDOW = 200
 NEAR_WINDOW = 90
+# Lower-case words that may stand between a source cue and the organisation cited.
+MAX_SOURCE_GAP = 6
 
 
 @dataclass(frozen=True)
@@ -149,10 +152,24 @@ def _cue_pattern(key: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(cues)}(?!\w)", re.IGNORECASE)
 
 
+def _cited_as_source(before: str) -> bool:
+    """'según datos del INE', 'publicado en 2013 por el INE', 'realizado pelo IBGE e pela X': the
+    organisation is the source of a figure. Not when a person stands between ('de acordo com o
+    superintendente do Sebrae'): then the person is the source and the organisation their employer."""
+    cues = list(_cue_pattern("source_cues").finditer(before))
+    if not cues:
+        return False
+    between = before[cues[-1].end() :]
+    if sum(1 for w in re.findall(r"[^\W\d_]+", between) if w.islower()) > MAX_SOURCE_GAP:
+        return False
+    tokens = tokenize(between)
+    return not any(is_role(tokens, k) for k in range(len(tokens)))
+
+
 def _background(text: str, start: int, entity: _Entity) -> bool:
     """Is this mention a source, a membership, an example or a former post rather than an action?"""
     before = _sentence_before(text, start, CUE_WINDOW)
-    if entity.type == "organization" and _cue_pattern("source_cues").search(before):
+    if entity.type == "organization" and _cited_as_source(before):
         return True
     if entity.type == "organization" and _cue_pattern("background_cues").search(before[-NEAR_WINDOW:]):
         return True
@@ -238,6 +255,9 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
         _merge(entities, p.name, "person", None, p.start, p.rule)
     for o in orgs:
         _merge(entities, o.name, "organization", o.alias, o.start, o.rule)
+    short_forms = {f for e in entities if e.type == "organization" for f in (e.name, *e.aliases)}
+    for b in branches(text, short_forms):
+        _merge(entities, b.name, "organization", None, b.start, b.rule)
     generic = _folded("generic_actors") | _folded("outlets")
     out = []
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):

@@ -227,8 +227,8 @@ def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
     found, accepted = [], set()
     for offset, window in _definition_windows(text):
         for key in ("defined", "defined_reverse"):
-            m = _patterns()[key].search(window)
-            if not m or m.end() != len(window):
+            m = next((m for m in _patterns()[key].finditer(window) if m.end() == len(window)), None)
+            if m is None:
                 continue
             acr = m.group("acr")
             name = _align_to_acronym(_trim_front(m.group("name")), acr)

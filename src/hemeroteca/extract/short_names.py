@@ -182,3 +182,28 @@ def coordinated_names(
             found.append(new)
             queue.append(new)
     return found
+
+
+def branches(text: str, short_forms: set[str]) -> list[OrgMention]:
+    """Regional units named after their parent: 'Sebrae em Alagoas', 'SENA en Antioquia'.
+
+    Only a one-word name followed by 'em/en/in' and a place inside a country (a state, a
+    city) makes a unit; '... en Perú' is the parent's work in a country, not a unit.
+    """
+    forms = sorted((f for f in short_forms if len(f) >= 3 and " " not in f), key=len, reverse=True)
+    if not forms:
+        return []
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<parent>{'|'.join(map(re.escape, forms))}){SP}(?P<prep>em|en|in|no|na){SP}"
+        rf"(?P<place>{CAPW}(?:{SP}(?:de{SP}|do{SP}|da{SP}|del{SP})?{CAPW}){{0,2}})"
+    )
+    table = gazetteer()
+    found = []
+    for m in pattern.finditer(text):
+        place = m.group("place")
+        while place and table.get(place.lower(), ("", ""))[1] != "place":
+            place = place.rsplit(" ", 1)[0] if " " in place else ""
+        if place:
+            name = f"{m.group('parent')} {m.group('prep')} {place}"
+            found.append(OrgMention(name, None, m.start(), f"regional unit: '{name}'"))
+    return found
