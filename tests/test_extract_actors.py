@@ -241,8 +241,8 @@ def test_definitions_after_another_parenthesis_on_the_line() -> None:
 
 def test_regional_units_and_employers_of_quoted_people() -> None:
     text = (
-        "De acordo com o superintendente do Sebrae em Goiás, Rui Alves, o estado cresce. "
-        "A Sebrae em Goiás e o Banco do Sertão assinaram."
+        "De acordo com o superintendente do SENAR em Goiás, Rui Alves, o estado cresce. "
+        "O SENAR e o Banco do Sertão assinaram."
     )
     found = orgs(text)
-    assert "Sebrae em Goiás" in found and "Banco do Sertão" in found
+    assert "SENAR em Goiás" in found and "Banco do Sertão" in found
