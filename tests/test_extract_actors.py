@@ -246,3 +246,9 @@ def test_regional_units_and_employers_of_quoted_people() -> None:
     )
     found = orgs(text)
     assert "SENAR em Goiás" in found and "Banco do Sertão" in found
+
+
+def test_elliptic_role_lists_and_hyphenated_acronyms() -> None:
+    text = "Lo acompañaron el secretario de Industria, Pedro Ruiz; de Comercio, Ana Soto; y otros."
+    assert people(text) == {"Pedro Ruiz", "Ana Soto"}
+    assert "ABC-Tec" in orgs("The course was taught by ABC-Tec in Port of Spain.")

@@ -103,8 +103,12 @@ def _place_at(tokens: list[Token], first: int, last: int) -> int:
 
 
 def is_acronym(word: str) -> bool:
+    """'CONAMYPE', 'MiPyme' is not; 'UWI-Roytec' is (its first part is)."""
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+    if len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1):
+        return True
+    head = re.split(r"[-/]", word)[0]
+    return head != word and len(head) >= 2 and head.isupper() and head.isalpha()
 
 
 def runs(tokens: list[Token]) -> list[tuple[int, int]]:

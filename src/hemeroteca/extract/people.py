@@ -78,6 +78,7 @@ _COMPLEMENT_BEFORE = frozenset(
         "an",
     ]
 )
+_ELLIPTIC_START = frozenset({"de", "del", "of", "do", "da", "for"})
 _CONNECT_AFTER = frozenset(["of", "de", "del", "do", "da", "for", "para"])
 _TERMINATORS = frozenset([",", ";", ".", ":", ")", "–", "—", "-", "”", '"', "»", "’"]) | {
     "and",
@@ -149,6 +150,9 @@ def _background() -> re.Pattern[str]:
 
 def _role_before(tokens: list[Token], first: int) -> bool:
     for k in range(first - 1, max(-1, first - 1 - ROLE_WINDOW), -1):
+        elliptic = tokens[k].text == ";" and k + 1 < first and fold(tokens[k + 1].word) in _ELLIPTIC_START
+        if elliptic:
+            continue  # "el secretario de Industria, X; de Comercio, Y": the role carries over
         if tokens[k].text in _CLAUSE_END or (k < first - 1 and tokens[k].ends_sentence):
             return False
         if is_role(tokens, k):
