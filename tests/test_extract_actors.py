@@ -252,3 +252,15 @@ def test_elliptic_role_lists_and_hyphenated_acronyms() -> None:
     text = "Lo acompañaron el secretario de Industria, Pedro Ruiz; de Comercio, Ana Soto; y otros."
     assert people(text) == {"Pedro Ruiz", "Ana Soto"}
     assert "ABC-Tec" in orgs("The course was taught by ABC-Tec in Port of Spain.")
+
+
+def test_place_names_after_a_role_are_not_people() -> None:
+    assert people("said Ana Ruiz, a farmer from Santa Rosa de Copán, on Monday.") == {"Ana Ruiz"}
+
+
+def test_an_acronym_the_text_defines_otherwise_is_not_the_authority_actor() -> None:
+    text = "El Instituto Nacional de Cooperativismo del Sur (INACOOP) firmó. El INACOOP lo anunció."
+    found = find_actors(text, AUTHORITY)
+    assert [(a.name, a.alias, a.country) for a in found] == [
+        ("Instituto Nacional de Cooperativismo del Sur", "INACOOP", None)
+    ]

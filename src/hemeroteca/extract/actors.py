@@ -87,7 +87,9 @@ def _authority_patterns(
     return compile_(upper, 0), compile_(other, re.IGNORECASE), table
 
 
-def _authority_entities(text: str, authorities: Authorities, spans: list[tuple[int, int]]) -> list[_Entity]:
+def _authority_entities(
+    text: str, authorities: Authorities, spans: list[tuple[int, int]], defined: dict[str, str]
+) -> list[_Entity]:
     """Actors of the authority file named in the text, under the forms the text uses.
 
     The authority's forms are all one actor; the record shows the fullest form the text
@@ -103,6 +105,8 @@ def _authority_entities(text: str, authorities: Authorities, spans: list[tuple[i
             if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in spans):
                 continue
             actor = table[fold(m.group(0))]
+            if m.group(0) in defined and not _same_forms(actor, defined[m.group(0)]):
+                continue  # the text defines this acronym as another body (INACOOP in another country)
             entity = found.setdefault(
                 actor.name, _Entity(actor.name, actor.type, m.start(), country=actor.country, canonical=True)
             )
@@ -123,6 +127,12 @@ def _authority_entities(text: str, authorities: Authorities, spans: list[tuple[i
             a for a in (alias, actor.name, *actor.aliases) if a and fold(a) != fold(entity.name)
         ]
     return list(found.values())
+
+
+def _same_forms(actor: Actor, name: str) -> bool:
+    """Does a name the text gives match one of the actor's forms (one contained in the other)?"""
+    plain = f" {_plain(name)} "
+    return any(f" {_plain(f)} " in plain or plain in f" {_plain(f)} " for f in (actor.name, *actor.aliases))
 
 
 def _canonical_form(actor: Actor, surface: str) -> str:
@@ -250,7 +260,8 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     spans = [
         (o.start, o.start + len(o.name)) for o in orgs if text[o.start : o.start + len(o.name)] == o.name
     ]
-    entities = _authority_entities(text, authorities, spans)
+    defined = {o.alias: o.name for o in orgs if o.alias}
+    entities = _authority_entities(text, authorities, spans, defined)
     for p in people:
         _merge(entities, p.name, "person", None, p.start, p.rule)
     for o in orgs:

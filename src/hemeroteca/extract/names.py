@@ -67,9 +67,21 @@ def fold(text: str) -> str:
 def _not_name() -> frozenset[str]:
     """Words that are never part of a person's name (folded)."""
     words = set()
-    for key in ("not_name_words", "org_heads_initial", "org_heads_final", "honorifics", "roles"):
+    for key in (
+        "not_name_words",
+        "org_heads_initial",
+        "org_heads_final",
+        "honorifics",
+        "roles",
+        "place_prefixes",
+    ):
         words.update(fold(w) for w in word_set(key))
     return frozenset(words)
+
+
+@cache
+def _place_prefixes() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set("place_prefixes"))
 
 
 @cache
@@ -143,6 +155,8 @@ def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] 
     A name has 2 to 5 words, none of them furniture, and does not end on a particle.
     Trailing furniture means the run is an institution or a place, not a name.
     """
+    if fold(tokens[first].word) in _place_prefixes():
+        return None  # "Santa Rosa de Copán", "Puerto Limón": a place
     while first < last:
         place = _place_at(tokens, first, last)
         if place:
