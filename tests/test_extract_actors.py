@@ -264,3 +264,14 @@ def test_an_acronym_the_text_defines_otherwise_is_not_the_authority_actor() -> N
     assert [(a.name, a.alias, a.country) for a in found] == [
         ("Instituto Nacional de Cooperativismo del Sur", "INACOOP", None)
     ]
+
+
+def test_a_known_body_after_and_is_a_second_organisation() -> None:
+    text = "El Ministerio de Industria y la International Labour Organization firmaron."
+    names = [a.name for a in find_actors(text, AUTHORITY)]
+    assert names == ["Ministerio de Industria", "International Labour Organization"]
+
+
+def test_people_in_captions_and_after_to() -> None:
+    text = "The Minister, Hon. Daryl Vaz (left), presents a cheque to Marcia Grant, owner of a bakery."
+    assert people(text) == {"Daryl Vaz", "Marcia Grant"}

@@ -74,3 +74,8 @@ def test_a_headline_shown_twice_beats_a_list_of_other_stories_above_it() -> None
         f"Rural women get a seed fund\nRural women get a seed fund\n11/03/2022\n{PROSE}"
     )
     assert title_of(raw) == ("Rural women get a seed fund", False)
+
+
+def test_press_release_numbers_are_not_headlines() -> None:
+    raw = f"Comunicado No. 045\nCiudad de México, a 3 de mayo de 2021\nMexico backs exporting firms\n{PROSE}"
+    assert title_of(raw)[0] == "Mexico backs exporting firms"

@@ -22,7 +22,8 @@ from functools import cache
 
 from hemeroteca.catalogue.authorities import Actor, Authorities
 from hemeroteca.extract.names import fold, is_acronym, tokenize
-from hemeroteca.extract.organizations import find_organizations
+from hemeroteca.extract.org_patterns import OrgMention
+from hemeroteca.extract.organizations import find_organizations, is_institution
 from hemeroteca.extract.people import find_people, is_role
 from hemeroteca.extract.short_names import branches
 from hemeroteca.extract.vocabulary import alternation, word_set, words
@@ -127,6 +128,27 @@ def _authority_entities(
             a for a in (alias, actor.name, *actor.aliases) if a and fold(a) != fold(entity.name)
         ]
     return list(found.values())
+
+
+_CONJUNCTION_END = re.compile(r"[ \t]+(?:y|e|and)[ \t]+(?:(?:the|el|la|los|las|o|a|os|as)[ \t]+)?$")
+
+
+def _split_at_known(orgs: list[OrgMention], text: str, authorities: Authorities) -> list[OrgMention]:
+    """'Secretaría de Economía y Nacional Financiera' is two bodies when the part after 'y' is a
+    known one; 'Ministerio de Economía y Finanzas' stays one (Finanzas is no actor)."""
+    upper, other, _ = _authority_patterns(authorities.actors)
+    known = [m.span() for p in (upper, other) if p for m in p.finditer(text)]
+    out = []
+    for o in orgs:
+        end = o.start + len(o.name)
+        if text[o.start : end] == o.name:
+            for s, e in known:
+                cut = _CONJUNCTION_END.search(text[o.start : s]) if o.start < s and e <= end else None
+                if cut and is_institution(text[o.start : o.start + cut.start()]):
+                    o = OrgMention(text[o.start : o.start + cut.start()], o.alias, o.start, o.rule)
+                    break
+        out.append(o)
+    return out
 
 
 def _same_forms(actor: Actor, name: str) -> bool:
@@ -257,6 +279,7 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     text = "\n".join("" if is_credit(line) else line for line in text.split("\n"))
     people = find_people(text)
     orgs = find_organizations(text, title, tuple(dict.fromkeys(p.name for p in people)))
+    orgs = _split_at_known(orgs, text, authorities)
     spans = [
         (o.start, o.start + len(o.name)) for o in orgs if text[o.start : o.start + len(o.name)] == o.name
     ]

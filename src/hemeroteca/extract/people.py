@@ -60,7 +60,6 @@ _COMPLEMENT_BEFORE = frozenset(
         "em",
         "in",
         "at",
-        "to",
         "from",
         "para",
         "al",
@@ -77,6 +76,21 @@ _COMPLEMENT_BEFORE = frozenset(
         "uma",
         "an",
     ]
+)
+_PHOTO_POSITIONS = frozenset(
+    {
+        "left",
+        "right",
+        "centre",
+        "center",
+        "second",
+        "third",
+        "izquierda",
+        "derecha",
+        "centro",
+        "esquerda",
+        "direita",
+    }
 )
 _ELLIPTIC_START = frozenset({"de", "del", "of", "do", "da", "for"})
 _CONNECT_AFTER = frozenset(["of", "de", "del", "do", "da", "for", "para"])
@@ -219,7 +233,8 @@ def _well_placed(tokens: list[Token], first: int, last: int, people_ends: set[in
     if last < len(tokens):
         nxt = tokens[last]
         if nxt.text == "(":
-            return False
+            # "Banco Popular (BP)" is an institution; "Daryl Vaz (left)" is a caption
+            return last + 1 < len(tokens) and fold(tokens[last + 1].word) in _PHOTO_POSITIONS
         if fold(nxt.word) in _CONNECT_AFTER and last + 1 < len(tokens) and tokens[last + 1].is_cap:
             return False
         if not (
