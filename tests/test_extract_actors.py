@@ -275,3 +275,12 @@ def test_a_known_body_after_and_is_a_second_organisation() -> None:
 def test_people_in_captions_and_after_to() -> None:
     text = "The Minister, Hon. Daryl Vaz (left), presents a cheque to Marcia Grant, owner of a bakery."
     assert people(text) == {"Daryl Vaz", "Marcia Grant"}
+
+
+def test_multi_word_and_hyphenated_titles_and_named_programmes() -> None:
+    text = (
+        "Prime Minister Andrew Holness spoke. Para o economista-chefe da entidade, Fabio Bentes, "
+        "o presidente da Caixa Econômica Federal, Carlos Vieira, lançou o programa Desenrola Pequenos Negócios."
+    )
+    assert people(text) == {"Andrew Holness", "Fabio Bentes", "Carlos Vieira"}
+    assert "Caixa Econômica Federal" in orgs(text)

@@ -17,7 +17,7 @@ from hemeroteca.extract.countries import find_countries
 from hemeroteca.extract.dates import find_date
 from hemeroteca.extract.language import identify_language
 from hemeroteca.extract.topics import find_topics
-from hemeroteca.sources.clean import clean_text
+from hemeroteca.sources.clean import clean_text, paragraphs
 from hemeroteca.sources.decode import decode_bytes
 from hemeroteca.sources.title import body_without_title, find_title
 
@@ -51,7 +51,8 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     authorities = authorities or Authorities()
     cleaned = clean_text(text)
     title = find_title(cleaned)
-    body = body_without_title(cleaned, title.text)
+    # An uncertain title is only a proposal: the body keeps every line (the opening sentence too).
+    body = "\n\n".join(paragraphs(cleaned)) if title.uncertain else body_without_title(cleaned, title.text)
     language, language_evidence = identify_language(body or cleaned)
     date = find_date(cleaned, language, None if title.uncertain else title.text)
     # A proposed title that is only the opening of the body must not count twice.

@@ -75,7 +75,8 @@ def _not_name() -> frozenset[str]:
         "roles",
         "place_prefixes",
     ):
-        words.update(fold(w) for w in word_set(key))
+        # every word of a multi-word title too: "Prime" of "Prime Minister"
+        words.update(fold(part) for w in word_set(key) for part in (w, *w.split()))
     return frozenset(words)
 
 

@@ -130,6 +130,8 @@ def is_role(tokens: list[Token], k: int) -> bool:
     """Is tokens[k] a role word (or the last word of a multi-word role), plural allowed?"""
     single, multi = _roles()
     word = fold(tokens[k].word)
+    if "-" in word and word not in single and any(part in single for part in word.split("-")):
+        return True  # "economista-chefe", "vice-presidente"
     for candidate in (
         word,
         word[:-1] if word.endswith("s") else "",
@@ -143,6 +145,12 @@ def is_role(tokens: list[Token], k: int) -> bool:
             if phrase in multi:
                 return True
     return False
+
+
+@cache
+def _named_things() -> frozenset[str]:
+    """Nouns that introduce the name of a thing, not a person: 'el programa X', 'la empresa Y'."""
+    return frozenset(fold(w) for key in ("org_descriptors", "named_things") for w in word_set(key))
 
 
 @cache
@@ -227,6 +235,8 @@ def _well_placed(tokens: list[Token], first: int, last: int, people_ends: set[in
         return False
     if first > 0 and tokens[first - 1].text in ("-", "–", "“", '"', "«"):
         return False
+    if first > 0 and fold(tokens[first - 1].word) in _named_things():
+        return False  # "el programa Desenrola Pequenos Negócios", "la empresa Textiles Andinos"
     after_and = first > 1 and fold(tokens[first - 1].word) in ("and", "y", "e")
     if after_and and tokens[first - 2].is_cap and first - 1 not in people_ends:
         return False
