@@ -280,7 +280,7 @@ def test_people_in_captions_and_after_to() -> None:
 def test_multi_word_and_hyphenated_titles_and_named_programmes() -> None:
     text = (
         "Prime Minister Andrew Holness spoke. Para o economista-chefe da entidade, Fabio Bentes, "
-        "o presidente da Caixa Econômica Federal, Carlos Vieira, lançou o programa Desenrola Pequenos Negócios."
+        "o presidente da Caixa Econômica Federal, Carlos Vieira, lançou o programa Desenrola Negócios."
     )
     assert people(text) == {"Andrew Holness", "Fabio Bentes", "Carlos Vieira"}
     assert "Caixa Econômica Federal" in orgs(text)
