@@ -9,7 +9,7 @@ ARTICLE = (
     "Perú y el BID lanzan fondo para mipymes exportadoras\n"
     "12 de abril de 2022\n"
     "Lima, (Agencia).- El Ministerio de la Producción (Produce) y el Banco Interamericano de "
-    "Desarrollo (BID) lanzaron un fondo de 100 millones de soles para mipymes exportadoras de Piura y Arequipa.\n"
+    "Desarrollo (BID) lanzaron un fondo de 100 millones de soles para mipymes de Piura y Arequipa.\n"
     "El ministro de la Producción, Jorge Prado, dijo que el fondo apoyará a 2.000 empresas exportadoras. "
     "Según datos del Instituto Nacional de Estadística (INEI), las mipymes exportan poco.\n"
     "Noticias relacionadas\nChile y Perú firman acuerdo - 3 de enero de 2020\n"
