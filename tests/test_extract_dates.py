@@ -117,3 +117,8 @@ def test_the_date_nearest_the_headline_wins_over_a_list_of_other_stories() -> No
     assert value(text) == "2020-01-02"
     found = find_date(text, "es", "Exporters win new markets")
     assert found is not None and found.value == "2020-01-15"
+
+
+def test_update_and_publication_dates_on_one_line() -> None:
+    assert value("Title\nUpdated Jan 6, 2021 | Published Jan 5, 2021\nBody text.") == "2021-01-05"
+    assert value("Title\nPublished 3:45 PM EST Jan 5, 2021 | Updated Jan 6, 2021\nBody.") == "2021-01-05"

@@ -208,7 +208,7 @@ def find_date(text: str, language: str | None = None, title: str | None = None) 
             if not value or (kind == "my" and why != "date line"):
                 continue
             found = Found(value, f"{why} in paragraph {index + 1}: '{match.group(0).strip()}'")
-            is_update = updated.search(line[:start]) or (
+            is_update = updated.search(_segment(line, start, end)[0]) or (
                 updated.fullmatch(previous.strip(" :•")) if previous else None
             )
             if not is_update:
