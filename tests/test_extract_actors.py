@@ -284,3 +284,8 @@ def test_multi_word_and_hyphenated_titles_and_named_programmes() -> None:
     )
     assert people(text) == {"Andrew Holness", "Fabio Bentes", "Carlos Vieira"}
     assert "Caixa Econômica Federal" in orgs(text)
+
+
+def test_verbs_of_presence_mark_people() -> None:
+    assert people("En la feria participó Lucía Méndez, junto a otros invitados.") == {"Lucía Méndez"}
+    assert people("Carlos Andrade visitou a cooperativa na terça-feira.") == {"Carlos Andrade"}
