@@ -90,3 +90,11 @@ def test_places_inside_peoples_names_are_not_countries() -> None:
 def test_countries_given_as_examples_are_weak() -> None:
     body = "Belize firms will be trained to export to markets such as Mexico and the United States."
     assert codes("Belize launches export academy", body) == ["BZ"]
+
+
+def test_a_dateline_that_is_only_the_filing_place_counts_little() -> None:
+    body = (
+        "January 5, 2022\nWASHINGTON, D.C. – The development bank approved a loan of 100 million to improve "
+        "access to credit for small firms in Paraguay, where the agency will channel the funds."
+    )
+    assert codes("Bank approves loan for Paraguayan firms", body) == ["PY"]

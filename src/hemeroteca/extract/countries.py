@@ -36,6 +36,8 @@ DATELINE = 1.0
 # A country scoring below this share of the leader's score was mentioned in passing.
 KEEP_RATIO = 0.3
 _LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|y|e|or|o|ou|as well as)\s+)\s*(?:the\s+)?$", re.IGNORECASE)
+# A dateline opening the body: a few words (a city, a country, an agency) then a dash or a colon.
+_DATELINE = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][^\n]{0,70}?(?:\s[-–—]\s|\.-|\)\s*[-–—.]+\s|:\s)")
 _EXAMPLE_CUE = re.compile(
     r"\b(?:such as|like|including|for example|e\.g\.|tales como|como|por ejemplo|incluyendo|tais como"
     r"|incluindo|por exemplo)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
@@ -159,6 +161,17 @@ def _weights(text: str) -> list[tuple[Mention, float]]:
     return out
 
 
+def _dateline(body: str) -> tuple[int, int]:
+    """Span of the dateline opening the first real paragraph ("La Paz, (ABI).- "), or (0, 0)."""
+    offset = 0
+    for para in body.split("\n"):
+        if len(para.split()) >= 12:
+            m = _DATELINE.match(para)
+            return (offset, offset + m.end()) if m else (0, 0)
+        offset += len(para) + 1
+    return 0, 0
+
+
 def _lead_end(body: str) -> int:
     """End of the lead: the first two paragraphs of prose (or the first two paragraphs)."""
     paras = paragraphs(body)
@@ -187,10 +200,22 @@ def find_countries(
     for m, weight in _weights(title):
         add(m.code, weight * TITLE_WEIGHT, m.start - len(title) - 1, m.surface)
     lead_end = _lead_end(body)
-    opening = len(body) - len(body.lstrip())
-    for m, weight in _weights(body):
-        # "La Paz, (ABI).- ...", "KINGSTON, Jamaica: ...": the dateline says where the story happens
-        add(m.code, weight + (DATELINE if m.start == opening else 0.0), m.start, m.surface)
+    start, end = _dateline(body)
+    weighted = _weights(body)
+    elsewhere = {m.code for m, _ in _weights(title)} | {
+        m.code for m, _ in weighted if not start <= m.start < end
+    }
+    for m, weight in weighted:
+        if start <= m.start < end:
+            # "La Paz, (ABI).- ...": the dateline says where the story happens, unless it is the only
+            # mention of that country ("WASHINGTON, D.C. – The IDB approved a loan to Paraguay"): then
+            # it is where the story was filed, often the seat of a bank, and counts little.
+            if m.code not in elsewhere:
+                if m.code not in scores:
+                    add(m.code, DATELINE, m.start, m.surface)
+                continue
+            weight += DATELINE
+        add(m.code, weight, m.start, m.surface)
         if m.start < lead_end:
             entry = scores[m.code]
             if weight > WEAK:
