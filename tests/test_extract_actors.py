@@ -168,3 +168,124 @@ def test_authority_names_in_the_texts_language_with_its_acronym_and_country() ->
 def test_evidence_says_which_rule_decided() -> None:
     found = find_actors("El viceministro de Comercio, Pablo Ríos, habló.", NONE)
     assert found[0].evidence == "role before the name"
+
+
+def test_one_word_names_coordinated_with_an_organisation() -> None:
+    found = orgs("O evento foi organizado pelo Banco do Sul, a Agrosul e a Coopama, em Goiânia.")
+    assert set(found) == {"Banco do Sul", "Agrosul", "Coopama"}
+    # a sentence-initial adverb, a place and a surname are not coordinated organisations
+    text = "Likewise, the Central Bank and Peru agreed. The minister, Ana Gil, and Gil met the Farm Agency"
+    assert set(orgs(text)) == {"Central Bank", "Farm Agency"}
+
+
+def test_an_acronym_defines_only_the_name_its_initials_spell() -> None:
+    text = "The Government of Peru and the Andean Development Bank (ADB) signed. The ADB will lend."
+    assert orgs(text) == {"Andean Development Bank": "ADB"}
+
+
+def test_capitalised_datelines_and_pandemic_names_are_not_organisations() -> None:
+    text = "KINGSTON, Jamaica: Firms hit by the COVID-19 pandemic get help from the Farm Agency."
+    assert set(orgs(text)) == {"Farm Agency"}
+
+
+def test_middle_initials_possessives_and_lower_case_ministries() -> None:
+    text = (
+        "Coffee producer Luis A. Pérez said the pumps work. The Ministry of Agriculture's team came. "
+        "El ministerio de Salud también participó."
+    )
+    found = actors(text)
+    assert found["Luis A. Pérez"] == ("person", None)
+    assert "Ministry of Agriculture" in found and "ministerio de Salud" in found
+
+
+def test_news_agencies_and_working_groups_are_not_actors() -> None:
+    text = (
+        "Brasília (Agência Brasil) - O Grupo de Trabalho e o Sistema de Informação foram criados. "
+        "O Grupo Bimbo e o Banco do Nordeste assinaram."
+    )
+    assert set(orgs(text)) == {"Grupo Bimbo", "Banco do Nordeste"}
+
+
+def test_long_capitalised_runs_cost_linear_time() -> None:
+    import time
+
+    texts = [
+        "Ministerio " + " de la ".join(["Economía"] * 400),
+        "EL MINISTERIO DE ECONOMIA Y EL BANCO CENTRAL ANUNCIARON " * 60,
+        "Ministerio " + " de ".join(["Economía"] * 400) + " (",
+    ]
+    start = time.process_time()
+    for text in texts:
+        find_actors(text, NONE)
+    assert time.process_time() - start < 5
+
+
+def test_surnames_that_are_head_words_or_cities() -> None:
+    text = "O presidente do banco, Paulo Câmara, e a diretora do Sebrae, Joana Lima, assinaram."
+    assert {"Paulo Câmara", "Joana Lima"} <= people(text)
+
+
+def test_a_plural_head_names_one_institution_per_complement() -> None:
+    text = "Irá a las Intendencias de Salto y Rivera. La Federación de Cámaras de Comercio e Industrias va."
+    assert set(orgs(text)) == {
+        "Intendencia de Salto",
+        "Intendencia de Rivera",
+        "Federación de Cámaras de Comercio e Industrias",
+    }
+
+
+def test_definitions_after_another_parenthesis_on_the_line() -> None:
+    text = "Recife (PE) - O Banco do Sertão (BDS) e a Agência de Fomento (Afom) assinaram."
+    assert orgs(text) == {"Banco do Sertão": "BDS", "Agência de Fomento": "Afom"}
+
+
+def test_regional_units_and_employers_of_quoted_people() -> None:
+    text = (
+        "De acordo com o superintendente do SENAR em Goiás, Rui Alves, o estado cresce. "
+        "O SENAR e o Banco do Sertão assinaram."
+    )
+    found = orgs(text)
+    assert "SENAR em Goiás" in found and "Banco do Sertão" in found
+
+
+def test_elliptic_role_lists_and_hyphenated_acronyms() -> None:
+    text = "Lo acompañaron el secretario de Industria, Pedro Ruiz; de Comercio, Ana Soto; y otros."
+    assert people(text) == {"Pedro Ruiz", "Ana Soto"}
+    assert "ABC-Tec" in orgs("The course was taught by ABC-Tec in Port of Spain.")
+
+
+def test_place_names_after_a_role_are_not_people() -> None:
+    assert people("said Ana Ruiz, a farmer from Santa Rosa de Copán, on Monday.") == {"Ana Ruiz"}
+
+
+def test_an_acronym_the_text_defines_otherwise_is_not_the_authority_actor() -> None:
+    text = "El Instituto Nacional de Cooperativismo del Sur (INACOOP) firmó. El INACOOP lo anunció."
+    found = find_actors(text, AUTHORITY)
+    assert [(a.name, a.alias, a.country) for a in found] == [
+        ("Instituto Nacional de Cooperativismo del Sur", "INACOOP", None)
+    ]
+
+
+def test_a_known_body_after_and_is_a_second_organisation() -> None:
+    text = "El Ministerio de Industria y la International Labour Organization firmaron."
+    names = [a.name for a in find_actors(text, AUTHORITY)]
+    assert names == ["Ministerio de Industria", "International Labour Organization"]
+
+
+def test_people_in_captions_and_after_to() -> None:
+    text = "The Minister, Hon. Daryl Vaz (left), presents a cheque to Marcia Grant, owner of a bakery."
+    assert people(text) == {"Daryl Vaz", "Marcia Grant"}
+
+
+def test_multi_word_and_hyphenated_titles_and_named_programmes() -> None:
+    text = (
+        "Prime Minister Andrew Holness spoke. Para o economista-chefe da entidade, Fabio Bentes, "
+        "o presidente da Caixa Econômica Federal, Carlos Vieira, lançou o programa Desenrola Negócios."
+    )
+    assert people(text) == {"Andrew Holness", "Fabio Bentes", "Carlos Vieira"}
+    assert "Caixa Econômica Federal" in orgs(text)
+
+
+def test_verbs_of_presence_mark_people() -> None:
+    assert people("En la feria participó Lucía Méndez, junto a otros invitados.") == {"Lucía Méndez"}
+    assert people("Carlos Andrade visitou a cooperativa na terça-feira.") == {"Carlos Andrade"}

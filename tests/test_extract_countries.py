@@ -7,8 +7,8 @@ import pytest
 from hemeroteca.extract.countries import find_countries
 
 
-def codes(title: str, body: str, institutions: tuple = ()) -> list[str]:
-    return [c.code for c in find_countries(title, body, institutions)]
+def codes(title: str, body: str, institutions: tuple = (), people: tuple | list = ()) -> list[str]:
+    return [c.code for c in find_countries(title, body, institutions, people)]
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,27 @@ def test_institutions_from_the_authority_file_add_their_country() -> None:
 def test_evidence_lists_the_surfaces_seen() -> None:
     hit = find_countries("Apoyo a pymes hondureñas", "En Tegucigalpa se firmó el convenio.")[0]
     assert hit.code == "HN" and set(hit.evidence) == {"hondureñas", "Tegucigalpa"}
+
+
+def test_title_order_and_the_dateline_break_ties() -> None:
+    body = "La Paz, (ABI).- El ministro y el embajador firmaron un acuerdo con empresarios de Buenos Aires."
+    assert codes("Bolivia y Argentina firman acuerdo", body) == ["BO", "AR"]
+
+
+def test_places_inside_peoples_names_are_not_countries() -> None:
+    assert codes("Feira em Recife", "A diretora Joana Lima abriu a feira em Recife.", (), ["Joana Lima"]) == [
+        "BR"
+    ]
+
+
+def test_countries_given_as_examples_are_weak() -> None:
+    body = "Belize firms will be trained to export to markets such as Mexico and the United States."
+    assert codes("Belize launches export academy", body) == ["BZ"]
+
+
+def test_a_dateline_that_is_only_the_filing_place_counts_little() -> None:
+    body = (
+        "January 5, 2022\nWASHINGTON, D.C. – The development bank approved a loan of 100 million to improve "
+        "access to credit for small firms in Paraguay, where the agency will channel the funds."
+    )
+    assert codes("Bank approves loan for Paraguayan firms", body) == ["PY"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hemeroteca.extract.dates import find_date
+from hemeroteca.sources.clean import clean_text
 
 
 def value(text: str, language: str | None = None) -> str | None:
@@ -92,3 +93,32 @@ def test_evidence_names_the_rule_and_the_span() -> None:
     assert (
         found is not None and "date line" in found.evidence and "28 de septiembre de 2015" in found.evidence
     )
+
+
+def test_a_date_between_bars_is_a_date_line_not_a_menu() -> None:
+    text = clean_text(
+        "Jamaica signs loan\nPublished: Thursday | June 10, 2021 | 12:05 AM\nThe loan was signed."
+    )
+    assert value(text) == "2021-06-10"
+
+
+def test_a_wire_sign_off_at_the_end_dates_the_story() -> None:
+    prose = "The bank approved a loan for small firms, the institution said in a statement on Monday. " * 4
+    text = f"{prose}\n\n{prose}\n\nKINGSTON, Mar 3, CMC –\nCMC/2024"
+    assert value(text) == "2024-03-03"
+    assert value(f"{prose}\n\nKINGSTON, Mar 3, CMC –") is None  # no year stated
+
+
+def test_the_date_nearest_the_headline_wins_over_a_list_of_other_stories() -> None:
+    text = (
+        "Latest\nFarm prices fall\n02/01/2020\nPort reopens\n03/01/2020\n"
+        "Exporters win new markets\n15/01/2020\nThe ministry said exporters reached new markets."
+    )
+    assert value(text) == "2020-01-02"
+    found = find_date(text, "es", "Exporters win new markets")
+    assert found is not None and found.value == "2020-01-15"
+
+
+def test_update_and_publication_dates_on_one_line() -> None:
+    assert value("Title\nUpdated Jan 6, 2021 | Published Jan 5, 2021\nBody text.") == "2021-01-05"
+    assert value("Title\nPublished 3:45 PM EST Jan 5, 2021 | Updated Jan 6, 2021\nBody.") == "2021-01-05"

@@ -61,3 +61,21 @@ def test_body_starts_after_the_last_repetition_of_the_headline() -> None:
     cleaned = clean_text(f"Credit for firms\nOther story one\nOther story two\nCredit for firms\n{PROSE}")
     body = body_without_title(cleaned, find_title(cleaned).text)
     assert body.startswith("The ministry") and "Other story" not in body
+
+
+def test_the_publishers_name_over_its_menu_is_not_the_headline() -> None:
+    raw = f"Ministry of Trade, Industry and Tourism\nSearch\nBelize opens an export academy\n{PROSE}"
+    assert title_of(raw)[0] == "Belize opens an export academy"
+
+
+def test_a_headline_shown_twice_beats_a_list_of_other_stories_above_it() -> None:
+    raw = (
+        "Latest news\nPorts reopen after the storm\n10/03/2022\nCoffee prices rise again\n09/03/2022\n"
+        f"Rural women get a seed fund\nRural women get a seed fund\n11/03/2022\n{PROSE}"
+    )
+    assert title_of(raw) == ("Rural women get a seed fund", False)
+
+
+def test_press_release_numbers_are_not_headlines() -> None:
+    raw = f"Comunicado No. 045\nCiudad de México, a 3 de mayo de 2021\nMexico backs exporting firms\n{PROSE}"
+    assert title_of(raw)[0] == "Mexico backs exporting firms"

@@ -15,9 +15,9 @@ from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.extract.actors import find_actors
 from hemeroteca.extract.countries import find_countries
 from hemeroteca.extract.dates import find_date
-from hemeroteca.extract.language import detect_language
+from hemeroteca.extract.language import identify_language
 from hemeroteca.extract.topics import find_topics
-from hemeroteca.sources.clean import clean_text
+from hemeroteca.sources.clean import clean_text, paragraphs
 from hemeroteca.sources.decode import decode_bytes
 from hemeroteca.sources.title import body_without_title, find_title
 
@@ -51,15 +51,18 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     authorities = authorities or Authorities()
     cleaned = clean_text(text)
     title = find_title(cleaned)
-    body = body_without_title(cleaned, title.text)
-    language = detect_language(body or cleaned)
-    date = find_date(cleaned, language)
+    # An uncertain title is only a proposal: the body keeps every line (the opening sentence too).
+    body = "\n\n".join(paragraphs(cleaned)) if title.uncertain else body_without_title(cleaned, title.text)
+    language, language_evidence = identify_language(body or cleaned)
+    date = find_date(cleaned, language, None if title.uncertain else title.text)
     # A proposed title that is only the opening of the body must not count twice.
     headline = "" if title.uncertain else title.text
     actors = find_actors(f"{headline}\n{body}", authorities, headline)
     institutions = [(a.country, a.name) for a in actors if a.country]
-    countries = find_countries(headline, body, institutions)
-    topics = find_topics(headline, body, authorities)
+    people = [a.name for a in actors if a.type == "person"]
+    countries = find_countries(headline, body, institutions, people)
+    names = tuple(n for a in actors for n in (a.name, a.alias) if n)
+    topics = find_topics(headline, body, authorities, names)
     uncertain = []
     if title.uncertain:
         uncertain.append("title: no clear headline, best candidate proposed")
@@ -77,6 +80,7 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
         evidence={
             "title": title.evidence,
             "date": date.evidence if date else "no date in the head of the text",
+            "language": language_evidence,
             "countries": {c.code: {"score": c.score, "seen": list(c.evidence)} for c in countries},
             "actors": {a.name: a.evidence for a in actors},
             "tags": {t.id: {"hits": t.hits, "words": list(t.evidence)} for t in topics},

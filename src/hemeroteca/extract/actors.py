@@ -22,8 +22,10 @@ from functools import cache
 
 from hemeroteca.catalogue.authorities import Actor, Authorities
 from hemeroteca.extract.names import fold, is_acronym, tokenize
-from hemeroteca.extract.organizations import find_organizations
+from hemeroteca.extract.org_patterns import OrgMention
+from hemeroteca.extract.organizations import find_organizations, is_institution
 from hemeroteca.extract.people import find_people, is_role
+from hemeroteca.extract.short_names import branches
 from hemeroteca.extract.vocabulary import alternation, word_set, words
 from hemeroteca.sources.clean import is_credit
 
@@ -34,6 +36,8 @@ _LIST_MATERIAL = re.compile(
 # How far back, within the sentence, a background cue may stand.
 CUE_WINDOW = 200
 NEAR_WINDOW = 90
+# Lower-case words that may stand between a source cue and the organisation cited.
+MAX_SOURCE_GAP = 6
 
 
 @dataclass(frozen=True)
@@ -79,23 +83,31 @@ def _authority_patterns(
             (upper if alias.isupper() else other).append(alias)
 
     def compile_(aliases: list[str], flags: int) -> re.Pattern[str] | None:
-        return re.compile(rf"(?<![\w-]){alternation(aliases)}(?![\w-])", flags) if aliases else None
+        return re.compile(rf"(?<![\w/-]){alternation(aliases)}(?![\w/-])", flags) if aliases else None
 
     return compile_(upper, 0), compile_(other, re.IGNORECASE), table
 
 
-def _authority_entities(text: str, authorities: Authorities) -> list[_Entity]:
+def _authority_entities(
+    text: str, authorities: Authorities, spans: list[tuple[int, int]], defined: dict[str, str]
+) -> list[_Entity]:
     """Actors of the authority file named in the text, under the forms the text uses.
 
     The authority's forms are all one actor; the record shows the fullest form the text
     itself uses (its language) and the acronym it uses, falling back to the canonical ones.
+    A form inside a longer organisation name found in the text ("Organização das Cooperativas
+    Brasileiras do Estado do Espírito Santo") is that other organisation, not this one.
     """
     upper, other, table = _authority_patterns(authorities.actors)
     found: dict[str, _Entity] = {}
     surfaces: dict[str, list[str]] = {}
     for pattern in (upper, other):
         for m in pattern.finditer(text) if pattern else ():
+            if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in spans):
+                continue
             actor = table[fold(m.group(0))]
+            if m.group(0) in defined and not _same_forms(actor, defined[m.group(0)]):
+                continue  # the text defines this acronym as another body (INACOOP in another country)
             entity = found.setdefault(
                 actor.name, _Entity(actor.name, actor.type, m.start(), country=actor.country, canonical=True)
             )
@@ -108,8 +120,8 @@ def _authority_entities(text: str, authorities: Authorities) -> list[_Entity]:
         if actor.name not in found:
             continue
         entity, seen = found[actor.name], surfaces[actor.name]
-        full = [s for s in seen if not is_acronym(s)]
-        short = [s for s in seen if is_acronym(s)]
+        full = [s for s in seen if len(s.split()) >= 2 and not is_acronym(s)]
+        short = [s for s in seen if len(s.split()) == 1 or is_acronym(s)]
         entity.name = _canonical_form(actor, max(full, key=len) if full else actor.name)
         alias = _canonical_form(actor, short[0]) if short else actor.short
         entity.aliases = [
@@ -118,8 +130,37 @@ def _authority_entities(text: str, authorities: Authorities) -> list[_Entity]:
     return list(found.values())
 
 
+_CONJUNCTION_END = re.compile(r"[ \t]+(?:y|e|and)[ \t]+(?:(?:the|el|la|los|las|o|a|os|as)[ \t]+)?$")
+
+
+def _split_at_known(orgs: list[OrgMention], text: str, authorities: Authorities) -> list[OrgMention]:
+    """'Secretaría de Economía y Nacional Financiera' is two bodies when the part after 'y' is a
+    known one; 'Ministerio de Economía y Finanzas' stays one (Finanzas is no actor)."""
+    upper, other, _ = _authority_patterns(authorities.actors)
+    known = [m.span() for p in (upper, other) if p for m in p.finditer(text)]
+    out = []
+    for o in orgs:
+        end = o.start + len(o.name)
+        if text[o.start : end] == o.name:
+            for s, e in known:
+                cut = _CONJUNCTION_END.search(text[o.start : s]) if o.start < s and e <= end else None
+                if cut and is_institution(text[o.start : o.start + cut.start()]):
+                    o = OrgMention(text[o.start : o.start + cut.start()], o.alias, o.start, o.rule)
+                    break
+        out.append(o)
+    return out
+
+
+def _same_forms(actor: Actor, name: str) -> bool:
+    """Does a name the text gives match one of the actor's forms (one contained in the other)?"""
+    plain = f" {_plain(name)} "
+    return any(f" {_plain(f)} " in plain or plain in f" {_plain(f)} " for f in (actor.name, *actor.aliases))
+
+
 def _canonical_form(actor: Actor, surface: str) -> str:
-    """The authority's own spelling of a form found in any case in the text."""
+    """The authority's own spelling of a form found in any case in the text (as written, if listed)."""
+    if surface in (actor.name, *actor.aliases):
+        return surface
     for form in (actor.name, *actor.aliases):
         if fold(form) == fold(surface):
             return form
@@ -143,10 +184,24 @@ def _cue_pattern(key: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(cues)}(?!\w)", re.IGNORECASE)
 
 
+def _cited_as_source(before: str) -> bool:
+    """'según datos del INE', 'publicado en 2013 por el INE', 'realizado pelo IBGE e pela X': the
+    organisation is the source of a figure. Not when a person stands between ('de acordo com o
+    superintendente do Sebrae'): then the person is the source and the organisation their employer."""
+    cues = list(_cue_pattern("source_cues").finditer(before))
+    if not cues:
+        return False
+    between = before[cues[-1].end() :]
+    if sum(1 for w in re.findall(r"[^\W\d_]+", between) if w.islower()) > MAX_SOURCE_GAP:
+        return False
+    tokens = tokenize(between)
+    return not any(is_role(tokens, k) for k in range(len(tokens)))
+
+
 def _background(text: str, start: int, entity: _Entity) -> bool:
     """Is this mention a source, a membership, an example or a former post rather than an action?"""
     before = _sentence_before(text, start, CUE_WINDOW)
-    if entity.type == "organization" and _cue_pattern("source_cues").search(before):
+    if entity.type == "organization" and _cited_as_source(before):
         return True
     if entity.type == "organization" and _cue_pattern("background_cues").search(before[-NEAR_WINDOW:]):
         return True
@@ -165,11 +220,19 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
     keys = entity.keys()
     if fold(name) in keys or (alias and fold(alias) in keys):
         return True
-    a, b = fold(name).replace(",", "").split(), fold(entity.name).replace(",", "").split()
+    if entity.canonical:
+        # An authority actor absorbs a found name that is a run of words of one of its forms.
+        found = f" {_plain(name)} "
+        return len(found.split()) >= 2 and any(found in f" {_plain(k)} " for k in keys)
+    a, b = _plain(name).split(), _plain(entity.name).split()
     short, long_ = sorted((a, b), key=len)
-    if len(short) < 2 or is_acronym(name) or entity.canonical:
+    if len(short) < 2 or is_acronym(name):
         return False
     return set(short) <= set(long_) and (short[0] == long_[0] or short[-1] == long_[-1])
+
+
+def _plain(name: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(name)))
 
 
 def _same_person(entity: _Entity, name: str) -> bool:
@@ -214,14 +277,22 @@ def _alias(entity: _Entity) -> str | None:
 
 def find_actors(text: str, authorities: Authorities, title: str = "") -> list[FoundActor]:
     text = "\n".join("" if is_credit(line) else line for line in text.split("\n"))
-    entities = _authority_entities(text, authorities)
     people = find_people(text)
+    orgs = find_organizations(text, title, tuple(dict.fromkeys(p.name for p in people)))
+    orgs = _split_at_known(orgs, text, authorities)
+    spans = [
+        (o.start, o.start + len(o.name)) for o in orgs if text[o.start : o.start + len(o.name)] == o.name
+    ]
+    defined = {o.alias: o.name for o in orgs if o.alias}
+    entities = _authority_entities(text, authorities, spans, defined)
     for p in people:
         _merge(entities, p.name, "person", None, p.start, p.rule)
-    person_names = tuple(e.name for e in entities if e.type == "person")
-    for o in find_organizations(text, title, person_names):
+    for o in orgs:
         _merge(entities, o.name, "organization", o.alias, o.start, o.rule)
-    generic = _folded("generic_actors")
+    short_forms = {f for e in entities if e.type == "organization" for f in (e.name, *e.aliases)}
+    for b in branches(text, short_forms):
+        _merge(entities, b.name, "organization", None, b.start, b.rule)
+    generic = _folded("generic_actors") | _folded("outlets")
     out = []
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):
         if fold(entity.name) in generic or all(_background(text, s, entity) for s in entity.mentions):

@@ -6,9 +6,10 @@ currencies). National institutions found among the actors add their
 country (from the authority file).
 
 Salience decides what is kept: a mention in the title or the lead weighs more
-than one deep in the text; a country inside an enumeration of three or more
-("Chile, Colombia, México y Perú") or inside a person's title ("the ambassador
-of the United States", "Atangana, of Cameroon") weighs a quarter; countries
+than one deep in the text, a place opening the story (its dateline) a little
+more; a country inside an enumeration of three or more ("Chile, Colombia,
+México y Perú"), among examples ("such as Mexico") or inside a person's title
+("the ambassador of the United States", "Atangana, of Cameroon") weighs a quarter; countries
 far below the leader are mentions in passing and are dropped.
 """
 
@@ -31,9 +32,17 @@ LEAD_BONUS = 2.0
 WEAK = 0.25
 CURRENCY = 0.5
 INSTITUTION = 1.0
+DATELINE = 1.0
 # A country scoring below this share of the leader's score was mentioned in passing.
 KEEP_RATIO = 0.3
 _LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|y|e|or|o|ou|as well as)\s+)\s*(?:the\s+)?$", re.IGNORECASE)
+# A dateline opening the body: a few words (a city, a country, an agency) then a dash or a colon.
+_DATELINE = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][^\n]{0,70}?(?:\s[-–—]\s|\.-|\)\s*[-–—.]+\s|:\s)")
+_EXAMPLE_CUE = re.compile(
+    r"\b(?:such as|like|including|for example|e\.g\.|tales como|como|por ejemplo|incluyendo|tais como"
+    r"|incluindo|por exemplo)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
+    re.IGNORECASE,
+)
 _NATIONALITY = re.compile(r",\s*(?:of|de|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -123,7 +132,8 @@ def country_mentions(text: str) -> list[Mention]:
 
 
 def _listed(text: str, mentions: Sequence[Mention]) -> set[int]:
-    """Indexes of mentions inside an enumeration of three or more countries."""
+    """Indexes of mentions inside an enumeration of three or more countries, or of examples
+    ("markets such as Mexico and the United States")."""
     listed: set[int] = set()
     run = [0] if mentions else []
     for i in range(1, len(mentions) + 1):
@@ -131,7 +141,9 @@ def _listed(text: str, mentions: Sequence[Mention]) -> set[int]:
         if joined:
             run.append(i)
             continue
-        if len({mentions[j].code for j in run}) >= 3:
+        first = mentions[run[0]]
+        example = _EXAMPLE_CUE.search(text[max(0, first.start - 30) : first.start])
+        if len({mentions[j].code for j in run}) >= 3 or example:
             listed.update(run)
         run = [i]
     return listed
@@ -149,6 +161,17 @@ def _weights(text: str) -> list[tuple[Mention, float]]:
     return out
 
 
+def _dateline(body: str) -> tuple[int, int]:
+    """Span of the dateline opening the first real paragraph ("La Paz, (ABI).- "), or (0, 0)."""
+    offset = 0
+    for para in body.split("\n"):
+        if len(para.split()) >= 12:
+            m = _DATELINE.match(para)
+            return (offset, offset + m.end()) if m else (0, 0)
+        offset += len(para) + 1
+    return 0, 0
+
+
 def _lead_end(body: str) -> int:
     """End of the lead: the first two paragraphs of prose (or the first two paragraphs)."""
     paras = paragraphs(body)
@@ -158,8 +181,13 @@ def _lead_end(body: str) -> int:
     return body.find(prose[-1]) + len(prose[-1])
 
 
-def find_countries(title: str, body: str, institutions: Iterable[tuple[str, str]] = ()) -> list[CountryHit]:
-    """Countries by salience; ``institutions`` are (code, actor name) pairs from the authority file."""
+def find_countries(
+    title: str, body: str, institutions: Iterable[tuple[str, str]] = (), people: Iterable[str] = ()
+) -> list[CountryHit]:
+    """Countries by salience; ``institutions`` are (code, actor name) pairs from the authority file,
+    ``people`` names whose places are surnames ("Joana Lima") and say nothing about the country."""
+    for name in people:
+        title, body = title.replace(name, " " * len(name)), body.replace(name, " " * len(name))
     scores: dict[str, list] = {}
 
     def add(code: str, weight: float, pos: int, surface: str) -> None:
@@ -170,9 +198,23 @@ def find_countries(title: str, body: str, institutions: Iterable[tuple[str, str]
             entry[2].append(surface)
 
     for m, weight in _weights(title):
-        add(m.code, weight * TITLE_WEIGHT, -1, m.surface)
+        add(m.code, weight * TITLE_WEIGHT, m.start - len(title) - 1, m.surface)
     lead_end = _lead_end(body)
-    for m, weight in _weights(body):
+    start, end = _dateline(body)
+    weighted = _weights(body)
+    elsewhere = {m.code for m, _ in _weights(title)} | {
+        m.code for m, _ in weighted if not start <= m.start < end
+    }
+    for m, weight in weighted:
+        if start <= m.start < end:
+            # "La Paz, (ABI).- ...": the dateline says where the story happens, unless it is the only
+            # mention of that country ("WASHINGTON, D.C. – The IDB approved a loan to Paraguay"): then
+            # it is where the story was filed, often the seat of a bank, and counts little.
+            if m.code not in elsewhere:
+                if m.code not in scores:
+                    add(m.code, DATELINE, m.start, m.surface)
+                continue
+            weight += DATELINE
         add(m.code, weight, m.start, m.surface)
         if m.start < lead_end:
             entry = scores[m.code]

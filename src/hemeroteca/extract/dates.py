@@ -28,6 +28,9 @@ _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]{0,60}\)")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 YEARS = range(1980, 2040)
+_SIGN_OFF = re.compile(
+    r"^[A-Z][A-Z .'-]+,\s+(?P<m>[A-Za-z]{3,9}\.?)\s+(?P<d>\d{1,2}),\s+(?P<agency>[A-Z]{2,6})\s*[–—-]?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -184,13 +187,20 @@ def head_paragraphs(text: str, *, prose_paragraphs: int = 2, max_lines: int = 40
     return head
 
 
-def find_date(text: str, language: str | None = None) -> Found | None:
-    """The publication date stated in the head of the text, or None when it states none."""
+def find_date(text: str, language: str | None = None, title: str | None = None) -> Found | None:
+    """The publication date stated in the head of the text, or None when it states none.
+
+    With several date lines in the head (a list of other stories above the article), the one
+    nearest the headline is the article's.
+    """
     _, _, updated = _words()
     order = _numeric_order(text, language)
+    head = head_paragraphs(text)
+    title_at = max((i for i, p in enumerate(head) if title and title in p), default=None)
+    candidates: list[tuple[int, Found]] = []
     fallback: Found | None = None
     previous = ""
-    for index, raw in enumerate(head_paragraphs(text)):
+    for index, raw in enumerate(head):
         line = _GLUED.sub(r"\1 \2", raw)
         for start, end, match, kind in date_matches(line):
             why = date_line_kind(line, start, end)
@@ -198,11 +208,37 @@ def find_date(text: str, language: str | None = None) -> Found | None:
             if not value or (kind == "my" and why != "date line"):
                 continue
             found = Found(value, f"{why} in paragraph {index + 1}: '{match.group(0).strip()}'")
-            is_update = updated.search(line[:start]) or (
+            is_update = updated.search(_segment(line, start, end)[0]) or (
                 updated.fullmatch(previous.strip(" :•")) if previous else None
             )
             if not is_update:
-                return found
+                candidates.append((index, found))
+                break
             fallback = fallback or found
         previous = raw
-    return fallback
+    if candidates:
+        if title_at is None:
+            return candidates[0][1]
+        # on a tie the line under the headline wins: "Headline / date" is the commoner layout
+        return min(candidates, key=lambda c: (abs(c[0] - title_at), -c[0]))[1]
+    return fallback or _wire_sign_off(text)
+
+
+def _wire_sign_off(text: str) -> Found | None:
+    """A wire story signed off at its end: 'WASHINGTON, Jul 29, CMC –' then 'CMC/2025'.
+
+    The sign-off line names the day and the agency; the year is on the agency's own line.
+    """
+    tail = paragraphs(text)[-3:]
+    for i, line in enumerate(tail[:-1]):
+        m = _SIGN_OFF.match(line)
+        year = (
+            re.match(rf"^{re.escape(m.group('agency'))}/(?P<y>(?:19|20)\d\d)\s*$", tail[i + 1]) if m else None
+        )
+        if m and year and m.group("m").lower().rstrip(".") in _months():
+            y, mo, d = int(year.group("y")), _months()[m.group("m").lower().rstrip(".")], int(m.group("d"))
+            if _valid(y, mo, d):
+                return Found(
+                    f"{y:04d}-{mo:02d}-{d:02d}", f"wire sign-off: '{line.strip()} {tail[i + 1].strip()}'"
+                )
+    return None

@@ -54,18 +54,27 @@ def function_word_votes(text: str) -> Counter[str]:
 
 
 def detect_language(text: str) -> str:
+    return identify_language(text)[0]
+
+
+def identify_language(text: str) -> tuple[str, str]:
+    """(ISO 639-1 code, the evidence that decided it)."""
     paras = sorted(paragraphs(text), key=len, reverse=True)
     sample = "\n".join(paras[:12])[:5000] or text[:5000]
     votes = function_word_votes(sample).most_common(2)
     if votes and votes[0][1] >= MIN_HITS and (len(votes) == 1 or votes[0][1] >= MIN_RATIO * votes[1][1]):
-        return votes[0][0]
+        return votes[0][0], f"function words: {dict(votes)}"
     if len(sample) < SHORT_TEXT and (marked := marker_language(sample)):
-        return marked
+        return marked, "spellings of one language in a short text"
     try:
         guesses = detect_langs(sample[:2000])
     except LangDetectException:
-        return "und"
+        return "und", "no letters to judge"
     for guess in guesses:
         if guess.lang in SUPPORTED:
-            return guess.lang
-    return guesses[0].lang.split("-")[0] if guesses else "und"
+            return guess.lang, f"langdetect: {guess}"
+    return (
+        (guesses[0].lang.split("-")[0], f"langdetect: {guesses[0]}")
+        if guesses
+        else ("und", "langdetect: none")
+    )

@@ -22,6 +22,7 @@ _TOKEN = re.compile(r"\n|\w[\w'’&+/-]*(?:\.\w[\w'’-]*)*\.?|[^\w\s]")
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "di", "van", "von", "De", "Da", "Del", "Dos"})
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,3}|[A-Za-z](?:\.[A-Za-z])+)\.$")
 MAX_NAME_TOKENS = 5
+_INITIAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]\.$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Token:
     def is_cap(self) -> bool:
         """Capitalised word with some lower case: 'Rojas', 'Gopee-Scoon', 'McDonald' (not 'MEIC')."""
         w = self.word
+        if _INITIAL.match(self.text):
+            return True  # a middle initial: "Luis A. Pérez"
         return w[:1].isupper() and any(c.islower() for c in w)
 
 
@@ -64,9 +67,34 @@ def fold(text: str) -> str:
 def _not_name() -> frozenset[str]:
     """Words that are never part of a person's name (folded)."""
     words = set()
-    for key in ("not_name_words", "org_heads_initial", "org_heads_final", "honorifics", "roles"):
-        words.update(fold(w) for w in word_set(key))
+    for key in (
+        "not_name_words",
+        "org_heads_initial",
+        "org_heads_final",
+        "honorifics",
+        "roles",
+        "place_prefixes",
+    ):
+        # every word of a multi-word title too: "Prime" of "Prime Minister"
+        words.update(fold(part) for w in word_set(key) for part in (w, *w.split()))
     return frozenset(words)
+
+
+@cache
+def _place_prefixes() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set("place_prefixes"))
+
+
+@cache
+def _surname_heads() -> frozenset[str]:
+    """Institution head-words that are also common surnames ('Paulo Câmara')."""
+    return frozenset(fold(w) for w in word_set("surname_heads"))
+
+
+def _may_end_name(word: str) -> bool:
+    """Surnames that are also head-words or cities: 'Paulo Câmara', 'Joana Lima'."""
+    place = gazetteer().get(word.lower())
+    return fold(word) in _surname_heads() or (place is not None and place[1] == "place")
 
 
 def is_furniture(word: str) -> bool:
@@ -88,8 +116,12 @@ def _place_at(tokens: list[Token], first: int, last: int) -> int:
 
 
 def is_acronym(word: str) -> bool:
+    """'CONAMYPE', 'MiPyme' is not; 'UWI-Roytec' is (its first part is)."""
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+    if len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1):
+        return True
+    head = re.split(r"[-/]", word)[0]
+    return head != word and len(head) >= 2 and head.isupper() and head.isalpha()
 
 
 def runs(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -124,6 +156,8 @@ def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] 
     A name has 2 to 5 words, none of them furniture, and does not end on a particle.
     Trailing furniture means the run is an institution or a place, not a name.
     """
+    if fold(tokens[first].word) in _place_prefixes():
+        return None  # "Santa Rosa de Copán", "Puerto Limón": a place
     while first < last:
         place = _place_at(tokens, first, last)
         if place:
@@ -134,7 +168,10 @@ def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] 
             break
     if last - first < 2 or last - first > MAX_NAME_TOKENS:
         return None
-    if any(tokens[k].text not in PARTICLES and is_furniture(tokens[k].word) for k in range(first, last)):
+    inner = [t for t in tokens[first:last] if t.text not in PARTICLES and not _INITIAL.match(t.text)]
+    if len(inner) > 1 and _may_end_name(inner[-1].word):
+        inner = inner[:-1]
+    if any(is_furniture(t.word) for t in inner):
         return None
     if tokens[last - 1].text in PARTICLES:
         return None

@@ -11,9 +11,8 @@ Rules, in three languages, from strongest to weakest:
   with internal enumerations ("Ministerio de Economía, Fomento y Turismo");
 - a describing noun beside a name: "la micro empresa MONZA", "Deli Banana, una
   empresa familiar", "the Pioneer investment fund management company";
-- an acronym used on its own when it recurs, heads the title, is the agent
-  ("coordenada pela ABC"), sits in an enumeration of other organisations, or
-  names the employer in a person's title ("la gerenta general de SERCOTEC").
+- short names (``short_names``): acronyms used on their own, and one-word
+  names coordinated with an organisation.
 
 Role titles are cut off the front ("Executive Secretary of the Economic
 Commission..." -> "Economic Commission..."). A sub-unit named only inside a
@@ -23,25 +22,26 @@ person's title (a department, a division) is part of that title, not an actor.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 
 from hemeroteca.extract.countries import gazetteer
-from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
+from hemeroteca.extract.names import fold, is_acronym, tokenize
+from hemeroteca.extract.org_patterns import (
+    ACRONYM,
+    ARTICLES,
+    CAPW,
+    CONJ,
+    CONN,
+    NAME_GLUE,
+    SP,
+    SPLIT_CONN,
+    UPPER,
+    OrgMention,
+)
 from hemeroteca.extract.people import is_role
+from hemeroteca.extract.short_names import blocked_acronyms, coordinated_names, standalone_acronyms
 from hemeroteca.extract.vocabulary import alternation, word_set, words
 
-_UPPER = "A-ZÁÉÍÓÚÑÇÂÊÔÃÕÜÀ"
-CAPW = rf"(?:[{_UPPER}][\w'’&+/.-]*[\w+]|[{_UPPER}]|i[A-Z]{{2}}\w+)"
-# Names never run over a line break: spaces and tabs only.
-SP = r"[ \t]+"
-CONN = (
-    rf"(?:de{SP}la|de{SP}las|de{SP}los|de|del|la|las|los|el|da|do|das|dos|of|the|for|para|às|as|al|ao|à|en|em"
-    r"|on|in|to|&)"
-)
-CONJ = r"(?:y|e|and)"
-ACRONYM = rf"(?P<acr>[{_UPPER}][\w/&+.-]*[{_UPPER}\w](?:\s[A-Z][a-z]+)?)"
 _STRONG_EXCLUDED = {"empresa", "enterprise", "sistema", "system", "group", "grupo", "network", "rede"}
 # A fund is an institution when its acronym is defined or it ends the name, not as a mere capitalised
 # 'Fondo de ...' (often a financial instrument).
@@ -50,32 +50,12 @@ _STRONG_EXTRA = {"fund", "fondo", "fundo"}
 _FUNCTION = (
     r"(?:in|en|em|de|of|for|para|with|con|com|do|da|del|no|na|the|la|el|a|o|y|e|and|to|at|por|by|from)"
 )
-_PROJECT = re.compile(
-    r"(?:\b(?:project|programme|program|proyecto|programa|projeto|iniciativa|initiative|plan|plataforma|"
-    r"platform|fondo|fund|fundo|campaign|campaña|campanha)[ \t]+$)",
-    re.IGNORECASE,
-)
-_PROJECT_AFTER = re.compile(
-    r"^[ \t]+(?:project|programme|program|initiative|platform|fund|plan|campaign)\b", re.IGNORECASE
-)
-_ROMAN = re.compile(r"^[IVXLC]+$")
+# Heads that make an institution only with a proper name after them: "Grupo Bimbo", "Sistema OCB".
+_NEEDS_PROPER_NAME = {"sistema", "system", "grupo", "group"}
+# How far before a parenthesis a defined name may start; how many words a name may have.
+DEFINITION_WINDOW = 250
+MAX_NAME_WORDS = 25
 _ORDINAL = re.compile(r"^(?:[IVXLC]+|\d+(?:st|nd|rd|th|º|°|ª)?)\s", re.IGNORECASE)
-_PARTNER = re.compile(
-    r"\b(?:in partnership with|with the support of|together with|along with|em parceria com"
-    r"|com o apoio d[aoe]|en alianza con|con el apoyo de(?:l| la)?|junto con|junto a)"
-    r"\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
-    re.IGNORECASE,
-)
-_ARTICLE = {"la", "el", "los", "las", "the", "o", "a", "os", "as", "un", "una", "um", "uma", "an"}
-_SPLIT_CONN = {"of", "de", "del", "do", "da", "dos", "das", "for", "para"}
-
-
-@dataclass(frozen=True)
-class OrgMention:
-    name: str
-    alias: str | None
-    start: int
-    rule: str
 
 
 @cache
@@ -90,7 +70,7 @@ def _name_pattern() -> str:
     """A capitalised institutional name, with an internal enumeration ('Economía, Fomento y Turismo')."""
     heads = alternation(w.capitalize() for w in words("org_heads_initial"))
     # After 'and', a new institution or an acronym starts a second name, not the same one.
-    safe = rf"(?!{heads}\b)(?![{_UPPER}]{{2,}}\b){CAPW}"
+    safe = rf"(?!{heads}\b)(?![{UPPER}]{{2,}}\b){CAPW}"
     return rf"{CAPW}{_continuation(safe)}(?:{_enumeration(safe)})?"
 
 
@@ -112,8 +92,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "defined": re.compile(rf"(?P<name>{lower_head}|{name})\s*\(\s*{ACRONYM}\s*(?:,[^)]{{0,40}})?\)"),
         "defined_reverse": re.compile(rf"(?<![\w-]){ACRONYM}\s*\(\s*(?P<name>{name})\s*\)"),
-        "any_definition": re.compile(rf"(?P<before>[\w’']+(?:\s+[\w’']+){{0,2}})\s*\(\s*{ACRONYM}\s*[,)]"),
-        "name": re.compile(rf"(?<![\w-])(?P<name>{name})"),
+        "name": re.compile(rf"(?<![\w-])(?P<name>{lower_head}|{name})"),
         "descriptor_before": re.compile(
             rf"\b(?P<desc>{descriptors})(?P<plural>s|es)?(?:{SP}(?!{_FUNCTION}\b)[a-záéíóúñç]+)?{SP}"
             rf"(?P<name>{nameish}(?:{SP}(?:y|e|and){SP}{nameish})?)(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])",
@@ -124,7 +103,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "descriptor_between": re.compile(
             rf"\b(?:the|el|la|a|o){SP}(?P<name>{nameish}){SP}(?:[a-z]+{SP}){{1,3}}(?:{descriptors})\b"
         ),
-        "acronym": re.compile(rf"(?<![\w/-])(?P<acr>[{_UPPER}0-9]*[{_UPPER}]{{2}}[\w/-]*)(?![\w/-])"),
     }
 
 
@@ -143,10 +121,18 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
         return any(body in fold(name) for body in words("programme_bodies"))
     if _ORDINAL.match(name):
         return False  # "VIII High-Level Joint Commission", "1st Forum": an edition of an event
-    # The head may follow one capitalised modifier: "People's Ministry ...", "OAS Department of ...".
-    if toks[0] in initial or toks[1] in initial or toks[-1] in final:
+    if toks[0] in _NEEDS_PROPER_NAME and toks[1] in NAME_GLUE:
+        return False  # "Sistema de Información", "Grupo de Trabajo": a system or a working group
+    # The head may follow one capitalised modifier when a complement follows: "People's Ministry for
+    # Foreign Affairs", "OAS Department of ..." (but "Paulo Câmara" is a person).
+    if toks[0] in initial or (toks[1] in initial and len(toks) > 2) or toks[-1] in final:
         return True
     return defined and any(t in strong for t in toks[1:-1])
+
+
+def is_institution_name(line: str) -> bool:
+    """Is the whole line an institution's name ('Ministerio de Economía y Finanzas')?"""
+    return bool(_patterns()["name"].fullmatch(line.strip())) and is_institution(line)
 
 
 def strip_role_prefix(name: str) -> str:
@@ -156,7 +142,7 @@ def strip_role_prefix(name: str) -> str:
     initial, final, _ = _heads()
     best = 0
     for k, tok in enumerate(words_only):
-        if fold(tok.word) not in _SPLIT_CONN:
+        if fold(tok.word) not in SPLIT_CONN:
             continue
         rest = [fold(t.word) for t in words_only[k + 1 :]]
         if any(_is_title(words_only, j) for j in range(k)) and any(r in initial or r in final for r in rest):
@@ -164,7 +150,7 @@ def strip_role_prefix(name: str) -> str:
     start = words_only[best].start if best else 0
     trimmed = name[start:]
     parts = trimmed.split()
-    while parts and (fold(parts[0]) in _ARTICLE or fold(parts[0]) in _SPLIT_CONN):
+    while parts and (fold(parts[0]) in ARTICLES or fold(parts[0]) in SPLIT_CONN):
         parts.pop(0)
     while parts and _is_title(tokenize(parts[0]), 0) and len(parts) > 2:
         parts.pop(0)
@@ -176,11 +162,29 @@ def _is_title(tokens: list, k: int) -> bool:
     return is_role(tokens, k) and fold(tokens[k].word) not in _heads()[0]
 
 
+def _modifier(word: str) -> bool:
+    return word[:1].isupper() and fold(word) not in ARTICLES and not is_role(tokenize(word), 0)
+
+
+def _align_to_acronym(name: str, acronym: str) -> str:
+    """The longest tail of the name whose initials spell the acronym: 'Government of Jamaica and the
+    Inter-American Development Bank (IDB)' -> 'Inter-American Development Bank'. Unchanged if none does."""
+    letters = "".join(c for c in fold(acronym) if c.isalpha())
+    parts = name.split()
+    for k in range(1, len(parts)):
+        if not parts[k][:1].isupper():
+            continue
+        content = [fold(p) for p in parts[k:] if fold(p.strip(",")) not in NAME_GLUE]
+        if "".join(p[0] for p in content) == letters:
+            return " ".join(parts[k:])
+    return name
+
+
 def _trim_front(name: str) -> str:
     """Drop leading words before the institution proper ('La Corporación...' -> 'Corporación...')."""
     parts = strip_role_prefix(name).split()
     initial, final, _ = _heads()
-    while parts and fold(parts[0]) in _ARTICLE:
+    while parts and fold(parts[0]) in ARTICLES:
         parts.pop(0)
     if parts and fold(parts[-1]) in final:
         return " ".join(parts)
@@ -189,41 +193,66 @@ def _trim_front(name: str) -> str:
             before = parts[:k]
             if (
                 before
-                and all(p[:1].isupper() and fold(p) not in _ARTICLE for p in before)
+                and all(p[:1].isupper() and fold(p) not in ARTICLES for p in before)
                 and not any(is_role(tokenize(p), 0) for p in before)
             ):
                 return " ".join(parts)
-            return " ".join(parts[k:])
-    while parts and fold(parts[0]) in _ARTICLE:
+            # keep the capitalised modifiers right before the head: "the Statistical Institute of ..."
+            first = k
+            while first > 0 and _modifier(parts[first - 1]):
+                first -= 1
+            return " ".join(parts[first:])
+    while parts and fold(parts[0]) in ARTICLES:
         parts.pop(0)
     return " ".join(parts)
 
 
-def blocked_acronyms(text: str) -> set[str]:
-    """Acronyms defined for something that is not an institution (a programme, an index, a size class)."""
-    blocked = set()
-    for m in _patterns()["any_definition"].finditer(text):
-        blocked.add(m.group("acr").rstrip("s"))
-    return blocked
+def _definition_windows(text: str) -> list[tuple[int, str]]:
+    """Stretches of text that end in a parenthesis: only there can an acronym be defined.
+
+    Matching the name pattern on these windows, not the whole text, keeps long runs of
+    capitalised words from costing quadratic time.
+    """
+    windows = []
+    for paren in re.finditer(r"\(", text):
+        line_start = text.rfind("\n", 0, paren.start()) + 1
+        start = max(line_start, paren.start() - DEFINITION_WINDOW)
+        end = text.find(")", paren.start(), paren.start() + DEFINITION_WINDOW)
+        if end > 0:
+            windows.append((start, text[start : end + 1]))
+    return windows
 
 
 def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
     found, accepted = [], set()
-    for key in ("defined", "defined_reverse"):
-        for m in _patterns()[key].finditer(text):
-            name, acr = _trim_front(m.group("name")), m.group("acr")
+    for offset, window in _definition_windows(text):
+        for key in ("defined", "defined_reverse"):
+            m = next((m for m in _patterns()[key].finditer(window) if m.end() == len(window)), None)
+            if m is None:
+                continue
+            acr = m.group("acr")
+            name = _align_to_acronym(_trim_front(m.group("name")), acr)
             if fold(acr) in {fold(a) for a in words("generic_acronyms")}:
                 continue
             if is_institution(name, defined=True):
-                found.append(OrgMention(name, acr, m.start("name"), f"acronym defined: '{m.group(0)}'"))
+                start = offset + m.start("name") + max(0, m.group("name").find(name))
+                found.append(OrgMention(name, acr, start, f"acronym defined: '{m.group(0)}'"))
                 accepted.add(acr.rstrip("s"))
     return found, accepted
+
+
+def _without_trailing_place(name: str) -> str:
+    """'Central Bank and Peru' -> 'Central Bank': a country is coordinated with the name, not part of it."""
+    m = re.search(r"[ \t]+(?:and|y|e)[ \t]+(?P<place>[^,]+)$", name)
+    return name[: m.start()] if m and m.group("place").lower() in gazetteer() else name
 
 
 def _named(text: str) -> list[OrgMention]:
     found = []
     for m in _patterns()["name"].finditer(text):
-        name = _trim_front(m.group("name"))
+        if m.group("name").count(" ") > MAX_NAME_WORDS:
+            continue  # a capitalised run this long is a shouted line, not a name
+        name = _trim_front(_without_trailing_place(re.sub(r"[’']s$", "", m.group("name"))))
         if is_institution(name):
             found.append(
                 OrgMention(
@@ -236,6 +265,53 @@ def _named(text: str) -> list[OrgMention]:
     return found
 
 
+_PLURAL_HEAD = re.compile(
+    rf"\b(?P<head>[{UPPER}][a-záéíóúñçãõê]+(?:ies|s))[ \t]+(?P<prep>de|del|do|da|of|of the)[ \t]+"
+    rf"(?P<first>{CAPW}(?:[ \t]+{CAPW})?)[ \t]+(?:y|e|and)[ \t]+(?:(?:de|del|do|da|of)[ \t]+)?"
+    rf"(?P<second>{CAPW}(?:[ \t]+{CAPW})?)"
+)
+
+
+def _singular_head(word: str) -> str | None:
+    """'Intendencias' -> 'Intendencia', 'Ministries' -> 'Ministry', when the singular is a head-word."""
+    initial = _heads()[0]
+    for singular in (word[:-3] + "y" if word.endswith("ies") else "", word[:-1]):
+        if singular and fold(singular) in initial:
+            return singular
+    return None
+
+
+def _plural_heads(text: str) -> list[OrgMention]:
+    """'las Intendencias de Río Negro y Durazno' names two institutions, one per place."""
+    found = []
+    for m in _PLURAL_HEAD.finditer(text):
+        head = _singular_head(m.group("head"))
+        if head is None:
+            continue
+        for key in ("first", "second"):
+            name = f"{head} {m.group('prep')} {m.group(key)}"
+            found.append(OrgMention(name, None, m.start(key), f"one of the plural '{m.group(0)}'"))
+    return found
+
+
+def _split_joined(named: list[OrgMention], defined: list[OrgMention]) -> list[OrgMention]:
+    """'Government of Jamaica and the Inter-American Development Bank (IDB)' names two bodies when the
+    part after 'and' is a defined institution: keep the first part only if it is one too."""
+    out = []
+    for n in named:
+        for d in defined:
+            if n.name != d.name and n.name.endswith(" " + d.name):
+                prefix = n.name[: -len(d.name)].rstrip()
+                first = re.sub(r"\s+(?:and|y|e)(?:\s+(?:the|el|la|los|las|o|a|os|as))?$", "", prefix)
+                if first != prefix:
+                    if is_institution(first):
+                        out.append(OrgMention(first, None, n.start, n.rule))
+                    break
+        else:
+            out.append(n)
+    return out
+
+
 def _described(text: str) -> list[OrgMention]:
     found = []
     for key in ("descriptor_before", "descriptor_after", "descriptor_between"):
@@ -245,7 +321,7 @@ def _described(text: str) -> list[OrgMention]:
                 names = re.split(r"\s+(?:y|e|and)\s+", m.group("name"))
             for name in names:
                 toks = tokenize(name)
-                if all(fold(t.word) in _ARTICLE or is_role(toks, i) for i, t in enumerate(toks)):
+                if all(fold(t.word) in ARTICLES or is_role(toks, i) for i, t in enumerate(toks)):
                     continue
                 if name.lower() in gazetteer():
                     continue  # "businesses in Haiti": a place, not a firm
@@ -257,81 +333,6 @@ def _described(text: str) -> list[OrgMention]:
                         f"described as an organisation: '{m.group(0)}'",
                     )
                 )
-    return found
-
-
-def _mostly_upper(text: str, pos: int) -> bool:
-    """Is the line around ``pos`` written in capitals (a shouted headline, not acronyms)?"""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    letters = [c for c in text[line_start : line_end if line_end >= 0 else len(text)] if c.isalpha()]
-    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
-
-
-def _extend(text: str, end: int) -> str:
-    """Capitalised words right after an acronym that belong to the name: 'METS Ignited', 'iNNpulsa Mipyme'."""
-    m = re.match(rf"(?:{SP}[{_UPPER}][a-záéíóúñç]+){{1,2}}(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])", text[end:])
-    if not m or any(is_furniture(t.word) for t in tokenize(m.group(0))):
-        return ""
-    return m.group(0)
-
-
-def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> str | None:
-    acr = m.group("acr")
-    before = text[max(0, m.start() - 60) : m.start()]
-    after = text[m.end() : m.end() + 40]
-    tail = tokenize(before)[-6:]
-    if repeated:
-        return "acronym used repeatedly"
-    if title and acr in title:
-        return "acronym in the title"
-    if re.search(r"\b(?:by|por|pela|pelo|por el|por la)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$", before, re.I):
-        return "acronym as the agent"
-    if _PARTNER.search(before):
-        return "acronym as a partner"
-    if re.search(r"(?:,|\b(?:y|e|and))\s*$", before) or re.match(r"\s*,\s*[A-Z]", after):
-        return "acronym in an enumeration"
-    if re.search(r"\b(?:de|del|of|of the|do|da|at|from)\s+$", before) and any(
-        is_role(tail, i) for i in range(len(tail))
-    ):
-        return "acronym names the employer in a title"
-    return None
-
-
-def _names_project(text: str, m: re.Match[str]) -> bool:
-    """'el proyecto IMPULSOHN', "USAID's ATTEINDRE project": the acronym names a project, not an actor."""
-    before = text[max(0, m.start() - 20) : m.start()]
-    return bool(_PROJECT.search(before) or _PROJECT_AFTER.match(text[m.end() :]))
-
-
-def _standalone(
-    text: str, title: str, known: set[str], blocked: set[str], covered: list[tuple[int, int]]
-) -> list[OrgMention]:
-    """Acronyms used on their own, when something says they name an actor."""
-    generic = {fold(a) for a in words("generic_acronyms")}
-    matches = [
-        m
-        for m in _patterns()["acronym"].finditer(text)
-        if is_acronym(m.group("acr"))
-        and not _ROMAN.match(m.group("acr"))
-        and sum(c.isalpha() for c in m.group("acr")) >= 3
-        and not _mostly_upper(text, m.start())
-        and not any(s <= m.start() < e for s, e in covered)
-    ]
-    counts = Counter(m.group("acr") for m in matches)
-    projects = {m.group("acr") for m in matches if _names_project(text, m)}
-    found = []
-    for m in matches:
-        acr = m.group("acr")
-        if fold(acr) in generic or fold(acr.rstrip("s")) in generic or acr.rstrip("s") in blocked - known:
-            continue
-        if re.match(rf"{SP}(?:del|de|do|da|of)(?:{SP}the)?{SP}[{_UPPER}]", text[m.end() :]):
-            continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
-        if acr in projects:
-            continue
-        why = _why_standalone(text, m, title, acr in known or counts[acr] >= 2)
-        if why:
-            found.append(OrgMention(acr + _extend(text, m.end()), None, m.start(), why))
     return found
 
 
@@ -351,8 +352,12 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     text = _without_people_after_heads(text, people)
     defined, accepted = _defined(text)
     blocked = blocked_acronyms(text)
-    mentions = defined + _named(text) + _described(text)
+    mentions = defined + _split_joined(_named(text), defined) + _described(text)
+    spans = [(m.start, m.start + len(m.name)) for m in mentions]
+    # a plural inside a longer name ("Federación de Cámaras de Comercio e Industrias") is part of it
+    mentions += [p for p in _plural_heads(text) if not any(s < p.start < e for s, e in spans)]
     known = accepted | {m.name for m in mentions if is_acronym(m.name)}
     covered = [(m.start, m.start + len(m.name)) for m in mentions if not is_acronym(m.name)]
-    mentions += _standalone(text, title, known, blocked, covered)
+    mentions += standalone_acronyms(text, title, known, blocked, covered)
+    mentions += coordinated_names(text, mentions, blocked, people)
     return sorted(mentions, key=lambda m: m.start)

@@ -60,7 +60,6 @@ _COMPLEMENT_BEFORE = frozenset(
         "em",
         "in",
         "at",
-        "to",
         "from",
         "para",
         "al",
@@ -78,6 +77,22 @@ _COMPLEMENT_BEFORE = frozenset(
         "an",
     ]
 )
+_PHOTO_POSITIONS = frozenset(
+    {
+        "left",
+        "right",
+        "centre",
+        "center",
+        "second",
+        "third",
+        "izquierda",
+        "derecha",
+        "centro",
+        "esquerda",
+        "direita",
+    }
+)
+_ELLIPTIC_START = frozenset({"de", "del", "of", "do", "da", "for"})
 _CONNECT_AFTER = frozenset(["of", "de", "del", "do", "da", "for", "para"])
 _TERMINATORS = frozenset([",", ";", ".", ":", ")", "–", "—", "-", "”", '"', "»", "’"]) | {
     "and",
@@ -115,6 +130,8 @@ def is_role(tokens: list[Token], k: int) -> bool:
     """Is tokens[k] a role word (or the last word of a multi-word role), plural allowed?"""
     single, multi = _roles()
     word = fold(tokens[k].word)
+    if "-" in word and word not in single and any(part in single for part in word.split("-")):
+        return True  # "economista-chefe", "vice-presidente"
     for candidate in (
         word,
         word[:-1] if word.endswith("s") else "",
@@ -128,6 +145,12 @@ def is_role(tokens: list[Token], k: int) -> bool:
             if phrase in multi:
                 return True
     return False
+
+
+@cache
+def _named_things() -> frozenset[str]:
+    """Nouns that introduce the name of a thing, not a person: 'el programa X', 'la empresa Y'."""
+    return frozenset(fold(w) for key in ("org_descriptors", "named_things") for w in word_set(key))
 
 
 @cache
@@ -149,6 +172,9 @@ def _background() -> re.Pattern[str]:
 
 def _role_before(tokens: list[Token], first: int) -> bool:
     for k in range(first - 1, max(-1, first - 1 - ROLE_WINDOW), -1):
+        elliptic = tokens[k].text == ";" and k + 1 < first and fold(tokens[k + 1].word) in _ELLIPTIC_START
+        if elliptic:
+            continue  # "el secretario de Industria, X; de Comercio, Y": the role carries over
         if tokens[k].text in _CLAUSE_END or (k < first - 1 and tokens[k].ends_sentence):
             return False
         if is_role(tokens, k):
@@ -209,13 +235,16 @@ def _well_placed(tokens: list[Token], first: int, last: int, people_ends: set[in
         return False
     if first > 0 and tokens[first - 1].text in ("-", "–", "“", '"', "«"):
         return False
+    if first > 0 and fold(tokens[first - 1].word) in _named_things():
+        return False  # "el programa Desenrola Pequenos Negócios", "la empresa Textiles Andinos"
     after_and = first > 1 and fold(tokens[first - 1].word) in ("and", "y", "e")
     if after_and and tokens[first - 2].is_cap and first - 1 not in people_ends:
         return False
     if last < len(tokens):
         nxt = tokens[last]
         if nxt.text == "(":
-            return False
+            # "Banco Popular (BP)" is an institution; "Daryl Vaz (left)" is a caption
+            return last + 1 < len(tokens) and fold(tokens[last + 1].word) in _PHOTO_POSITIONS
         if fold(nxt.word) in _CONNECT_AFTER and last + 1 < len(tokens) and tokens[last + 1].is_cap:
             return False
         if not (

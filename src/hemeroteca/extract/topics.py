@@ -18,6 +18,8 @@ MIN_HITS = 2
 MIN_SHARE = 0.2
 MAX_TOPICS = 5
 TITLE_WEIGHT = 2
+# Plural and verb endings a trigger may take ("exports", "exporting", "cooperativas").
+_INFLECTION = r"(?:s|es|ed|ing|er|ers|d)?"
 _COMPILED: dict[tuple, list[tuple[str, re.Pattern[str]]]] = {}
 
 
@@ -44,14 +46,20 @@ def _patterns(topics: tuple[Topic, ...]) -> list[tuple[str, re.Pattern[str]]]:
             triggers = sorted(words, key=len, reverse=True)
             if triggers:
                 body = "|".join(re.escape(w) for w in triggers)
-                compiled.append((topic.id, re.compile(rf"(?<!\w)(?:{body})\w{{0,3}}(?!\w)")))
+                compiled.append((topic.id, re.compile(rf"(?<!\w)(?:{body}){_INFLECTION}(?!\w)")))
         _COMPILED.clear()
         _COMPILED[key] = compiled
     return _COMPILED[key]
 
 
-def find_topics(title: str, body: str, authorities: Authorities) -> list[TopicHit]:
+def find_topics(
+    title: str, body: str, authorities: Authorities, names: tuple[str, ...] = ()
+) -> list[TopicHit]:
+    """Topics by their triggers; ``names`` (of actors) are blanked first, so the 'Tourism' of
+    'Ministry of Trade and Tourism' does not make an article about tourism."""
     folded_title, folded_body = fold(title), fold(body)
+    for name in sorted({fold(n) for n in names if len(n) > 3}, key=len, reverse=True):
+        folded_title, folded_body = folded_title.replace(name, " "), folded_body.replace(name, " ")
     found = []
     for topic_id, pattern in _patterns(authorities.topics):
         in_title, in_body = pattern.findall(folded_title), pattern.findall(folded_body)

@@ -9,6 +9,7 @@ first, the excerpt shows no headline and the best candidate is flagged.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from hemeroteca.sources.clean import is_credit, is_prose, paragraphs, strip_site_suffix
@@ -54,6 +55,14 @@ def _looks_like_headline(line: str, min_words: int = MIN_WORDS) -> bool:
     return not line.endswith((":", "|")) and "|" not in line
 
 
+def _site_header(paras: list[str], index: int, candidate: str) -> bool:
+    """The publisher's name over its menu ('Ministry of Trade' then 'Search') is not a headline."""
+    from hemeroteca.extract.organizations import is_institution_name
+
+    following = paras[index + 1] if index + 1 < len(paras) else ""
+    return len(following.split()) <= 2 and not _is_date_line(following) and is_institution_name(candidate)
+
+
 def _next_is_date_line(paras: list[str], index: int) -> bool:
     """A short line right above the date line is the headline of a title-and-date block."""
     return index + 1 < len(paras) and _is_date_line(paras[index + 1])
@@ -64,9 +73,32 @@ def headline_candidate(line: str) -> str:
     return _strip_leading_date(strip_site_suffix(line)).strip()
 
 
+def _repeated_headline(paras: list[str]) -> tuple[int, str] | None:
+    """A headline-like line the head shows twice (page title and heading), above lists of other stories.
+
+    A repeated line ending in a full stop is more likely a caption shown twice, so it does not count.
+    """
+    head: list[str] = []
+    for para in paras[: HEAD_LINES * 3]:
+        if is_prose(para):
+            break
+        head.append(para)
+    candidates = [headline_candidate(p) for p in head]
+    counts = Counter(candidates)
+    for index, (para, candidate) in enumerate(zip(head, candidates, strict=True)):
+        if counts[candidate] < 2 or candidate.endswith(".") or is_credit(para) or _is_date_line(para):
+            continue
+        if _looks_like_headline(candidate):
+            return index, candidate
+    return None
+
+
 def find_title(text: str) -> Title:
-    """The first headline-like line of the head; else the opening words of the text, flagged."""
+    """The headline the head repeats, else its first headline-like line; else the opening words, flagged."""
     paras = paragraphs(text)
+    repeated = _repeated_headline(paras)
+    if repeated:
+        return Title(repeated[1], uncertain=False, evidence=f"headline shown twice, line {repeated[0] + 1}")
     short_label: tuple[int, str] | None = None
     for index, para in enumerate(paras[:HEAD_LINES]):
         if is_prose(para):
@@ -74,6 +106,8 @@ def find_title(text: str) -> Title:
         if is_credit(para) or _is_date_line(para):
             continue
         candidate = headline_candidate(para)
+        if _site_header(paras, index, candidate):
+            continue
         if _looks_like_headline(candidate) or (
             _looks_like_headline(candidate, min_words=2) and _next_is_date_line(paras, index)
         ):

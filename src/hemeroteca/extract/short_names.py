@@ -1,0 +1,209 @@
+"""Short names: acronyms used on their own, and one-word names coordinated with an organisation.
+
+A capitalised acronym alone is an actor only when something says so: it recurs,
+heads the title, is the agent ("coordenada pela ABC") or a partner ("em
+parceria com a FAO"), sits in an enumeration, or names the employer in a
+person's title ("la gerenta general de SERCOTEC"). Generic acronyms (MSME,
+GDP), places written in capitals, project names and acronyms defined for
+something that is not an institution are never taken. A one-word name
+coordinated with an organisation ("el Sistema OCB/MT, a Aprosoja e a Ampa")
+is one too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hemeroteca.extract.countries import gazetteer
+from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
+from hemeroteca.extract.org_patterns import ACRONYM, CAPW, SP, UPPER, OrgMention
+from hemeroteca.extract.people import is_role
+from hemeroteca.extract.vocabulary import words
+
+_ANY_DEFINITION = re.compile(rf"\(\s*{ACRONYM}\s*[,)]")
+_ACRONYM_TOKEN = re.compile(rf"(?<![\w/-])(?P<acr>[{UPPER}0-9]*[{UPPER}]{{2}}[\w/-]*)(?![\w/-])")
+# An acronym right after "project"/"programa" or before "project" names a project, not an actor.
+_PROJECT = re.compile(
+    r"(?:\b(?:project|programme|program|proyecto|programa|projeto|iniciativa|initiative|plan|plataforma|"
+    r"platform|fondo|fund|fundo|campaign|campaña|campanha)[ \t]+$)",
+    re.IGNORECASE,
+)
+_PROJECT_AFTER = re.compile(
+    r"^[ \t]+(?:project|programme|program|initiative|platform|fund|plan|campaign)\b", re.IGNORECASE
+)
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_PARTNER = re.compile(
+    r"\b(?:in partnership with|with the support of|together with|along with|em parceria com"
+    r"|com o apoio d[aoe]|en alianza con|con el apoyo de(?:l| la)?|junto con|junto a)"
+    r"\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_ARTICLE_WORDS = r"(?:a|o|as|os|la|el|las|los|the|al|ao)"
+# ", a Aprosoja" / " e a Ampa" after an organisation; "Citi y " before one.
+
+_COORD_AFTER = re.compile(
+    rf"^(?:,|{SP}(?:y|e|and)){SP}(?:{_ARTICLE_WORDS}{SP})?(?P<name>{CAPW})"
+    rf"(?=[ \t]*(?:[,.;:)]|{SP}(?:y|e|and){SP}))"
+)
+_COORD_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{CAPW})(?:,|{SP}(?:y|e|and)){SP}(?:{_ARTICLE_WORDS}{SP})?$")
+
+
+def blocked_acronyms(text: str) -> set[str]:
+    """Every acronym defined in parentheses. The caller unblocks those defined as institutions, so the
+    rest (a programme, an index, a size class: 'Cluster Support Program (PAC)') are never taken alone."""
+    blocked = set()
+    for m in _ANY_DEFINITION.finditer(text):
+        blocked.add(m.group("acr").rstrip("s"))
+    return blocked
+
+
+def _shouted_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in capitals (a shouted headline): their words are not acronyms."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) > 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _extend(text: str, end: int) -> str:
+    """Capitalised words right after an acronym that belong to the name: 'METS Ignited', 'iNNpulsa Mipyme'."""
+    m = re.match(rf"(?:{SP}[{UPPER}][a-záéíóúñç]+){{1,2}}(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])", text[end:])
+    if not m or any(is_furniture(t.word) for t in tokenize(m.group(0))):
+        return ""
+    return m.group(0)
+
+
+def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> str | None:
+    acr = m.group("acr")
+    before = text[max(0, m.start() - 60) : m.start()]
+    after = text[m.end() : m.end() + 40]
+    tail = tokenize(before)[-6:]
+    if repeated:
+        return "acronym used repeatedly"
+    if title and acr in title:
+        return "acronym in the title"
+    if re.search(r"\b(?:by|por|pela|pelo|por el|por la)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$", before, re.I):
+        return "acronym as the agent"
+    if _PARTNER.search(before):
+        return "acronym as a partner"
+    if re.search(r"(?:,|\b(?:y|e|and))\s*$", before) or re.match(r"\s*,\s*[A-Z]", after):
+        return "acronym in an enumeration"
+    if re.search(r"\b(?:de|del|of|of the|do|da|at|from)\s+$", before) and any(
+        is_role(tail, i) for i in range(len(tail))
+    ):
+        return "acronym names the employer in a title"
+    return None
+
+
+def _names_project(text: str, m: re.Match[str]) -> bool:
+    """'el proyecto IMPULSOHN', "USAID's ATTEINDRE project": the acronym names a project, not an actor."""
+    before = text[max(0, m.start() - 20) : m.start()]
+    return bool(_PROJECT.search(before) or _PROJECT_AFTER.match(text[m.end() :]))
+
+
+def standalone_acronyms(
+    text: str, title: str, known: set[str], blocked: set[str], covered: list[tuple[int, int]]
+) -> list[OrgMention]:
+    """Acronyms used on their own, when something says they name an actor."""
+    generic = {fold(a) for a in words("generic_acronyms")}
+    shouted = _shouted_lines(text)
+    matches = [
+        m
+        for m in _ACRONYM_TOKEN.finditer(text)
+        if is_acronym(m.group("acr"))
+        and not _ROMAN.match(m.group("acr"))
+        and sum(c.isalpha() for c in m.group("acr")) >= 3
+        and not any(a <= m.start() < b for a, b in shouted)
+        and not any(s <= m.start() < e for s, e in covered)
+    ]
+    counts = Counter(m.group("acr") for m in matches)
+    projects = {m.group("acr") for m in matches if _names_project(text, m)}
+    found = []
+    for m in matches:
+        acr = m.group("acr")
+        bare = re.sub(r"[-/]?\d+$", "", acr)
+        if fold(bare) in generic or fold(bare.rstrip("s")) in generic or acr.rstrip("s") in blocked - known:
+            continue
+        if acr.lower() in gazetteer():
+            continue  # "KINGSTON, Jamaica": a dateline place in capitals
+        if re.match(rf"{SP}(?:del|de|do|da|of)(?:{SP}the)?{SP}[{UPPER}]", text[m.end() :]):
+            continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
+        if acr in projects:
+            continue
+        why = _why_standalone(text, m, title, acr in known or counts[acr] >= 2)
+        if why:
+            found.append(OrgMention(acr + _extend(text, m.end()), None, m.start(), why))
+    return found
+
+
+def coordinated_names(
+    text: str, mentions: list[OrgMention], blocked: set[str], people: tuple[str, ...]
+) -> list[OrgMention]:
+    """One-word names coordinated with an organisation are organisations too: 'OCB, a Aprosoja e a Ampa'.
+
+    Like is coordinated with like; a one-word name that is a place, a sector word, a
+    generic acronym or a defined non-institution is left out.
+    """
+    generic = {fold(a) for a in words("generic_acronyms")}
+    found: list[OrgMention] = []
+    seen = {fold(m.name) for m in mentions} | {fold(w) for p in people for w in p.split()}
+    queue = [m for m in mentions if text[m.start : m.start + len(m.name)] == m.name]
+    spans = [(m.start, m.start + len(m.name)) for m in queue]
+    while queue:
+        m = queue.pop()
+        end = m.start + len(m.name)
+        candidates = [(_COORD_AFTER.match(text[end : end + 60]), end)]
+        before = _COORD_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        candidates.append((before, max(0, m.start - 60)))
+        for match, offset in candidates:
+            if not match:
+                continue
+            name = match.group("name").rstrip(".")
+            start = offset + match.start("name")
+            if (
+                # a sentence-initial word, or the end of a longer capitalised name
+                re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, start - 3) : start])
+                or re.search(rf"[{UPPER}][\w.-]*[ \t]+$", text[max(0, start - 30) : start])
+                or any(s <= start < e for s, e in spans)
+                or fold(name) in seen
+                or is_furniture(name)
+                or fold(name) in generic
+                or name.rstrip("s") in blocked
+                or name.lower() in gazetteer()
+                or len(name) < 3
+            ):
+                continue
+            seen.add(fold(name))
+            new = OrgMention(name, None, start, f"coordinated with '{m.name}'")
+            found.append(new)
+            queue.append(new)
+    return found
+
+
+def branches(text: str, short_forms: set[str]) -> list[OrgMention]:
+    """Regional units named after their parent: 'Sebrae em Alagoas', 'SENA en Antioquia'.
+
+    Only a one-word name followed by 'em/en/in' and a place inside a country (a state, a
+    city) makes a unit; '... en Perú' is the parent's work in a country, not a unit.
+    """
+    forms = sorted((f for f in short_forms if len(f) >= 3 and " " not in f), key=len, reverse=True)
+    if not forms:
+        return []
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<parent>{'|'.join(map(re.escape, forms))}){SP}(?P<prep>em|en|in|no|na){SP}"
+        rf"(?P<place>{CAPW}(?:{SP}(?:de{SP}|do{SP}|da{SP}|del{SP})?{CAPW}){{0,2}})"
+    )
+    table = gazetteer()
+    found = []
+    for m in pattern.finditer(text):
+        place = m.group("place")
+        while place and table.get(place.lower(), ("", ""))[1] != "place":
+            place = place.rsplit(" ", 1)[0] if " " in place else ""
+        if place:
+            name = f"{m.group('parent')} {m.group('prep')} {place}"
+            found.append(OrgMention(name, None, m.start(), f"regional unit: '{name}'"))
+    return found
