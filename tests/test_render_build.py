@@ -48,7 +48,10 @@ def test_built_article_shows_hostile_text_as_text(tmp_path: Path) -> None:
     ld = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert json.loads(ld)["headline"] == 'Title with " and <em>'
     assert '<meta name="DC.language" content="es">' in html
-    entry = json.loads((project.site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    listing = json.loads((project.site_dir / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert [shard["path"] for shard in listing["shards"]] == ["0/"]
+    entry_file = project.site_dir / "pagefind" / "0" / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
     assert set(entry["languages"]) == {"es", "en"}
 
 

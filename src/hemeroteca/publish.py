@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from hemeroteca.catalogue.check import Problem, check
 from hemeroteca.catalogue.ingest import IngestReport, ingest
 from hemeroteca.errors import HemerotecaError
+from hemeroteca.hosted_search import index_search, publish_search
 from hemeroteca.project import Project
 from hemeroteca.render.writer import RenderReport, render
 from hemeroteca.shell import ArticleShellPlugin, write_article_pages
@@ -24,9 +24,16 @@ class BuildReport:
 
 
 def build_site(project: Project, *, dirty: bool = False) -> None:
-    """site/ from docs/: the MkDocs pages, then the hosted search index over them."""
-    run_mkdocs(project, dirty=dirty)
-    index_search(project)
+    """site/ from docs/: the MkDocs pages and, on the other core meanwhile, the hosted search index.
+
+    The search shards are built from docs/, not from site/, so Pagefind need not wait for
+    MkDocs; they land in site/pagefind/ once both are done.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        searching = pool.submit(index_search, project)
+        run_mkdocs(project, dirty=dirty)
+        searching.result()
+    publish_search(project)
 
 
 def run_mkdocs(project: Project, *, dirty: bool = False, fast_articles: bool = True) -> None:
@@ -54,20 +61,6 @@ def run_mkdocs(project: Project, *, dirty: bool = False, fast_articles: bool = T
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
     if fast_articles:
         write_article_pages(project.docs_dir, project.site_dir)
-
-
-def index_search(project: Project) -> None:
-    """Pagefind over the built site: the hosted full-text search, written to ``site/pagefind/``.
-
-    Only article pages are indexed (they carry ``data-pagefind-body``), each with the
-    stemmer of its ``<html lang>``. The binary ships in the ``pagefind[extended]`` wheel.
-    """
-    command = [sys.executable, "-m", "pagefind", "--site", str(project.site_dir), "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        last = detail[-1] if detail else f"exit status {result.returncode}"
-        raise HemerotecaError(project.site_dir, f"pagefind failed: {last}")
 
 
 def build(project: Project, *, progress: Callable | None = None) -> BuildReport:

@@ -157,13 +157,23 @@
   }
 
   /* ---------- hosted engine: Pagefind, one instance per language ---------- */
+  /* The index comes in shards (pagefind/shards.json lists them, each a Pagefind bundle of its own,
+     so that no build holds the whole archive in memory and an added article re-indexes one shard).
+     Each language's instance starts on the first shard that has the language and merges the rest. */
   async function pagefindEngine() {
-    var bundle = new URL(base + "/pagefind/", document.baseURI).href;
-    var entry = await (await fetch(bundle + "pagefind-entry.json")).json();
+    var root = new URL(base + "/pagefind/", document.baseURI).href;
+    var listing = await (await fetch(root + "shards.json")).json();
+    var bundles = {};
+    listing.shards.forEach(function (shard) {
+      Object.keys(shard.languages).forEach(function (lang) {
+        (bundles[lang] = bundles[lang] || []).push(root + shard.path);
+      });
+    });
     var names = new Intl.DisplayNames(["en"], { type: "language" });
     var html = document.documentElement, saved = html.getAttribute("lang");
     var instances = [];
-    for (var lang of Object.keys(entry.languages).sort()) {
+    for (var lang of Object.keys(bundles).sort()) {
+      var bundle = bundles[lang][0];
       /* Each import URL (the #fragment too) is its own module, fetched once: each language gets its
          own stemmer. Pagefind picks the index from <html lang> when it starts; point it at this
          language just for that moment. */
@@ -173,6 +183,7 @@
       var started = mod.init();
       if (saved === null) html.removeAttribute("lang"); else html.setAttribute("lang", saved);
       await started;
+      for (var more of bundles[lang].slice(1)) await mod.mergeIndex(more, { language: lang });
       instances.push({ mod: mod, label: names.of(lang) || lang });
     }
     /* Filter indexes (for the counts beside each facet value) load after the first results. */
