@@ -17,12 +17,15 @@ install: $(BIN)/hemeroteca
 site: install
 	$(BIN)/hemeroteca build
 
-test: install
+# The browser tests need Chromium and axe-core: installed here too, so this one command
+# works on a new machine (as root, like CI; without them the browser tests skip, or fail
+# under CI=true).
+test: install browser-deps
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site docs/articles docs/browse docs/index.md docs/.generated docs/data docs/search-index
+	rm -rf site docs/articles docs/browse docs/index.md docs/.generated docs/data docs/search-index .cache/pagefind
 
 # What the browser tests need besides .venv: Debian's Chromium and axe-core (npm, into
 # .cache/npm). Run as root on a fresh machine (CI does); does nothing when already there.

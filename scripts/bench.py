@@ -63,16 +63,19 @@ def api(call: str, root: Path) -> list[str]:
     return [
         sys.executable,
         "-c",
-        f"from hemeroteca.project import Project; from hemeroteca.publish import *; "
-        f"from hemeroteca.render.writer import render; {call}(Project.at({str(root)!r}))",
+        "from hemeroteca.project import Project; from hemeroteca.publish import run_mkdocs; "
+        "from hemeroteca.hosted_search import index_search, publish_search; "
+        "from hemeroteca.render.writer import render; "
+        f"project = Project.at({str(root)!r}); {call}",
     ]
 
 
 def pipeline(root: Path) -> list[Stage]:
+    """Stages one after another; `hemeroteca build` overlaps site and search, so this is an upper bound."""
     return [
-        run_stage("render", api("render", root), root),
-        run_stage("site", api("run_mkdocs", root), root),
-        run_stage("search", api("index_search", root), root),
+        run_stage("render", api("render(project)", root), root),
+        run_stage("site", api("run_mkdocs(project)", root), root),
+        run_stage("search", api("index_search(project); publish_search(project)", root), root),
     ]
 
 
@@ -148,7 +151,7 @@ def incremental(root: Path, count: int) -> float:
     new.write_text(text, encoding="utf-8")
     hemeroteca = [sys.executable, "-m", "hemeroteca"]
     start = time.perf_counter()
-    for args in (["add", str(new)], ["build"]):
+    for args in (["add", str(new)], ["build", "--dirty"]):
         result = subprocess.run([*hemeroteca, *args, "--root", str(project.root)], capture_output=True)
         if result.returncode != 0:
             sys.exit(f"incremental {args[0]} failed: {result.stderr.decode(errors='replace')[-2000:]}")

@@ -203,17 +203,24 @@ def render(root: Path) -> None:
 
 
 @main.command()
+@click.option(
+    "--dirty",
+    is_flag=True,
+    help="Keep site/ and rebuild only what changed (quick after `add`; "
+    "after editing mkdocs.yml or the theme, build without it).",
+)
 @root_option
-def build(root: Path) -> None:
+def build(dirty: bool, root: Path) -> None:
     """The main job: ingest new seeds, check, render docs/ and build site/.
 
     \b
     Example:
       hemeroteca build && open site/index.html
+      hemeroteca add new-article.txt && hemeroteca build --dirty
     """
     project = Project.at(root)
     with _errors_as_lines():
-        report = build_all(project, progress=_progress("Working"))
+        report = build_all(project, progress=_progress("Working"), dirty=dirty)
     click.echo(
         f"ingested {len(report.ingest.written)} new records; rendered {report.render.articles} "
         f"articles ({len(report.render.written)} files changed); "

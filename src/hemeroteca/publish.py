@@ -63,8 +63,13 @@ def run_mkdocs(project: Project, *, dirty: bool = False, fast_articles: bool = T
         write_article_pages(project.docs_dir, project.site_dir)
 
 
-def build(project: Project, *, progress: Callable | None = None) -> BuildReport:
-    """ingest (new seeds only) + check + render + mkdocs build. Stops at the first failing step."""
+def build(project: Project, *, progress: Callable | None = None, dirty: bool = False) -> BuildReport:
+    """ingest (new seeds only) + check + render + site. Stops at the first failing step.
+
+    ``dirty`` keeps site/ and rebuilds only what changed (MkDocs' ``--dirty`` for its pages,
+    changed article pages and search shards always): the quick path after adding an article.
+    A change to mkdocs.yml or the theme needs a full build.
+    """
     ingested = ingest(project, progress=progress)
     if ingested.errors:
         raise ingested.errors[0]
@@ -75,5 +80,5 @@ def build(project: Project, *, progress: Callable | None = None) -> BuildReport:
         more = f" (and {len(errors) - 1} more: run `hemeroteca check`)" if len(errors) > 1 else ""
         raise HemerotecaError(first.path, f"{first.message}{more}", line=first.line, field=first.field)
     rendered = render(project, progress=progress)
-    build_site(project)
+    build_site(project, dirty=dirty)
     return BuildReport(ingest=ingested, problems=problems, render=rendered)
