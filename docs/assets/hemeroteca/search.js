@@ -172,12 +172,14 @@
     var names = new Intl.DisplayNames(["en"], { type: "language" });
     var html = document.documentElement, saved = html.getAttribute("lang");
     var instances = [];
+    /* Every bundle carries the same pagefind.js: load it from one place, so the browser fetches it once. */
+    var script = root + listing.shards[0].path + "pagefind.js";
     for (var lang of Object.keys(bundles).sort()) {
       var bundle = bundles[lang][0];
-      /* Each import URL (the #fragment too) is its own module, fetched once: each language gets its
-         own stemmer. Pagefind picks the index from <html lang> when it starts; point it at this
-         language just for that moment. */
-      var mod = await import(bundle + "pagefind.js#" + encodeURIComponent(lang));
+      /* Each import URL (the #fragment too) is its own module instance, the file fetched once: each
+         language gets its own stemmer. Pagefind picks the index from <html lang> when it starts;
+         point it at this language just for that moment. */
+      var mod = await import(script + "#" + encodeURIComponent(lang));
       await mod.options({ basePath: bundle, excerptLength: 24 });
       html.setAttribute("lang", lang);
       var started = mod.init();
