@@ -25,7 +25,7 @@ test: install browser-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site docs/articles docs/browse docs/index.md docs/.generated docs/data docs/search-index .cache/pagefind
+	rm -rf site docs/articles docs/browse docs/index.md docs/.generated docs/data docs/search-index
 
 # What the browser tests need besides .venv: Debian's Chromium and axe-core (npm, into
 # .cache/npm). Run as root on a fresh machine (CI does); does nothing when already there.

@@ -31,7 +31,7 @@ def test_body_is_text_only() -> None:
     assert "<b>" not in markdown
     meta = json.loads(front)
     assert meta["title"] == "A &lt;b&gt;bold&lt;/b&gt; {{ title }}"
-    assert "<b>" not in meta["head_html"] and "<b>" not in meta["pagefind_after"]
+    assert "<b>" not in meta["head_html"]
 
 
 def test_front_matter_carries_language_and_head_metadata() -> None:
@@ -42,9 +42,7 @@ def test_front_matter_carries_language_and_head_metadata() -> None:
     assert jsonld and json.loads(jsonld.group(1))["@type"] == "NewsArticle"
     assert json.loads(jsonld.group(1))["inLanguage"] == "pt"
     assert '<meta name="DC.language" content="pt">' in meta["head_html"]
-    assert '<span data-pagefind-filter="country">Brazil</span>' in meta["pagefind_before"]
-    # one Pagefind index per language already, so no language filter
-    assert 'data-pagefind-filter="language"' not in meta["pagefind_before"]
+    assert '<meta name="DC.coverage" content="Brazil">' in meta["head_html"]
 
 
 def test_json_ld_cannot_close_its_script() -> None:

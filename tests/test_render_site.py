@@ -11,7 +11,7 @@ from hemeroteca.render.exports import FEED_SIZE, export_files
 from hemeroteca.render.indexes import index_pages
 from hemeroteca.render.links import PAGE_SIZE
 from hemeroteca.render.model import build_model
-from hemeroteca.render.search_index import build_index, encode_postings
+from hemeroteca.render.search_index import build_index, encode_postings, shard_keys
 from hemeroteca.render.writer import site_files
 
 from .render_samples import AUTHORITIES, record, records
@@ -75,9 +75,14 @@ def _decode(postings: str) -> list[int]:
     return out
 
 
+def _meta(files: dict[str, str]) -> dict:
+    return json.loads(files["search-index/meta.js"].split("(", 1)[1].rsplit(")", 1)[0])
+
+
 def _shard_terms(files: dict[str, str], term: str) -> dict:
-    docs = json.loads(files["search-index/docs.js"].split("(", 1)[1].rsplit(")", 1)[0])
-    key = term[:3] if term[:3] in docs["keys"] else term[:2]
+    """The shard the browser would load for a term: the longest key that starts it."""
+    keys = set(_meta(files)["keys"])
+    key = next(term[:n] for n in range(len(term), 1, -1) if term[:n] in keys)
     return json.loads(files[f"search-index/t-{key}.js"].split(",", 1)[1].rsplit(")", 1)[0])
 
 
@@ -98,5 +103,19 @@ def test_offline_index_maps_forms_to_stems_and_postings() -> None:
 def test_offline_index_size_per_article_is_small() -> None:
     model = build_model(records(300), AUTHORITIES)
     files = build_index(model)
-    docs_bytes = len(files["search-index/docs.js"].encode())
-    assert docs_bytes / 300 < 200  # what a search loads up front, per article
+    meta_bytes = len(files["search-index/meta.js"].encode())
+    assert meta_bytes / 300 < 40  # what a search loads up front, per article
+    rows = json.loads(files["search-index/r-0.js"].split(",", 1)[1].rsplit(")", 1)[0])
+    assert len(rows) == 100 and rows[0][0] == model.articles[0].id
+
+
+def test_crowded_prefixes_split_until_each_shard_fits() -> None:
+    sizes = {f"co{chr(97 + i)}{chr(97 + j)}": 100 for i in range(26) for j in range(26)} | {"co": 10, "da": 5}
+    keys = shard_keys(sizes, limit=3000)
+    assert keys["co"] == "co" and keys["da"] == "da"
+    assert keys["coab"] == "coa"  # 'co' (67,610 bytes) splits into 'coa', 'cob', ... (2,600 each)
+    for key in set(keys.values()):
+        assert sum(size for term, size in sizes.items() if keys[term] == key) <= 3000
+        # the browser's rule: a term's shard is the longest key that starts it
+    for term, key in keys.items():
+        assert key == next(term[:n] for n in range(len(term), 1, -1) if term[:n] in set(keys.values()))

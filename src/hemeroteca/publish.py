@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from hemeroteca.catalogue.check import Problem, check
 from hemeroteca.catalogue.ingest import IngestReport, ingest
 from hemeroteca.errors import HemerotecaError
-from hemeroteca.hosted_search import index_search, publish_search
 from hemeroteca.project import Project
 from hemeroteca.render.writer import RenderReport, render
 from hemeroteca.shell import ArticleShellPlugin, write_article_pages
@@ -24,16 +22,8 @@ class BuildReport:
 
 
 def build_site(project: Project, *, dirty: bool = False) -> None:
-    """site/ from docs/: the MkDocs pages and, on the other core meanwhile, the hosted search index.
-
-    The search shards are built from docs/, not from site/, so Pagefind need not wait for
-    MkDocs; they land in site/pagefind/ once both are done.
-    """
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        searching = pool.submit(index_search, project)
-        run_mkdocs(project, dirty=dirty)
-        searching.result()
-    publish_search(project)
+    """site/ from docs/ (the search index is already in docs/, written by ``render``)."""
+    run_mkdocs(project, dirty=dirty)
 
 
 def run_mkdocs(project: Project, *, dirty: bool = False, fast_articles: bool = True) -> None:

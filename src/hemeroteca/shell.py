@@ -2,7 +2,7 @@
 
 At 10,000 articles MkDocs spends ~8 ms a page on Markdown and Jinja, for pages
 that differ only in a handful of slots (title, language, description, head
-metadata, Pagefind wrapper, content). ``render`` writes each article page as
+metadata, content). ``render`` writes each article page as
 JSON front matter (those slots, already escaped HTML) and a body of raw HTML
 blocks, which MkDocs passes through unchanged. So during ``hemeroteca build``
 MkDocs builds every other page plus one generated shell page in ``articles/``
@@ -34,8 +34,6 @@ SLOTS = {
     "lang": "HEMSHELLLANGQ",
     "description": "HEMSHELLDESCRIPTIONQ",
     "head_html": "HEMSHELLHEADQ",
-    "pagefind_before": "HEMSHELLPAGEFINDBEFOREQ",
-    "pagefind_after": "HEMSHELLPAGEFINDAFTERQ",
 }
 # An HTML comment MkDocs passes through; the "<h1" inside tells Material's content
 # partial that the page brings its own headline, as every article page does.

@@ -1,10 +1,10 @@
-/* Search for the archive: one user interface, two engines.
+/* Search for the archive, the same hosted and from a copy on disk (file://).
  *
- * Hosted (http/https): Pagefind, one instance per language of the archive, each with
- * its own stemmer, so a query finds Spanish, English and Portuguese articles alike.
- * Offline (file://, or when Pagefind is missing): the archive's own index under
- * search-index/, loaded through <script> tags because file:// allows neither fetch
- * nor ES modules. It loads docs.js once and one term shard per query word.
+ * The index under search-index/ (render/search_index.py) loads through <script> tags,
+ * since file:// allows neither fetch nor ES modules: meta.js once (vocabularies and each
+ * article's facets), one term shard per query word, and the result rows on screen. Stems
+ * were computed at build time for each article's language, and the shards map inflected
+ * forms to them, so a query finds Spanish, English and Portuguese articles alike.
  * Plain ES2017, no build step, no dependency.
  */
 (function () {
@@ -41,7 +41,7 @@
     return (+p[2]) + " " + MONTHS[+p[1] - 1] + " " + p[0];
   }
 
-  /* ---------- offline engine ---------- */
+  /* ---------- the archive's index (search-index/, written by `hemeroteca render`) ---------- */
   function fold(text) {
     return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
@@ -53,31 +53,47 @@
     return out;
   }
 
-  function offlineEngine() {
-    var data = null, keys = null, shards = {}, pending = {};
+  function indexEngine() {
+    var meta = null, keys = null, longest = 2, facets = null, shards = {}, rows = {}, pending = {};
     window.hemerotecaSearch = {
-      addDocs: function (d) { data = d; },
-      addShard: function (key, terms) { shards[key] = terms; }
+      addMeta: function (m) { meta = m; },
+      addShard: function (key, terms) { shards[key] = terms; },
+      addRows: function (n, list) { rows[n] = list; }
     };
-    var ready = loadScript(base + "/search-index/docs.js").then(function () {
-      keys = new Set(data.keys);
+    function once(name, src, ready) {
+      if (!pending[name]) pending[name] = loadScript(src).then(ready);
+      return pending[name];
+    }
+    var started = once("meta", base + "/search-index/meta.js", function () {
+      keys = new Set(meta.keys);
+      meta.keys.forEach(function (k) { longest = Math.max(longest, k.length); });
+      /* Each article's facets: "year.language.countries.topics", numbers in base 36. */
+      facets = meta.facets ? meta.facets.split("|").map(function (packed) {
+        var f = packed.split(".");
+        function list(text, names) {
+          return text ? text.split(",").map(function (i) { return names[parseInt(i, 36)][1]; }) : [];
+        }
+        return {
+          year: [meta.years[parseInt(f[0], 36)]],
+          language: [meta.languages[parseInt(f[1], 36)][1]],
+          country: list(f[2], meta.countries),
+          topic: list(f[3], meta.topics)
+        };
+      }) : [];
     });
 
+    /* A term's shard: the longest key that starts the term. */
     function keyFor(term) {
-      if (term.length >= 3 && keys.has(term.slice(0, 3))) return term.slice(0, 3);
-      return term.slice(0, 2);
-    }
-    function shard(key) {
-      if (shards[key]) return Promise.resolve(shards[key]);
-      if (!keys.has(key)) return Promise.resolve({});
-      if (!pending[key]) {
-        pending[key] = loadScript(base + "/search-index/t-" + encodeURIComponent(key) + ".js")
-          .then(function () { return shards[key] || {}; });
+      for (var n = Math.min(term.length, longest); n >= 2; n--) {
+        if (keys.has(term.slice(0, n))) return term.slice(0, n);
       }
-      return pending[key];
+      return null;
     }
     function entry(term) {
-      return shard(keyFor(term)).then(function (terms) { return terms[term]; });
+      var key = keyFor(term);
+      if (key === null) return Promise.resolve(undefined);
+      return once("t" + key, base + "/search-index/t-" + encodeURIComponent(key) + ".js", function () {})
+        .then(function () { return (shards[key] || {})[term]; });
     }
     /* The stems a query word stands for: as a seen form, as a stem, or its longest stem prefix. */
     async function stemsOf(word) {
@@ -100,22 +116,15 @@
       }
       return { all: all, title: title };
     }
-    function labels(doc) {
-      return {
-        country: doc[4].map(function (i) { return data.countries[i][1]; }),
-        language: [languageName(doc[3])],
-        year: [doc[2] ? doc[2].slice(0, 4) : "Undated"],
-        topic: doc[5].map(function (i) { return data.topics[i][1]; })
-      };
-    }
-    function languageName(code) {
-      for (var i = 0; i < data.languages.length; i++) if (data.languages[i][0] === code) return data.languages[i][1];
-      return code;
+    function row(n) {
+      var file = Math.floor(n / meta.rowsPerFile);
+      return once("r" + file, base + "/search-index/r-" + file + ".js", function () {})
+        .then(function () { return rows[file][n % meta.rowsPerFile]; });
     }
     return {
-      name: "offline",
+      name: "index",
       search: async function (query, filters) {
-        await ready;
+        await started;
         var words = fold(query).match(/[\p{L}\p{N}]+/gu) || [];
         var hits = null, score = new Map();
         for (var w = 0; w < words.length; w++) {
@@ -123,15 +132,16 @@
           found.title.forEach(function (n) { score.set(n, (score.get(n) || 0) + 1); });
           hits = hits === null ? found.all : new Set(Array.from(hits).filter(function (n) { return found.all.has(n); }));
         }
-        var numbers = hits === null ? data.docs.map(function (_, i) { return i; }) : Array.from(hits);
+        var numbers = hits === null ? facets.map(function (_, i) { return i; }) : Array.from(hits);
+        /* Words in the title first, then newest first (article numbers run newest first). */
         numbers.sort(function (a, b) { return (score.get(b) || 0) - (score.get(a) || 0) || a - b; });
         var counts = {}, results = [];
         FACETS.forEach(function (f) { counts[f[0]] = {}; });
         numbers.forEach(function (n) {
-          var l = labels(data.docs[n]);
+          var l = facets[n];
           var keep = FACETS.every(function (f) {
-            var chosen = filters[f[0]];
-            return !chosen || !chosen.length || l[f[0]].some(function (v) { return chosen.indexOf(v) >= 0; });
+            var picked = filters[f[0]];
+            return !picked || !picked.length || l[f[0]].some(function (v) { return picked.indexOf(v) >= 0; });
           });
           if (!keep) return;
           results.push(n);
@@ -143,100 +153,13 @@
           total: results.length,
           counts: counts,
           page: function (from, to) {
-            return Promise.resolve(results.slice(from, to).map(function (n) {
-              var d = data.docs[n], l = labels(d);
-              return {
-                url: base + "/articles/" + d[0] + ".html", title: d[1], date: formatDate(d[2]),
-                countries: l.country.join(", "), language: l.language[0], excerpt: null
-              };
-            }));
-          }
-        };
-      }
-    };
-  }
-
-  /* ---------- hosted engine: Pagefind, one instance per language ---------- */
-  /* The index comes in shards (pagefind/shards.json lists them, each a Pagefind bundle of its own,
-     so that no build holds the whole archive in memory and an added article re-indexes one shard).
-     Each language's instance starts on the first shard that has the language and merges the rest. */
-  async function pagefindEngine() {
-    var root = new URL(base + "/pagefind/", document.baseURI).href;
-    var listing = await (await fetch(root + "shards.json")).json();
-    var bundles = {};
-    listing.shards.forEach(function (shard) {
-      Object.keys(shard.languages).forEach(function (lang) {
-        (bundles[lang] = bundles[lang] || []).push(root + shard.path);
-      });
-    });
-    var names = new Intl.DisplayNames(["en"], { type: "language" });
-    var html = document.documentElement, saved = html.getAttribute("lang");
-    var instances = [];
-    /* Every bundle carries the same pagefind.js: load it from one place, so the browser fetches it once. */
-    var script = root + listing.shards[0].path + "pagefind.js";
-    for (var lang of Object.keys(bundles).sort()) {
-      var bundle = bundles[lang][0];
-      /* Each import URL (the #fragment too) is its own module instance, the file fetched once: each
-         language gets its own stemmer. Pagefind picks the index from <html lang> when it starts;
-         point it at this language just for that moment. */
-      var mod = await import(script + "#" + encodeURIComponent(lang));
-      await mod.options({ basePath: bundle, excerptLength: 24 });
-      html.setAttribute("lang", lang);
-      var started = mod.init();
-      if (saved === null) html.removeAttribute("lang"); else html.setAttribute("lang", saved);
-      await started;
-      for (var more of bundles[lang].slice(1)) await mod.mergeIndex(more, { language: lang });
-      instances.push({ mod: mod, label: names.of(lang) || lang });
-    }
-    /* Filter indexes (for the counts beside each facet value) load after the first results. */
-    var filtersLoaded = null;
-    function loadFilters() {
-      if (!filtersLoaded) filtersLoaded = Promise.all(instances.map(function (i) { return i.mod.filters(); }));
-      return filtersLoaded;
-    }
-    async function search(query, filters) {
-      var options = { filters: {} };
-      Object.keys(filters).forEach(function (k) {
-        if (k !== "language" && filters[k].length) options.filters[k] = { any: filters[k] };
-      });
-      var all = await Promise.all(instances.map(function (i) { return i.mod.search(query || null, options); }));
-      var results = [], counts = {};
-      FACETS.forEach(function (f) { counts[f[0]] = {}; });
-      all.forEach(function (r, n) {
-        if (!r) return;
-        var label = instances[n].label, wanted = !filters.language.length || filters.language.indexOf(label) >= 0;
-        /* One index per language: the language facet is the count of each index's results. */
-        if (r.results.length) counts.language[label] = r.results.length;
-        if (!wanted) return;
-        r.results.forEach(function (hit) { hit.language = label; });
-        results = results.concat(r.results);
-        Object.keys(r.filters || {}).forEach(function (k) {
-          counts[k] = counts[k] || {};
-          Object.keys(r.filters[k]).forEach(function (v) {
-            if (r.filters[k][v]) counts[k][v] = (counts[k][v] || 0) + r.filters[k][v];
-          });
-        });
-      });
-      results.sort(function (a, b) { return b.score - a.score; });
-      return { results: results, counts: counts };
-    }
-    return {
-      name: "pagefind",
-      search: async function (query, filters) {
-        var found = await search(query, filters);
-        return {
-          total: found.results.length,
-          counts: filtersLoaded ? found.counts : { language: found.counts.language },
-          later: filtersLoaded ? null : loadFilters().then(function () {
-            return search(query, filters).then(function (again) { return again.counts; });
-          }),
-          page: function (from, to) {
-            var slice = found.results.slice(from, to);
-            return Promise.all(slice.map(function (r) { return r.data(); })).then(function (rows) {
-              return rows.map(function (d, i) {
+            var slice = results.slice(from, to);
+            return Promise.all(slice.map(row)).then(function (list) {
+              return list.map(function (d, i) {
+                var l = facets[slice[i]];
                 return {
-                  url: d.url, title: d.meta.title, date: d.meta.date || "", countries: d.meta.countries || "",
-                  language: slice[i].language, excerpt: d.excerpt
+                  url: base + "/articles/" + d[0] + ".html", title: d[1], date: formatDate(d[2]),
+                  countries: l.country.join(", "), language: l.language[0], excerpt: d[3]
                 };
               });
             });
@@ -253,8 +176,7 @@
   var chosen = {}, current = null, shown = 0, serial = 0;
   FACETS.forEach(function (f) { chosen[f[0]] = []; });
 
-  var engine = (location.protocol === "file:" ? Promise.reject(new Error("file://")) : pagefindEngine())
-    .catch(function () { return offlineEngine(); })
+  var engine = Promise.resolve(indexEngine())
     .then(function (e) { root.setAttribute("data-engine", e.name); return e; });
 
   function renderFacets(counts) {
@@ -294,11 +216,7 @@
       li.appendChild(el("h3", {})).appendChild(a);
       li.appendChild(el("p", { "class": "hem-result-meta" },
         [r.date, r.countries, r.language].filter(Boolean).join(" · ")));
-      if (r.excerpt) {
-        var p = el("p", { "class": "hem-excerpt" });
-        p.innerHTML = r.excerpt; /* Pagefind escapes the text and adds only <mark> */
-        li.appendChild(p);
-      }
+      if (r.excerpt) li.appendChild(el("p", { "class": "hem-excerpt" }, r.excerpt));
       list.appendChild(li);
     });
   }

@@ -58,7 +58,7 @@ def _panel(article: Article) -> str:
         ("Review", review),
     ]
     cells = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
-    return f'<div class="hem-panel" lang="en" data-pagefind-ignore><dl>{cells}</dl></div>'
+    return f'<div class="hem-panel" lang="en"><dl>{cells}</dl></div>'
 
 
 def _provenance(article: Article) -> str:
@@ -72,7 +72,7 @@ def _provenance(article: Article) -> str:
         rows.append(("Publisher", html_text(str(source["publisher"]))))
     rows.append(("Record", f"<code>{html_text(article.id)}</code>"))
     cells = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
-    return f'<div class="hem-provenance" lang="en" data-pagefind-ignore><dl>{cells}</dl></div>'
+    return f'<div class="hem-provenance" lang="en"><dl>{cells}</dl></div>'
 
 
 def _download(name: str, mediatype: str, content: str, label: str) -> str:
@@ -84,7 +84,7 @@ def _download(name: str, mediatype: str, content: str, label: str) -> str:
 def _cite_box(article: Article, model: SiteModel) -> str:
     bib, csl = bibtex(article, model), csl_json(article, model)
     return (
-        '<div class="hem-cite" lang="en" data-pagefind-ignore>\n'
+        '<div class="hem-cite" lang="en">\n'
         f'<p class="hem-ref" id="hem-ref">{html_text(reference(article, model))}</p>\n'
         '<p class="hem-cite-actions">'
         '<button type="button" class="md-button" data-hem-copy="hem-ref">Copy reference</button> '
@@ -101,33 +101,6 @@ def _cite_box(article: Article, model: SiteModel) -> str:
     )
 
 
-def pagefind_html(article: Article) -> tuple[str, str]:
-    """What wraps an article's content for Pagefind: its filters, metadata and sort keys before,
-    the hidden keywords (names from the metadata panel, left out of excerpts) after."""
-    filters = {
-        "country": list(article.country_names),
-        "topic": [t.label for t in article.topics],
-        "year": [article.year or "Undated"],
-    }
-    spans = [
-        f'<span data-pagefind-filter="{key}">{html_text(value)}</span>'
-        for key, values in filters.items()
-        for value in values
-    ]
-    spans.append(f'<span data-pagefind-meta="countries">{html_text(", ".join(article.country_names))}</span>')
-    spans.append(f'<span data-pagefind-meta="date">{html_text(format_date(article.date))}</span>')
-    spans.append(f'<span data-pagefind-sort="date">{html_text(article.date or "0000")}</span>')
-    before = '<div data-pagefind-body>\n<div hidden data-pagefind-ignore>' + "".join(spans) + "</div>"
-    keywords = " · ".join(
-        dict.fromkeys(
-            [*article.country_names, *(t.label for t in article.topics)]
-            + [name for a in article.actors for name in (a.name, *a.aliases)]
-        )
-    )
-    after = (f"<p hidden>{html_text(keywords)}</p>\n" if keywords else "") + "</div>"
-    return before, after
-
-
 def front_matter(article: Article, model: SiteModel) -> dict[str, str]:
     """What the theme override prints around the content, each value already escaped HTML.
 
@@ -135,14 +108,11 @@ def front_matter(article: Article, model: SiteModel) -> dict[str, str]:
     autoescape), so every value here is HTML made safe in Python; and one string per slot is
     what lets the fast path fill a single MkDocs-built shell page for every article.
     """
-    before, after = pagefind_html(article)
     return {
         "title": html_text(article.title),
         "lang": article.language,
         "description": html_text(article.summary),
         "head_html": head_html(article, model),
-        "pagefind_before": before,
-        "pagefind_after": after,
     }
 
 

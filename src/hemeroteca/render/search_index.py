@@ -1,20 +1,25 @@
-"""The offline search index: small JavaScript files a page loads with ``<script>`` tags.
+"""The archive's search index: small JavaScript files a page loads with ``<script>`` tags.
 
-From ``file://`` a browser allows neither ``fetch`` nor ES modules, so Pagefind
-cannot run there. This index is what the search page uses instead:
+One index serves the hosted site and the copy opened from ``file://`` (where a
+browser allows neither ``fetch`` nor ES modules, so it must load through
+``<script>`` tags). A query loads only what it needs, so neither grows much with
+the archive:
 
-- ``search-index/docs.js``: one compact row per article (id, title, date,
-  language, countries, topics) and the facet vocabularies, loaded once;
-- ``search-index/t-XX.js``: term shards keyed by the first two (or three, for
-  crowded prefixes) letters of a term. Each holds the postings (article numbers,
-  delta-encoded in base 36) of the stems with that key, and the surface forms
-  seen in the texts that stem to something else (``cooperativas`` -> ``cooper``),
-  so the browser needs no stemmer: a query word is looked up as a form, then as
-  a stem, then by its longest indexed stem prefix.
+- ``meta.js``: the shard keys, the facet vocabularies (countries, topics,
+  languages, years) and each article's facet values packed in a short string
+  (about 12 bytes an article), enough to filter and count every match;
+- ``t-KEY.js``: term shards. A key is the shortest prefix (two letters at least)
+  whose terms fit in ``SPLIT_BYTES``; crowded prefixes are split letter by letter.
+  Each term holds its postings (article numbers, delta-encoded in base 36), title
+  postings, and for a surface form seen in the texts its stems
+  (``cooperativas`` -> ``cooper``), so the browser needs no stemmer: a query word
+  is looked up as a form, then as a stem, then by its longest indexed stem prefix;
+- ``r-N.js``: result rows (id, title, date, a short summary) of ``ROWS_PER_FILE``
+  articles, loaded for the results on screen only.
 
-A query loads ``docs.js`` plus one shard per word, so what it loads does not grow
-with the number of distinct words in the archive, only with the articles that
-contain the query's words. Stems come from Snowball for each article's language.
+Article numbers follow the site model's order, newest first, so the first page of
+results usually sits in the first row files. Stems come from Snowball for each
+article's language.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ from hemeroteca.render.model import Article, SiteModel
 
 INDEX_DIR = "search-index"
 SPLIT_BYTES = 48_000
+ROWS_PER_FILE = 100
+SNIPPET_CHARS = 160
 STEMMERS = {"en": "english", "es": "spanish", "pt": "portuguese", "fr": "french", "it": "italian"}
 _WORD = re.compile(r"[^\W_]+")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -92,12 +99,44 @@ def _article_text(article: Article) -> tuple[str, str]:
     return article.title, article.body + "\n" + "\n".join(extra)
 
 
-def _key(term: str, split: set[str]) -> str:
-    return term[:3] if term[:2] in split and len(term) >= 3 else term[:2]
+def shard_keys(sizes: dict[str, int], limit: int) -> dict[str, str]:
+    """Term -> key of its shard: the shortest prefix whose terms fit in ``limit`` bytes.
+
+    A prefix too big is split by one more letter; a term no longer than the prefix stays
+    under the prefix itself. The browser finds a term's shard as the longest key that
+    starts the term.
+    """
+    assigned: dict[str, str] = {}
+
+    def place(prefix: str, group: list[str]) -> None:
+        if sum(sizes[t] for t in group) <= limit or all(len(t) <= len(prefix) for t in group):
+            for term in group:
+                assigned[term] = prefix
+            return
+        children: dict[str, list[str]] = defaultdict(list)
+        for term in group:
+            if len(term) <= len(prefix):
+                assigned[term] = prefix
+            else:
+                children[term[: len(prefix) + 1]].append(term)
+        for child, members in sorted(children.items()):
+            place(child, members)
+
+    top: dict[str, list[str]] = defaultdict(list)
+    for term in sorted(sizes):
+        top[term[:2]].append(term)
+    for prefix, group in sorted(top.items()):
+        place(prefix, group)
+    return assigned
+
+
+def _script(call: str, *args: object) -> str:
+    body = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for a in args)
+    return f"hemerotecaSearch.{call}({body});\n"
 
 
 def build_index(model: SiteModel) -> dict[str, str]:
-    """Relative path -> content of every offline search file."""
+    """Relative path -> content of every search file."""
     body_postings: dict[str, list[int]] = defaultdict(list)
     title_postings: dict[str, list[int]] = defaultdict(list)
     # word -> (folded form, folded stem), per language: each distinct word is stemmed once
@@ -127,54 +166,56 @@ def build_index(model: SiteModel) -> dict[str, str]:
             entries[term]["t"] = encode_postings(title_postings[term], gap_text)
     for form, stems in forms.items():
         entries.setdefault(form, {})["s"] = sorted(stems)
-    sizes: dict[str, int] = defaultdict(int)
-    for term, entry in entries.items():
-        sizes[term[:2]] += len(term) + sum(len(str(v)) for v in entry.values()) + 12
-    split = {prefix for prefix, size in sizes.items() if size > SPLIT_BYTES}
+    sizes = {term: len(term) + sum(len(str(v)) for v in e.values()) + 12 for term, e in entries.items()}
+    keys = shard_keys(sizes, SPLIT_BYTES)
     shards: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
     for term in sorted(entries):
-        shards[_key(term, split)][term] = entries[term]
-    files = {
-        f"{INDEX_DIR}/t-{key}.js": "hemerotecaSearch.addShard("
-        + json.dumps(key)
-        + ","
-        + json.dumps(terms, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        + ");\n"
-        for key, terms in shards.items()
-    }
-    files[f"{INDEX_DIR}/docs.js"] = _docs_file(model, sorted(shards))
+        shards[keys[term]][term] = entries[term]
+    files = {f"{INDEX_DIR}/t-{key}.js": _script("addShard", key, shard) for key, shard in shards.items()}
+    files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, sorted(shards))
+    for start in range(0, len(model.articles), ROWS_PER_FILE):
+        chunk = model.articles[start : start + ROWS_PER_FILE]
+        rows = [[a.id, a.title, a.date or "", _snippet(a.summary)] for a in chunk]
+        files[f"{INDEX_DIR}/r-{start // ROWS_PER_FILE}.js"] = _script("addRows", start // ROWS_PER_FILE, rows)
     return files
 
 
-def _docs_file(model: SiteModel, keys: list[str]) -> str:
-    """Rows: [id, title, date, language, [country numbers], [topic numbers]] plus the vocabularies."""
+def _snippet(summary: str) -> str:
+    if len(summary) <= SNIPPET_CHARS:
+        return summary
+    return summary[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _meta_file(model: SiteModel, keys: list[str]) -> str:
+    """Vocabularies and every article's facets: 'year.language.countries.topics' in base 36, '|'-joined."""
     countries = sorted(
         {pair for a in model.articles for pair in zip(a.countries, a.country_names, strict=True)}
     )
     topics = sorted({(t.id, t.label) for a in model.articles for t in a.topics})
     languages = sorted({(a.language, a.language_name) for a in model.articles})
-    country_no = {code: i for i, (code, _) in enumerate(countries)}
-    topic_no = {tid: i for i, (tid, _) in enumerate(topics)}
-    rows = [
-        [
-            a.id,
-            a.title,
-            a.date or "",
-            a.language,
-            [country_no[c] for c in a.countries],
-            [topic_no[t.id] for t in a.topics],
-        ]
+    years = sorted({a.year for a in model.articles if a.year}, reverse=True) + ["Undated"]
+    country_no = {code: _base36(i) for i, (code, _) in enumerate(countries)}
+    topic_no = {tid: _base36(i) for i, (tid, _) in enumerate(topics)}
+    language_no = {code: _base36(i) for i, (code, _) in enumerate(languages)}
+    year_no = {year: _base36(i) for i, year in enumerate(years)}
+    facets = "|".join(
+        ".".join(
+            [
+                year_no[a.year or "Undated"],
+                language_no[a.language],
+                ",".join(country_no[c] for c in a.countries),
+                ",".join(topic_no[t.id] for t in a.topics),
+            ]
+        )
         for a in model.articles
-    ]
+    )
     data = {
         "keys": keys,
+        "rowsPerFile": ROWS_PER_FILE,
         "countries": [list(c) for c in countries],
         "topics": [list(t) for t in topics],
         "languages": [list(lang) for lang in languages],
-        "docs": rows,
+        "years": years,
+        "facets": facets,
     }
-    return (
-        "hemerotecaSearch.addDocs("
-        + json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        + ");\n"
-    )
+    return _script("addMeta", data)

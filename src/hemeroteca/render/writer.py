@@ -58,17 +58,22 @@ def site_files(model: SiteModel) -> dict[str, str]:
     return files
 
 
-def render(
-    project: Project,
-    *,
-    progress: Callable[[Iterable[tuple[str, str]]], Iterable[tuple[str, str]]] | None = None,
-) -> RenderReport:
+def load_model(project: Project) -> SiteModel:
+    """The whole site as data, from the records, the authority files and mkdocs.yml."""
     records, errors = load_records(project)
     if errors:
         raise errors[0]
     authorities = load_authorities(project.authorities_dir)
     name, url = site_identity(project)
-    model = build_model(records, authorities, site_name=name, site_url=url)
+    return build_model(records, authorities, site_name=name, site_url=url)
+
+
+def render(
+    project: Project,
+    *,
+    progress: Callable[[Iterable[tuple[str, str]]], Iterable[tuple[str, str]]] | None = None,
+) -> RenderReport:
+    model = load_model(project)
     files = site_files(model)
     docs = project.docs_dir
     manifest = docs / MANIFEST
