@@ -59,3 +59,25 @@ def test_render_twice_is_byte_identical(tmp_path: Path) -> None:
     report = render(project)
     assert report.written == []
     assert snapshot == {p: p.read_bytes() for p in project.docs_dir.rglob("*") if p.is_file()}
+
+
+def test_parallel_render_writes_what_the_sequential_one_does(tmp_path: Path, monkeypatch) -> None:
+    from hemeroteca.render import writer
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    sequential, parallel = _project(tmp_path / "a"), _project(tmp_path / "b")
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 10**9)
+    render(sequential)
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 0)
+    report = render(parallel)
+    assert any(name.startswith("search-index/") for name in report.written)
+
+    def tree(project: Project) -> dict[str, bytes]:
+        return {
+            p.relative_to(project.docs_dir).as_posix(): p.read_bytes()
+            for p in project.docs_dir.rglob("*")
+            if p.is_file()
+        }
+
+    assert tree(sequential) == tree(parallel)

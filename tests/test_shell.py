@@ -36,7 +36,7 @@ def test_split_page_names_the_file_on_broken_front_matter(tmp_path: Path) -> Non
     assert "a.md" in str(info.value)
 
 
-def test_fast_article_pages_equal_mkdocs_own(tmp_path: Path) -> None:
+def test_fast_pages_equal_mkdocs_own(tmp_path: Path) -> None:
     project = copy_project_skeleton(tmp_path / "proj")
     ingest(project)
     render(project)
@@ -49,5 +49,6 @@ def test_fast_article_pages_equal_mkdocs_own(tmp_path: Path) -> None:
     assert slow_files == fast_files
     articles = [p for p in slow_files if p.parts[0] == "articles"]
     assert len(articles) == 5
+    assert any(p.parts[0] == "browse" and not p.name.startswith("index") for p in slow_files)
     for rel in slow_files:
         assert (project.site_dir / rel).read_bytes() == (fast / rel).read_bytes(), rel

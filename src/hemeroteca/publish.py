@@ -11,7 +11,7 @@ from hemeroteca.catalogue.ingest import IngestReport, ingest
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
 from hemeroteca.render.writer import RenderReport, render
-from hemeroteca.shell import ArticleShellPlugin, write_article_pages
+from hemeroteca.shell import ShellPlugin, write_generated_pages
 
 
 @dataclass
@@ -45,12 +45,12 @@ def run_mkdocs(project: Project, *, dirty: bool = False, fast_articles: bool = T
             site_dir=str(project.site_dir),
         )
         if fast_articles:
-            config.plugins["hemeroteca-articles"] = ArticleShellPlugin()
+            config.plugins["hemeroteca-articles"] = ShellPlugin()
         mkdocs_build(config, dirty=dirty)
     except MkDocsException as exc:
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
     if fast_articles:
-        write_article_pages(project.docs_dir, project.site_dir)
+        write_generated_pages(project.docs_dir, project.site_dir)
 
 
 def build(project: Project, *, progress: Callable | None = None, dirty: bool = False) -> BuildReport:

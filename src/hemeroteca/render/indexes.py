@@ -7,8 +7,10 @@ Charts (map, timelines) are inline SVG drawn here, at build time.
 
 from __future__ import annotations
 
+import json
+
 from hemeroteca.render.charts import americas_map, months_chart, years_chart
-from hemeroteca.render.format import format_date, md_escape, slugify
+from hemeroteca.render.format import format_date, html_text, md_escape, slugify
 from hemeroteca.render.links import (
     PAGE_SIZE,
     article_path,
@@ -46,6 +48,14 @@ def article_line(article: Article, here: str) -> str:
     )
 
 
+def article_item(article: Article, here: str) -> str:
+    """One article in a facet page's list, as HTML (see ``facet_pages``)."""
+    countries = ", ".join(article.country_names)
+    tail = f" · {html_text(countries)}" if countries else ""
+    href = html_text(html_link(here, article_path(article.id)))
+    return f'<li>{format_date(article.date)} · <a href="{href}">{html_text(article.title)}</a>{tail}</li>'
+
+
 def _chunks(items: list, size: int = PAGE_SIZE) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
@@ -60,27 +70,44 @@ def _pager(paths: list[str], page: int, here: str) -> str:
     return "Pages: " + " · ".join(parts) + "\n"
 
 
+def _html_pager(paths: list[str], page: int, here: str) -> str:
+    if len(paths) == 1:
+        return ""
+    parts = [
+        f"<strong>{number}</strong>" if number == page else f'<a href="{html_link(here, path)}">{number}</a>'
+        for number, path in enumerate(paths, start=1)
+    ]
+    return '<p class="hem-pager">Pages: ' + " · ".join(parts) + "</p>"
+
+
 def facet_pages(kind: str, facet: Facet) -> dict[str, str]:
-    """The page(s) of one facet value, paginated."""
+    """The page(s) of one facet value, paginated.
+
+    These are most of the site's index pages (hundreds at 10,000 articles, with ~90,000
+    links), so like article pages they are HTML blocks under JSON front matter: MkDocs
+    passes them through, and the fast path fills them into one shell (``shell.py``).
+    """
     chunks = _chunks(facet.articles)
     paths = [facet_path(kind, facet.key, page) for page in range(1, len(chunks) + 1)]
     out = {}
+    title = facet.label + (f" ({facet.detail['type']})" if facet.detail.get("type") else "")
     for page, (here, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
-        heading = f"# {md_escape(facet.label)}"
-        if facet.detail.get("type"):
-            heading += f" ({facet.detail['type']})"
-        lines = [heading, ""]
+        blocks = [f'<h1 id="title">{html_text(title)}</h1>']
         if facet.detail.get("aliases"):
-            lines += ["Also known as: " + ", ".join(md_escape(a) for a in facet.detail["aliases"]), ""]
+            blocks.append("<p>Also known as: " + html_text(", ".join(facet.detail["aliases"])) + "</p>")
         count = len(facet.articles)
-        lines += [f"{count} article{'' if count == 1 else 's'}, newest first.", ""]
+        blocks.append(f"<p>{count} article{'' if count == 1 else 's'}, newest first.</p>")
         if kind == "years" and facet.key != UNDATED and page == 1:
             chart = months_chart([a.date for a in facet.articles], facet.key)
-            lines += [f'<div class="hem-figure">{chart}</div>', ""]
-        lines.append(_pager(paths, page, here))
-        lines += [article_line(a, here) for a in chunk]
-        lines += ["", f"[All {FACET_TITLES[kind].lower()}]({link(here, facet_overview_path(kind))})"]
-        out[here] = "\n".join(lines) + "\n"
+            blocks.append(f'<div class="hem-figure">{chart}</div>')
+        pager = _html_pager(paths, page, here)
+        if pager:
+            blocks.append(pager)
+        blocks.append('<ul class="hem-list">\n' + "\n".join(article_item(a, here) for a in chunk) + "\n</ul>")
+        overview = html_link(here, facet_overview_path(kind))
+        blocks.append(f'<p><a href="{overview}">All {FACET_TITLES[kind].lower()}</a></p>')
+        head = json.dumps({"title": html_text(title)}, ensure_ascii=False, separators=(",", ":"))
+        out[here] = f"---\n{head}\n---\n\n" + "\n\n".join(blocks) + "\n"
     return out
 
 
