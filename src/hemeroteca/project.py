@@ -44,6 +44,9 @@ class Project:
 
     def relative(self, path: Path) -> str:
         """Paths in messages and records are relative to the root, with forward slashes."""
+        if path.is_absolute() and path.is_relative_to(self.root):
+            # The usual case (paths the tool made from the root): no file-system calls.
+            return path.relative_to(self.root).as_posix()
         try:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from hemeroteca.catalogue.check import Problem, check
 from hemeroteca.catalogue.ingest import IngestReport, ingest
+from hemeroteca.catalogue.store import load_records
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
 from hemeroteca.render.writer import RenderReport, render
@@ -63,12 +64,13 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
     ingested = ingest(project, progress=progress)
     if ingested.errors:
         raise ingested.errors[0]
-    problems = check(project)
+    loaded = load_records(project)  # read once, for check and render
+    problems = check(project, loaded)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more: run `hemeroteca check`)" if len(errors) > 1 else ""
         raise HemerotecaError(first.path, f"{first.message}{more}", line=first.line, field=first.field)
-    rendered = render(project, progress=progress)
+    rendered = render(project, progress=progress, loaded=loaded)
     build_site(project, dirty=dirty)
     return BuildReport(ingest=ingested, problems=problems, render=rendered)

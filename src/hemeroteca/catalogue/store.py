@@ -43,7 +43,10 @@ def list_record_paths(project: Project) -> list[Path]:
     return sorted(p for p in project.archive_dir.glob("*.md") if not p.name.startswith("."))
 
 
-def load_records(project: Project) -> tuple[list[Record], list[HemerotecaError]]:
+Loaded = tuple[list[Record], list[HemerotecaError]]
+
+
+def load_records(project: Project) -> Loaded:
     """Every record that parses, and one error for each that does not."""
     records, errors = [], []
     for path in list_record_paths(project):

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from hemeroteca.catalogue.authorities import load_authorities
-from hemeroteca.catalogue.store import load_records
+from hemeroteca.catalogue.store import Loaded, load_records
 from hemeroteca.fileio import write_if_changed
 from hemeroteca.project import Project
 from hemeroteca.render.exports import export_files
@@ -91,9 +91,9 @@ def _search_job(docs: str) -> tuple[list[str], list[str], int]:
     return sorted(files), written, unchanged
 
 
-def load_model(project: Project) -> SiteModel:
+def load_model(project: Project, loaded: Loaded | None = None) -> SiteModel:
     """The whole site as data, from the records, the authority files and mkdocs.yml."""
-    records, errors = load_records(project)
+    records, errors = loaded or load_records(project)
     if errors:
         raise errors[0]
     authorities = load_authorities(project.authorities_dir)
@@ -105,9 +105,11 @@ def render(
     project: Project,
     *,
     progress: Callable[[Iterable[tuple[str, str]]], Iterable[tuple[str, str]]] | None = None,
+    loaded: Loaded | None = None,
 ) -> RenderReport:
+    """Write docs/ from the catalogue (``loaded``: the records, when the caller has read them)."""
     global _forked_model
-    model = load_model(project)
+    model = load_model(project, loaded)
     docs = project.docs_dir
     manifest = docs / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
