@@ -163,3 +163,9 @@ def test_cli_evaluate_prints_every_field(project: Project) -> None:
     assert result.returncode == 0, result.stderr
     for field in ("title:", "date exact:", "language:", "countries:", "actors:"):
         assert field in result.stdout
+
+
+def test_cli_serve_refuses_a_folder_without_a_built_site(project: Project) -> None:
+    result = run_cli("serve", "--port", "0", cwd=project.root)
+    assert result.returncode == 1
+    assert "no built site here: run `hemeroteca build` first" in result.stderr

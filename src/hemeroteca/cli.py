@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import click
@@ -28,6 +28,7 @@ from hemeroteca.evaluate import evaluate as evaluate_gold
 from hemeroteca.extract import extract_file
 from hemeroteca.project import Project
 from hemeroteca.publish import build as build_all
+from hemeroteca.publish import serve_site
 from hemeroteca.render.writer import render as render_docs
 
 
@@ -226,6 +227,22 @@ def build(dirty: bool, root: Path) -> None:
         f"articles ({len(report.render.written)} files changed); "
         f"site in {project.relative(project.site_dir)}/"
     )
+
+
+@main.command()
+@click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
+@root_option
+def serve(port: int, root: Path) -> None:
+    """Serve the built site on http://127.0.0.1:PORT/ (Ctrl-C stops it).
+
+    \b
+    Example:
+      hemeroteca build && hemeroteca serve --port 8000
+    """
+    project = Project.at(root)
+    click.echo(f"serving {project.relative(project.site_dir)}/ on http://127.0.0.1:{port}/ (Ctrl-C stops)")
+    with _errors_as_lines(), suppress(KeyboardInterrupt):
+        serve_site(project, port)
 
 
 @main.command()

@@ -74,3 +74,18 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
     rendered = render(project, progress=progress, loaded=loaded)
     build_site(project, dirty=dirty)
     return BuildReport(ingest=ingested, problems=problems, render=rendered)
+
+
+def serve_site(project: Project, port: int = 8000) -> None:
+    """Serve the built site/ on 127.0.0.1 as readers get it (search, shells and all), until Ctrl-C.
+
+    ``mkdocs serve`` also works on docs/, but rebuilds every page the slow way on each change.
+    """
+    import functools
+    import http.server
+
+    if not (project.site_dir / "index.html").is_file():
+        raise HemerotecaError(project.site_dir, "no built site here: run `hemeroteca build` first")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project.site_dir))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        server.serve_forever()
