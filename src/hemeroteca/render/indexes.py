@@ -61,16 +61,7 @@ def _chunks(items: list, size: int = PAGE_SIZE) -> list[list]:
 
 
 def _pager(paths: list[str], page: int, here: str) -> str:
-    if len(paths) == 1:
-        return ""
-    parts = [
-        f"**{number}**" if number == page else f"[{number}]({link(here, path)})"
-        for number, path in enumerate(paths, start=1)
-    ]
-    return "Pages: " + " · ".join(parts) + "\n"
-
-
-def _html_pager(paths: list[str], page: int, here: str) -> str:
+    """Links to the other pages of a paginated list, as an HTML block (Markdown pages take it too)."""
     if len(paths) == 1:
         return ""
     parts = [
@@ -100,7 +91,7 @@ def facet_pages(kind: str, facet: Facet) -> dict[str, str]:
         if kind == "years" and facet.key != UNDATED and page == 1:
             chart = months_chart([a.date for a in facet.articles], facet.key)
             blocks.append(f'<div class="hem-figure">{chart}</div>')
-        pager = _html_pager(paths, page, here)
+        pager = _pager(paths, page, here)
         if pager:
             blocks.append(pager)
         blocks.append('<ul class="hem-list">\n' + "\n".join(article_item(a, here) for a in chunk) + "\n</ul>")
@@ -150,7 +141,9 @@ def overview_pages(kind: str, facets: dict[str, Facet]) -> dict[str, str]:
         chart = _overview_chart(kind, facets, here) if page == 1 else ""
         if chart:
             lines += [f'<div class="hem-figure">{chart}</div>', ""]
-        lines.append(_pager(paths, page, here))
+        pager = _pager(paths, page, here)
+        if pager:
+            lines += [pager, ""]
         letter = None
         for facet in chunk:
             if kind == "actors":
