@@ -30,7 +30,10 @@ clean:
 # What the browser tests need besides .venv: Debian's Chromium and axe-core (npm, into
 # .cache/npm). Run as root on a fresh machine (CI does); does nothing when already there.
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
+# apt-get runs as root here and in CI; on a runner with sudo (GitHub's), through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BROWSER := $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome))
 browser-deps:
-	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
-	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq npm)
+	@test -n "$(BROWSER)" || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+	@command -v npm >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm)
 	@test -f $(AXE) || npm install --prefix .cache/npm --no-audit --no-fund --silent axe-core

@@ -31,8 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def chromium_path() -> str | None:
-    """Debian's Chromium, or any chromium on PATH; None when there is none."""
-    return CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    """Debian's Chromium, else a Chromium or Chrome on PATH (GitHub's runners have Chrome)."""
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    names = ("chromium", "chromium-browser", "google-chrome")
+    return next((found for name in names if (found := shutil.which(name))), None)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
