@@ -169,3 +169,14 @@ def test_cli_serve_refuses_a_folder_without_a_built_site(project: Project) -> No
     result = run_cli("serve", "--port", "0", cwd=project.root)
     assert result.returncode == 1
     assert "no built site here: run `hemeroteca build` first" in result.stderr
+
+
+def test_cli_check_shows_all_errors_but_caps_warnings(project: Project) -> None:
+    assert run_cli("ingest", cwd=project.root).returncode == 0
+    everything = run_cli("check", "--warnings", "-1", cwd=project.root)
+    warnings = [line for line in everything.stdout.splitlines() if ": warning: " in line]
+    assert len(warnings) > 1, "the seeds' records name actors that are not in the authority file"
+    capped = run_cli("check", "--warnings", "1", cwd=project.root)
+    assert len([line for line in capped.stdout.splitlines() if ": warning: " in line]) == 1
+    assert f"{len(warnings) - 1} more warnings not shown" in capped.stderr
+    assert capped.returncode == 0

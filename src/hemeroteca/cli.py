@@ -161,8 +161,16 @@ def extract(files: tuple[Path, ...], as_json: bool, explain: bool, root: Path) -
     show_default=True,
     help="github: GitHub Actions annotations, shown inline on a pull request.",
 )
+@click.option(
+    "--warnings",
+    "max_warnings",
+    type=int,
+    default=100,
+    show_default=True,
+    help="Show at most this many warnings (errors are always all shown); -1 for all.",
+)
 @root_option
-def check(output_format: str, root: Path) -> None:
+def check(output_format: str, max_warnings: int, root: Path) -> None:
     """Validate every record against the schema and the authority files.
 
     Prints one line per problem as path:line: field: message and exits 1 if
@@ -175,8 +183,16 @@ def check(output_format: str, root: Path) -> None:
     """
     project = Project.at(root)
     problems = check_catalogue(project)
+    warnings = [p for p in problems if p.severity == "warning"]
+    # Unknown actors are warnings in most new records: in a large archive they would bury
+    # the errors, so only the first ones are shown, with a count of the rest.
+    shown = set(map(id, warnings if max_warnings < 0 else warnings[:max_warnings]))
     for problem in problems:
-        click.echo(problem.github() if output_format == "github" else str(problem))
+        if problem.severity == "error" or id(problem) in shown:
+            click.echo(problem.github() if output_format == "github" else str(problem))
+    if len(warnings) > len(shown):
+        hidden = len(warnings) - len(shown)
+        click.echo(f"{hidden} more warnings not shown (--warnings -1 shows all)", err=True)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         click.echo(f"{len(errors)} errors", err=True)
