@@ -1,0 +1,60 @@
+"""Page furniture that scraped pages put before the headline: mastheads over menus, menu bars whose
+separators were lost, breadcrumbs of any first step, cookie notices in either word order."""
+
+from __future__ import annotations
+
+from hemeroteca.extract import extract_text
+from hemeroteca.sources.clean import clean_page, is_name_like, is_navigation
+from hemeroteca.sources.title import find_title
+
+PROSE = (
+    "El instituto y la agencia de cooperación iniciaron este lunes un programa de formación en gestión "
+    "para dieciocho cooperativas de producción agropecuaria del departamento, con cursos en dos idiomas."
+)
+
+
+def test_menu_bar_without_separators_is_navigation() -> None:
+    assert is_navigation("Home About Crops Livestock Fisheries Cooperatives Contact")
+    assert is_navigation("Noticias Región Centroamérica Opinión Multimedia")
+    # a Title Case headline is not a menu, even with a menu word in it
+    assert not is_navigation("Over 600 MSMEs Receive Support")
+    assert not is_navigation("Business News from the Region")
+
+
+def test_breadcrumbs_of_any_first_step() -> None:
+    assert is_navigation("You are here: Home / Media centre / News")
+    assert is_navigation("Portal > Economía > Pymes")
+    assert not is_navigation("Exports > imports in 2023, says bank")
+
+
+def test_masthead_above_a_menu_is_not_the_headline() -> None:
+    raw = (
+        "Diário do Nordeste Econômico\nMenu Buscar Assine\n\n"
+        f"CAF empresta US$ 150 milhões ao Banco do Nordeste\n\n{PROSE}"
+    )
+    page = clean_page(raw)
+    assert page.mastheads == ("Diário do Nordeste Econômico",)
+    assert find_title(page.text).text == "CAF empresta US$ 150 milhões ao Banco do Nordeste"
+
+
+def test_a_headline_above_prose_is_never_a_masthead() -> None:
+    assert not is_name_like("Cooperativas de producción reciben capacitación")
+    raw = f"Inicio > Noticias > Cooperativas\nCooperativas reciben capacitación en gestión\n\n{PROSE}"
+    assert clean_page(raw).mastheads == ()
+    assert find_title(clean_page(raw).text).text == "Cooperativas reciben capacitación en gestión"
+
+
+def test_cookie_notice_with_the_verb_first_is_dropped() -> None:
+    notice = "Al utilizar este sitio usted acepta el uso de cookies. Entendido"
+    raw = f"{notice}\nOIT capacita a jóvenes\n\n{PROSE}"
+    assert find_title(clean_page(raw).text).text == "OIT capacita a jóvenes"
+
+
+def test_the_masthead_still_says_which_country_the_site_serves() -> None:
+    raw = (
+        "Portal Cooperativo de Costa Rica\nInicio / Noticias / Cooperativismo\n\n"
+        f"Jóvenes cooperativistas de Tarrazú reciben formación\n\n{PROSE}"
+    )
+    meta = extract_text(raw)
+    assert meta.title == "Jóvenes cooperativistas de Tarrazú reciben formación"
+    assert meta.countries == ["CR"]
