@@ -122,3 +122,17 @@ def test_the_date_nearest_the_headline_wins_over_a_list_of_other_stories() -> No
 def test_update_and_publication_dates_on_one_line() -> None:
     assert value("Title\nUpdated Jan 6, 2021 | Published Jan 5, 2021\nBody text.") == "2021-01-05"
     assert value("Title\nPublished 3:45 PM EST Jan 5, 2021 | Updated Jan 6, 2021\nBody.") == "2021-01-05"
+
+
+def test_bracketed_date_after_a_place_is_a_dateline() -> None:
+    prose = (
+        "GEORGETOWN, Guyana – (June 9, 2023) IDB Invest and a local bank on Friday signed a loan to expand "
+        "credit to small and medium-sized enterprises, with a third earmarked for women-owned businesses."
+    )
+    assert find_date(prose, "en").value == "2023-06-09"
+    # a bracketed date deep in a sentence is an event, not the publication date
+    late = (
+        "The bank and the ministry of trade said on Friday that the loan signed last month "
+        "(June 9, 2023) would reach small firms in the interior of the country before the end of the year."
+    )
+    assert find_date(late, "en") is None

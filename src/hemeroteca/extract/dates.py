@@ -21,6 +21,8 @@ from hemeroteca.sources.clean import is_prose, paragraphs
 
 # A date line may keep this many words besides the date and its furniture (a city, an outlet).
 MAX_OTHER_WORDS = 4
+# A bracketed dateline date sits this close to the start of its paragraph.
+DATELINE_CHARS = 60
 # Segments of a line: "Author | Wed, 11/20/2024 - 13:54", "Cuiabá (3/6) – Text".
 _SEGMENT_SPLIT = re.compile(r"\s*(?:[|•·]|\s[-–—]\s|\.-|\)\s*[-–—]|[–—])\s*")
 _GLUED = re.compile(r"([A-ZÁÉÍÓÚÑÇ]{3,})([A-ZÁÉÍÓÚÑÇ][a-záéíóúñç])")
@@ -170,9 +172,17 @@ def date_line_kind(line: str, start: int, end: int) -> str | None:
         return "date line"
     if not re.search(r"\w", line[:start]):
         return "leading date"
+    if _parenthesised_dateline(line, start, end):
+        return "dateline"
     if published.search(line[max(0, start - 30) : start]) and _other_words(before) <= 2:
         return "published marker"
     return None
+
+
+def _parenthesised_dateline(line: str, start: int, end: int) -> bool:
+    """'GEORGETOWN, Guyana – (June 9, 2023) IDB Invest...': a date in brackets after a place opens the story."""
+    opened = line[:start].rstrip().endswith("(") and line[end:].lstrip().startswith(")")
+    return opened and start <= DATELINE_CHARS and _other_words(line[:start]) <= MAX_OTHER_WORDS
 
 
 def head_paragraphs(text: str, *, prose_paragraphs: int = 2, max_lines: int = 40) -> list[str]:
