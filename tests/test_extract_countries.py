@@ -98,3 +98,12 @@ def test_a_dateline_that_is_only_the_filing_place_counts_little() -> None:
         "access to credit for small firms in Paraguay, where the agency will channel the funds."
     )
     assert codes("Bank approves loan for Paraguayan firms", body) == ["PY"]
+
+
+def test_a_reporter_surname_in_the_byline_is_no_country() -> None:
+    body = (
+        "Por Fernanda Lima, da Redação\n"
+        "São Paulo, 02/07/2019 – A confederação da indústria avaliou nesta terça-feira que o acordo comercial "
+        "pode beneficiar milhares de pequenas indústrias brasileiras."
+    )
+    assert [c.code for c in find_countries("", body)] == ["BR"]

@@ -25,7 +25,7 @@ import pycountry
 
 from hemeroteca.extract.vocabulary import alternation, role_words
 from hemeroteca.resources import load_data
-from hemeroteca.sources.clean import is_prose, paragraphs
+from hemeroteca.sources.clean import is_credit, is_prose, paragraphs
 
 TITLE_WEIGHT = 3.0
 LEAD_BONUS = 2.0
@@ -188,6 +188,8 @@ def find_countries(
     ``people`` names whose places are surnames ("Joana Lima") and say nothing about the country."""
     for name in people:
         title, body = title.replace(name, " " * len(name)), body.replace(name, " " * len(name))
+    # A byline names the reporter, whose surname may be a place ("Por Fernanda Lima"): not the story's.
+    body = "\n".join(" " * len(line) if is_credit(line) else line for line in body.split("\n"))
     scores: dict[str, list] = {}
 
     def add(code: str, weight: float, pos: int, surface: str) -> None:
