@@ -289,3 +289,40 @@ def test_multi_word_and_hyphenated_titles_and_named_programmes() -> None:
 def test_verbs_of_presence_mark_people() -> None:
     assert people("En la feria participó Lucía Méndez, junto a otros invitados.") == {"Lucía Méndez"}
     assert people("Carlos Andrade visitou a cooperativa na terça-feira.") == {"Carlos Andrade"}
+
+
+# Parent bodies given as context -----------------------------------------------------------------
+
+
+def test_parent_body_right_after_an_arm_or_office_cue_is_context() -> None:
+    text = (
+        "Cooperatives of the Americas, the regional office of the International Cooperative Alliance, "
+        "took part in the launch. IDB Partners, the private-sector arm of the Inter-American Finance "
+        "Group, and Republic Bank signed a loan on Friday."
+    )
+    found = orgs(text)
+    assert "International Cooperative Alliance" not in found
+    assert "Inter-American Finance Group" not in found
+    assert "Republic Bank" in found  # the cue is about the group, not the next partner
+
+
+def test_ministry_named_after_a_defined_acronym_is_its_parent() -> None:
+    text = (
+        "A Agência Brasileira de Cooperação (ABC), do Ministério das Relações Exteriores, concluiu a "
+        "primeira etapa do projeto com o Serviço Nacional de Aprendizagem Industrial (SENAI)."
+    )
+    found = orgs(text)
+    assert "Agência Brasileira de Cooperação" in found
+    assert "Ministério das Relações Exteriores" not in found
+
+
+def test_an_authority_form_inside_a_longer_one_is_not_a_second_actor() -> None:
+    authorities = Authorities(
+        actors=(
+            Actor(name="Inter-American Development Bank", type="organization", aliases=("IDB",)),
+            Actor(name="Inter-American Investment Corporation", type="organization", aliases=("IDB Invest",)),
+        )
+    )
+    text = "IDB Invest signed the loan. IDB Invest's country representative said the bank would help."
+    names = set(actors(text, authorities))
+    assert names == {"IDB Invest"} or names == {"Inter-American Investment Corporation"}

@@ -103,7 +103,7 @@ def test_a_dateline_that_is_only_the_filing_place_counts_little() -> None:
 def test_a_reporter_surname_in_the_byline_is_no_country() -> None:
     body = (
         "Por Fernanda Lima, da Redação\n"
-        "São Paulo, 02/07/2019 – A confederação da indústria avaliou nesta terça-feira que o acordo comercial "
+        "São Paulo, 02/07/2019 – A confederação da indústria avaliou nesta terça que o acordo comercial "
         "pode beneficiar milhares de pequenas indústrias brasileiras."
     )
     assert [c.code for c in find_countries("", body)] == ["BR"]

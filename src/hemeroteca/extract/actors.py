@@ -101,21 +101,23 @@ def _authority_entities(
     upper, other, table = _authority_patterns(authorities.actors)
     found: dict[str, _Entity] = {}
     surfaces: dict[str, list[str]] = {}
-    for pattern in (upper, other):
-        for m in pattern.finditer(text) if pattern else ():
-            if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in spans):
-                continue
-            actor = table[fold(m.group(0))]
-            if m.group(0) in defined and not _same_forms(actor, defined[m.group(0)]):
-                continue  # the text defines this acronym as another body (INACOOP in another country)
-            entity = found.setdefault(
-                actor.name, _Entity(actor.name, actor.type, m.start(), country=actor.country, canonical=True)
-            )
-            entity.first = min(entity.first, m.start())
-            entity.mentions.append(m.start())
-            surfaces.setdefault(actor.name, []).append(m.group(0))
-            if not entity.evidence:
-                entity.evidence.append(f"authority file: '{m.group(0)}'")
+    matches = [m for pattern in (upper, other) if pattern for m in pattern.finditer(text)]
+    # A form inside a longer authority form is part of that one ("IDB" in "IDB Invest").
+    spans = spans + [m.span() for m in matches]
+    for m in matches:
+        if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in spans):
+            continue
+        actor = table[fold(m.group(0))]
+        if m.group(0) in defined and not _same_forms(actor, defined[m.group(0)]):
+            continue  # the text defines this acronym as another body (INACOOP in another country)
+        entity = found.setdefault(
+            actor.name, _Entity(actor.name, actor.type, m.start(), country=actor.country, canonical=True)
+        )
+        entity.first = min(entity.first, m.start())
+        entity.mentions.append(m.start())
+        surfaces.setdefault(actor.name, []).append(m.group(0))
+        if not entity.evidence:
+            entity.evidence.append(f"authority file: '{m.group(0)}'")
     for actor in authorities.actors:
         if actor.name not in found:
             continue
@@ -198,12 +200,28 @@ def _cited_as_source(before: str) -> bool:
     return not any(is_role(tokens, k) for k in range(len(tokens)))
 
 
+# "La Agencia X (AX), del Ministerio de Y,": the ministry named after a defined acronym is the
+# agency's parent body, given as context.
+_PARENT_AFTER_ACRONYM = re.compile(r"\([^()]{2,15}\),\s+(?:do|da|del|de la|de|of the|of)\s+$")
+
+
+@cache
+def _parent_cue() -> re.Pattern[str]:
+    """A parent-body cue right before the name, at most an article between."""
+    return re.compile(
+        rf"(?<!\w){alternation(words('parent_cues'))}\s+(?:the|el|la|los|o|a|os)?\s*$", re.IGNORECASE
+    )
+
+
 def _background(text: str, start: int, entity: _Entity) -> bool:
     """Is this mention a source, a membership, an example or a former post rather than an action?"""
     before = _sentence_before(text, start, CUE_WINDOW)
     if entity.type == "organization" and _cited_as_source(before):
         return True
     if entity.type == "organization" and _cue_pattern("background_cues").search(before[-NEAR_WINDOW:]):
+        return True
+    parent = _PARENT_AFTER_ACRONYM.search(before) or _parent_cue().search(before)
+    if entity.type == "organization" and parent:
         return True
     for cue in _LIST_CUES:
         at = before.lower().rfind(f"{cue} ")

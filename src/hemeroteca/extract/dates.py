@@ -180,7 +180,7 @@ def date_line_kind(line: str, start: int, end: int) -> str | None:
 
 
 def _parenthesised_dateline(line: str, start: int, end: int) -> bool:
-    """'GEORGETOWN, Guyana – (June 9, 2023) IDB Invest...': a date in brackets after a place opens the story."""
+    """'GEORGETOWN, Guyana – (June 9, 2023) IDB Invest...': a bracketed date after a place opens the story."""
     opened = line[:start].rstrip().endswith("(") and line[end:].lstrip().startswith(")")
     return opened and start <= DATELINE_CHARS and _other_words(line[:start]) <= MAX_OTHER_WORDS
 

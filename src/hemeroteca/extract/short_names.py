@@ -70,8 +70,10 @@ def _shouted_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _extend(text: str, end: int) -> str:
-    """Capitalised words right after an acronym that belong to the name: 'METS Ignited', 'iNNpulsa Mipyme'."""
-    m = re.match(rf"(?:{SP}[{UPPER}][a-záéíóúñç]+){{1,2}}(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])", text[end:])
+    """Capitalised words right after an acronym that belong to the name: 'METS Ignited', 'iNNpulsa Mipyme',
+    also before a possessive ("IDB Invest's")."""
+    ending = rf"(?:['’]s)?(?:[ \t]*[,.;:)]|{SP}[a-záéíóúç])"
+    m = re.match(rf"(?:{SP}[{UPPER}][a-záéíóúñç]+){{1,2}}(?={ending})", text[end:])
     if not m or any(is_furniture(t.word) for t in tokenize(m.group(0))):
         return ""
     return m.group(0)
