@@ -58,3 +58,19 @@ def test_the_masthead_still_says_which_country_the_site_serves() -> None:
     meta = extract_text(raw)
     assert meta.title == "Jóvenes cooperativistas de Tarrazú reciben formación"
     assert meta.countries == ["CR"]
+
+
+def test_press_office_sign_off_and_agency_byline_are_not_actors() -> None:
+    raw = (
+        f"Cooperativas reciben capacitación\n\nPor Agência Sebrae de Notícias\n\n{PROSE}\n\n"
+        "Dirección de Comunicación - INCOOP\n"
+    )
+    names = {a["name"] for a in extract_text(raw).actors}
+    assert not any("Comunicación" in n or "Agência" in n for n in names)
+
+
+def test_related_stories_list_ends_the_article() -> None:
+    for marker in ("Related Stories", "Posts relacionados", "Leia mais:"):
+        related = "JBDC Opens New Incubator - May 2, 2022"
+        raw = f"Cooperativas reciben capacitación\n\n{PROSE}\n\n{marker}\n{related}\n"
+        assert "JBDC" not in clean_page(raw).text, marker
