@@ -326,3 +326,20 @@ def test_an_authority_form_inside_a_longer_one_is_not_a_second_actor() -> None:
     text = "IDB Invest signed the loan. IDB Invest's country representative said the bank would help."
     names = set(actors(text, authorities))
     assert names == {"IDB Invest"} or names == {"Inter-American Investment Corporation"}
+
+
+def test_loose_heads_make_an_institution_when_an_acronym_is_defined() -> None:
+    found = orgs(
+        "El Centro Regional de Promoción de la MIPYME (CENPROMYPE) y el Fondo Nacional de Desarrollo "
+        "Productivo (Fondep) firmaron un acuerdo con la Empresa Brasileira de Pesquisa Agropecuária "
+        "(Embrapa) en el Centro Cívico Gubernamental."
+    )
+    assert found.get("Centro Regional de Promoción de la MIPYME") == "CENPROMYPE"
+    assert found.get("Fondo Nacional de Desarrollo Productivo") == "Fondep"
+    assert found.get("Empresa Brasileira de Pesquisa Agropecuária") == "Embrapa"
+    assert "Centro Cívico Gubernamental" not in found
+
+
+def test_a_loose_head_as_a_modifier_does_not_make_a_project_an_institution() -> None:
+    found = orgs("Grants were paid under the Micro and Small Enterprise Development (MSED) Project.")
+    assert "Micro and Small Enterprise Development" not in found

@@ -46,6 +46,10 @@ _STRONG_EXCLUDED = {"empresa", "enterprise", "sistema", "system", "group", "grup
 # A fund is an institution when its acronym is defined or it ends the name, not as a mere capitalised
 # 'Fondo de ...' (often a financial instrument).
 _STRONG_EXTRA = {"fund", "fondo", "fundo"}
+# Heads too loose to make an institution alone ("Centro Cívico", "empresa familiar") that do when the
+# text defines an acronym for the name: "Centro Regional de Promoción de la MIPYME (CENPROMYPE)",
+# "Empresa Brasileira de Pesquisa Agropecuária (Embrapa)".
+_DEFINED_HEADS = {"centro", "center", "centre", "empresa", "enterprise"}
 # Prepositions and articles cannot stand between a describing noun and the name it describes.
 _FUNCTION = (
     r"(?:in|en|em|de|of|for|para|with|con|com|do|da|del|no|na|the|la|el|a|o|y|e|and|to|at|por|by|from)"
@@ -127,7 +131,14 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
     # Foreign Affairs", "OAS Department of ..." (but "Paulo Câmara" is a person).
     if toks[0] in initial or (toks[1] in initial and len(toks) > 2) or toks[-1] in final:
         return True
-    return defined and any(t in strong for t in toks[1:-1])
+    if not defined:
+        return False
+    # a loose head counts first or before its complement ("Investment Center of the ..."), not as a
+    # modifier ("Micro and Small Enterprise Development (MSED) Project")
+    loose = any(
+        t in _DEFINED_HEADS and (k == 0 or toks[k + 1] in SPLIT_CONN) for k, t in enumerate(toks[:-1])
+    )
+    return loose or any(t in strong for t in toks[:-1])
 
 
 def is_institution_name(line: str) -> bool:
