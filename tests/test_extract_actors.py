@@ -343,3 +343,17 @@ def test_loose_heads_make_an_institution_when_an_acronym_is_defined() -> None:
 def test_a_loose_head_as_a_modifier_does_not_make_a_project_an_institution() -> None:
     found = orgs("Grants were paid under the Micro and Small Enterprise Development (MSED) Project.")
     assert "Micro and Small Enterprise Development" not in found
+
+
+def test_describing_phrase_after_the_name_with_an_article_and_several_words() -> None:
+    found = orgs(
+        "The line will be channelled through Fund Access, the state-owned development finance agency. "
+        "Ana Brathwaite, the bank's director, welcomed it."
+    )
+    assert "Fund Access" in found
+    assert not any("Brathwaite" in name for name in found)
+
+
+def test_cooperative_legal_suffix_ends_a_name() -> None:
+    found = orgs("Lo dijo el gerente de Coopecafé Los Santos R.L., Jorge Solís Monge, en la asamblea.")
+    assert any(name.startswith("Coopecafé Los Santos") for name in found)

@@ -54,6 +54,8 @@ _DEFINED_HEADS = {"centro", "center", "centre", "empresa", "enterprise"}
 _FUNCTION = (
     r"(?:in|en|em|de|of|for|para|with|con|com|do|da|del|no|na|the|la|el|a|o|y|e|and|to|at|por|by|from)"
 )
+# Words that open a describing phrase without an article: "Sicredi, maior sistema de cooperativas".
+_LEADING = r"largest|biggest|leading|main|maior|mayor|principal|primeira|primera|first"
 # Heads that make an institution only with a proper name after them: "Grupo Bimbo", "Sistema OCB".
 _NEEDS_PROPER_NAME = {"sistema", "system", "grupo", "group"}
 # How far before a parenthesis a defined name may start; how many words a name may have.
@@ -101,8 +103,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?P<desc>{descriptors})(?P<plural>s|es)?(?:{SP}(?!{_FUNCTION}\b)[a-záéíóúñç]+)?{SP}"
             rf"(?P<name>{nameish}(?:{SP}(?:y|e|and){SP}{nameish})?)(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])",
         ),
+        # "Deli Banana, una empresa familiar", "Fund Access, the state-owned development finance agency",
+        # "o Sicredi, maior sistema de cooperativas" (not "the bank's": a possessive heads a person's role)
         "descriptor_after": re.compile(
-            rf"(?P<name>{nameish}),{SP}(?:una|uma|a|an|un){SP}(?:[a-záéíóúñç]+{SP})?(?:{descriptors})\b"
+            rf"(?P<name>{nameish}),{SP}(?:(?:una|uma|a|an|un|the){SP}|(?=(?:{_LEADING}){SP}))"
+            rf"(?:[a-záéíóúñç-]+{SP}){{0,3}}(?:{descriptors})\b(?![’'-])"
         ),
         "descriptor_between": re.compile(
             rf"\b(?:the|el|la|a|o){SP}(?P<name>{nameish}){SP}(?:[a-z]+{SP}){{1,3}}(?:{descriptors})\b"
