@@ -357,3 +357,21 @@ def test_describing_phrase_after_the_name_with_an_article_and_several_words() ->
 def test_cooperative_legal_suffix_ends_a_name() -> None:
     found = orgs("Lo dijo el gerente de Coopecafé Los Santos R.L., Jorge Solís Monge, en la asamblea.")
     assert any(name.startswith("Coopecafé Los Santos") for name in found)
+
+
+def test_a_regulator_named_only_as_where_others_are_registered_is_context() -> None:
+    text = (
+        "The Caribbean Development Bank (CDB) said the line would reach credit unions registered with "
+        "the Financial Services Commission."
+    )
+    found = orgs(text)
+    assert "Caribbean Development Bank" in found
+    assert "Financial Services Commission" not in found
+
+
+def test_a_unit_named_with_its_parent_in_the_possessive_inside_a_title_is_the_title() -> None:
+    text = (
+        "The course was led by Carla Bermúdez, economic affairs officer at ECLAC's Division of Production, "
+        "Productivity and Management. ECLAC will repeat the course in May."
+    )
+    assert not any(name.startswith("ECLAC's") for name in orgs(text))

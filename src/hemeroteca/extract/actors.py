@@ -206,11 +206,17 @@ _PARENT_AFTER_ACRONYM = re.compile(r"\([^()]{2,15}\),\s+(?:do|da|del|de la|de|of
 
 
 @cache
-def _parent_cue() -> re.Pattern[str]:
-    """A parent-body cue right before the name, at most an article between."""
+def _context_cue() -> re.Pattern[str]:
+    """A parent-body or regulator cue right before the name, at most an article between."""
     return re.compile(
-        rf"(?<!\w){alternation(words('parent_cues'))}\s+(?:the|el|la|los|o|a|os)?\s*$", re.IGNORECASE
+        rf"(?<!\w){alternation(words('context_cues'))}\s+(?:the|el|la|los|o|a|os)?\s*$", re.IGNORECASE
     )
+
+
+def _unit_head(name: str) -> str:
+    """The head word of a name, past a possessive parent: "ECLAC's Division of ..." -> "Division"."""
+    parts = name.split()
+    return parts[1] if len(parts) > 1 and re.search(r"['’]s$", parts[0]) else parts[0]
 
 
 def _background(text: str, start: int, entity: _Entity) -> bool:
@@ -220,7 +226,7 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         return True
     if entity.type == "organization" and _cue_pattern("background_cues").search(before[-NEAR_WINDOW:]):
         return True
-    parent = _PARENT_AFTER_ACRONYM.search(before) or _parent_cue().search(before)
+    parent = _PARENT_AFTER_ACRONYM.search(before) or _context_cue().search(before)
     if entity.type == "organization" and parent:
         return True
     for cue in _LIST_CUES:
@@ -228,7 +234,7 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         as_well_as = cue == "como" and re.search(r"(?:así|bem|assim)\s+$", before[:at].lower())
         if at >= 0 and not as_well_as and _LIST_MATERIAL.match(before[at + len(cue) :]):
             return True
-    if entity.type == "organization" and fold(entity.name.split()[0]) in _folded("subunit_heads"):
+    if entity.type == "organization" and fold(_unit_head(entity.name)) in _folded("subunit_heads"):
         tokens = tokenize(before[-NEAR_WINDOW:])
         return any(is_role(tokens, k) for k in range(len(tokens)))
     return False
