@@ -107,3 +107,12 @@ def test_a_reporter_surname_in_the_byline_is_no_country() -> None:
         "pode beneficiar milhares de pequenas indústrias brasileiras."
     )
     assert [c.code for c in find_countries("", body)] == ["BR"]
+
+
+def test_a_country_inside_a_known_institution_name_counts_once_as_the_institution() -> None:
+    body = (
+        "Asunción, 12/09/2023. El instituto y la Agencia de Cooperación Internacional del Japón (JICA) "
+        "iniciaron un programa de formación para 18 cooperativas del departamento."
+    )
+    institutions = [("JP", "Agencia de Cooperación Internacional del Japón")]
+    assert codes("", body, tuple(institutions)) == ["PY", "JP"]

@@ -186,7 +186,10 @@ def find_countries(
 ) -> list[CountryHit]:
     """Countries by salience; ``institutions`` are (code, actor name) pairs from the authority file,
     ``people`` names whose places are surnames ("Joana Lima") and say nothing about the country."""
-    for name in people:
+    institutions = [(code, name, body.find(name) if name in body else 10**8) for code, name in institutions]
+    # A country inside a known institution's name ("Agencia de Cooperación Internacional del Japón") is
+    # that institution, which counts once below; read as a place it would outweigh where the story is.
+    for name in [*people, *(name for _, name, _ in institutions)]:
         title, body = title.replace(name, " " * len(name)), body.replace(name, " " * len(name))
     # A byline names the reporter, whose surname may be a place ("Por Fernanda Lima"): not the story's.
     body = "\n".join(" " * len(line) if is_credit(line) else line for line in body.split("\n"))
@@ -222,8 +225,8 @@ def find_countries(
             entry = scores[m.code]
             if weight > WEAK:
                 entry[3] = LEAD_BONUS
-    for code, name in institutions:
-        add(code, INSTITUTION, body.find(name) if name in body else 10**8, name)
+    for code, name, at in institutions:
+        add(code, INSTITUTION, at, name)
     hits = [CountryHit(code, s + lead, first, tuple(ev)) for code, (s, first, ev, lead) in scores.items()]
     if not hits:
         return []
