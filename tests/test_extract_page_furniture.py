@@ -74,3 +74,13 @@ def test_related_stories_list_ends_the_article() -> None:
         related = "JBDC Opens New Incubator - May 2, 2022"
         raw = f"Cooperativas reciben capacitación\n\n{PROSE}\n\n{marker}\n{related}\n"
         assert "JBDC" not in clean_page(raw).text, marker
+
+
+def test_site_name_over_a_section_label_or_an_institution_name_over_the_headline() -> None:
+    label = f"Portal de Notícias do Sul\nEconomia\n\nCaixa libera microcrédito para empreendedores\n\n{PROSE}"
+    assert find_title(clean_page(label).text).text == "Caixa libera microcrédito para empreendedores"
+    bare = (
+        "Gobierno de Chile\nServicio de Cooperación Técnica\n\n"
+        f"Sercotec y Corfo lanzan fondo para almacenes de barrio\n\nSantiago, 04-07-2022\n\n{PROSE}"
+    )
+    assert find_title(clean_page(bare).text).text == "Sercotec y Corfo lanzan fondo para almacenes de barrio"
