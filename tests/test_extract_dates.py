@@ -136,3 +136,15 @@ def test_bracketed_date_after_a_place_is_a_dateline() -> None:
         "(June 9, 2023) would reach small firms in the interior of the country before the end of the year."
     )
     assert find_date(late, "en") is None
+
+
+def test_a_published_line_under_the_story_gives_the_date() -> None:
+    prose = (
+        "Hundreds of micro-enterprises in the Western Highlands will receive technical assistance and "
+        "access to credit under a new partnership between the exporters association and a rural bank."
+    )
+    story = f"{prose}\n\n{prose}\n\n{prose}"
+    assert value(f"{story}\n\nPosted March 2, 2021 in Business", "en") == "2021-03-02"
+    # an event or a deadline announced at the end is not a publication date
+    assert value(f"{story}\n\nEl 12 de mayo de 2024 se realizará la feria.", "es") is None
+    assert value(f"{story}\n\nInscrições até 30 de setembro de 2020.", "pt") is None

@@ -231,7 +231,32 @@ def find_date(text: str, language: str | None = None, title: str | None = None) 
             return candidates[0][1]
         # on a tie the line under the headline wins: "Headline / date" is the commoner layout
         return min(candidates, key=lambda c: (abs(c[0] - title_at), -c[0]))[1]
-    return fallback or _wire_sign_off(text)
+    return fallback or _wire_sign_off(text) or _published_at_the_end(text, order)
+
+
+@cache
+def _strong_published() -> re.Pattern[str]:
+    """The 'published' markers that say so on their own ('Posted', 'Publicado'), not 'el' or 'on'."""
+    words = load_data("date_words.yaml")["published"]
+    strong = sorted((w for w in words if len(w) >= 5), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, strong)) + r")(?!\w)", re.IGNORECASE)
+
+
+def _published_at_the_end(text: str, order: str) -> Found | None:
+    """Some pages state the date under the story: 'Posted March 2, 2021 in Business', 'Publicado el ...'.
+
+    Only a short line among the last three whose date follows a 'published' marker counts (the
+    related-stories lists that also carry dates end the text earlier, at their heading).
+    """
+    for line in paragraphs(text)[-3:]:
+        if is_prose(line):
+            continue
+        for start, _end, match, kind in date_matches(line):
+            marker = _strong_published().search(line[max(0, start - 30) : start])
+            value = _to_value(match, kind, order) if marker and _other_words(line[:start]) <= 2 else None
+            if value and kind != "my":
+                return Found(value, f"published marker at the end: '{line.strip()}'")
+    return None
 
 
 def _wire_sign_off(text: str) -> Found | None:
