@@ -375,3 +375,24 @@ def test_a_unit_named_with_its_parent_in_the_possessive_inside_a_title_is_the_ti
         "Productivity and Management. ECLAC will repeat the course in May."
     )
     assert not any(name.startswith("ECLAC's") for name in orgs(text))
+
+
+def test_a_tax_office_where_traders_must_register_is_context() -> None:
+    text = (
+        "El Instituto de Desarrollo y Crédito Cooperativo (Idecoop) prestará a los comerciantes que se "
+        "registren en la Dirección General de Impuestos Internos."
+    )
+    assert "Dirección General de Impuestos Internos" not in orgs(text)
+
+
+def test_a_unit_named_after_a_possessive_parent_ending_in_a_unit_head_is_the_title() -> None:
+    text = (
+        "It was signed by the Associate Vice-President of IFAD's Programme Management Department, "
+        "Tomás Lindqvist, at IFAD headquarters."
+    )
+    assert not any("Department" in name for name in orgs(text))
+
+
+def test_cooperativa_ends_an_institution_name() -> None:
+    text = "Participou o presidente da Coamo Agroindustrial Cooperativa, Aurélio Dalmolin, da assinatura."
+    assert "Coamo Agroindustrial Cooperativa" in orgs(text)

@@ -84,3 +84,8 @@ def test_site_name_over_a_section_label_or_an_institution_name_over_the_headline
         f"Sercotec y Corfo lanzan fondo para almacenes de barrio\n\nSantiago, 04-07-2022\n\n{PROSE}"
     )
     assert find_title(clean_page(bare).text).text == "Sercotec y Corfo lanzan fondo para almacenes de barrio"
+
+
+def test_photo_courtesy_line_is_a_credit_not_an_actor() -> None:
+    raw = f"Exporters get a new accelerator\n\nPhoto courtesy the Ministry of Trade and Industry\n\n{PROSE}"
+    assert "Ministry of Trade and Industry" not in {a["name"] for a in extract_text(raw).actors}

@@ -213,10 +213,14 @@ def _context_cue() -> re.Pattern[str]:
     )
 
 
-def _unit_head(name: str) -> str:
-    """The head word of a name, past a possessive parent: "ECLAC's Division of ..." -> "Division"."""
-    parts = name.split()
-    return parts[1] if len(parts) > 1 and re.search(r"['’]s$", parts[0]) else parts[0]
+def _is_unit(name: str) -> bool:
+    """A sub-unit's name: a unit head first, past a possessive parent ("ECLAC's Division of ..."), or
+    last after one ("IFAD's Programme Management Department")."""
+    parts = [fold(p) for p in name.split()]
+    units = _folded("subunit_heads")
+    if len(parts) > 1 and re.search(r"['’]s$", parts[0]):
+        return parts[1] in units or parts[-1] in units
+    return parts[0] in units
 
 
 def _background(text: str, start: int, entity: _Entity) -> bool:
@@ -234,7 +238,7 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         as_well_as = cue == "como" and re.search(r"(?:así|bem|assim)\s+$", before[:at].lower())
         if at >= 0 and not as_well_as and _LIST_MATERIAL.match(before[at + len(cue) :]):
             return True
-    if entity.type == "organization" and fold(_unit_head(entity.name)) in _folded("subunit_heads"):
+    if entity.type == "organization" and _is_unit(entity.name):
         tokens = tokenize(before[-NEAR_WINDOW:])
         return any(is_role(tokens, k) for k in range(len(tokens)))
     return False
