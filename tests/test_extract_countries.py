@@ -116,3 +116,16 @@ def test_a_country_inside_a_known_institution_name_counts_once_as_the_institutio
     )
     institutions = [("JP", "Agencia de Cooperación Internacional del Japón")]
     assert codes("", body, tuple(institutions)) == ["PY", "JP"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Exporters in Port of Spain will join trade missions to Jamaica and Canada next year, said the "
+        "Trinidad and Tobago agency, which supports 40 manufacturers in Trinidad.",
+        "Artisans in Guatemala City and Quetzaltenango want to reach buyers in the United States with the "
+        "help of Guatemala's exporters association.",
+    ],
+)
+def test_export_destinations_are_not_where_the_story_happens(body: str) -> None:
+    assert len(codes("", body)) == 1

@@ -44,6 +44,15 @@ _EXAMPLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _NATIONALITY = re.compile(r",\s*(?:of|de|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
+# Where goods go is not where the story happens: "trade missions to Jamaica", "buyers in the United
+# States", "exportar a Europa", "vender para o Japão".
+_DESTINATION = re.compile(
+    r"\b(?:exports?|exporting|exported|sell|selling|sold|missions?|buyers|markets?|shipments?"
+    r"|exportar|exportación|exportaciones|exportação|exportações|exportam|exportan|vender|venta|ventas"
+    r"|venda|vendas|misión|misiones|missão|missões|compradores|mercados?)"
+    r"\s+(?:\w+\s+){0,2}?(?:to|into|in|a|al|en|em|para|de|do|da|del|of)\s+(?:the\s+|los\s+|el\s+|o\s+|a\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -152,10 +161,14 @@ def _listed(text: str, mentions: Sequence[Mention]) -> set[int]:
 def _weights(text: str) -> list[tuple[Mention, float]]:
     mentions = country_mentions(text)
     listed = _listed(text, mentions)
-    out = []
+    out: list[tuple[Mention, float]] = []
+    destination = False
     for i, m in enumerate(mentions):
         before = text[max(0, m.start - 90) : m.start]
-        weak = i in listed or _role_before().search(before) or _NATIONALITY.search(before)
+        # a destination carries over its coordination: "missions to Jamaica and Canada"
+        joined = i > 0 and _LIST_GAP.match(text[mentions[i - 1].end : m.start])
+        destination = bool(_DESTINATION.search(before) or (joined and destination))
+        weak = i in listed or _role_before().search(before) or _NATIONALITY.search(before) or destination
         weight = WEAK if weak else CURRENCY if m.kind == "currency" else 1.0
         out.append((m, weight))
     return out
