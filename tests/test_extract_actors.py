@@ -396,3 +396,11 @@ def test_a_unit_named_after_a_possessive_parent_ending_in_a_unit_head_is_the_tit
 def test_cooperativa_ends_an_institution_name() -> None:
     text = "Participou o presidente da Coamo Agroindustrial Cooperativa, Aurélio Dalmolin, da assinatura."
     assert "Coamo Agroindustrial Cooperativa" in orgs(text)
+
+
+def test_coordination_reaches_past_the_first_name_s_acronym() -> None:
+    text = (
+        "Micro-enterprises will get credit under a partnership between the Guatemalan Exporters "
+        "Association (AGEXPORT) and Banrural."
+    )
+    assert "Banrural" in orgs(text)

@@ -49,6 +49,9 @@ _COORD_AFTER = re.compile(
 _COORD_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{CAPW})(?:,|{SP}(?:y|e|and)){SP}(?:{_ARTICLE_WORDS}{SP})?$")
 
 
+_OWN_ACRONYM = re.compile(r"[ \t]*\([^()\n]{1,15}\)")
+
+
 def blocked_acronyms(text: str) -> set[str]:
     """Every acronym defined in parentheses. The caller unblocks those defined as institutions, so the
     rest (a programme, an index, a size class: 'Cluster Support Program (PAC)') are never taken alone."""
@@ -158,6 +161,9 @@ def coordinated_names(
     while queue:
         m = queue.pop()
         end = m.start + len(m.name)
+        # past the name's own acronym: "the Exporters Association (AGEXPORT) and Banrural"
+        defined = _OWN_ACRONYM.match(text, end)
+        end = defined.end() if defined else end
         candidates = [(_COORD_AFTER.match(text[end : end + 60]), end)]
         before = _COORD_BEFORE.search(text[max(0, m.start - 60) : m.start])
         candidates.append((before, max(0, m.start - 60)))
