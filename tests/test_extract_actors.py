@@ -404,3 +404,27 @@ def test_coordination_reaches_past_the_first_name_s_acronym() -> None:
         "Association (AGEXPORT) and Banrural."
     )
     assert "Banrural" in orgs(text)
+
+
+def test_a_regional_unit_by_state_code_replaces_a_parent_named_only_through_it() -> None:
+    sebrae = Actor("Serviço Brasileiro de Apoio às Micro e Pequenas Empresas", "organization", ("Sebrae",))
+    authorities = Authorities(actors=(sebrae,))
+    text = (
+        "As cooperativas criaram a rede com apoio do Sebrae RS. O consultor do Sebrae RS Lucas Alves "
+        "explicou que a entidade vai apoiar a rede."
+    )
+    names = set(actors(text, authorities))
+    assert "Sebrae RS" in names
+    assert "Serviço Brasileiro de Apoio às Micro e Pequenas Empresas" not in names
+
+
+def test_a_body_s_short_form_after_a_hyphen_is_a_second_body_not_a_unit() -> None:
+    text = "O Mercosul e a União Europeia (UE) concluíram o acordo. O acordo Mercosul-UE abre mercados."
+    assert "Mercosul-UE" not in orgs(text)
+
+
+def test_a_regional_unit_keeps_its_parent_s_country() -> None:
+    name = "Serviço Brasileiro de Apoio às Micro e Pequenas Empresas"
+    sebrae = Actor(name, "organization", ("Sebrae",), "BR")
+    found = find_actors("A rede recebe apoio do Sebrae RS desde 2015.", Authorities(actors=(sebrae,)))
+    assert [(a.name, a.country) for a in found] == [("Sebrae RS", "BR")]

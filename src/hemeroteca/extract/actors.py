@@ -303,6 +303,26 @@ def _alias(entity: _Entity) -> str | None:
     return acronyms[0] if acronyms else min(others, key=len)
 
 
+def _without_parents_of_units(entities: list[_Entity], units: list[OrgMention]) -> list[_Entity]:
+    """A parent named only as part of its regional units ('Sebrae' in 'Sebrae RS') does not act itself;
+    its units are in its country."""
+    spans = [(u.start, u.start + len(u.name)) for u in units]
+    unit_forms = {fold(u.name) for u in units}
+    for unit in (e for e in entities if e.keys() & unit_forms and not e.country):
+        parent_form = re.split(r"[ \t-]", fold(unit.name), maxsplit=1)[0]
+        parents = [e for e in entities if e.country and e is not unit and e.keys() & {parent_form}]
+        unit.country = parents[0].country if parents else None
+    kept = []
+    for entity in entities:
+        inside = [s for s in entity.mentions if any(a <= s < b for a, b in spans)]
+        forms = entity.keys()
+        own_unit = any(fold(u.name) in forms for u in units)
+        if entity.type == "organization" and inside and len(inside) == len(entity.mentions) and not own_unit:
+            continue
+        kept.append(entity)
+    return kept
+
+
 def find_actors(text: str, authorities: Authorities, title: str = "") -> list[FoundActor]:
     text = "\n".join("" if is_credit(line) else line for line in text.split("\n"))
     people = find_people(text)
@@ -318,8 +338,10 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     for o in orgs:
         _merge(entities, o.name, "organization", o.alias, o.start, o.rule)
     short_forms = {f for e in entities if e.type == "organization" for f in (e.name, *e.aliases)}
-    for b in branches(text, short_forms):
+    units = branches(text, short_forms)
+    for b in units:
         _merge(entities, b.name, "organization", None, b.start, b.rule)
+    entities = _without_parents_of_units(entities, units)
     generic = _folded("generic_actors") | _folded("outlets")
     out = []
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):

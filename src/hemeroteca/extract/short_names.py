@@ -193,20 +193,28 @@ def coordinated_names(
 
 
 def branches(text: str, short_forms: set[str]) -> list[OrgMention]:
-    """Regional units named after their parent: 'Sebrae em Alagoas', 'SENA en Antioquia'.
+    """Regional units named after their parent: 'Sebrae em Alagoas', 'SENA en Antioquia', 'Sebrae RS'.
 
     Only a one-word name followed by 'em/en/in' and a place inside a country (a state, a
-    city) makes a unit; '... en Perú' is the parent's work in a country, not a unit.
+    city), or by a two-letter state code ('Sebrae RS', 'Sebrae-AM'), makes a unit; '... en Perú'
+    is the parent's work in a country, not a unit.
     """
     forms = sorted((f for f in short_forms if len(f) >= 3 and " " not in f), key=len, reverse=True)
     if not forms:
         return []
+    parents = "|".join(map(re.escape, forms))
     pattern = re.compile(
-        rf"(?<![\w-])(?P<parent>{'|'.join(map(re.escape, forms))}){SP}(?P<prep>em|en|in|no|na){SP}"
+        rf"(?<![\w-])(?P<parent>{parents}){SP}(?P<prep>em|en|in|no|na){SP}"
         rf"(?P<place>{CAPW}(?:{SP}(?:de{SP}|do{SP}|da{SP}|del{SP})?{CAPW}){{0,2}})"
     )
     table = gazetteer()
-    found = []
+    coded = re.finditer(rf"(?<![\w-])(?:{parents})(?:[ \t]|-)(?P<code>[{UPPER}]{{2}})(?![\w-])", text)
+    # a code that is itself a body's short form is a second body: 'Acordo Mercosul-UE'
+    found = [
+        OrgMention(m.group(0), None, m.start(), f"regional unit: '{m.group(0)}'")
+        for m in coded
+        if m.group("code") not in short_forms
+    ]
     for m in pattern.finditer(text):
         place = m.group("place")
         while place and table.get(place.lower(), ("", ""))[1] != "place":
