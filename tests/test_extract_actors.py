@@ -428,3 +428,16 @@ def test_a_regional_unit_keeps_its_parent_s_country() -> None:
     sebrae = Actor(name, "organization", ("Sebrae",), "BR")
     found = find_actors("A rede recebe apoio do Sebrae RS desde 2015.", Authorities(actors=(sebrae,)))
     assert [(a.name, a.country) for a in found] == [("Sebrae RS", "BR")]
+
+
+def test_brands_with_an_inner_capital_are_organisations_when_a_cue_says_so() -> None:
+    text = (
+        "El ministerio y BanEcuador presentaron la línea. El gerente general de BanEcuador, Fernando "
+        "Quiroga, habló. The chief executive officer of exporTT, Marissa Bhagwandeen, said so."
+    )
+    found = orgs(text)
+    assert "BanEcuador" in found and "exporTT" in found
+    # surnames with an inner capital are people, and a publisher doing its job is not an actor
+    assert "McKenzie" not in orgs("The minister and McKenzie said so. Ann McKenzie, the director, agreed.")
+    publisher = "O curso foi realizado pelo WhitepaperDocs. O WhitepaperDocs entrevistou o gestor."
+    assert "WhitepaperDocs" not in orgs(publisher)

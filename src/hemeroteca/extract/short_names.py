@@ -33,6 +33,14 @@ _PROJECT_AFTER = re.compile(
     r"^[ \t]+(?:project|programme|program|initiative|platform|fund|plan|campaign)\b", re.IGNORECASE
 )
 _ROMAN = re.compile(r"^[IVXLC]+$")
+# A brand written with a capital inside: 'BanEcuador', 'ProDominicana', 'exporTT'. Surname prefixes
+# ('McKenzie', 'DeLeon', 'LaTorre') make people's names, not brands.
+_CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z])[A-Z]?[a-z]{2,}[A-Z][A-Za-z]*")
+_CAMEL_TOKEN = re.compile(rf"(?<![\w/-])(?P<acr>{_CAMEL.pattern})(?![\w/-])")
+
+
+def _camel_brands(text: str) -> list[re.Match[str]]:
+    return [m for m in _CAMEL_TOKEN.finditer(text) if not _ACRONYM_TOKEN.fullmatch(m.group("acr"))]
 _PARTNER = re.compile(
     r"\b(?:in partnership with|with the support of|together with|along with|em parceria com"
     r"|com o apoio d[aoe]|en alianza con|con el apoyo de(?:l| la)?|junto con|junto a)"
@@ -116,10 +124,11 @@ def standalone_acronyms(
     """Acronyms used on their own, when something says they name an actor."""
     generic = {fold(a) for a in words("generic_acronyms")}
     shouted = _shouted_lines(text)
+    tokens = sorted([*_ACRONYM_TOKEN.finditer(text), *_camel_brands(text)], key=lambda m: m.start())
     matches = [
         m
-        for m in _ACRONYM_TOKEN.finditer(text)
-        if is_acronym(m.group("acr"))
+        for m in tokens
+        if (is_acronym(m.group("acr")) or _CAMEL.fullmatch(m.group("acr")))
         and not _ROMAN.match(m.group("acr"))
         and sum(c.isalpha() for c in m.group("acr")) >= 3
         and not any(a <= m.start() < b for a, b in shouted)
@@ -139,8 +148,11 @@ def standalone_acronyms(
             continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
         if acr in projects:
             continue
-        why = _why_standalone(text, m, title, acr in known or counts[acr] >= 2)
-        if why:
+        brand = not is_acronym(acr)
+        why = _why_standalone(text, m, title, acr in known or (counts[acr] >= 2 and not brand))
+        # a brand is not an acronym: recurring or being the agent ("realizada pelo WhitepaperDocs") is
+        # what a publisher does too, so only a company it keeps counts
+        if why and not (brand and why == "acronym as the agent"):
             found.append(OrgMention(acr + _extend(text, m.end()), None, m.start(), why))
     return found
 
