@@ -3,6 +3,8 @@ separators were lost, breadcrumbs of any first step, cookie notices in either wo
 
 from __future__ import annotations
 
+import pytest
+
 from hemeroteca.extract import extract_text
 from hemeroteca.sources.clean import clean_page, is_name_like, is_navigation
 from hemeroteca.sources.title import find_title
@@ -89,3 +91,18 @@ def test_site_name_over_a_section_label_or_an_institution_name_over_the_headline
 def test_photo_courtesy_line_is_a_credit_not_an_actor() -> None:
     raw = f"Exporters get a new accelerator\n\nPhoto courtesy the Ministry of Trade and Industry\n\n{PROSE}"
     assert "Ministry of Trade and Industry" not in {a["name"] for a in extract_text(raw).actors}
+
+
+@pytest.mark.parametrize(
+    ("head", "headline"),
+    [
+        ("Inicio » Economía » Jalisco lanza programa de exportación para 300 mipymes",
+         "Jalisco lanza programa de exportación para 300 mipymes"),
+        ("Boletín de prensa N° 045-2021", "Produce y la OIT firman convenio de formalización"),
+        ("Hace 3 días · Economía", "Cooperativas de mujeres reciben maquinaria"),
+        ("GOVERNO DO ESTADO DO CEARÁ\nSecretaria do Desenvolvimento Econômico",
+         "Ceará Credi amplia limite de crédito para microempreendedores"),
+    ],
+)
+def test_furniture_above_the_headline(head: str, headline: str) -> None:
+    assert find_title(clean_page(f"{head}\n\n{headline}\n\n{PROSE}").text).text == headline

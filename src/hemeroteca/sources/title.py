@@ -65,7 +65,10 @@ def _site_header(paras: list[str], index: int, candidate: str) -> bool:
     if len(following.split()) <= 2 and not _is_date_line(following):
         return is_institution_name(candidate) or is_name_like(candidate)
     next_is_headline = _looks_like_headline(following) and not is_prose(following)
-    return next_is_headline and is_institution_name(candidate)
+    if next_is_headline and is_institution_name(candidate):
+        return True
+    # a name over another masthead: 'GOVERNO DO ESTADO DO CEARÁ' over 'Secretaria do Desenvolvimento...'
+    return is_name_like(candidate) and _site_header(paras, index + 1, following)
 
 
 def _next_is_date_line(paras: list[str], index: int) -> bool:
