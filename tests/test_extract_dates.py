@@ -148,3 +148,27 @@ def test_a_published_line_under_the_story_gives_the_date() -> None:
     # an event or a deadline announced at the end is not a publication date
     assert value(f"{story}\n\nEl 12 de mayo de 2024 se realizará la feria.", "es") is None
     assert value(f"{story}\n\nInscrições até 30 de setembro de 2020.", "pt") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un titular\n\nLima, 17/05/21\n\nEl ministerio y la OIT firmaron un convenio.", "2021-05-17"),
+        # a two-digit year inside a sentence is never taken
+        ("Un titular\n\nEl decreto 17/05/21 fue publicado en el diario oficial con cambios menores.", None),
+        (
+            "Medellín, 9 de febrero de 2022. La Federación y el banco entregaron créditos a cuatro "
+            "cooperativas de caficultores del suroeste para renovar cultivos.",
+            "2022-02-09",
+        ),
+        (
+            "The ministry said that the rules approved on 9 February 2022. Small firms will have to "
+            "register again before the end of the year, it added in a statement on its website.",
+            None,
+        ),
+    ],
+)
+def test_two_digit_years_on_date_lines_and_datelines_closed_by_a_stop(
+    text: str, expected: str | None
+) -> None:
+    assert value(text, "es") == expected
