@@ -441,3 +441,13 @@ def test_brands_with_an_inner_capital_are_organisations_when_a_cue_says_so() -> 
     assert "McKenzie" not in orgs("The minister and McKenzie said so. Ann McKenzie, the director, agreed.")
     publisher = "O curso foi realizado pelo WhitepaperDocs. O WhitepaperDocs entrevistou o gestor."
     assert "WhitepaperDocs" not in orgs(publisher)
+
+
+def test_abbreviated_courtesy_titles_are_not_part_of_the_name_nor_an_organisation() -> None:
+    text = (
+        "La presidenta del CCIJ, Lic. María Fernanda Ochoa, destacó el programa. El titular de la "
+        "Sedeco, Ing. Ernesto Salcedo Prieto, explicó que sí."
+    )
+    found = actors(text)
+    assert {"María Fernanda Ochoa", "Ernesto Salcedo Prieto"} <= set(found)
+    assert not any(name.startswith(("Lic", "Ing")) for name in found)
