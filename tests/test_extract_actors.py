@@ -451,3 +451,11 @@ def test_abbreviated_courtesy_titles_are_not_part_of_the_name_nor_an_organisatio
     found = actors(text)
     assert {"María Fernanda Ochoa", "Ernesto Salcedo Prieto"} <= set(found)
     assert not any(name.startswith(("Lic", "Ing")) for name in found)
+
+
+def test_a_defined_acronym_spells_a_name_with_head_words_inside_its_list() -> None:
+    text = (
+        "Los equipos fueron entregados en coordinación con el Ministerio de Economía Familiar, "
+        "Comunitaria, Cooperativa y Asociativa (MEFCCA) a quince cooperativas."
+    )
+    assert orgs(text) == {"Ministerio de Economía Familiar, Comunitaria, Cooperativa y Asociativa": "MEFCCA"}

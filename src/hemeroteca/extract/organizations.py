@@ -239,6 +239,29 @@ def _definition_windows(text: str) -> list[tuple[int, str]]:
     return windows
 
 
+def _initials(name: str) -> str:
+    return "".join(fold(p)[0] for p in re.findall(r"[^\W\d_][\w'-]*", name) if fold(p) not in NAME_GLUE)
+
+
+def _spelled_back(before: str, name: str, acronym: str) -> str:
+    """The name extended back over a comma list when the acronym spells the longer name:
+    'Ministerio de Economía Familiar, Comunitaria, Cooperativa y Asociativa (MEFCCA)', where the
+    name pattern stops at the head word 'Cooperativa'."""
+    letters = "".join(c for c in fold(acronym) if c.isalpha())
+    if _initials(name) == letters or not letters.endswith(_initials(name)):
+        return name
+    glue = r"(?:(?:de|del|la|da|do|das|dos|y|e|and|of|the)[ \t]+)*"
+    run = re.search(rf"(?:[{UPPER}][\w'-]*(?:,?[ \t]+{glue}))+$", before)
+    if not run:
+        return name
+    words_before = run.group(0)
+    for k in [m.start() for m in re.finditer(r"(?<![\w'-])[A-ZÁÉÍÓÚÑÇ]", words_before)]:
+        longer = words_before[k:] + name
+        if _initials(longer) == letters:
+            return longer
+    return name
+
+
 def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
     found, accepted = [], set()
     for offset, window in _definition_windows(text):
@@ -250,8 +273,10 @@ def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
             name = _align_to_acronym(_trim_front(m.group("name")), acr)
             if fold(acr) in {fold(a) for a in words("generic_acronyms")}:
                 continue
+            if key == "defined":
+                name = _spelled_back(window[: m.start("name") + m.group("name").find(name)], name, acr)
             if is_institution(name, defined=True):
-                start = offset + m.start("name") + max(0, m.group("name").find(name))
+                start = offset + window.rfind(name, 0, m.end())
                 found.append(OrgMention(name, acr, start, f"acronym defined: '{m.group(0)}'"))
                 accepted.add(acr.rstrip("s"))
     return found, accepted
