@@ -459,3 +459,14 @@ def test_a_defined_acronym_spells_a_name_with_head_words_inside_its_list() -> No
         "Comunitaria, Cooperativa y Asociativa (MEFCCA) a quince cooperativas."
     )
     assert orgs(text) == {"Ministerio de Economía Familiar, Comunitaria, Cooperativa y Asociativa": "MEFCCA"}
+
+
+def test_an_institution_name_run_on_into_a_title_or_a_board_is_cut_there() -> None:
+    text = (
+        "The World Bank Board of Executive Directors approved the loan today. It matters, said "
+        "Jonathan Steele, World Bank Country Director for Argentina, Paraguay and Uruguay. Central Bank "
+        "Governor, Kevin Young, said rates would be low."
+    )
+    found = orgs(text)
+    assert not any("Board" in n or "Director" in n or "Governor" in n for n in found)
+    assert "World Bank" in found

@@ -288,12 +288,31 @@ def _without_trailing_place(name: str) -> str:
     return name[: m.start()] if m and m.group("place").lower() in gazetteer() else name
 
 
+# Unit heads that may follow an institution's name in a capitalised run: "World Bank Board of ...".
+_TRAILING_UNITS = {"board", "department", "division", "directorate", "junta", "directorio", "diretoria"}
+
+
+def _cut_at_title(name: str) -> str:
+    """An institution's name run on into a title or a unit ('Central Bank Governor', 'World Bank
+    Country Director for Argentina', 'World Bank Board of Executive Directors'): the name before it."""
+    toks = tokenize(name)
+    for k in range(2, len(toks)):
+        if not (_is_title(toks, k) or fold(toks[k].word) in _TRAILING_UNITS):
+            continue
+        # the shortest whole name before it: the title may have modifiers ("Country Director")
+        for j in range(2, k + 1):
+            head = name[: toks[j].start].rstrip(" ,")
+            if fold(toks[j - 1].word) not in NAME_GLUE and is_institution(head):
+                return head
+    return name
+
+
 def _named(text: str) -> list[OrgMention]:
     found = []
     for m in _patterns()["name"].finditer(text):
         if m.group("name").count(" ") > MAX_NAME_WORDS:
             continue  # a capitalised run this long is a shouted line, not a name
-        name = _trim_front(_without_trailing_place(re.sub(r"[’']s$", "", m.group("name"))))
+        name = _cut_at_title(_trim_front(_without_trailing_place(re.sub(r"[’']s$", "", m.group("name")))))
         if is_institution(name):
             found.append(
                 OrgMention(
