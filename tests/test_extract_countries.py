@@ -98,3 +98,34 @@ def test_a_dateline_that_is_only_the_filing_place_counts_little() -> None:
         "access to credit for small firms in Paraguay, where the agency will channel the funds."
     )
     assert codes("Bank approves loan for Paraguayan firms", body) == ["PY"]
+
+
+def test_a_reporter_surname_in_the_byline_is_no_country() -> None:
+    body = (
+        "Por Fernanda Lima, da Redação\n"
+        "São Paulo, 02/07/2019 – A confederação da indústria avaliou nesta terça que o acordo comercial "
+        "pode beneficiar milhares de pequenas indústrias brasileiras."
+    )
+    assert [c.code for c in find_countries("", body)] == ["BR"]
+
+
+def test_a_country_inside_a_known_institution_name_counts_once_as_the_institution() -> None:
+    body = (
+        "Asunción, 12/09/2023. El instituto y la Agencia de Cooperación Internacional del Japón (JICA) "
+        "iniciaron un programa de formación para 18 cooperativas del departamento."
+    )
+    institutions = [("JP", "Agencia de Cooperación Internacional del Japón")]
+    assert codes("", body, tuple(institutions)) == ["PY", "JP"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Exporters in Port of Spain will join trade missions to Jamaica and Canada next year, said the "
+        "Trinidad and Tobago agency, which supports 40 manufacturers in Trinidad.",
+        "Artisans in Guatemala City and Quetzaltenango want to reach buyers in the United States with the "
+        "help of Guatemala's exporters association.",
+    ],
+)
+def test_export_destinations_are_not_where_the_story_happens(body: str) -> None:
+    assert len(codes("", body)) == 1

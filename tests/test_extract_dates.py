@@ -122,3 +122,53 @@ def test_the_date_nearest_the_headline_wins_over_a_list_of_other_stories() -> No
 def test_update_and_publication_dates_on_one_line() -> None:
     assert value("Title\nUpdated Jan 6, 2021 | Published Jan 5, 2021\nBody text.") == "2021-01-05"
     assert value("Title\nPublished 3:45 PM EST Jan 5, 2021 | Updated Jan 6, 2021\nBody.") == "2021-01-05"
+
+
+def test_bracketed_date_after_a_place_is_a_dateline() -> None:
+    prose = (
+        "GEORGETOWN, Guyana – (June 9, 2023) IDB Invest and a local bank on Friday signed a loan to expand "
+        "credit to small and medium-sized enterprises, with a third earmarked for women-owned businesses."
+    )
+    assert find_date(prose, "en").value == "2023-06-09"
+    # a bracketed date deep in a sentence is an event, not the publication date
+    late = (
+        "The bank and the ministry of trade said on Friday that the loan signed last month "
+        "(June 9, 2023) would reach small firms in the interior of the country before the end of the year."
+    )
+    assert find_date(late, "en") is None
+
+
+def test_a_published_line_under_the_story_gives_the_date() -> None:
+    prose = (
+        "Hundreds of micro-enterprises in the Western Highlands will receive technical assistance and "
+        "access to credit under a new partnership between the exporters association and a rural bank."
+    )
+    story = f"{prose}\n\n{prose}\n\n{prose}"
+    assert value(f"{story}\n\nPosted March 2, 2021 in Business", "en") == "2021-03-02"
+    # an event or a deadline announced at the end is not a publication date
+    assert value(f"{story}\n\nEl 12 de mayo de 2024 se realizará la feria.", "es") is None
+    assert value(f"{story}\n\nInscrições até 30 de setembro de 2020.", "pt") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un titular\n\nLima, 17/05/21\n\nEl ministerio y la OIT firmaron un convenio.", "2021-05-17"),
+        # a two-digit year inside a sentence is never taken
+        ("Un titular\n\nEl decreto 17/05/21 fue publicado en el diario oficial con cambios menores.", None),
+        (
+            "Medellín, 9 de febrero de 2022. La Federación y el banco entregaron créditos a cuatro "
+            "cooperativas de caficultores del suroeste para renovar cultivos.",
+            "2022-02-09",
+        ),
+        (
+            "The ministry said that the rules approved on 9 February 2022. Small firms will have to "
+            "register again before the end of the year, it added in a statement on its website.",
+            None,
+        ),
+    ],
+)
+def test_two_digit_years_on_date_lines_and_datelines_closed_by_a_stop(
+    text: str, expected: str | None
+) -> None:
+    assert value(text, "es") == expected

@@ -17,7 +17,7 @@ from hemeroteca.extract.countries import find_countries
 from hemeroteca.extract.dates import find_date
 from hemeroteca.extract.language import identify_language
 from hemeroteca.extract.topics import find_topics
-from hemeroteca.sources.clean import clean_text, paragraphs
+from hemeroteca.sources.clean import clean_page, paragraphs
 from hemeroteca.sources.decode import decode_bytes
 from hemeroteca.sources.title import body_without_title, find_title
 
@@ -49,7 +49,8 @@ class Metadata:
 
 def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     authorities = authorities or Authorities()
-    cleaned = clean_text(text)
+    page = clean_page(text)
+    cleaned = page.text
     title = find_title(cleaned)
     # An uncertain title is only a proposal: the body keeps every line (the opening sentence too).
     body = "\n\n".join(paragraphs(cleaned)) if title.uncertain else body_without_title(cleaned, title.text)
@@ -60,7 +61,8 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     actors = find_actors(f"{headline}\n{body}", authorities, headline)
     institutions = [(a.country, a.name) for a in actors if a.country]
     people = [a.name for a in actors if a.type == "person"]
-    countries = find_countries(headline, body, institutions, people)
+    # The site's name ("Portal Cooperativo de Costa Rica") is read as the first line of the body.
+    countries = find_countries(headline, "\n".join((*page.mastheads, body)), institutions, people)
     names = tuple(n for a in actors for n in (a.name, a.alias) if n)
     topics = find_topics(headline, body, authorities, names)
     uncertain = []

@@ -101,21 +101,23 @@ def _authority_entities(
     upper, other, table = _authority_patterns(authorities.actors)
     found: dict[str, _Entity] = {}
     surfaces: dict[str, list[str]] = {}
-    for pattern in (upper, other):
-        for m in pattern.finditer(text) if pattern else ():
-            if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in spans):
-                continue
-            actor = table[fold(m.group(0))]
-            if m.group(0) in defined and not _same_forms(actor, defined[m.group(0)]):
-                continue  # the text defines this acronym as another body (INACOOP in another country)
-            entity = found.setdefault(
-                actor.name, _Entity(actor.name, actor.type, m.start(), country=actor.country, canonical=True)
-            )
-            entity.first = min(entity.first, m.start())
-            entity.mentions.append(m.start())
-            surfaces.setdefault(actor.name, []).append(m.group(0))
-            if not entity.evidence:
-                entity.evidence.append(f"authority file: '{m.group(0)}'")
+    matches = [m for pattern in (upper, other) if pattern for m in pattern.finditer(text)]
+    # A form inside a longer authority form is part of that one ("IDB" in "IDB Invest").
+    spans = spans + [m.span() for m in matches]
+    for m in matches:
+        if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in spans):
+            continue
+        actor = table[fold(m.group(0))]
+        if m.group(0) in defined and not _same_forms(actor, defined[m.group(0)]):
+            continue  # the text defines this acronym as another body (INACOOP in another country)
+        entity = found.setdefault(
+            actor.name, _Entity(actor.name, actor.type, m.start(), country=actor.country, canonical=True)
+        )
+        entity.first = min(entity.first, m.start())
+        entity.mentions.append(m.start())
+        surfaces.setdefault(actor.name, []).append(m.group(0))
+        if not entity.evidence:
+            entity.evidence.append(f"authority file: '{m.group(0)}'")
     for actor in authorities.actors:
         if actor.name not in found:
             continue
@@ -198,6 +200,29 @@ def _cited_as_source(before: str) -> bool:
     return not any(is_role(tokens, k) for k in range(len(tokens)))
 
 
+# "La Agencia X (AX), del Ministerio de Y,": the ministry named after a defined acronym is the
+# agency's parent body, given as context.
+_PARENT_AFTER_ACRONYM = re.compile(r"\([^()]{2,15}\),\s+(?:do|da|del|de la|de|of the|of)\s+$")
+
+
+@cache
+def _context_cue() -> re.Pattern[str]:
+    """A parent-body or regulator cue right before the name, at most an article between."""
+    return re.compile(
+        rf"(?<!\w){alternation(words('context_cues'))}\s+(?:the|el|la|los|o|a|os)?\s*$", re.IGNORECASE
+    )
+
+
+def _is_unit(name: str) -> bool:
+    """A sub-unit's name: a unit head first, past a possessive parent ("ECLAC's Division of ..."), or
+    last after one ("IFAD's Programme Management Department")."""
+    parts = [fold(p) for p in name.split()]
+    units = _folded("subunit_heads")
+    if len(parts) > 1 and re.search(r"['’]s$", parts[0]):
+        return parts[1] in units or parts[-1] in units
+    return parts[0] in units
+
+
 def _background(text: str, start: int, entity: _Entity) -> bool:
     """Is this mention a source, a membership, an example or a former post rather than an action?"""
     before = _sentence_before(text, start, CUE_WINDOW)
@@ -205,12 +230,15 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         return True
     if entity.type == "organization" and _cue_pattern("background_cues").search(before[-NEAR_WINDOW:]):
         return True
+    parent = _PARENT_AFTER_ACRONYM.search(before) or _context_cue().search(before)
+    if entity.type == "organization" and parent:
+        return True
     for cue in _LIST_CUES:
         at = before.lower().rfind(f"{cue} ")
         as_well_as = cue == "como" and re.search(r"(?:así|bem|assim)\s+$", before[:at].lower())
         if at >= 0 and not as_well_as and _LIST_MATERIAL.match(before[at + len(cue) :]):
             return True
-    if entity.type == "organization" and fold(entity.name.split()[0]) in _folded("subunit_heads"):
+    if entity.type == "organization" and _is_unit(entity.name):
         tokens = tokenize(before[-NEAR_WINDOW:])
         return any(is_role(tokens, k) for k in range(len(tokens)))
     return False
@@ -275,6 +303,26 @@ def _alias(entity: _Entity) -> str | None:
     return acronyms[0] if acronyms else min(others, key=len)
 
 
+def _without_parents_of_units(entities: list[_Entity], units: list[OrgMention]) -> list[_Entity]:
+    """A parent named only as part of its regional units ('Sebrae' in 'Sebrae RS') does not act itself;
+    its units are in its country."""
+    spans = [(u.start, u.start + len(u.name)) for u in units]
+    unit_forms = {fold(u.name) for u in units}
+    for unit in (e for e in entities if e.keys() & unit_forms and not e.country):
+        parent_form = re.split(r"[ \t-]", fold(unit.name), maxsplit=1)[0]
+        parents = [e for e in entities if e.country and e is not unit and e.keys() & {parent_form}]
+        unit.country = parents[0].country if parents else None
+    kept = []
+    for entity in entities:
+        inside = [s for s in entity.mentions if any(a <= s < b for a, b in spans)]
+        forms = entity.keys()
+        own_unit = any(fold(u.name) in forms for u in units)
+        if entity.type == "organization" and inside and len(inside) == len(entity.mentions) and not own_unit:
+            continue
+        kept.append(entity)
+    return kept
+
+
 def find_actors(text: str, authorities: Authorities, title: str = "") -> list[FoundActor]:
     text = "\n".join("" if is_credit(line) else line for line in text.split("\n"))
     people = find_people(text)
@@ -290,8 +338,10 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     for o in orgs:
         _merge(entities, o.name, "organization", o.alias, o.start, o.rule)
     short_forms = {f for e in entities if e.type == "organization" for f in (e.name, *e.aliases)}
-    for b in branches(text, short_forms):
+    units = branches(text, short_forms)
+    for b in units:
         _merge(entities, b.name, "organization", None, b.start, b.rule)
+    entities = _without_parents_of_units(entities, units)
     generic = _folded("generic_actors") | _folded("outlets")
     out = []
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):

@@ -25,7 +25,7 @@ import pycountry
 
 from hemeroteca.extract.vocabulary import alternation, role_words
 from hemeroteca.resources import load_data
-from hemeroteca.sources.clean import is_prose, paragraphs
+from hemeroteca.sources.clean import is_credit, is_prose, paragraphs
 
 TITLE_WEIGHT = 3.0
 LEAD_BONUS = 2.0
@@ -44,6 +44,15 @@ _EXAMPLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _NATIONALITY = re.compile(r",\s*(?:of|de|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
+# Where goods go is not where the story happens: "trade missions to Jamaica", "buyers in the United
+# States", "exportar a Europa", "vender para o Japão".
+_DESTINATION = re.compile(
+    r"\b(?:exports?|exporting|exported|sell|selling|sold|missions?|buyers|markets?|shipments?"
+    r"|exportar|exportación|exportaciones|exportação|exportações|exportam|exportan|vender|venta|ventas"
+    r"|venda|vendas|misión|misiones|missão|missões|compradores|mercados?)"
+    r"\s+(?:\w+\s+){0,2}?(?:to|into|in|a|al|en|em|para|de|do|da|del|of)\s+(?:the\s+|los\s+|el\s+|o\s+|a\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -152,10 +161,14 @@ def _listed(text: str, mentions: Sequence[Mention]) -> set[int]:
 def _weights(text: str) -> list[tuple[Mention, float]]:
     mentions = country_mentions(text)
     listed = _listed(text, mentions)
-    out = []
+    out: list[tuple[Mention, float]] = []
+    destination = False
     for i, m in enumerate(mentions):
         before = text[max(0, m.start - 90) : m.start]
-        weak = i in listed or _role_before().search(before) or _NATIONALITY.search(before)
+        # a destination carries over its coordination: "missions to Jamaica and Canada"
+        joined = i > 0 and _LIST_GAP.match(text[mentions[i - 1].end : m.start])
+        destination = bool(_DESTINATION.search(before) or (joined and destination))
+        weak = i in listed or _role_before().search(before) or _NATIONALITY.search(before) or destination
         weight = WEAK if weak else CURRENCY if m.kind == "currency" else 1.0
         out.append((m, weight))
     return out
@@ -186,8 +199,13 @@ def find_countries(
 ) -> list[CountryHit]:
     """Countries by salience; ``institutions`` are (code, actor name) pairs from the authority file,
     ``people`` names whose places are surnames ("Joana Lima") and say nothing about the country."""
-    for name in people:
+    institutions = [(code, name, body.find(name) if name in body else 10**8) for code, name in institutions]
+    # A country inside a known institution's name ("Agencia de Cooperación Internacional del Japón") is
+    # that institution, which counts once below; read as a place it would outweigh where the story is.
+    for name in [*people, *(name for _, name, _ in institutions)]:
         title, body = title.replace(name, " " * len(name)), body.replace(name, " " * len(name))
+    # A byline names the reporter, whose surname may be a place ("Por Fernanda Lima"): not the story's.
+    body = "\n".join(" " * len(line) if is_credit(line) else line for line in body.split("\n"))
     scores: dict[str, list] = {}
 
     def add(code: str, weight: float, pos: int, surface: str) -> None:
@@ -220,8 +238,8 @@ def find_countries(
             entry = scores[m.code]
             if weight > WEAK:
                 entry[3] = LEAD_BONUS
-    for code, name in institutions:
-        add(code, INSTITUTION, body.find(name) if name in body else 10**8, name)
+    for code, name, at in institutions:
+        add(code, INSTITUTION, at, name)
     hits = [CountryHit(code, s + lead, first, tuple(ev)) for code, (s, first, ev, lead) in scores.items()]
     if not hits:
         return []

@@ -21,6 +21,9 @@ from hemeroteca.sources.clean import is_prose, paragraphs
 
 # A date line may keep this many words besides the date and its furniture (a city, an outlet).
 MAX_OTHER_WORDS = 4
+# A dateline's date sits this close to the start of its paragraph, closed by a stop or a dash.
+DATELINE_CHARS = 60
+_DATELINE_STOP = re.compile(r"\)?\s*[.:–—]\s+[A-ZÁÉÍÓÚÑÇ]")
 # Segments of a line: "Author | Wed, 11/20/2024 - 13:54", "Cuiabá (3/6) – Text".
 _SEGMENT_SPLIT = re.compile(r"\s*(?:[|•·]|\s[-–—]\s|\.-|\)\s*[-–—]|[–—])\s*")
 _GLUED = re.compile(r"([A-ZÁÉÍÓÚÑÇ]{3,})([A-ZÁÉÍÓÚÑÇ][a-záéíóúñç])")
@@ -92,6 +95,8 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<y>(?:19|20)\d\d)(?!\d)"),
             "numeric",
         ),
+        # 17/05/21: a two-digit year, taken only on a date line
+        (re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<yy>\d\d)(?![\d/.-])"), "numeric2"),
         # January 2020 / enero de 2020
         (re.compile(rf"(?<![^\W\d_])(?P<m>{month})\.?,?\s+(?:de\s+)?{year}", re.IGNORECASE), "my"),
     ]
@@ -116,8 +121,8 @@ def _numeric_order(text: str, language: str | None) -> str:
 
 def _to_value(match: re.Match[str], kind: str, order: str) -> str | None:
     groups = match.groupdict()
-    year = int(groups["y"])
-    if kind == "numeric":
+    year = 2000 + int(groups["yy"]) if kind == "numeric2" else int(groups["y"])
+    if kind in ("numeric", "numeric2"):
         a, b = int(groups["a"]), int(groups["b"])
         if a > 12:
             day, month = a, b
@@ -170,9 +175,20 @@ def date_line_kind(line: str, start: int, end: int) -> str | None:
         return "date line"
     if not re.search(r"\w", line[:start]):
         return "leading date"
+    if _opening_dateline(line, start, end):
+        return "dateline"
     if published.search(line[max(0, start - 30) : start]) and _other_words(before) <= 2:
         return "published marker"
     return None
+
+
+def _opening_dateline(line: str, start: int, end: int) -> bool:
+    """A place then the date opening the story, closed by a bracket or a stop: 'GEORGETOWN, Guyana –
+    (June 9, 2023) IDB Invest...', 'Medellín, 9 de febrero de 2022. La Federación...'."""
+    bracketed = line[:start].rstrip().endswith("(") and line[end:].lstrip().startswith(")")
+    stopped = _DATELINE_STOP.match(line, end)
+    place = start <= DATELINE_CHARS and _other_words(line[:start]) <= MAX_OTHER_WORDS
+    return place and bool(bracketed or stopped)
 
 
 def head_paragraphs(text: str, *, prose_paragraphs: int = 2, max_lines: int = 40) -> list[str]:
@@ -205,7 +221,7 @@ def find_date(text: str, language: str | None = None, title: str | None = None) 
         for start, end, match, kind in date_matches(line):
             why = date_line_kind(line, start, end)
             value = _to_value(match, kind, order) if why else None
-            if not value or (kind == "my" and why != "date line"):
+            if not value or (kind in ("my", "numeric2") and why != "date line"):
                 continue
             found = Found(value, f"{why} in paragraph {index + 1}: '{match.group(0).strip()}'")
             is_update = updated.search(_segment(line, start, end)[0]) or (
@@ -221,7 +237,32 @@ def find_date(text: str, language: str | None = None, title: str | None = None) 
             return candidates[0][1]
         # on a tie the line under the headline wins: "Headline / date" is the commoner layout
         return min(candidates, key=lambda c: (abs(c[0] - title_at), -c[0]))[1]
-    return fallback or _wire_sign_off(text)
+    return fallback or _wire_sign_off(text) or _published_at_the_end(text, order)
+
+
+@cache
+def _strong_published() -> re.Pattern[str]:
+    """The 'published' markers that say so on their own ('Posted', 'Publicado'), not 'el' or 'on'."""
+    words = load_data("date_words.yaml")["published"]
+    strong = sorted((w for w in words if len(w) >= 5), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, strong)) + r")(?!\w)", re.IGNORECASE)
+
+
+def _published_at_the_end(text: str, order: str) -> Found | None:
+    """Some pages state the date under the story: 'Posted March 2, 2021 in Business', 'Publicado el ...'.
+
+    Only a short line among the last three whose date follows a 'published' marker counts (the
+    related-stories lists that also carry dates end the text earlier, at their heading).
+    """
+    for line in paragraphs(text)[-3:]:
+        if is_prose(line):
+            continue
+        for start, _end, match, kind in date_matches(line):
+            marker = _strong_published().search(line[max(0, start - 30) : start])
+            value = _to_value(match, kind, order) if marker and _other_words(line[:start]) <= 2 else None
+            if value and kind not in ("my", "numeric2"):
+                return Found(value, f"published marker at the end: '{line.strip()}'")
+    return None
 
 
 def _wire_sign_off(text: str) -> Found | None:

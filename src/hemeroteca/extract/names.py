@@ -75,8 +75,9 @@ def _not_name() -> frozenset[str]:
         "roles",
         "place_prefixes",
     ):
-        # every word of a multi-word title too: "Prime" of "Prime Minister"
-        words.update(fold(part) for w in word_set(key) for part in (w, *w.split()))
+        # every word of a multi-word title too: "Prime" of "Prime Minister"; abbreviations without
+        # their stop ("Lic." is the word "Lic" in a run), as ``is_furniture`` compares them
+        words.update(fold(part).strip(".’'") for w in word_set(key) for part in (w, *w.split()))
     return frozenset(words)
 
 

@@ -46,10 +46,16 @@ _STRONG_EXCLUDED = {"empresa", "enterprise", "sistema", "system", "group", "grup
 # A fund is an institution when its acronym is defined or it ends the name, not as a mere capitalised
 # 'Fondo de ...' (often a financial instrument).
 _STRONG_EXTRA = {"fund", "fondo", "fundo"}
+# Heads too loose to make an institution alone ("Centro Cívico", "empresa familiar") that do when the
+# text defines an acronym for the name: "Centro Regional de Promoción de la MIPYME (CENPROMYPE)",
+# "Empresa Brasileira de Pesquisa Agropecuária (Embrapa)".
+_DEFINED_HEADS = {"centro", "center", "centre", "empresa", "enterprise"}
 # Prepositions and articles cannot stand between a describing noun and the name it describes.
 _FUNCTION = (
     r"(?:in|en|em|de|of|for|para|with|con|com|do|da|del|no|na|the|la|el|a|o|y|e|and|to|at|por|by|from)"
 )
+# Words that open a describing phrase without an article: "Sicredi, maior sistema de cooperativas".
+_LEADING = r"largest|biggest|leading|main|maior|mayor|principal|primeira|primera|first"
 # Heads that make an institution only with a proper name after them: "Grupo Bimbo", "Sistema OCB".
 _NEEDS_PROPER_NAME = {"sistema", "system", "grupo", "group"}
 # How far before a parenthesis a defined name may start; how many words a name may have.
@@ -97,8 +103,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?P<desc>{descriptors})(?P<plural>s|es)?(?:{SP}(?!{_FUNCTION}\b)[a-záéíóúñç]+)?{SP}"
             rf"(?P<name>{nameish}(?:{SP}(?:y|e|and){SP}{nameish})?)(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])",
         ),
+        # "Deli Banana, una empresa familiar", "Fund Access, the state-owned development finance agency",
+        # "o Sicredi, maior sistema de cooperativas" (not "the bank's": a possessive heads a person's role)
         "descriptor_after": re.compile(
-            rf"(?P<name>{nameish}),{SP}(?:una|uma|a|an|un){SP}(?:[a-záéíóúñç]+{SP})?(?:{descriptors})\b"
+            rf"(?P<name>{nameish}),{SP}(?:(?:una|uma|a|an|un|the){SP}|(?=(?:{_LEADING}){SP}))"
+            rf"(?:[a-záéíóúñç-]+{SP}){{0,3}}(?:{descriptors})\b(?![’'-])"
         ),
         "descriptor_between": re.compile(
             rf"\b(?:the|el|la|a|o){SP}(?P<name>{nameish}){SP}(?:[a-z]+{SP}){{1,3}}(?:{descriptors})\b"
@@ -127,7 +136,14 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
     # Foreign Affairs", "OAS Department of ..." (but "Paulo Câmara" is a person).
     if toks[0] in initial or (toks[1] in initial and len(toks) > 2) or toks[-1] in final:
         return True
-    return defined and any(t in strong for t in toks[1:-1])
+    if not defined:
+        return False
+    # a loose head counts first or before its complement ("Investment Center of the ..."), not as a
+    # modifier ("Micro and Small Enterprise Development (MSED) Project")
+    loose = any(
+        t in _DEFINED_HEADS and (k == 0 or toks[k + 1] in SPLIT_CONN) for k, t in enumerate(toks[:-1])
+    )
+    return loose or any(t in strong for t in toks[:-1])
 
 
 def is_institution_name(line: str) -> bool:
@@ -223,6 +239,29 @@ def _definition_windows(text: str) -> list[tuple[int, str]]:
     return windows
 
 
+def _initials(name: str) -> str:
+    return "".join(fold(p)[0] for p in re.findall(r"[^\W\d_][\w'-]*", name) if fold(p) not in NAME_GLUE)
+
+
+def _spelled_back(before: str, name: str, acronym: str) -> str:
+    """The name extended back over a comma list when the acronym spells the longer name:
+    'Ministerio de Economía Familiar, Comunitaria, Cooperativa y Asociativa (MEFCCA)', where the
+    name pattern stops at the head word 'Cooperativa'."""
+    letters = "".join(c for c in fold(acronym) if c.isalpha())
+    if _initials(name) == letters or not letters.endswith(_initials(name)):
+        return name
+    glue = r"(?:(?:de|del|la|da|do|das|dos|y|e|and|of|the)[ \t]+)*"
+    run = re.search(rf"(?:[{UPPER}][\w'-]*(?:,?[ \t]+{glue}))+$", before)
+    if not run:
+        return name
+    words_before = run.group(0)
+    for k in [m.start() for m in re.finditer(r"(?<![\w'-])[A-ZÁÉÍÓÚÑÇ]", words_before)]:
+        longer = words_before[k:] + name
+        if _initials(longer) == letters:
+            return longer
+    return name
+
+
 def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
     found, accepted = [], set()
     for offset, window in _definition_windows(text):
@@ -234,8 +273,10 @@ def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
             name = _align_to_acronym(_trim_front(m.group("name")), acr)
             if fold(acr) in {fold(a) for a in words("generic_acronyms")}:
                 continue
+            if key == "defined":
+                name = _spelled_back(window[: m.start("name") + m.group("name").find(name)], name, acr)
             if is_institution(name, defined=True):
-                start = offset + m.start("name") + max(0, m.group("name").find(name))
+                start = offset + window.rfind(name, 0, m.end())
                 found.append(OrgMention(name, acr, start, f"acronym defined: '{m.group(0)}'"))
                 accepted.add(acr.rstrip("s"))
     return found, accepted
@@ -247,12 +288,31 @@ def _without_trailing_place(name: str) -> str:
     return name[: m.start()] if m and m.group("place").lower() in gazetteer() else name
 
 
+# Unit heads that may follow an institution's name in a capitalised run: "World Bank Board of ...".
+_TRAILING_UNITS = {"board", "department", "division", "directorate", "junta", "directorio", "diretoria"}
+
+
+def _cut_at_title(name: str) -> str:
+    """An institution's name run on into a title or a unit ('Central Bank Governor', 'World Bank
+    Country Director for Argentina', 'World Bank Board of Executive Directors'): the name before it."""
+    toks = tokenize(name)
+    for k in range(2, len(toks)):
+        if not (_is_title(toks, k) or fold(toks[k].word) in _TRAILING_UNITS):
+            continue
+        # the shortest whole name before it: the title may have modifiers ("Country Director")
+        for j in range(2, k + 1):
+            head = name[: toks[j].start].rstrip(" ,")
+            if fold(toks[j - 1].word) not in NAME_GLUE and is_institution(head):
+                return head
+    return name
+
+
 def _named(text: str) -> list[OrgMention]:
     found = []
     for m in _patterns()["name"].finditer(text):
         if m.group("name").count(" ") > MAX_NAME_WORDS:
             continue  # a capitalised run this long is a shouted line, not a name
-        name = _trim_front(_without_trailing_place(re.sub(r"[’']s$", "", m.group("name"))))
+        name = _cut_at_title(_trim_front(_without_trailing_place(re.sub(r"[’']s$", "", m.group("name")))))
         if is_institution(name):
             found.append(
                 OrgMention(

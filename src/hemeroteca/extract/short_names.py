@@ -33,6 +33,14 @@ _PROJECT_AFTER = re.compile(
     r"^[ \t]+(?:project|programme|program|initiative|platform|fund|plan|campaign)\b", re.IGNORECASE
 )
 _ROMAN = re.compile(r"^[IVXLC]+$")
+# A brand written with a capital inside: 'BanEcuador', 'ProDominicana', 'exporTT'. Surname prefixes
+# ('McKenzie', 'DeLeon', 'LaTorre') make people's names, not brands.
+_CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z])[A-Z]?[a-z]{2,}[A-Z][A-Za-z]*")
+_CAMEL_TOKEN = re.compile(rf"(?<![\w/-])(?P<acr>{_CAMEL.pattern})(?![\w/-])")
+
+
+def _camel_brands(text: str) -> list[re.Match[str]]:
+    return [m for m in _CAMEL_TOKEN.finditer(text) if not _ACRONYM_TOKEN.fullmatch(m.group("acr"))]
 _PARTNER = re.compile(
     r"\b(?:in partnership with|with the support of|together with|along with|em parceria com"
     r"|com o apoio d[aoe]|en alianza con|con el apoyo de(?:l| la)?|junto con|junto a)"
@@ -47,6 +55,9 @@ _COORD_AFTER = re.compile(
     rf"(?=[ \t]*(?:[,.;:)]|{SP}(?:y|e|and){SP}))"
 )
 _COORD_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{CAPW})(?:,|{SP}(?:y|e|and)){SP}(?:{_ARTICLE_WORDS}{SP})?$")
+
+
+_OWN_ACRONYM = re.compile(r"[ \t]*\([^()\n]{1,15}\)")
 
 
 def blocked_acronyms(text: str) -> set[str]:
@@ -70,8 +81,10 @@ def _shouted_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _extend(text: str, end: int) -> str:
-    """Capitalised words right after an acronym that belong to the name: 'METS Ignited', 'iNNpulsa Mipyme'."""
-    m = re.match(rf"(?:{SP}[{UPPER}][a-záéíóúñç]+){{1,2}}(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])", text[end:])
+    """Capitalised words right after an acronym that belong to the name: 'METS Ignited', 'iNNpulsa Mipyme',
+    also before a possessive ("IDB Invest's")."""
+    ending = rf"(?:['’]s)?(?:[ \t]*[,.;:)]|{SP}[a-záéíóúç])"
+    m = re.match(rf"(?:{SP}[{UPPER}][a-záéíóúñç]+){{1,2}}(?={ending})", text[end:])
     if not m or any(is_furniture(t.word) for t in tokenize(m.group(0))):
         return ""
     return m.group(0)
@@ -111,10 +124,11 @@ def standalone_acronyms(
     """Acronyms used on their own, when something says they name an actor."""
     generic = {fold(a) for a in words("generic_acronyms")}
     shouted = _shouted_lines(text)
+    tokens = sorted([*_ACRONYM_TOKEN.finditer(text), *_camel_brands(text)], key=lambda m: m.start())
     matches = [
         m
-        for m in _ACRONYM_TOKEN.finditer(text)
-        if is_acronym(m.group("acr"))
+        for m in tokens
+        if (is_acronym(m.group("acr")) or _CAMEL.fullmatch(m.group("acr")))
         and not _ROMAN.match(m.group("acr"))
         and sum(c.isalpha() for c in m.group("acr")) >= 3
         and not any(a <= m.start() < b for a, b in shouted)
@@ -134,8 +148,11 @@ def standalone_acronyms(
             continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
         if acr in projects:
             continue
-        why = _why_standalone(text, m, title, acr in known or counts[acr] >= 2)
-        if why:
+        brand = not is_acronym(acr)
+        why = _why_standalone(text, m, title, acr in known or (counts[acr] >= 2 and not brand))
+        # a brand is not an acronym: recurring or being the agent ("realizada pelo WhitepaperDocs") is
+        # what a publisher does too, so only a company it keeps counts
+        if why and not (brand and why == "acronym as the agent"):
             found.append(OrgMention(acr + _extend(text, m.end()), None, m.start(), why))
     return found
 
@@ -156,6 +173,9 @@ def coordinated_names(
     while queue:
         m = queue.pop()
         end = m.start + len(m.name)
+        # past the name's own acronym: "the Exporters Association (AGEXPORT) and Banrural"
+        defined = _OWN_ACRONYM.match(text, end)
+        end = defined.end() if defined else end
         candidates = [(_COORD_AFTER.match(text[end : end + 60]), end)]
         before = _COORD_BEFORE.search(text[max(0, m.start - 60) : m.start])
         candidates.append((before, max(0, m.start - 60)))
@@ -185,20 +205,28 @@ def coordinated_names(
 
 
 def branches(text: str, short_forms: set[str]) -> list[OrgMention]:
-    """Regional units named after their parent: 'Sebrae em Alagoas', 'SENA en Antioquia'.
+    """Regional units named after their parent: 'Sebrae em Alagoas', 'SENA en Antioquia', 'Sebrae RS'.
 
     Only a one-word name followed by 'em/en/in' and a place inside a country (a state, a
-    city) makes a unit; '... en Perú' is the parent's work in a country, not a unit.
+    city), or by a two-letter state code ('Sebrae RS', 'Sebrae-AM'), makes a unit; '... en Perú'
+    is the parent's work in a country, not a unit.
     """
     forms = sorted((f for f in short_forms if len(f) >= 3 and " " not in f), key=len, reverse=True)
     if not forms:
         return []
+    parents = "|".join(map(re.escape, forms))
     pattern = re.compile(
-        rf"(?<![\w-])(?P<parent>{'|'.join(map(re.escape, forms))}){SP}(?P<prep>em|en|in|no|na){SP}"
+        rf"(?<![\w-])(?P<parent>{parents}){SP}(?P<prep>em|en|in|no|na){SP}"
         rf"(?P<place>{CAPW}(?:{SP}(?:de{SP}|do{SP}|da{SP}|del{SP})?{CAPW}){{0,2}})"
     )
     table = gazetteer()
-    found = []
+    coded = re.finditer(rf"(?<![\w-])(?:{parents})(?:[ \t]|-)(?P<code>[{UPPER}]{{2}})(?![\w-])", text)
+    # a code that is itself a body's short form is a second body: 'Acordo Mercosul-UE'
+    found = [
+        OrgMention(m.group(0), None, m.start(), f"regional unit: '{m.group(0)}'")
+        for m in coded
+        if m.group("code") not in short_forms
+    ]
     for m in pattern.finditer(text):
         place = m.group("place")
         while place and table.get(place.lower(), ("", ""))[1] != "place":

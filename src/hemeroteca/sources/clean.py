@@ -3,9 +3,10 @@
 The patterns are data (``data/boilerplate.yaml``) so an archivist can add the
 menu words of a new outlet without touching code. Lines are judged one by one,
 except two kinds of block: teasers of other stories ("... Leia mais.") go with
-the headline line above them, and a "related content" or comments marker ends
+the headline line above them, a "related content" or comments marker ends
 the article, but only once its prose has begun (menus at the top often carry
-the same words).
+the same words), and a short name-like line right above a menu or breadcrumb
+at the top is the site's masthead, which would otherwise pass for a headline.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ PROSE_WORDS = 25
 @dataclass(frozen=True)
 class Boilerplate:
     line_patterns: tuple[re.Pattern[str], ...]
+    navigation_patterns: tuple[re.Pattern[str], ...]
+    menu_words: frozenset[str]
+    name_joiners: frozenset[str]
     tail_patterns: tuple[re.Pattern[str], ...]
     teaser_patterns: tuple[re.Pattern[str], ...]
     credit_patterns: tuple[re.Pattern[str], ...]
@@ -39,6 +43,9 @@ def boilerplate() -> Boilerplate:
 
     return Boilerplate(
         line_patterns=compile_all("lines"),
+        navigation_patterns=compile_all("navigation"),
+        menu_words=frozenset(w.casefold() for w in data["menu_words"]),
+        name_joiners=frozenset(w.casefold() for w in data["name_joiners"]),
         tail_patterns=compile_all("tail_markers"),
         teaser_patterns=compile_all("teaser_endings"),
         credit_patterns=compile_all("credit_lines", 0),
@@ -57,8 +64,37 @@ def normalise_whitespace(text: str) -> str:
     return "\n".join(out).strip()
 
 
+# How many words a masthead (the site's name above its menu) may have.
+MASTHEAD_WORDS = 8
+
+
+def _capitalised(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper()
+
+
+def is_navigation(line: str) -> bool:
+    """A menu bar or a breadcrumb trail, with or without its separators."""
+    rules = boilerplate()
+    if any(p.search(line) for p in rules.navigation_patterns):
+        return True
+    words = line.split()
+    if len(words) < 3 or not all(_capitalised(w) for w in words):
+        return False
+    return sum(w.casefold() in rules.menu_words for w in words) >= 3
+
+
+def is_name_like(line: str) -> bool:
+    """Capitalised words and name joiners only, no digits or sentence punctuation: a name, not a sentence."""
+    words = line.split()
+    if not 0 < len(words) <= MASTHEAD_WORDS or any(c.isdigit() or c in ".,;:!?\"“”" for c in line):
+        return False
+    joiners = boilerplate().name_joiners
+    return all(_capitalised(w) or w.casefold() in joiners for w in words)
+
+
 def is_boilerplate(line: str) -> bool:
-    return any(p.search(line) for p in boilerplate().line_patterns)
+    return any(p.search(line) for p in boilerplate().line_patterns) or is_navigation(line)
 
 
 def is_credit(line: str) -> bool:
@@ -75,10 +111,20 @@ def strip_site_suffix(line: str) -> str:
     return boilerplate().site_suffix.sub("", line).strip()
 
 
-def clean_text(text: str) -> str:
+@dataclass(frozen=True)
+class Page:
+    """A page's article text, and the site name found above its menu (kept apart: not the headline,
+    but it often says which country the site serves)."""
+
+    text: str
+    mastheads: tuple[str, ...]
+
+
+def clean_page(text: str) -> Page:
     """Drop boilerplate lines, teaser blocks, and everything after a trailing 'related content' marker."""
     rules = boilerplate()
     kept: list[str] = []
+    mastheads: list[str] = []
     prose_seen = False
     for line in normalise_whitespace(text).split("\n"):
         if line and prose_seen and any(p.search(line) for p in rules.tail_patterns):
@@ -90,10 +136,20 @@ def clean_text(text: str) -> str:
                 kept.pop()
             continue
         if line and is_boilerplate(line):
+            if not prose_seen and is_navigation(line):
+                while kept and not kept[-1]:
+                    kept.pop()
+                if kept and is_name_like(kept[-1]):
+                    mastheads.append(kept.pop())
             continue
         prose_seen = prose_seen or is_prose(line)
         kept.append(line)
-    return normalise_whitespace("\n".join(kept))
+    return Page(normalise_whitespace("\n".join(kept)), tuple(mastheads))
+
+
+def clean_text(text: str) -> str:
+    """The article text of a page: boilerplate, teasers, related content and the masthead dropped."""
+    return clean_page(text).text
 
 
 def paragraphs(text: str) -> list[str]:

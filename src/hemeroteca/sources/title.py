@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from hemeroteca.sources.clean import is_credit, is_prose, paragraphs, strip_site_suffix
+from hemeroteca.sources.clean import is_credit, is_name_like, is_prose, paragraphs, strip_site_suffix
 
 MIN_WORDS = 4
 MAX_WORDS = 30
@@ -56,11 +56,19 @@ def _looks_like_headline(line: str, min_words: int = MIN_WORDS) -> bool:
 
 
 def _site_header(paras: list[str], index: int, candidate: str) -> bool:
-    """The publisher's name over its menu ('Ministry of Trade' then 'Search') is not a headline."""
+    """The publisher's name is not a headline: a name over a menu word or a section label ('Ministry
+    of Trade' then 'Search', 'Portal de Notícias do Sul' then 'Economia'), or an institution's bare
+    name over a headline-like line ('Servicio de Cooperación Técnica' then the story's headline)."""
     from hemeroteca.extract.organizations import is_institution_name
 
-    following = paras[index + 1] if index + 1 < len(paras) else ""
-    return len(following.split()) <= 2 and not _is_date_line(following) and is_institution_name(candidate)
+    following = headline_candidate(paras[index + 1]) if index + 1 < len(paras) else ""
+    if len(following.split()) <= 2 and not _is_date_line(following):
+        return is_institution_name(candidate) or is_name_like(candidate)
+    next_is_headline = _looks_like_headline(following) and not is_prose(following)
+    if next_is_headline and is_institution_name(candidate):
+        return True
+    # a name over another masthead: 'GOVERNO DO ESTADO DO CEARÁ' over 'Secretaria do Desenvolvimento...'
+    return is_name_like(candidate) and _site_header(paras, index + 1, following)
 
 
 def _next_is_date_line(paras: list[str], index: int) -> bool:
