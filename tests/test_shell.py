@@ -9,7 +9,7 @@ import pytest
 
 from hemeroteca import ingest, render
 from hemeroteca.errors import HemerotecaError
-from hemeroteca.publish import run_mkdocs
+from hemeroteca.publish import build_site
 from hemeroteca.shell import CONTENT, SLOTS, Shell, split_page
 
 from .conftest import copy_project_skeleton
@@ -40,10 +40,10 @@ def test_fast_pages_equal_mkdocs_own(tmp_path: Path) -> None:
     project = copy_project_skeleton(tmp_path / "proj")
     ingest(project)
     render(project)
-    run_mkdocs(project)
+    build_site(project)
     fast = tmp_path / "fast"
     shutil.move(project.site_dir, fast)
-    run_mkdocs(project, fast_articles=False)
+    build_site(project, shells=False)
     slow_files = sorted(p.relative_to(project.site_dir) for p in project.site_dir.rglob("*") if p.is_file())
     fast_files = sorted(p.relative_to(fast) for p in fast.rglob("*") if p.is_file())
     assert slow_files == fast_files

@@ -22,16 +22,12 @@ class BuildReport:
     render: RenderReport
 
 
-def build_site(project: Project, *, dirty: bool = False) -> None:
-    """site/ from docs/ (the search index is already in docs/, written by ``render``)."""
-    run_mkdocs(project, dirty=dirty)
+def build_site(project: Project, *, dirty: bool = False, shells: bool = True) -> None:
+    """``mkdocs build`` of docs/ (search index included, written by ``render``) into site/.
 
-
-def run_mkdocs(project: Project, *, dirty: bool = False, fast_articles: bool = True) -> None:
-    """Run ``mkdocs build`` on the project's mkdocs.yml, writing site/.
-
-    With ``fast_articles`` MkDocs builds one shell page for all articles and
-    ``hemeroteca.shell`` fills it per article (same bytes, a fraction of the time).
+    With ``shells`` MkDocs builds one shell page per folder of generated pages and
+    ``hemeroteca.shell`` fills it per page (the same bytes, a fraction of the time);
+    without, every page goes through MkDocs' own page loop, as in a plain ``mkdocs build``.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -45,12 +41,12 @@ def run_mkdocs(project: Project, *, dirty: bool = False, fast_articles: bool = T
             config_file=str(project.mkdocs_yml),
             site_dir=str(project.site_dir),
         )
-        if fast_articles:
-            config.plugins["hemeroteca-articles"] = ShellPlugin()
+        if shells:
+            config.plugins["hemeroteca-shells"] = ShellPlugin()
         mkdocs_build(config, dirty=dirty)
     except MkDocsException as exc:
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
-    if fast_articles:
+    if shells:
         write_generated_pages(project.docs_dir, project.site_dir)
 
 
