@@ -470,3 +470,12 @@ def test_an_institution_name_run_on_into_a_title_or_a_board_is_cut_there() -> No
     found = orgs(text)
     assert not any("Board" in n or "Director" in n or "Governor" in n for n in found)
     assert "World Bank" in found
+
+
+def test_committees_and_vice_ministries_head_institution_names() -> None:
+    found = orgs(
+        "Los créditos llegan a través del Comité Departamental de Cafeteros de Antioquia. Participa el "
+        "Vice-Ministério de Desenvolvimento Rural da Bolívia."
+    )
+    assert "Comité Departamental de Cafeteros de Antioquia" in found
+    assert "Vice-Ministério de Desenvolvimento Rural da Bolívia" in found
