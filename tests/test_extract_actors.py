@@ -479,3 +479,17 @@ def test_committees_and_vice_ministries_head_institution_names() -> None:
     )
     assert "Comité Departamental de Cafeteros de Antioquia" in found
     assert "Vice-Ministério de Desenvolvimento Rural da Bolívia" in found
+
+
+def test_french_names_defined_centres_and_the_surname_sa() -> None:
+    found = actors(
+        "The Inter-American Development Bank (IDB) and the Société Générale Haïtienne de Banque (Sogebank) "
+        "launched the programme. The Small Business Development Centre (SBDC) signed too. O presidente da "
+        "associação, Otávio Nogueira Sá, disse que sim."
+    )
+    assert found.get("Société Générale Haïtienne de Banque") == ("organization", "Sogebank")
+    assert found.get("Small Business Development Centre") == ("organization", "SBDC")
+    assert found.get("Otávio Nogueira Sá") == ("person", None)
+    # a venue named like a centre, with no acronym, is not an organisation
+    venue = "They met at the Lloyd Erskine Sandiford Centre yesterday."
+    assert "Lloyd Erskine Sandiford Centre" not in orgs(venue)

@@ -123,3 +123,13 @@ def test_press_contacts_under_a_release_end_it() -> None:
     contacts = "Contacts:\nIn Washington: Media Relations"
     raw = f"Bank approves loan for rural cooperatives\n\n{PROSE}\n\n{contacts}\n"
     assert "Washington" not in clean_page(raw).text
+
+
+def test_a_source_credited_beside_the_date_is_no_actor() -> None:
+    raw = (
+        "Small Business Bureau trains entrepreneurs\n\n"
+        f"February 3, 2021 Source: Department of Public Information\n\n{PROSE}"
+    )
+    meta = extract_text(raw)
+    assert meta.date == "2021-02-03"
+    assert "Department of Public Information" not in {a["name"] for a in meta.actors}

@@ -138,9 +138,9 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
         return True
     if not defined:
         return False
-    # a loose head counts first or before its complement ("Investment Center of the ..."), not as a
-    # modifier ("Micro and Small Enterprise Development (MSED) Project")
-    loose = any(
+    # a loose head counts first, last ("Small Business Development Centre (SBDC)") or before its
+    # complement ("Investment Center of the ..."), not as a modifier ("... Enterprise Development (MSED)")
+    loose = toks[-1] in _DEFINED_HEADS or any(
         t in _DEFINED_HEADS and (k == 0 or toks[k + 1] in SPLIT_CONN) for k, t in enumerate(toks[:-1])
     )
     return loose or any(t in strong for t in toks[:-1])
