@@ -493,3 +493,14 @@ def test_french_names_defined_centres_and_the_surname_sa() -> None:
     # a venue named like a centre, with no acronym, is not an organisation
     venue = "They met at the Lloyd Erskine Sandiford Centre yesterday."
     assert "Lloyd Erskine Sandiford Centre" not in orgs(venue)
+
+
+def test_a_department_of_a_named_body_inside_a_person_s_title_is_part_of_the_title() -> None:
+    text = (
+        "O Banco do Brasil e o Sebrae assinaram acordo. A diretora de Administração e Finanças do Sebrae, "
+        "Margarida Fontes Leal, afirmou que haverá consultoria."
+    )
+    sebrae = Actor("Serviço Brasileiro de Apoio às Micro e Pequenas Empresas", "organization", ("Sebrae",))
+    found = set(actors(text, Authorities(actors=(sebrae,))))
+    assert "Administração e Finanças do Sebrae" not in found
+    assert "Serviço Brasileiro de Apoio às Micro e Pequenas Empresas" in found

@@ -303,6 +303,23 @@ def _alias(entity: _Entity) -> str | None:
     return acronyms[0] if acronyms else min(others, key=len)
 
 
+_OF_PARENT = re.compile(r"^.+?\s(?:do|da|de|del|of)\s+(?:la\s+|the\s+)?(?P<parent>[^,]+)$")
+
+
+def _unit_in_titles(text: str, entity: _Entity, entities: list[_Entity]) -> bool:
+    """'A diretora de Administração e Finanças do Sebrae, X': a department of a body the text names,
+    seen only inside people's titles, is part of those titles."""
+    m = _OF_PARENT.match(entity.name) if entity.type == "organization" else None
+    parent = fold(m.group("parent")) if m else ""
+    if not parent or not any(o is not entity and o.keys() & {parent} for o in entities):
+        return False
+    for start in entity.mentions:
+        tokens = tokenize(_sentence_before(text, start, CUE_WINDOW)[-NEAR_WINDOW:])
+        if not tokens or not is_role(tokens, len(tokens) - 2 if len(tokens) > 1 else 0):
+            return False
+    return True
+
+
 def _without_parents_of_units(entities: list[_Entity], units: list[OrgMention]) -> list[_Entity]:
     """A parent named only as part of its regional units ('Sebrae' in 'Sebrae RS') does not act itself;
     its units are in its country."""
@@ -346,6 +363,8 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     out = []
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):
         if fold(entity.name) in generic or all(_background(text, s, entity) for s in entity.mentions):
+            continue
+        if _unit_in_titles(text, entity, entities):
             continue
         if entity.type == "person" and any(
             o.type == "organization" and fold(entity.name) in fold(o.name) for o in entities
