@@ -504,3 +504,12 @@ def test_a_department_of_a_named_body_inside_a_person_s_title_is_part_of_the_tit
     found = set(actors(text, Authorities(actors=(sebrae,))))
     assert "Administração e Finanças do Sebrae" not in found
     assert "Serviço Brasileiro de Apoio às Micro e Pequenas Empresas" in found
+
+
+def test_a_place_of_several_words_before_the_head_and_an_article_after_and() -> None:
+    found = orgs(
+        "The New Amsterdam Chamber of Commerce will help the graduates. The Organisation of Eastern "
+        "Caribbean States (OECS) Commission and the European Union have launched a grant facility."
+    )
+    assert "New Amsterdam Chamber of Commerce" in found
+    assert not any(name.endswith("and the European Union") for name in found)
