@@ -513,3 +513,11 @@ def test_a_place_of_several_words_before_the_head_and_an_article_after_and() -> 
     )
     assert "New Amsterdam Chamber of Commerce" in found
     assert not any(name.endswith("and the European Union") for name in found)
+
+
+def test_a_business_line_of_a_bank_named_in_a_title_by_its_short_name() -> None:
+    text = (
+        "El Banco Agrario de Colombia entregó créditos. El vicepresidente de Banca Agropecuaria del "
+        "Banco Agrario, Jorge Iván Mesa, indicó que abrirán una oficina."
+    )
+    assert "Banca Agropecuaria del Banco Agrario" not in orgs(text)

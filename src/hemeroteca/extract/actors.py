@@ -310,8 +310,9 @@ def _unit_in_titles(text: str, entity: _Entity, entities: list[_Entity]) -> bool
     """'A diretora de Administração e Finanças do Sebrae, X': a department of a body the text names,
     seen only inside people's titles, is part of those titles."""
     m = _OF_PARENT.match(entity.name) if entity.type == "organization" else None
-    parent = fold(m.group("parent")) if m else ""
-    if not parent or not any(o is not entity and o.keys() & {parent} for o in entities):
+    parent = m.group("parent") if m else ""
+    others = [o for o in entities if o is not entity and o.type == entity.type]
+    if not parent or not any(_same_org(o, parent, None) for o in others):
         return False
     for start in entity.mentions:
         tokens = tokenize(_sentence_before(text, start, CUE_WINDOW)[-NEAR_WINDOW:])
