@@ -521,3 +521,13 @@ def test_a_business_line_of_a_bank_named_in_a_title_by_its_short_name() -> None:
         "Banco Agrario, Jorge Iván Mesa, indicó que abrirán una oficina."
     )
     assert "Banca Agropecuaria del Banco Agrario" not in orgs(text)
+
+
+def test_a_delegation_of_a_known_body_is_that_body() -> None:
+    eu = Actor("European Union", "organization", ("EU", "UE", "Unión Europea"))
+    text = (
+        "ProDominicana and the European Union Delegation launched a programme. The Ambassador of the "
+        "European Union, Giovanni Ferri, spoke. La Delegación de la Unión Europea firmó también."
+    )
+    found = [a for a in find_actors(text, Authorities(actors=(eu,))) if a.type == "organization"]
+    assert sum("Union" in a.name or "Unión" in a.name for a in found) == 1

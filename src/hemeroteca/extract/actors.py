@@ -249,14 +249,24 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
     if fold(name) in keys or (alias and fold(alias) in keys):
         return True
     if entity.canonical:
-        # An authority actor absorbs a found name that is a run of words of one of its forms.
+        # An authority actor absorbs a found name that is a run of words of one of its forms, and
+        # its representation ("European Union Delegation", "Delegación de la Unión Europea").
         found = f" {_plain(name)} "
-        return len(found.split()) >= 2 and any(found in f" {_plain(k)} " for k in keys)
+        represented = _REPRESENTATION.sub(" ", found).strip()
+        return (len(found.split()) >= 2 and any(found in f" {_plain(k)} " for k in keys)) or (
+            represented != found.strip() and represented in keys
+        )
     a, b = _plain(name).split(), _plain(entity.name).split()
     short, long_ = sorted((a, b), key=len)
     if len(short) < 2 or is_acronym(name):
         return False
     return set(short) <= set(long_) and (short[0] == long_[0] or short[-1] == long_[-1])
+
+
+_REPRESENTATION = re.compile(
+    r"^ (?:delegation|delegacion|delegacao|representation|representacion|representacao)"
+    r"(?: (?:of|de|da|do|del))?(?: (?:the|la|el|a|o))? | (?:delegation|representation) $"
+)
 
 
 def _plain(name: str) -> str:
