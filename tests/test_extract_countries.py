@@ -139,4 +139,6 @@ def test_regions_name_the_country_and_a_partner_institution_keeps_its_own() -> N
     )
     institutions = (("JP", "Agencia de Cooperación Internacional del Japón"),)
     assert codes("Cooperativas del Guairá reciben capacitación", body, institutions) == ["PY", "JP"]
-    assert codes("", "Los caficultores de Antioquia y Caldas renovarán sus cultivos.") == ["CO"]
+    assert codes("", "Los caficultores de Antioquia y Risaralda renovarán sus cultivos.") == ["CO"]
+    # regions that are also surnames or words are left out: "Luciana Caldas", "Banco Santander"
+    assert codes("", "A diretora Luciana Caldas falou com o Banco Santander em Recife.") == ["BR"]
