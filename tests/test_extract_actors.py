@@ -470,3 +470,64 @@ def test_an_institution_name_run_on_into_a_title_or_a_board_is_cut_there() -> No
     found = orgs(text)
     assert not any("Board" in n or "Director" in n or "Governor" in n for n in found)
     assert "World Bank" in found
+
+
+def test_committees_and_vice_ministries_head_institution_names() -> None:
+    found = orgs(
+        "Los créditos llegan a través del Comité Departamental de Cafeteros de Antioquia. Participa el "
+        "Vice-Ministério de Desenvolvimento Rural da Bolívia."
+    )
+    assert "Comité Departamental de Cafeteros de Antioquia" in found
+    assert "Vice-Ministério de Desenvolvimento Rural da Bolívia" in found
+
+
+def test_french_names_defined_centres_and_the_surname_sa() -> None:
+    found = actors(
+        "The Inter-American Development Bank (IDB) and the Société Générale Haïtienne de Banque (Sogebank) "
+        "launched the programme. The Small Business Development Centre (SBDC) signed too. O presidente da "
+        "associação, Otávio Nogueira Sá, disse que sim."
+    )
+    assert found.get("Société Générale Haïtienne de Banque") == ("organization", "Sogebank")
+    assert found.get("Small Business Development Centre") == ("organization", "SBDC")
+    assert found.get("Otávio Nogueira Sá") == ("person", None)
+    # a venue named like a centre, with no acronym, is not an organisation
+    venue = "They met at the Lloyd Erskine Sandiford Centre yesterday."
+    assert "Lloyd Erskine Sandiford Centre" not in orgs(venue)
+
+
+def test_a_department_of_a_named_body_inside_a_person_s_title_is_part_of_the_title() -> None:
+    text = (
+        "O Banco do Brasil e o Sebrae assinaram acordo. A diretora de Administração e Finanças do Sebrae, "
+        "Margarida Fontes Leal, afirmou que haverá consultoria."
+    )
+    sebrae = Actor("Serviço Brasileiro de Apoio às Micro e Pequenas Empresas", "organization", ("Sebrae",))
+    found = set(actors(text, Authorities(actors=(sebrae,))))
+    assert "Administração e Finanças do Sebrae" not in found
+    assert "Serviço Brasileiro de Apoio às Micro e Pequenas Empresas" in found
+
+
+def test_a_place_of_several_words_before_the_head_and_an_article_after_and() -> None:
+    found = orgs(
+        "The New Amsterdam Chamber of Commerce will help the graduates. The Organisation of Eastern "
+        "Caribbean States (OECS) Commission and the European Union have launched a grant facility."
+    )
+    assert "New Amsterdam Chamber of Commerce" in found
+    assert not any(name.endswith("and the European Union") for name in found)
+
+
+def test_a_business_line_of_a_bank_named_in_a_title_by_its_short_name() -> None:
+    text = (
+        "El Banco Agrario de Colombia entregó créditos. El vicepresidente de Banca Agropecuaria del "
+        "Banco Agrario, Jorge Iván Mesa, indicó que abrirán una oficina."
+    )
+    assert "Banca Agropecuaria del Banco Agrario" not in orgs(text)
+
+
+def test_a_delegation_of_a_known_body_is_that_body() -> None:
+    eu = Actor("European Union", "organization", ("EU", "UE", "Unión Europea"))
+    text = (
+        "ProDominicana and the European Union Delegation launched a programme. The Ambassador of the "
+        "European Union, Giovanni Ferri, spoke. La Delegación de la Unión Europea firmó también."
+    )
+    found = [a for a in find_actors(text, Authorities(actors=(eu,))) if a.type == "organization"]
+    assert sum("Union" in a.name or "Unión" in a.name for a in found) == 1

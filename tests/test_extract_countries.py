@@ -129,3 +129,16 @@ def test_a_country_inside_a_known_institution_name_counts_once_as_the_institutio
 )
 def test_export_destinations_are_not_where_the_story_happens(body: str) -> None:
     assert len(codes("", body)) == 1
+
+
+def test_regions_name_the_country_and_a_partner_institution_keeps_its_own() -> None:
+    body = (
+        "Cooperativas de producción del Guairá reciben capacitación. El instituto y la Agencia de "
+        "Cooperación Internacional del Japón (JICA) iniciaron un programa para 18 cooperativas del Guairá, "
+        "con visitas a plantas de Villarrica e Itapúa."
+    )
+    institutions = (("JP", "Agencia de Cooperación Internacional del Japón"),)
+    assert codes("Cooperativas del Guairá reciben capacitación", body, institutions) == ["PY", "JP"]
+    assert codes("", "Los caficultores de Antioquia y Risaralda renovarán sus cultivos.") == ["CO"]
+    # regions that are also surnames or words are left out: "Luciana Caldas", "Banco Santander"
+    assert codes("", "A diretora Luciana Caldas falou com o Banco Santander em Recife.") == ["BR"]

@@ -172,3 +172,11 @@ def test_two_digit_years_on_date_lines_and_datelines_closed_by_a_stop(
     text: str, expected: str | None
 ) -> None:
     assert value(text, "es") == expected
+
+
+def test_dateline_with_the_agency_before_the_stop() -> None:
+    text = (
+        "San José, 5 de octubre de 2020 (AMPRENSA). El Ministerio de Economía y el banco anunciaron una "
+        "línea de crédito para pequeñas y medianas empresas de la zona norte del país."
+    )
+    assert value(text, "es") == "2020-10-05"

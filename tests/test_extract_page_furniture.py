@@ -106,3 +106,30 @@ def test_photo_courtesy_line_is_a_credit_not_an_actor() -> None:
 )
 def test_furniture_above_the_headline(head: str, headline: str) -> None:
     assert find_title(clean_page(f"{head}\n\n{headline}\n\n{PROSE}").text).text == headline
+
+
+def test_a_dateline_above_the_headline_still_places_the_story() -> None:
+    raw = (
+        "Boletín de prensa N° 045-2021\n\nLima, 17/05/21\n\n"
+        f"El ministerio y la OIT firman convenio para formalizar trabajadores\n\n{PROSE}"
+    )
+    meta = extract_text(raw)
+    assert meta.title == "El ministerio y la OIT firman convenio para formalizar trabajadores"
+    assert meta.date == "2021-05-17"
+    assert meta.countries == ["PE"]
+
+
+def test_press_contacts_under_a_release_end_it() -> None:
+    contacts = "Contacts:\nIn Washington: Media Relations"
+    raw = f"Bank approves loan for rural cooperatives\n\n{PROSE}\n\n{contacts}\n"
+    assert "Washington" not in clean_page(raw).text
+
+
+def test_a_source_credited_beside_the_date_is_no_actor() -> None:
+    raw = (
+        "Small Business Bureau trains entrepreneurs\n\n"
+        f"February 3, 2021 Source: Department of Public Information\n\n{PROSE}"
+    )
+    meta = extract_text(raw)
+    assert meta.date == "2021-02-03"
+    assert "Department of Public Information" not in {a["name"] for a in meta.actors}

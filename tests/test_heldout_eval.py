@@ -1,5 +1,5 @@
-"""Regression guard on the held-out set (eval/heldout): 24 pages written for the project and
-labelled before the extractor ever ran on them, so they estimate how extraction generalises.
+"""Regression guard on the held-out set (eval/heldout): 60 pages written for the project, each
+labelled before the extractor ever ran on it, so their first runs estimated how extraction generalises.
 
 The thresholds sit a little below the scores reached when this test was written (see the
 commit log); a change that loses a title, a date or a few actors on unseen-style pages fails
@@ -30,7 +30,7 @@ def score(authorities: Authorities) -> Scores:
 
 @pytest.mark.parametrize(
     ("authorities", "actors_f1", "countries_f1", "main_country"),
-    [(AUTHORITIES, 0.92, 0.90, 0.92), (Authorities(), 0.90, 0.88, 0.87)],
+    [(AUTHORITIES, 0.93, 0.93, 0.94), (Authorities(), 0.92, 0.91, 0.89)],
     ids=["authority-file", "no-authority-file"],
 )
 def test_heldout_scores_do_not_regress(
@@ -38,8 +38,8 @@ def test_heldout_scores_do_not_regress(
 ) -> None:
     s = score(authorities)
     assert s.files == len(yaml.safe_load((HELDOUT / "gold.yaml").read_text(encoding="utf-8"))), s.lines()
-    assert s.title_right / s.title_total >= 0.90, s.lines()
-    assert s.date_right / s.files >= 0.95, s.lines()
+    assert s.title_right / s.title_total >= 0.95, s.lines()
+    assert s.date_right / s.files >= 0.97, s.lines()
     assert s.false_dates == 0, s.lines()
     assert s.language_right == s.files, s.lines()
     assert s.countries.f1 >= countries_f1, s.lines()

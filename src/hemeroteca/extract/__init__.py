@@ -14,12 +14,12 @@ from typing import Any
 from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.extract.actors import find_actors
 from hemeroteca.extract.countries import find_countries
-from hemeroteca.extract.dates import find_date
+from hemeroteca.extract.dates import date_line_kind, date_matches, find_date
 from hemeroteca.extract.language import identify_language
 from hemeroteca.extract.topics import find_topics
 from hemeroteca.sources.clean import clean_page, paragraphs
 from hemeroteca.sources.decode import decode_bytes
-from hemeroteca.sources.title import body_without_title, find_title
+from hemeroteca.sources.title import body_without_title, find_title, headline_candidate
 
 
 @dataclass
@@ -47,6 +47,19 @@ class Metadata:
         }
 
 
+def _date_lines_above(text: str, headline: str) -> list[str]:
+    """Date lines standing above the headline: the body starts under it, but their place is the story's."""
+    if not headline:
+        return []
+    above = []
+    for line in paragraphs(text):
+        if headline_candidate(line) == headline:
+            return above
+        if any(date_line_kind(line, s, e) for s, e, _, _ in date_matches(line)):
+            above.append(line)
+    return []
+
+
 def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     authorities = authorities or Authorities()
     page = clean_page(text)
@@ -61,8 +74,10 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     actors = find_actors(f"{headline}\n{body}", authorities, headline)
     institutions = [(a.country, a.name) for a in actors if a.country]
     people = [a.name for a in actors if a.type == "person"]
-    # The site's name ("Portal Cooperativo de Costa Rica") is read as the first line of the body.
-    countries = find_countries(headline, "\n".join((*page.mastheads, body)), institutions, people)
+    # The site's name ("Portal Cooperativo de Costa Rica") and a dateline above the headline ("Lima,
+    # 17/05/21") are read as the first lines of the body.
+    above = _date_lines_above(cleaned, headline)
+    countries = find_countries(headline, "\n".join((*page.mastheads, *above, body)), institutions, people)
     names = tuple(n for a in actors for n in (a.name, a.alias) if n)
     topics = find_topics(headline, body, authorities, names)
     uncertain = []

@@ -249,14 +249,24 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
     if fold(name) in keys or (alias and fold(alias) in keys):
         return True
     if entity.canonical:
-        # An authority actor absorbs a found name that is a run of words of one of its forms.
+        # An authority actor absorbs a found name that is a run of words of one of its forms, and
+        # its representation ("European Union Delegation", "Delegación de la Unión Europea").
         found = f" {_plain(name)} "
-        return len(found.split()) >= 2 and any(found in f" {_plain(k)} " for k in keys)
+        represented = _REPRESENTATION.sub(" ", found).strip()
+        return (len(found.split()) >= 2 and any(found in f" {_plain(k)} " for k in keys)) or (
+            represented != found.strip() and represented in keys
+        )
     a, b = _plain(name).split(), _plain(entity.name).split()
     short, long_ = sorted((a, b), key=len)
     if len(short) < 2 or is_acronym(name):
         return False
     return set(short) <= set(long_) and (short[0] == long_[0] or short[-1] == long_[-1])
+
+
+_REPRESENTATION = re.compile(
+    r"^ (?:delegation|delegacion|delegacao|representation|representacion|representacao)"
+    r"(?: (?:of|de|da|do|del))?(?: (?:the|la|el|a|o))? | (?:delegation|representation) $"
+)
 
 
 def _plain(name: str) -> str:
@@ -303,6 +313,24 @@ def _alias(entity: _Entity) -> str | None:
     return acronyms[0] if acronyms else min(others, key=len)
 
 
+_OF_PARENT = re.compile(r"^.+?\s(?:do|da|de|del|of)\s+(?:la\s+|the\s+)?(?P<parent>[^,]+)$")
+
+
+def _unit_in_titles(text: str, entity: _Entity, entities: list[_Entity]) -> bool:
+    """'A diretora de Administração e Finanças do Sebrae, X': a department of a body the text names,
+    seen only inside people's titles, is part of those titles."""
+    m = _OF_PARENT.match(entity.name) if entity.type == "organization" else None
+    parent = m.group("parent") if m else ""
+    others = [o for o in entities if o is not entity and o.type == entity.type]
+    if not parent or not any(_same_org(o, parent, None) for o in others):
+        return False
+    for start in entity.mentions:
+        tokens = tokenize(_sentence_before(text, start, CUE_WINDOW)[-NEAR_WINDOW:])
+        if not tokens or not is_role(tokens, len(tokens) - 2 if len(tokens) > 1 else 0):
+            return False
+    return True
+
+
 def _without_parents_of_units(entities: list[_Entity], units: list[OrgMention]) -> list[_Entity]:
     """A parent named only as part of its regional units ('Sebrae' in 'Sebrae RS') does not act itself;
     its units are in its country."""
@@ -346,6 +374,8 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     out = []
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):
         if fold(entity.name) in generic or all(_background(text, s, entity) for s in entity.mentions):
+            continue
+        if _unit_in_titles(text, entity, entities):
             continue
         if entity.type == "person" and any(
             o.type == "organization" and fold(entity.name) in fold(o.name) for o in entities

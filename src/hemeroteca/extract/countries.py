@@ -244,5 +244,7 @@ def find_countries(
     if not hits:
         return []
     top = max(h.score for h in hits)
-    kept = [h for h in hits if h.score >= KEEP_RATIO * top]
+    # a national institution taking part brings its country however much the story's place is named
+    taking_part = {code for code, _, _ in institutions}
+    kept = [h for h in hits if h.score >= KEEP_RATIO * top or h.code in taking_part]
     return sorted(kept, key=lambda h: (-h.score, h.first, h.code))

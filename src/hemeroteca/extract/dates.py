@@ -23,7 +23,7 @@ from hemeroteca.sources.clean import is_prose, paragraphs
 MAX_OTHER_WORDS = 4
 # A dateline's date sits this close to the start of its paragraph, closed by a stop or a dash.
 DATELINE_CHARS = 60
-_DATELINE_STOP = re.compile(r"\)?\s*[.:–—]\s+[A-ZÁÉÍÓÚÑÇ]")
+_DATELINE_STOP = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?\s*[.:–—]\s+[A-ZÁÉÍÓÚÑÇ]")
 # Segments of a line: "Author | Wed, 11/20/2024 - 13:54", "Cuiabá (3/6) – Text".
 _SEGMENT_SPLIT = re.compile(r"\s*(?:[|•·]|\s[-–—]\s|\.-|\)\s*[-–—]|[–—])\s*")
 _GLUED = re.compile(r"([A-ZÁÉÍÓÚÑÇ]{3,})([A-ZÁÉÍÓÚÑÇ][a-záéíóúñç])")
@@ -183,8 +183,8 @@ def date_line_kind(line: str, start: int, end: int) -> str | None:
 
 
 def _opening_dateline(line: str, start: int, end: int) -> bool:
-    """A place then the date opening the story, closed by a bracket or a stop: 'GEORGETOWN, Guyana –
-    (June 9, 2023) IDB Invest...', 'Medellín, 9 de febrero de 2022. La Federación...'."""
+    """A place then the date opening the story, closed by a bracket or a stop, maybe after the agency:
+    'GEORGETOWN, Guyana – (June 9, 2023) IDB Invest...', 'San José, 5 de octubre de 2020 (AMPRENSA). El'."""
     bracketed = line[:start].rstrip().endswith("(") and line[end:].lstrip().startswith(")")
     stopped = _DATELINE_STOP.match(line, end)
     place = start <= DATELINE_CHARS and _other_words(line[:start]) <= MAX_OTHER_WORDS

@@ -81,7 +81,9 @@ def _name_pattern() -> str:
 
 
 def _continuation(safe: str) -> str:
-    return rf"(?:{SP}(?:(?:{CONN}{SP})*{CAPW}|{CONJ}{SP}(?:{CONN}{SP})*{safe}))*"
+    # after 'and', an article starts a second body: "the OECS Commission and the European Union"
+    article = r"(?:the|el|la|los|las|o|a|os|as)"
+    return rf"(?:{SP}(?:(?:{CONN}{SP})*{CAPW}|{CONJ}{SP}(?!{article}{SP})(?:{CONN}{SP})*{safe}))*"
 
 
 def _enumeration(safe: str) -> str:
@@ -136,11 +138,15 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
     # Foreign Affairs", "OAS Department of ..." (but "Paulo Câmara" is a person).
     if toks[0] in initial or (toks[1] in initial and len(toks) > 2) or toks[-1] in final:
         return True
+    # a place of two or three words before the head, with a complement after it: "New Amsterdam
+    # Chamber of Commerce", "Trinidad and Tobago Chamber of Industry and Commerce"
+    if any(toks[k] in initial and toks[k + 1] in SPLIT_CONN for k in (2, 3) if k + 2 < len(toks)):
+        return True
     if not defined:
         return False
-    # a loose head counts first or before its complement ("Investment Center of the ..."), not as a
-    # modifier ("Micro and Small Enterprise Development (MSED) Project")
-    loose = any(
+    # a loose head counts first, last ("Small Business Development Centre (SBDC)") or before its
+    # complement ("Investment Center of the ..."), not as a modifier ("... Enterprise Development (MSED)")
+    loose = toks[-1] in _DEFINED_HEADS or any(
         t in _DEFINED_HEADS and (k == 0 or toks[k + 1] in SPLIT_CONN) for k, t in enumerate(toks[:-1])
     )
     return loose or any(t in strong for t in toks[:-1])
