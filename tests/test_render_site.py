@@ -1,4 +1,4 @@
-"""The generated site as a whole: pagination, charts, exports, determinism, offline index."""
+"""The generated site as a whole: pagination, charts, exports, determinism, search index."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def _shard_terms(files: dict[str, str], term: str) -> dict:
     return json.loads(files[f"search-index/t-{key}.js"].split(",", 1)[1].rsplit(")", 1)[0])
 
 
-def test_offline_index_maps_forms_to_stems_and_postings() -> None:
+def test_search_index_maps_forms_to_stems_and_postings() -> None:
     model = build_model(records(6), AUTHORITIES)
     files = build_index(model)
     spanish = [n for n, a in enumerate(model.articles) if a.language == "es"]
@@ -100,7 +100,7 @@ def test_offline_index_maps_forms_to_stems_and_postings() -> None:
     assert _decode(encode_postings([0, 5, 36, 1000])) == [0, 5, 36, 1000]
 
 
-def test_offline_index_size_per_article_is_small() -> None:
+def test_search_index_loads_little_per_article() -> None:
     model = build_model(records(300), AUTHORITIES)
     files = build_index(model)
     meta_bytes = len(files["search-index/meta.js"].encode())
