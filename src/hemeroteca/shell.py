@@ -88,10 +88,10 @@ class ShellPlugin(BasePlugin):
 
 
 def split_page(text: str, path: Path) -> tuple[dict[str, str], str]:
-    """(front matter, HTML body) of an article page written by ``render``."""
+    """(front matter, HTML body) of a generated page written by ``render``."""
     head, sep, body = text[4:].partition("\n---\n\n")
     if not text.startswith("---\n") or not sep:
-        raise HemerotecaError(path, "not an article page written by `hemeroteca render`")
+        raise HemerotecaError(path, "not a page written by `hemeroteca render`: run it again")
     try:
         meta = json.loads(head)
     except json.JSONDecodeError as exc:
@@ -101,7 +101,7 @@ def split_page(text: str, path: Path) -> tuple[dict[str, str], str]:
 
 @dataclass(frozen=True)
 class Shell:
-    """The shell page cut at its markers: filling it is one join per article."""
+    """The shell page cut at its markers: filling it is one join per page."""
 
     parts: tuple[str, ...]
     slots: tuple[str, ...]
@@ -120,7 +120,7 @@ class Shell:
             rest = rest[index + len(token) :]
         parts.append(rest)
         if "content" not in slots:
-            raise HemerotecaError(None, "the article shell lost its content marker: check overrides/")
+            raise HemerotecaError(None, "a shell page lost its content marker: check overrides/")
         return cls(tuple(parts), tuple(slots))
 
     def fill(self, meta: dict[str, str], content: str, page: str) -> str:
