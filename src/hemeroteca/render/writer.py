@@ -84,6 +84,11 @@ def _write_files(
     return written, unchanged
 
 
+def _forget_model() -> None:
+    global _forked_model
+    _forked_model = None
+
+
 def _search_job(docs: str) -> tuple[list[str], list[str], int]:
     assert _forked_model is not None
     files = build_index(_forked_model)
@@ -118,6 +123,7 @@ def render(
     with ExitStack() as stack:
         if parallel:
             _forked_model = model
+            stack.callback(_forget_model)  # even on error: the model is large
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(1))
             searching = pool.apply_async(_search_job, (str(docs),))
             files = page_files(model)
@@ -127,7 +133,6 @@ def render(
         generated = set(files)
         if parallel:
             names, written, unchanged = searching.get()
-            _forked_model = None
             generated.update(names)
             report.written = sorted(report.written + written)
             report.unchanged += unchanged
