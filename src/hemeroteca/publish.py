@@ -12,7 +12,6 @@ from hemeroteca.catalogue.store import load_records
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
 from hemeroteca.render.writer import RenderReport, render
-from hemeroteca.shell import ShellPlugin, write_generated_pages
 
 
 @dataclass
@@ -32,6 +31,9 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    # MkDocs (which the shell plugin needs too) loads here, not when the CLI starts.
+    from hemeroteca.shell import ShellPlugin, write_generated_pages
 
     if not project.mkdocs_yml.is_file():
         raise HemerotecaError(project.mkdocs_yml, "no mkdocs.yml in the project root")
