@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from hemeroteca.catalogue.record import text_digest
 from hemeroteca.errors import HemerotecaError
 
 
@@ -44,6 +45,8 @@ class Topic:
 class Authorities:
     actors: tuple[Actor, ...] = ()
     topics: tuple[Topic, ...] = ()
+    # A hash of the files' text: pages and caches derived through the authorities depend on it.
+    digest: str = ""
     _actor_index: dict[str, Actor] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -62,25 +65,28 @@ class Authorities:
         return frozenset(t.id for t in self.topics)
 
 
-def _read_list(path: Path) -> list[dict]:
+def _read_list(path: Path) -> tuple[list[dict], str]:
+    """The file's entries and its text ('' when the file is absent)."""
     if not path.exists():
-        return []
+        return [], ""
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
         raise HemerotecaError(path, f"YAML syntax error: {getattr(exc, 'problem', exc)}", line=line) from exc
     if data is None:
-        return []
+        return [], text
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise HemerotecaError(path, "expected a list of entries (mappings)")
-    return data
+    return data, text
 
 
 def load_authorities(directory: Path) -> Authorities:
     actors_path = directory / "actors.yaml"
+    actor_entries, actor_text = _read_list(actors_path)
     actors = []
-    for index, entry in enumerate(_read_list(actors_path)):
+    for index, entry in enumerate(actor_entries):
         if not entry.get("name") or entry.get("type") not in ("person", "organization"):
             raise HemerotecaError(
                 actors_path, f"entry {index + 1} needs a name and a type (person or organization)"
@@ -95,10 +101,12 @@ def load_authorities(directory: Path) -> Authorities:
             )
         )
     topics_path = directory / "topics.yaml"
+    topic_entries, topic_text = _read_list(topics_path)
     topics = []
-    for index, entry in enumerate(_read_list(topics_path)):
+    for index, entry in enumerate(topic_entries):
         if not entry.get("id") or not isinstance(entry.get("labels"), dict):
             raise HemerotecaError(topics_path, f"entry {index + 1} needs an id and labels")
         triggers = {lang: tuple(words) for lang, words in (entry.get("triggers") or {}).items()}
         topics.append(Topic(id=entry["id"], labels=dict(entry["labels"]), triggers=triggers))
-    return Authorities(actors=tuple(actors), topics=tuple(topics))
+    digest = text_digest(f"{len(actor_text)}\n{actor_text}{topic_text}")
+    return Authorities(actors=tuple(actors), topics=tuple(topics), digest=digest)

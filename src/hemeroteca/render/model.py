@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from hemeroteca.catalogue.authorities import Authorities
-from hemeroteca.catalogue.record import Record
+from hemeroteca.catalogue.record import Record, text_digest
 from hemeroteca.render.format import country_name, language_name, slugify
 
 FACET_KINDS = ("countries", "years", "topics", "actors", "languages")
@@ -51,6 +51,9 @@ class Article:
     review: str
     source: dict[str, Any]
     body: str
+    # Changes whenever anything this article's page or search entry is made from changes
+    # (its record, the authority files, the site's name and address): caches key on it.
+    key: str = ""
 
     @property
     def year(self) -> str | None:
@@ -80,7 +83,14 @@ class Article:
 
         Cached: every article is summarised for its page, its head metadata, the exports and the feed.
         """
-        text = re.sub(r"\s+", " ", self.body).strip()
+        # Only the opening is needed: squeeze a prefix that still holds enough words once
+        # runs of white space are collapsed, not the whole body (10,000 bodies are 60 MB).
+        size = 2 * SUMMARY_CHARS
+        while True:
+            text = re.sub(r"\s+", " ", self.body[:size]).strip()
+            if size >= len(self.body) or len(text) > SUMMARY_CHARS + 1:
+                break
+            size *= 4
         if len(text) <= SUMMARY_CHARS:
             return text
         cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0]
@@ -129,7 +139,8 @@ def resolve_actor(actor: dict[str, str], authorities: Authorities) -> ActorRef:
     )
 
 
-def article_from_record(record: Record, authorities: Authorities) -> Article:
+def article_from_record(record: Record, authorities: Authorities, identity: str = "") -> Article:
+    """``identity``: the site's name and address, which each page carries in its citation."""
     meta = record.meta
     topics = []
     for tag in meta.get("tags") or ():
@@ -146,6 +157,7 @@ def article_from_record(record: Record, authorities: Authorities) -> Article:
         review=str(meta.get("review") or "auto"),
         source=dict(meta.get("source") or {}),
         body=record.body,
+        key=text_digest(f"{record.digest}|{authorities.digest}|{identity}"),
     )
 
 
@@ -156,8 +168,11 @@ def build_model(
     site_name: str = "Hemeroteca",
     site_url: str | None = None,
 ) -> SiteModel:
+    identity = f"{site_name}|{site_url or ''}"
     articles = sorted(
-        (article_from_record(r, authorities) for r in records), key=lambda a: a.sort_key, reverse=True
+        (article_from_record(r, authorities, identity) for r in records),
+        key=lambda a: a.sort_key,
+        reverse=True,
     )
     facets: dict[str, dict[str, Facet]] = {kind: {} for kind in FACET_KINDS}
 
