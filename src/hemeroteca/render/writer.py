@@ -62,7 +62,7 @@ def page_files(model: SiteModel) -> dict[str, str]:
 
 def site_files(model: SiteModel) -> dict[str, str]:
     """Every generated docs/ file, path -> content."""
-    return page_files(model) | build_index(model)
+    return page_files(model) | build_index(model)[0]
 
 
 # The search index is built in a forked child while the parent writes the pages: the two
@@ -91,7 +91,7 @@ def _forget_model() -> None:
 
 def _search_job(docs: str) -> tuple[list[str], list[str], int]:
     assert _forked_model is not None
-    files = build_index(_forked_model)
+    files, _ = build_index(_forked_model)
     written, unchanged = _write_files(Path(docs), files)
     return sorted(files), written, unchanged
 
