@@ -165,9 +165,12 @@ class _Analyser:
         title, rest = article_text(article)
         title_words = set(words(title))
         every_word = title_words | set(words(rest))
-        for word in every_word - table.keys():
-            table[word] = self._number(terms(article.language, word))
-        return set(map(table.__getitem__, every_word)), set(map(table.__getitem__, title_words))
+        held = set(map(table.get, every_word))
+        if None in held:  # words met first here (most articles, once the archive is large, bring none)
+            for word in every_word - table.keys():
+                table[word] = self._number(terms(article.language, word))
+            held = set(map(table.__getitem__, every_word))
+        return held, set(map(table.__getitem__, title_words))
 
     def stems_of(self, pairs: Iterable[int]) -> set[int]:
         """The stem numbers of some pair numbers."""
