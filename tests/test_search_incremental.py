@@ -121,8 +121,11 @@ def test_appending_and_changing_update_the_state_and_other_histories_rebuild() -
     for gone in (0, 8):
         removed = sorted(model_of({n: archive[n] for n in archive if n != gone}).articles, key=lambda a: a.id)
         assert update_state(previous, removed) is None
-    assert update_state("not a state", ordered) is None
-    assert update_state(replace(previous, format="postings 0"), ordered) is None
+    same = sorted(model_of(archive).articles, key=lambda a: a.id)
+    assert update_state(previous, same) is not None
+    assert update_state("not a state", same) is None
+    assert update_state(replace(previous, format="postings 0"), same) is None
+    assert update_state(replace(previous, keys=previous.keys[1:]), same) is None
 
 
 def test_a_state_from_another_archive_serves_as_far_as_ids_and_keys_match() -> None:

@@ -31,7 +31,8 @@ from operator import sub
 from hemeroteca.render.model import Article
 from hemeroteca.render.search_text import article_text, terms, words
 
-# A state made by other code (another analysis, encoding or stemmer) is not reused.
+# A state made by other code (another analysis, encoding, stemmer or IndexState's fields)
+# is not reused: change the number whenever any of them changes.
 FORMAT = f"postings 1, snowballstemmer {version('snowballstemmer')}"
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 _PAIRS = "I"  # array type of packed pair numbers: unsigned, at least 32 bits
@@ -225,9 +226,11 @@ def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
     Anything else (an article removed, or one whose id sorts among the old ones) moves
     numbers, and the caller builds from scratch.
     """
-    if not isinstance(previous, IndexState) or previous.format != FORMAT:
+    if not isinstance(previous, IndexState) or getattr(previous, "format", None) != FORMAT:
         return None
     kept = len(previous.ids)
+    if not kept == len(previous.keys) == len(previous.held) == len(previous.titled):
+        return None  # damaged
     if kept > len(ordered) or [a.id for a in ordered[:kept]] != previous.ids:
         return None
     state = previous.copy()
