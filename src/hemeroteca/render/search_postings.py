@@ -35,7 +35,7 @@ from hemeroteca.render.search_text import article_text, terms, words
 # is not reused: change the number whenever any of them changes.
 FORMAT = f"postings 1, snowballstemmer {version('snowballstemmer')}"
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
-_PAIRS = "I"  # array type of packed pair numbers: unsigned, at least 32 bits
+_PAIRS = "I" if array("I").itemsize >= 4 else "L"  # packed pair numbers: unsigned, 32 bits at least
 
 
 def base36(number: int) -> str:
