@@ -110,17 +110,24 @@ def test_updating_gives_the_files_a_scratch_build_gives(start: dict[int, tuple],
         assert pickle.dumps(previous) == before  # the previous state is left as it was
 
 
-def test_appending_and_changing_update_the_state_and_other_histories_rebuild() -> None:
+def test_what_moves_few_numbers_updates_the_state_and_anything_else_rebuilds() -> None:
     archive = {n: ("es", "2020-11", ["cooperativas"], ["créditos", "café"]) for n in range(0, 10, 2)}
     ordered = sorted(model_of(archive).articles, key=lambda a: a.id)
     previous = build_state(ordered)
-    for action, usable in (("append", True), ("change", True), ("redate", True), ("insert", False)):
-        changed = apply(archive, (action, 3, ("pt", "2019", ["ações"], ["cooperativas", "exported"])))
+    steps = (
+        ("append", 3, True),
+        ("change", 3, True),
+        ("redate", 3, True),
+        ("insert", 3, True),
+        ("insert", 0, False),
+    )
+    for action, pick, usable in steps:  # inserting id 7 moves one article, id 1 four of them
+        changed = apply(archive, (action, pick, ("pt", "2019", ["ações"], ["cooperativas", "exported"])))
         ordered = sorted(model_of(changed).articles, key=lambda a: a.id)
         assert (update_state(previous, ordered) is not None) is usable, action
-    for gone in (0, 8):
+    for gone, usable in ((8, True), (0, False)):  # the last article, the first
         removed = sorted(model_of({n: archive[n] for n in archive if n != gone}).articles, key=lambda a: a.id)
-        assert update_state(previous, removed) is None
+        assert (update_state(previous, removed) is not None) is usable, gone
     same = sorted(model_of(archive).articles, key=lambda a: a.id)
     assert update_state(previous, same) is not None
     assert update_state("not a state", same) is None

@@ -39,6 +39,8 @@ _PAIRS = "I" if array("I").itemsize >= 4 else "L"  # packed pair numbers: unsign
 
 
 def base36(number: int) -> str:
+    if number < 0:
+        raise ValueError(f"no base-36 gap for {number}: postings must be sorted")
     digits = ""
     while True:
         number, rest = divmod(number, 36)
@@ -83,6 +85,8 @@ class Postings:
     def append(self, stem: str, number: int) -> None:
         """Add a number above every number held."""
         last = self.last.get(stem)
+        if last is not None and number <= last:
+            raise ValueError(f"{stem!r}: {number} does not come after {last}")
         self.text[stem] = base36(number) if last is None else f"{self.text[stem]}.{base36(number - last)}"
         self.last[stem] = number
 
@@ -221,37 +225,35 @@ def build_state(ordered: list[Article]) -> IndexState:
 def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
     """The state of ``ordered`` made from ``previous``, or None when previous cannot serve.
 
-    It serves when its articles are the first of ``ordered``, at the same numbers: then
-    only the articles whose key changed are analysed again, and the new ones appended.
-    Anything else (an article removed, or one whose id sorts among the old ones) moves
-    numbers, and the caller builds from scratch.
+    The articles both hold under the same ids in the same places keep their numbers; of
+    those, only the ones whose key changed are analysed again. Previous articles past the
+    first id that differs are taken out and the articles from there on appended, so
+    adding an article with a new highest id, or removing the last one, costs one
+    article's work. When more than a quarter of the previous articles would move (an
+    article with a low id removed, or one inserted among them), None: building from
+    scratch is cheaper.
     """
     if not isinstance(previous, IndexState) or getattr(previous, "format", None) != FORMAT:
         return None
     kept = len(previous.ids)
     if not kept == len(previous.keys) == len(previous.held) == len(previous.titled):
         return None  # damaged
-    if kept > len(ordered) or [a.id for a in ordered[:kept]] != previous.ids:
-        return None
+    ids = [a.id for a in ordered]
+    if ids[:kept] != previous.ids:
+        kept = 0
+        while kept < min(len(ids), len(previous.ids)) and ids[kept] == previous.ids[kept]:
+            kept += 1
+        if len(previous.ids) - kept > len(previous.ids) // 4:
+            return None
     state = previous.copy()
     analyser = _Analyser(state.pairs)
     stems = analyser.stems
     # stem -> (numbers it loses, numbers it gains), for the body and for the titles
     edits: tuple[dict, dict] = (defaultdict(lambda: (set(), set())), defaultdict(lambda: (set(), set())))
-    appended: list[tuple[int, set[int], set[int]]] = []
-    lost: set[int] = set()  # pairs some changed article no longer holds
-    for number, article in enumerate(ordered):
-        if number < kept and article.key == state.keys[number]:
-            continue
-        held, titled = analyser(article)
-        state.dead -= held
-        if number >= kept:
-            appended.append((number, held, titled))
-            state.ids.append(article.id)
-            state.keys.append(article.key)
-            state.held.append(_pack(held))
-            state.titled.append(_pack(titled))
-            continue
+    lost: set[int] = set()  # pairs some article no longer holds
+
+    def change(number: int, held: set[int], titled: set[int]) -> None:
+        """Article ``number`` now holds these pairs (none: it is gone)."""
         lost.update(set(_unpack(state.held[number])) - held)
         olds = (state.held[number], state.titled[number])
         for stem_edits, old, new in zip(edits, olds, (held, titled), strict=True):
@@ -260,7 +262,27 @@ def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
                 stem_edits[stems[stem]][0].add(number)
             for stem in after - before:
                 stem_edits[stems[stem]][1].add(number)
-        state.keys[number], state.held[number], state.titled[number] = article.key, _pack(held), _pack(titled)
+
+    for number in range(kept, len(state.ids)):
+        change(number, set(), set())
+    for values in (state.ids, state.keys, state.held, state.titled):
+        del values[kept:]
+    appended: list[tuple[int, set[int], set[int]]] = []
+    for number, article in enumerate(ordered):
+        if number < kept and article.key == state.keys[number]:
+            continue
+        held, titled = analyser(article)
+        state.dead -= held
+        if number < kept:
+            change(number, held, titled)
+            state.keys[number], state.held[number] = article.key, _pack(held)
+            state.titled[number] = _pack(titled)
+            continue
+        appended.append((number, held, titled))
+        state.ids.append(article.id)
+        state.keys.append(article.key)
+        state.held.append(_pack(held))
+        state.titled.append(_pack(titled))
     for postings, stem_edits in zip((state.body, state.title), edits, strict=True):
         for stem, (removed, added) in stem_edits.items():
             postings.edit(stem, removed, added)
