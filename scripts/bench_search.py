@@ -58,6 +58,7 @@ def main() -> None:
                                                                                 for a in model.articles])),
         ("one article re-dated (middle id)", model, with_articles(model, [redated if a is middle else a
                                                                           for a in model.articles])),
+        ("the last article removed (highest id)", model, before),
     ]
     for name, old, new in cases:
         _, previous = build_index(old)
