@@ -24,16 +24,29 @@ from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from itertools import accumulate, repeat
 from operator import sub
 
 from hemeroteca.render.model import Article
 from hemeroteca.render.search_text import article_text, terms, words
 
-# A state made by other code (another analysis, encoding, stemmer or IndexState's fields)
-# is not reused: change the number whenever any of them changes.
-FORMAT = f"postings 1, snowballstemmer {version('snowballstemmer')}"
+
+def _versions(*packages: str) -> str:
+    return ", ".join(f"{name} {_version(name)}" for name in packages)
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "absent"
+
+
+# A state made by other code is not reused: change the number whenever the analysis, the
+# encoding or IndexState's fields change. The stemmers and the country names (searchable
+# words of every article) come from these packages.
+FORMAT = "postings 1, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 _PAIRS = "I" if array("I").itemsize >= 4 else "L"  # packed pair numbers: unsigned, 32 bits at least
 
