@@ -30,7 +30,7 @@ from hemeroteca.render.search_postings import (
 from .render_samples import AUTHORITIES, record
 
 FAST = settings(
-    max_examples=int(os.environ.get("HYP_N", "40")),
+    max_examples=int(os.environ.get("HYP_N", "100")),
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
