@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hemeroteca.cache import Store
 from hemeroteca.catalogue.check import Problem, check
 from hemeroteca.catalogue.ingest import IngestReport, ingest
 from hemeroteca.catalogue.store import load_records
@@ -49,7 +50,7 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
     except MkDocsException as exc:
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
     if shells:
-        write_generated_pages(project.docs_dir, project.site_dir)
+        write_generated_pages(project.docs_dir, project.site_dir, Store.open(project, "site-pages"))
 
 
 def build(project: Project, *, progress: Callable | None = None, dirty: bool = False) -> BuildReport:

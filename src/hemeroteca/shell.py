@@ -23,6 +23,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from hemeroteca.cache import Store
+from hemeroteca.catalogue.record import text_digest
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import write_if_changed
 
@@ -139,22 +141,46 @@ class FillReport:
     removed: list[str] = field(default_factory=list)
 
 
-def write_group(group: PageGroup, docs_dir: Path, site_dir: Path, report: FillReport) -> None:
-    """Fill the group's shell for each of its pages in docs/; remove pages whose source is gone."""
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def write_group(
+    group: PageGroup, docs_dir: Path, site_dir: Path, report: FillReport, seen: Store | None = None
+) -> None:
+    """Fill the group's shell for each of its pages in docs/; remove pages whose source is gone.
+
+    ``seen`` remembers, for each page filled, the shell, the source and the result: a page
+    whose three are as they were is left alone without reading it, which is what keeps a
+    build after one new article from refilling 10,000 pages.
+    """
     shell_html = site_dir / (group.shell_uri[:-3] + ".html")
     if not shell_html.is_file():
         raise HemerotecaError(shell_html, "MkDocs did not write the shell page")
-    shell = Shell.parse(shell_html.read_text(encoding="utf-8"))
+    shell_text = shell_html.read_text(encoding="utf-8")
+    shell_key = text_digest(shell_text)
+    shell = Shell.parse(shell_text)
     shell_html.unlink()
     wanted = set()
     for source in group.sources(docs_dir):
+        rel = source.relative_to(docs_dir).with_suffix(".html").as_posix()
+        wanted.add(rel)
+        target = site_dir / rel
+        before = seen.get(rel) if seen is not None else None
+        if before == (shell_key, _stamp(source), _stamp(target)):
+            report.unchanged += 1
+            continue
         meta, content = split_page(source.read_text(encoding="utf-8"), source)
-        rel = source.relative_to(docs_dir).with_suffix(".html")
-        wanted.add(rel.as_posix())
-        if write_if_changed(site_dir / rel, shell.fill(meta, content, source.stem), durable=False):
-            report.written.append(rel.as_posix())
+        if write_if_changed(target, shell.fill(meta, content, source.stem), durable=False):
+            report.written.append(rel)
         else:
             report.unchanged += 1
+        if seen is not None:
+            seen.put(rel, (shell_key, _stamp(source), _stamp(target)))
     for page in sorted(site_dir.glob(f"{group.folder}*.html")):
         rel = f"{group.folder}{page.name}"
         if group.member(rel[:-5] + ".md") and rel not in wanted:
@@ -162,9 +188,11 @@ def write_group(group: PageGroup, docs_dir: Path, site_dir: Path, report: FillRe
             report.removed.append(rel)
 
 
-def write_generated_pages(docs_dir: Path, site_dir: Path) -> FillReport:
-    """Every generated page of every group, filled into its shell."""
+def write_generated_pages(docs_dir: Path, site_dir: Path, seen: Store | None = None) -> FillReport:
+    """Every generated page of every group, filled into its shell (see ``write_group``)."""
     report = FillReport()
     for group in GROUPS:
-        write_group(group, docs_dir, site_dir, report)
+        write_group(group, docs_dir, site_dir, report, seen)
+    if seen is not None:
+        seen.save()
     return report

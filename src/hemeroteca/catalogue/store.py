@@ -6,6 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from hemeroteca.cache import Store
 from hemeroteca.catalogue.record import Record, read
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
@@ -47,15 +48,21 @@ Loaded = tuple[list[Record], list[HemerotecaError]]
 
 
 def load_records(project: Project) -> Loaded:
-    """Every record that parses, and one error for each that does not."""
+    """Every record that parses, and one error for each that does not.
+
+    Front matter parsed in an earlier run is taken from the cache when the file's text is
+    the same, byte for byte.
+    """
     records, errors = [], []
+    headers = Store.open(project, "record-headers")
     for path in list_record_paths(project):
         try:
-            record = read(path)
+            record = read(path, headers)
         except HemerotecaError as exc:
             exc.path = project.relative(path)
             errors.append(exc)
             continue
         record.path = path
         records.append(record)
+    headers.save()
     return records, errors

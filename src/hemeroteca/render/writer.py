@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from hemeroteca.cache import Store
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.store import Loaded, load_records
 from hemeroteca.fileio import write_if_changed
@@ -22,7 +23,7 @@ from hemeroteca.project import Project
 from hemeroteca.render.exports import export_files
 from hemeroteca.render.indexes import index_pages
 from hemeroteca.render.links import article_path
-from hemeroteca.render.model import SiteModel, build_model
+from hemeroteca.render.model import Article, SiteModel, build_model
 from hemeroteca.render.pages import article_page
 from hemeroteca.render.search_index import build_index
 
@@ -52,9 +53,10 @@ def site_identity(project: Project) -> tuple[str, str | None]:
     return str(config.get("site_name") or "Hemeroteca"), config.get("site_url") or None
 
 
-def page_files(model: SiteModel) -> dict[str, str]:
-    """Article pages, index pages and exports: path -> content."""
-    files = {article_path(a.id): article_page(a, model) for a in model.articles}
+def page_files(model: SiteModel, articles: Iterable[Article] | None = None) -> dict[str, str]:
+    """Index pages, exports and the pages of ``articles`` (all by default): path -> content."""
+    chosen = model.articles if articles is None else articles
+    files = {article_path(a.id): article_page(a, model) for a in chosen}
     files.update(index_pages(model))
     files.update(export_files(model))
     return files
@@ -63,6 +65,45 @@ def page_files(model: SiteModel) -> dict[str, str]:
 def site_files(model: SiteModel) -> dict[str, str]:
     """Every generated docs/ file, path -> content."""
     return page_files(model) | build_index(model)
+
+
+class ArticlePages:
+    """Which article pages in docs/ are current, so a build after one new article renders one page.
+
+    An article's page is a function of its ``key``; the page on disk is trusted when it is
+    the file this class saw written for that key (same size and modification time).
+    """
+
+    def __init__(self, project: Project) -> None:
+        self._docs = project.docs_dir
+        self._store = Store.open(project, "article-pages")
+
+    def _stamp(self, rel: str) -> tuple[int, int] | None:
+        try:
+            stat = (self._docs / rel).stat()
+        except FileNotFoundError:
+            return None
+        return stat.st_size, stat.st_mtime_ns
+
+    def stale(self, articles: Iterable[Article]) -> list[Article]:
+        out = []
+        for article in articles:
+            rel = article_path(article.id)
+            known = self._store.get(rel)
+            if known is None or known[0] != article.key or tuple(known[1:]) != self._stamp(rel):
+                out.append(article)
+        return out
+
+    def remember(self, articles: Iterable[Article]) -> None:
+        """Call after the pages of ``articles`` are on disk; then ``save``."""
+        for article in articles:
+            rel = article_path(article.id)
+            stamp = self._stamp(rel)
+            if stamp is not None:
+                self._store.put(rel, (article.key, *stamp))
+
+    def save(self) -> None:
+        self._store.save()
 
 
 # The search index is built in a forked child while the parent writes the pages: the two
@@ -119,6 +160,8 @@ def render(
     manifest = docs / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     report = RenderReport(articles=len(model.articles))
+    pages = ArticlePages(project)
+    stale = pages.stale(model.articles)
     parallel = len(model.articles) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
     with ExitStack() as stack:
         if parallel:
@@ -126,16 +169,19 @@ def render(
             stack.callback(_forget_model)  # even on error: the model is large
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(1))
             searching = pool.apply_async(_search_job, (str(docs),))
-            files = page_files(model)
+            files = page_files(model, stale)
         else:
-            files = site_files(model)
+            files = page_files(model, stale) | build_index(model)
         report.written, report.unchanged = _write_files(docs, files, progress)
-        generated = set(files)
+        report.unchanged += len(model.articles) - len(stale)
+        generated = set(files) | {article_path(a.id) for a in model.articles}
         if parallel:
             names, written, unchanged = searching.get()
             generated.update(names)
             report.written = sorted(report.written + written)
             report.unchanged += unchanged
+    pages.remember(stale)
+    pages.save()
     for rel in sorted(previous - generated):
         target = docs / rel
         if target.is_file():
