@@ -16,8 +16,9 @@ their own. A plain ``mkdocs build`` still builds the same docs/ the slow way.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
@@ -54,16 +55,25 @@ class PageGroup:
 
     def member(self, src_uri: str) -> bool:
         """A page of the group; the overviews (``index*.md``) are in the nav and stay with MkDocs."""
-        path = PurePosixPath(src_uri)
+        folder, _, name = src_uri.rpartition("/")
         return (
-            path.suffix == ".md"
-            and f"{path.parent}/" == self.folder
-            and not path.name.startswith(("index", SHELL_NAME))
+            name.endswith(".md")
+            and f"{folder}/" == self.folder
+            and not name.startswith(("index", SHELL_NAME))
         )
 
-    def sources(self, docs_dir: Path) -> list[Path]:
-        found = docs_dir.glob(f"{self.folder}*.md")
-        return sorted(p for p in found if self.member(f"{self.folder}{p.name}"))
+    def names(self, folder: Path, suffix: str) -> list[str]:
+        """Names (without ``suffix``) of the group's pages in ``folder``, sorted: docs/ or site/.
+
+        ``os.scandir`` and plain strings, since pathlib costs ~0.5 s per 10,000 files.
+        """
+        try:
+            entries = os.scandir(folder)
+        except FileNotFoundError:
+            return []
+        with entries:
+            found = [e.name[: -len(suffix)] for e in entries if e.name.endswith(suffix)]
+        return sorted(stem for stem in found if not stem.startswith(("index", SHELL_NAME)))
 
     def shell_markdown(self) -> str:
         return f"---\n{json.dumps({slot: SLOTS[slot] for slot in self.slots})}\n---\n\n{CONTENT}\n"
@@ -166,8 +176,9 @@ def write_group(
     shell = Shell.parse(shell_text)
     shell_html.unlink()
     wanted = set()
-    for source in group.sources(docs_dir):
-        rel = source.relative_to(docs_dir).with_suffix(".html").as_posix()
+    for stem in group.names(docs_dir / group.folder, ".md"):
+        source = docs_dir / group.folder / f"{stem}.md"
+        rel = f"{group.folder}{stem}.html"
         wanted.add(rel)
         target = site_dir / rel
         before = seen.get(rel) if seen is not None else None
@@ -175,16 +186,16 @@ def write_group(
             report.unchanged += 1
             continue
         meta, content = split_page(source.read_text(encoding="utf-8"), source)
-        if write_if_changed(target, shell.fill(meta, content, source.stem), durable=False):
+        if write_if_changed(target, shell.fill(meta, content, stem), durable=False):
             report.written.append(rel)
         else:
             report.unchanged += 1
         if seen is not None:
             seen.put(rel, (shell_key, _stamp(source), _stamp(target)))
-    for page in sorted(site_dir.glob(f"{group.folder}*.html")):
-        rel = f"{group.folder}{page.name}"
-        if group.member(rel[:-5] + ".md") and rel not in wanted:
-            page.unlink()
+    for stem in group.names(site_dir / group.folder, ".html"):
+        rel = f"{group.folder}{stem}.html"
+        if rel not in wanted:
+            (site_dir / rel).unlink()
             report.removed.append(rel)
 
 

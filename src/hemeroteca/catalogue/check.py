@@ -11,10 +11,9 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
 import pycountry
 
 from hemeroteca.cache import Store
@@ -28,11 +27,16 @@ from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
 from hemeroteca.resources import load_data
 
+if TYPE_CHECKING:
+    import jsonschema
+
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema  # imported only when a record is invalid: most builds never need it
+
     return jsonschema.Draft202012Validator(load_data("record.schema.json"))
 
 
