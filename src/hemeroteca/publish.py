@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from hemeroteca.cache import Store
-from hemeroteca.catalogue.check import Problem, check
-from hemeroteca.catalogue.ingest import IngestReport, ingest
-from hemeroteca.catalogue.store import load_records
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
-from hemeroteca.render.writer import RenderReport, render
+
+if TYPE_CHECKING:
+    from hemeroteca.catalogue.check import Problem
+    from hemeroteca.catalogue.ingest import IngestReport
+    from hemeroteca.render.writer import RenderReport
 
 
 @dataclass
@@ -60,6 +62,13 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
     changed article pages and search shards always): the quick path after adding an article.
     A change to mkdocs.yml or the theme needs a full build.
     """
+    # Imported here: ``build_site`` alone (a step of its own in the benchmark, or after
+    # ``render``) needs none of the catalogue and extraction code.
+    from hemeroteca.catalogue.check import check
+    from hemeroteca.catalogue.ingest import ingest
+    from hemeroteca.catalogue.store import load_records
+    from hemeroteca.render.writer import render
+
     ingested = ingest(project, progress=progress)
     if ingested.errors:
         raise ingested.errors[0]

@@ -20,6 +20,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -86,8 +87,28 @@ FACET_PAGES = tuple(PageGroup(f"browse/{kind}/", ("title",)) for kind in FACET_K
 GROUPS = (ARTICLE_PAGES, *FACET_PAGES)
 
 
+def template_cache_dir() -> Path:
+    """Compiled theme templates, per user (``$XDG_CACHE_HOME``), shared by every project.
+
+    Jinja compiles Material's ~30 templates on every build (~0.25 s); its bytecode
+    cache keys each entry by the template's source, so a theme upgrade cannot be
+    served stale code.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "hemeroteca" / "templates"
+
+
 class ShellPlugin(BasePlugin):
     """Keeps generated pages out of MkDocs' page loop and adds one shell page per group."""
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        folder = template_cache_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return env  # a read-only home: compile as MkDocs always does
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for file in files:
