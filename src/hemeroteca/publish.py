@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from hemeroteca.cache import Store
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
+from hemeroteca.render.writer import MANIFEST
 
 if TYPE_CHECKING:
     from hemeroteca.catalogue.check import Problem
@@ -53,6 +55,37 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
     if shells:
         write_generated_pages(project.docs_dir, project.site_dir, Store.open(project, "site-pages"))
+    if dirty:
+        remove_orphans(project)
+
+
+def remove_orphans(project: Project) -> list[str]:
+    """Files a dirty build left in site/ after ``render`` removed their source from docs/.
+
+    MkDocs' ``--dirty`` never deletes (a search shard no longer needed would stay
+    published), so the folders render generates files into are swept here: a file
+    stays when docs/ still has it, or the page (``.md``) it was built from.
+    """
+    manifest = project.docs_dir / MANIFEST
+    if not manifest.is_file():
+        return []
+    folders = sorted(
+        {rel.rsplit("/", 1)[0] for rel in manifest.read_text(encoding="utf-8").split() if "/" in rel}
+    )
+    removed = []
+    for folder in folders:
+        site_folder = project.site_dir / folder
+        if not site_folder.is_dir():
+            continue
+        for entry in sorted(os.scandir(site_folder), key=lambda e: e.name):
+            if not entry.is_file():
+                continue
+            source = project.docs_dir / folder / entry.name
+            page = source.with_suffix(".md") if entry.name.endswith(".html") else None
+            if not source.exists() and not (page and page.exists()):
+                os.remove(entry.path)
+                removed.append(f"{folder}/{entry.name}")
+    return removed
 
 
 def build(project: Project, *, progress: Callable | None = None, dirty: bool = False) -> BuildReport:
