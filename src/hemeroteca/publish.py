@@ -6,6 +6,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hemeroteca.cache import Store
@@ -59,6 +60,15 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
         remove_orphans(project)
 
 
+def _names(folder: Path) -> set[str]:
+    """Names of the files in ``folder`` (none if it is missing): one scandir, no pathlib per file."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if e.is_file()}
+    except FileNotFoundError:
+        return set()
+
+
 def remove_orphans(project: Project) -> list[str]:
     """Files a dirty build left in site/ after ``render`` removed their source from docs/.
 
@@ -77,14 +87,12 @@ def remove_orphans(project: Project) -> list[str]:
         site_folder = project.site_dir / folder
         if not site_folder.is_dir():
             continue
-        for entry in sorted(os.scandir(site_folder), key=lambda e: e.name):
-            if not entry.is_file():
-                continue
-            source = project.docs_dir / folder / entry.name
-            page = source.with_suffix(".md") if entry.name.endswith(".html") else None
-            if not source.exists() and not (page and page.exists()):
-                os.remove(entry.path)
-                removed.append(f"{folder}/{entry.name}")
+        sources = _names(project.docs_dir / folder)
+        for name in sorted(_names(site_folder)):
+            page = name[:-5] + ".md" if name.endswith(".html") else None
+            if name not in sources and page not in sources:
+                os.remove(site_folder / name)
+                removed.append(f"{folder}/{name}")
     return removed
 
 

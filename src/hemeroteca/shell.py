@@ -172,9 +172,9 @@ class FillReport:
     removed: list[str] = field(default_factory=list)
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def _stamp(path: str) -> tuple[int, int] | None:
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except FileNotFoundError:
         return None
     return stat.st_size, stat.st_mtime_ns
@@ -197,17 +197,19 @@ def write_group(
     shell = Shell.parse(shell_text)
     shell_html.unlink()
     wanted = set()
+    # Plain strings for paths: this loop runs once per page of the site.
+    sources, targets = f"{docs_dir}/{group.folder}", f"{site_dir}/{group.folder}"
     for stem in group.names(docs_dir / group.folder, ".md"):
-        source = docs_dir / group.folder / f"{stem}.md"
+        source, target = f"{sources}{stem}.md", f"{targets}{stem}.html"
         rel = f"{group.folder}{stem}.html"
         wanted.add(rel)
-        target = site_dir / rel
         before = seen.get(rel) if seen is not None else None
         if before == (shell_key, _stamp(source), _stamp(target)):
             report.unchanged += 1
             continue
-        meta, content = split_page(source.read_text(encoding="utf-8"), source)
-        if write_if_changed(target, shell.fill(meta, content, stem), durable=False):
+        with open(source, encoding="utf-8") as handle:
+            meta, content = split_page(handle.read(), Path(source))
+        if write_if_changed(Path(target), shell.fill(meta, content, stem), durable=False):
             report.written.append(rel)
         else:
             report.unchanged += 1
