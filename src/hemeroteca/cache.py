@@ -83,8 +83,12 @@ class Store:
         raw = self._entries.get(key)
         if raw is None:
             return None
+        try:
+            value = pickle.loads(raw)
+        except Exception:  # a damaged entry is a missing one: computed again, then replaced
+            return None
         self._used.add(key)
-        return pickle.loads(raw)
+        return value
 
     def put(self, key: Any, value: Any) -> None:
         raw = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
