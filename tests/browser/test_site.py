@@ -76,6 +76,35 @@ def test_search_finds_inflected_spanish_and_english(watched, base, site) -> None
     watched.check()
 
 
+def test_results_come_newest_first(watched, base, site) -> None:  # type: ignore[no-untyped-def]
+    """A word in no title: its articles come newest first, through meta.js's order and the row files."""
+    catalogue = {row["id"]: row for row in _catalogue(site)}
+    by_number = sorted(catalogue)  # the index numbers articles by sorted id
+    entries: dict[str, dict] = {}
+    for shard in (site / "search-index").glob("t-*.js"):
+        entries.update(json.loads(shard.read_text(encoding="utf-8").split(",", 1)[1].rsplit(")", 1)[0]))
+
+    def decode(postings: str) -> list[int]:
+        gaps = [int(gap, 36) for gap in postings.split(".")]
+        return [sum(gaps[: i + 1]) for i in range(len(gaps))]
+
+    # the commonest stem that is in no title and stands for no other stem
+    _, term = min(
+        (-len(decode(e["p"])), term)
+        for term, e in entries.items()
+        if "p" in e and "t" not in e and "s" not in e and re.fullmatch("[a-z]{4,}", term)
+    )
+    holding = [by_number[n] for n in decode(entries[term]["p"])]
+    assert len(holding) >= 3, term
+    expected = sorted(holding, key=lambda i: (catalogue[i]["date"] or "", i), reverse=True)[:10]
+    page = watched.page
+    page.goto(base + "search.html?q=" + term)
+    page.wait_for_selector(".hem-search[data-done]")
+    hrefs = page.locator(".hem-result h3 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert [href.rsplit("/", 1)[1].removesuffix(".html") for href in hrefs] == expected, term
+    watched.check()
+
+
 def test_country_filter_narrows_results(watched, base, site) -> None:  # type: ignore[no-untyped-def]
     page = watched.page
     before = _search(watched, base, "cooperation")

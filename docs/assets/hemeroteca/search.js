@@ -5,6 +5,9 @@
  * article's facets), one term shard per query word, and the result rows on screen. Stems
  * were computed at build time for each article's language, and the shards map inflected
  * forms to them, so a query finds Spanish, English and Portuguese articles alike.
+ * Articles are numbered in the order they were added (so adding one leaves the others'
+ * numbers alone); meta.js lists them newest first, which is how results are ranked, and
+ * the row files hold articles by that rank, counted from the oldest.
  * Plain ES2017, no build step, no dependency.
  */
 (function () {
@@ -55,6 +58,7 @@
 
   function indexEngine() {
     var meta = null, keys = null, longest = 2, facets = null, shards = {}, rows = {}, pending = {};
+    var newest = [], rankOf = [];  /* article numbers newest first; an article number's rank */
     window.hemerotecaSearch = {
       addMeta: function (m) { meta = m; },
       addShard: function (key, terms) { shards[key] = terms; },
@@ -80,6 +84,13 @@
           topic: list(f[3], meta.topics)
         };
       }) : [];
+      /* meta.order: the article numbers newest first, in base 36, each as wide as the largest. */
+      var width = meta.order.length / Math.max(facets.length, 1);
+      for (var rank = 0; rank < facets.length; rank++) {
+        var n = parseInt(meta.order.substr(rank * width, width), 36);
+        newest.push(n);
+        rankOf[n] = rank;
+      }
     });
 
     /* A term's shard: the longest key that starts the term. */
@@ -116,10 +127,12 @@
       }
       return { all: all, title: title };
     }
+    /* An article's result row. Row files hold rowsPerFile articles each by rank counted
+       from the oldest, so the newest results sit in the last one or two files. */
     function row(n) {
-      var file = Math.floor(n / meta.rowsPerFile);
+      var age = newest.length - 1 - rankOf[n], file = Math.floor(age / meta.rowsPerFile);
       return once("r" + file, base + "/search-index/r-" + file + ".js", function () {})
-        .then(function () { return rows[file][n % meta.rowsPerFile]; });
+        .then(function () { return rows[file][age % meta.rowsPerFile]; });
     }
     return {
       name: "index",
@@ -132,9 +145,11 @@
           found.title.forEach(function (n) { score.set(n, (score.get(n) || 0) + 1); });
           hits = hits === null ? found.all : new Set(Array.from(hits).filter(function (n) { return found.all.has(n); }));
         }
-        var numbers = hits === null ? facets.map(function (_, i) { return i; }) : Array.from(hits);
-        /* Words in the title first, then newest first (article numbers run newest first). */
-        numbers.sort(function (a, b) { return (score.get(b) || 0) - (score.get(a) || 0) || a - b; });
+        var numbers = hits === null ? newest.slice() : Array.from(hits);
+        /* Words in the title first, then newest first. */
+        numbers.sort(function (a, b) {
+          return (score.get(b) || 0) - (score.get(a) || 0) || rankOf[a] - rankOf[b];
+        });
         var counts = {}, results = [];
         FACETS.forEach(function (f) { counts[f[0]] = {}; });
         numbers.forEach(function (n) {

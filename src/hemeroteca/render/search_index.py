@@ -6,8 +6,9 @@ browser allows neither ``fetch`` nor ES modules, so it must load through
 the archive:
 
 - ``meta.js``: the shard keys, the facet vocabularies (countries, topics,
-  languages, years) and each article's facet values packed in a short string
-  (about 12 bytes an article), enough to filter and count every match;
+  languages, years), each article's facet values packed in a short string
+  (about 12 bytes an article), enough to filter and count every match, and the
+  articles' order newest first (``order``: about 3 bytes an article);
 - ``t-KEY.js``: term shards. A key is the shortest prefix (two letters at least)
   whose terms fit in ``SPLIT_BYTES``; crowded prefixes are split letter by letter.
   Each term holds its postings (article numbers, delta-encoded in base 36), title
@@ -15,88 +16,27 @@ the archive:
   (``cooperativas`` -> ``cooper``), so the browser needs no stemmer: a query word
   is looked up as a form, then as a stem, then by its longest indexed stem prefix;
 - ``r-N.js``: result rows (id, title, date, a short summary) of ``ROWS_PER_FILE``
-  articles, loaded for the results on screen only.
+  articles by rank, loaded for the results on screen only.
 
-Article numbers follow the site model's order, newest first, so the first page of
-results usually sits in the first row files. Stems come from Snowball for each
-article's language.
+Article numbers follow sorted ids (``search_postings.py``), so adding an article
+appends a number and leaves the other postings alone. Results are ranked newest
+first: ``order`` lists the article numbers newest first, and the row files hold
+articles by rank counted from the oldest, so the newest results sit in the last
+one or two files, and an article newer than all the others only changes the last.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import defaultdict
-from functools import cache
-
-import snowballstemmer
 
 from hemeroteca.render.model import Article, SiteModel
+from hemeroteca.render.search_postings import IndexState, base36, build_state, update_state
 
 INDEX_DIR = "search-index"
 SPLIT_BYTES = 48_000
 ROWS_PER_FILE = 100
 SNIPPET_CHARS = 160
-STEMMERS = {"en": "english", "es": "spanish", "pt": "portuguese", "fr": "french", "it": "italian"}
-_WORD = re.compile(r"[^\W_]+")
-_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: the same folding the browser applies to queries."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased words with their accents: the Snowball stemmers expect them (``acción``)."""
-    return _WORD.findall(text.casefold())
-
-
-@cache
-def _stemmer(language: str):
-    name = STEMMERS.get(language)
-    return snowballstemmer.stemmer(name) if name else None
-
-
-@cache
-def terms(language: str, word: str) -> tuple[str, str]:
-    """(folded surface form, folded stem) of a lower-cased word."""
-    stemmer = _stemmer(language)
-    stemmed = stemmer.stemWord(word) if stemmer and len(word) > 2 else word
-    return fold(word), fold(stemmed)
-
-
-def _base36(number: int) -> str:
-    digits = ""
-    while True:
-        number, rest = divmod(number, 36)
-        digits = _BASE36[rest] + digits
-        if not number:
-            return digits
-
-
-def encode_postings(numbers: list[int], gap_text: list[str] | None = None) -> str:
-    """Sorted article numbers as base-36 gaps joined by '.': about 2–3 bytes per posting.
-
-    ``gap_text`` is a table of the base-36 text of every possible gap, so the 10,000-article
-    index does not convert millions of numbers one by one.
-    """
-    out, previous = [], 0
-    for number in numbers:
-        gap = number - previous
-        out.append(gap_text[gap] if gap_text else _base36(gap))
-        previous = number
-    return ".".join(out)
-
-
-def _article_text(article: Article) -> tuple[str, str]:
-    """(title, everything else searchable): body, names of countries, actors and topics."""
-    extra = [*article.country_names, *(t.label for t in article.topics)]
-    for actor in article.actors:
-        extra += [actor.name, *actor.aliases]
-    return article.title, article.body + "\n" + "\n".join(extra)
 
 
 def shard_keys(sizes: dict[str, int], limit: int) -> dict[str, str]:
@@ -135,36 +75,31 @@ def _script(call: str, *args: object) -> str:
     return f"hemerotecaSearch.{call}({body});\n"
 
 
-def build_index(model: SiteModel) -> dict[str, str]:
-    """Relative path -> content of every search file."""
-    body_postings: dict[str, list[int]] = defaultdict(list)
-    title_postings: dict[str, list[int]] = defaultdict(list)
-    # word -> (folded form, folded stem), per language: each distinct word is stemmed once
-    # for the whole archive, and the loop over articles stays on set and dict operations.
-    analysed: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
-    for number, article in enumerate(model.articles):
-        table = analysed[article.language]
-        title, rest = _article_text(article)
-        title_words = set(words(title))
-        # Distinct words only: postings say which articles hold a term, not how often.
-        every_word = title_words | set(words(rest))
-        for word in every_word - table.keys():
-            table[word] = terms(article.language, word)
-        for postings, vocabulary in ((title_postings, title_words), (body_postings, every_word)):
-            for term in {table[word][1] for word in vocabulary}:
-                postings[term].append(number)
-    forms: dict[str, set[str]] = defaultdict(set)
-    for table in analysed.values():
-        for form, term in table.values():
-            if term != form:
-                forms[form].add(term)
-    gap_text = [_base36(gap) for gap in range(len(model.articles) + 1)]
-    entries: dict[str, dict[str, object]] = {}
-    for term in body_postings:
-        entries.setdefault(term, {})["p"] = encode_postings(body_postings[term], gap_text)
-        if term in title_postings:
-            entries[term]["t"] = encode_postings(title_postings[term], gap_text)
-    for form, stems in forms.items():
+def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[dict[str, str], IndexState]:
+    """Relative path -> content of every search file, and the state to pass to the next build.
+
+    ``previous``: the state a former build returned, for any archive or version; what
+    cannot be reused from it is rebuilt, and the files are the same either way.
+    """
+    numbering = sorted(range(len(model.articles)), key=lambda rank: model.articles[rank].id)
+    ordered = [model.articles[rank] for rank in numbering]
+    state = (update_state(previous, ordered) if previous is not None else None) or build_state(ordered)
+    files, keys = _shard_files(state)
+    files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, ordered, numbering, keys)
+    oldest_first = model.articles[::-1]
+    for start in range(0, len(oldest_first), ROWS_PER_FILE):
+        chunk = oldest_first[start : start + ROWS_PER_FILE]
+        rows = [[a.id, a.title, a.date or "", _snippet(a.summary)] for a in chunk]
+        files[f"{INDEX_DIR}/r-{start // ROWS_PER_FILE}.js"] = _script("addRows", start // ROWS_PER_FILE, rows)
+    return files, state
+
+
+def _shard_files(state: IndexState) -> tuple[dict[str, str], list[str]]:
+    """The term shards' files, and their keys."""
+    entries: dict[str, dict[str, object]] = {stem: {"p": text} for stem, text in state.body.text.items()}
+    for stem, text in state.title.text.items():
+        entries[stem]["t"] = text
+    for form, stems in state.forms().items():
         entries.setdefault(form, {})["s"] = sorted(stems)
     sizes = {term: len(term) + sum(len(str(v)) for v in e.values()) + 12 for term, e in entries.items()}
     keys = shard_keys(sizes, SPLIT_BYTES)
@@ -172,12 +107,7 @@ def build_index(model: SiteModel) -> dict[str, str]:
     for term in sorted(entries):
         shards[keys[term]][term] = entries[term]
     files = {f"{INDEX_DIR}/t-{key}.js": _script("addShard", key, shard) for key, shard in shards.items()}
-    files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, sorted(shards))
-    for start in range(0, len(model.articles), ROWS_PER_FILE):
-        chunk = model.articles[start : start + ROWS_PER_FILE]
-        rows = [[a.id, a.title, a.date or "", _snippet(a.summary)] for a in chunk]
-        files[f"{INDEX_DIR}/r-{start // ROWS_PER_FILE}.js"] = _script("addRows", start // ROWS_PER_FILE, rows)
-    return files
+    return files, sorted(shards)
 
 
 def _snippet(summary: str) -> str:
@@ -186,18 +116,32 @@ def _snippet(summary: str) -> str:
     return summary[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def _meta_file(model: SiteModel, keys: list[str]) -> str:
-    """Vocabularies and every article's facets: 'year.language.countries.topics' in base 36, '|'-joined."""
-    countries = sorted(
-        {pair for a in model.articles for pair in zip(a.countries, a.country_names, strict=True)}
-    )
-    topics = sorted({(t.id, t.label) for a in model.articles for t in a.topics})
-    languages = sorted({(a.language, a.language_name) for a in model.articles})
-    years = sorted({a.year for a in model.articles if a.year}, reverse=True) + ["Undated"]
-    country_no = {code: _base36(i) for i, (code, _) in enumerate(countries)}
-    topic_no = {tid: _base36(i) for i, (tid, _) in enumerate(topics)}
-    language_no = {code: _base36(i) for i, (code, _) in enumerate(languages)}
-    year_no = {year: _base36(i) for i, year in enumerate(years)}
+def rank_order(numbering: list[int]) -> str:
+    """Article numbers newest first, each in base 36 padded to the width of the largest: no separators.
+
+    ``numbering[n]`` is the rank (newest first) of article number ``n``.
+    """
+    numbers = [0] * len(numbering)
+    for number, rank in enumerate(numbering):
+        numbers[rank] = number
+    width = len(base36(max(len(numbers) - 1, 0)))
+    return "".join(base36(number).rjust(width, "0") for number in numbers)
+
+
+def _meta_file(model: SiteModel, ordered: list[Article], numbering: list[int], keys: list[str]) -> str:
+    """Vocabularies, the rank order, and every article's facets by number.
+
+    Facets are 'year.language.countries.topics' in base 36, '|'-joined.
+    """
+    articles = model.articles
+    countries = sorted({pair for a in articles for pair in zip(a.countries, a.country_names, strict=True)})
+    topics = sorted({(t.id, t.label) for a in articles for t in a.topics})
+    languages = sorted({(a.language, a.language_name) for a in articles})
+    years = sorted({a.year for a in articles if a.year}, reverse=True) + ["Undated"]
+    country_no = {code: base36(i) for i, (code, _) in enumerate(countries)}
+    topic_no = {tid: base36(i) for i, (tid, _) in enumerate(topics)}
+    language_no = {code: base36(i) for i, (code, _) in enumerate(languages)}
+    year_no = {year: base36(i) for i, year in enumerate(years)}
     facets = "|".join(
         ".".join(
             [
@@ -207,7 +151,7 @@ def _meta_file(model: SiteModel, keys: list[str]) -> str:
                 ",".join(topic_no[t.id] for t in a.topics),
             ]
         )
-        for a in model.articles
+        for a in ordered
     )
     data = {
         "keys": keys,
@@ -217,5 +161,6 @@ def _meta_file(model: SiteModel, keys: list[str]) -> str:
         "languages": [list(lang) for lang in languages],
         "years": years,
         "facets": facets,
+        "order": rank_order(numbering),
     }
     return _script("addMeta", data)

@@ -64,7 +64,7 @@ def page_files(model: SiteModel, articles: Iterable[Article] | None = None) -> d
 
 def site_files(model: SiteModel) -> dict[str, str]:
     """Every generated docs/ file, path -> content."""
-    return page_files(model) | build_index(model)
+    return page_files(model) | build_index(model)[0]
 
 
 class ArticlePages:
@@ -132,7 +132,7 @@ def _forget_model() -> None:
 
 def _search_job(docs: str) -> tuple[list[str], list[str], int]:
     assert _forked_model is not None
-    files = build_index(_forked_model)
+    files, _ = build_index(_forked_model)
     written, unchanged = _write_files(Path(docs), files)
     return sorted(files), written, unchanged
 

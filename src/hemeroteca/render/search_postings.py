@@ -1,0 +1,285 @@
+"""The search index's postings, kept from one build to the next so that adding or changing
+a few articles costs a few articles' work, not a re-read of the whole archive.
+
+Articles are numbered by sorted id. Ids sort in the order articles were added
+(``NNN_hash``), so a new article takes the next number and no other number moves; the
+browser ranks results by date through a permutation in meta.js (``search_index.py``).
+
+A stem's postings are the numbers of the articles holding it, as base-36 gaps joined by
+'.'. Kept with its last number, a postings string grows by one gap when an article is
+appended, without being decoded. An article whose key changed is analysed again and only
+the stems it gained or lost are decoded and re-encoded.
+
+``IndexState`` also keeps what each article contributed, as numbers of (form, stem)
+pairs packed in bytes (unpickling 10,000 of them is quick), so that an article's old
+words can be taken out, and a pair no article holds any longer is marked dead: no
+form is left pointing at a stem for a word gone from the texts.
+Whatever path built it, a state holding the same articles gives the same postings: the
+files made from it are byte-identical.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from importlib.metadata import version
+from itertools import accumulate, repeat
+from operator import sub
+
+from hemeroteca.render.model import Article
+from hemeroteca.render.search_text import article_text, terms, words
+
+# A state made by other code (another analysis, encoding, stemmer or IndexState's fields)
+# is not reused: change the number whenever any of them changes.
+FORMAT = f"postings 1, snowballstemmer {version('snowballstemmer')}"
+_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+_PAIRS = "I" if array("I").itemsize >= 4 else "L"  # packed pair numbers: unsigned, 32 bits at least
+
+
+def base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, rest = divmod(number, 36)
+        digits = _BASE36[rest] + digits
+        if not number:
+            return digits
+
+
+def encode_postings(numbers: list[int], gap_text: list[str] | None = None) -> str:
+    """Sorted article numbers as base-36 gaps joined by '.': about 2–3 bytes per posting.
+
+    ``gap_text`` is a table of the base-36 text of every possible gap, so a whole
+    archive's postings are encoded without converting millions of numbers one by one.
+    """
+    gaps = map(sub, numbers, [0, *numbers[:-1]])
+    return ".".join(map(gap_text.__getitem__, gaps) if gap_text else map(base36, gaps))
+
+
+def decode_postings(text: str) -> list[int]:
+    """The article numbers of an encoded postings string (what search.js does in the browser)."""
+    return list(accumulate(map(int, text.split("."), repeat(36)))) if text else []
+
+
+@dataclass
+class Postings:
+    """Stem -> encoded postings, with each stem's last number so that appending needs no decoding."""
+
+    text: dict[str, str] = field(default_factory=dict)
+    last: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_lists(cls, lists: dict[str, list[int]], count: int) -> Postings:
+        gap_text = [base36(gap) for gap in range(count + 1)]
+        return cls(
+            {stem: encode_postings(numbers, gap_text) for stem, numbers in lists.items()},
+            {stem: numbers[-1] for stem, numbers in lists.items()},
+        )
+
+    def copy(self) -> Postings:
+        return Postings(dict(self.text), dict(self.last))
+
+    def append(self, stem: str, number: int) -> None:
+        """Add a number above every number held."""
+        last = self.last.get(stem)
+        self.text[stem] = base36(number) if last is None else f"{self.text[stem]}.{base36(number - last)}"
+        self.last[stem] = number
+
+    def edit(self, stem: str, removed: set[int], added: set[int]) -> None:
+        numbers = sorted(set(decode_postings(self.text.get(stem, ""))) - removed | added)
+        if numbers:
+            self.text[stem], self.last[stem] = encode_postings(numbers), numbers[-1]
+        else:
+            del self.text[stem], self.last[stem]
+
+
+@dataclass
+class IndexState:
+    """Everything the search files are made from, picklable, to hand to the next build."""
+
+    format: str
+    ids: list[str]  # article ids in number order
+    keys: list[str]  # each article's ``Article.key``, in number order
+    pairs: list[tuple[str, str]]  # pair number -> (folded form, folded stem), numbered as first met
+    dead: set[int]  # numbers of the pairs no article holds any longer
+    held: list[bytes]  # per article: the pair numbers of all its words, packed
+    titled: list[bytes]  # per article: the pair numbers of its title's words, packed
+    body: Postings
+    title: Postings
+
+    def copy(self) -> IndexState:
+        """A copy to update, sharing only immutable values with this one."""
+        return replace(
+            self,
+            ids=list(self.ids),
+            keys=list(self.keys),
+            pairs=list(self.pairs),
+            dead=set(self.dead),
+            held=list(self.held),
+            titled=list(self.titled),
+            body=self.body.copy(),
+            title=self.title.copy(),
+        )
+
+    def forms(self) -> dict[str, set[str]]:
+        """Surface form -> the stems it stands for, for forms some article still holds."""
+        forms: dict[str, set[str]] = defaultdict(set)
+        for number, (form, stem) in enumerate(self.pairs):
+            if form != stem and number not in self.dead:
+                forms[form].add(stem)
+        return forms
+
+
+class _Analyser:
+    """An article's words as numbers of (form, stem) pairs: each distinct word is stemmed once per language.
+
+    Stems are numbered too, so mapping an article's pairs to its stems is a list lookup.
+    """
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.pairs = pairs  # extended in place with the pairs met first here
+        self.pair_numbers: dict[tuple[str, str], int] = {}
+        self.stems: list[str] = []  # stem number -> stem
+        self.stem_numbers: dict[str, int] = {}
+        self.pair_stem: list[int] = []  # pair number -> stem number
+        for pair in list(pairs):
+            self._number(pair)
+        self.tables: dict[str, dict[str, int]] = defaultdict(dict)
+
+    def _number(self, pair: tuple[str, str]) -> int:
+        number = self.pair_numbers.get(pair)
+        if number is None:
+            number = self.pair_numbers[pair] = len(self.pair_stem)
+            if number == len(self.pairs):
+                self.pairs.append(pair)
+            stem = self.stem_numbers.get(pair[1])
+            if stem is None:
+                stem = self.stem_numbers[pair[1]] = len(self.stems)
+                self.stems.append(pair[1])
+            self.pair_stem.append(stem)
+        return number
+
+    def __call__(self, article: Article) -> tuple[set[int], set[int]]:
+        """(pair numbers of every word, of the title's words): distinct, since postings ignore counts."""
+        table = self.tables[article.language]
+        title, rest = article_text(article)
+        title_words = set(words(title))
+        every_word = title_words | set(words(rest))
+        held = set(map(table.get, every_word))
+        if None in held:  # words met first here (most articles, once the archive is large, bring none)
+            for word in every_word - table.keys():
+                table[word] = self._number(terms(article.language, word))
+            held = set(map(table.__getitem__, every_word))
+        return held, set(map(table.__getitem__, title_words))
+
+    def stems_of(self, pairs: Iterable[int]) -> set[int]:
+        """The stem numbers of some pair numbers."""
+        return set(map(self.pair_stem.__getitem__, pairs))
+
+
+def _pack(numbers: set[int]) -> bytes:
+    return array(_PAIRS, numbers).tobytes()
+
+
+def _unpack(packed: bytes) -> array:
+    numbers = array(_PAIRS)
+    numbers.frombytes(packed)
+    return numbers
+
+
+def build_state(ordered: list[Article]) -> IndexState:
+    """The state of ``ordered`` (articles sorted by id), from scratch."""
+    analyser = _Analyser([])
+    # stem number -> article numbers, for the body and for the titles
+    body: list[list[int]] = []
+    title: list[list[int]] = []
+    held_packed, titled_packed = [], []
+    for number, article in enumerate(ordered):
+        held, titled = analyser(article)
+        for lists in (body, title):
+            lists.extend([] for _ in range(len(analyser.stems) - len(lists)))
+        held_packed.append(_pack(held))
+        titled_packed.append(_pack(titled))
+        # About 600 postings an article, 6 million in all: appended by C loops, not Python's.
+        deque(map(list.append, map(body.__getitem__, analyser.stems_of(held)), repeat(number)), 0)
+        deque(map(list.append, map(title.__getitem__, analyser.stems_of(titled)), repeat(number)), 0)
+    stems, count = analyser.stems, len(ordered)
+    return IndexState(
+        format=FORMAT,
+        ids=[a.id for a in ordered],
+        keys=[a.key for a in ordered],
+        pairs=analyser.pairs,
+        dead=set(),
+        held=held_packed,
+        titled=titled_packed,
+        body=Postings.from_lists({stems[s]: numbers for s, numbers in enumerate(body) if numbers}, count),
+        title=Postings.from_lists({stems[s]: numbers for s, numbers in enumerate(title) if numbers}, count),
+    )
+
+
+def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
+    """The state of ``ordered`` made from ``previous``, or None when previous cannot serve.
+
+    It serves when its articles are the first of ``ordered``, at the same numbers: then
+    only the articles whose key changed are analysed again, and the new ones appended.
+    Anything else (an article removed, or one whose id sorts among the old ones) moves
+    numbers, and the caller builds from scratch.
+    """
+    if not isinstance(previous, IndexState) or getattr(previous, "format", None) != FORMAT:
+        return None
+    kept = len(previous.ids)
+    if not kept == len(previous.keys) == len(previous.held) == len(previous.titled):
+        return None  # damaged
+    if kept > len(ordered) or [a.id for a in ordered[:kept]] != previous.ids:
+        return None
+    state = previous.copy()
+    analyser = _Analyser(state.pairs)
+    stems = analyser.stems
+    # stem -> (numbers it loses, numbers it gains), for the body and for the titles
+    edits: tuple[dict, dict] = (defaultdict(lambda: (set(), set())), defaultdict(lambda: (set(), set())))
+    appended: list[tuple[int, set[int], set[int]]] = []
+    lost: set[int] = set()  # pairs some changed article no longer holds
+    for number, article in enumerate(ordered):
+        if number < kept and article.key == state.keys[number]:
+            continue
+        held, titled = analyser(article)
+        state.dead -= held
+        if number >= kept:
+            appended.append((number, held, titled))
+            state.ids.append(article.id)
+            state.keys.append(article.key)
+            state.held.append(_pack(held))
+            state.titled.append(_pack(titled))
+            continue
+        lost.update(set(_unpack(state.held[number])) - held)
+        olds = (state.held[number], state.titled[number])
+        for stem_edits, old, new in zip(edits, olds, (held, titled), strict=True):
+            before, after = analyser.stems_of(_unpack(old)), analyser.stems_of(new)
+            for stem in before - after:
+                stem_edits[stems[stem]][0].add(number)
+            for stem in after - before:
+                stem_edits[stems[stem]][1].add(number)
+        state.keys[number], state.held[number], state.titled[number] = article.key, _pack(held), _pack(titled)
+    for postings, stem_edits in zip((state.body, state.title), edits, strict=True):
+        for stem, (removed, added) in stem_edits.items():
+            postings.edit(stem, removed, added)
+    # New articles last: their numbers are above every number held, even once the edits
+    # above have changed some stem's last number, so their postings are appended.
+    for number, held, titled in appended:
+        for stem in analyser.stems_of(held):
+            state.body.append(stems[stem], number)
+        for stem in analyser.stems_of(titled):
+            state.title.append(stems[stem], number)
+    state.dead |= _unheld(lost - state.dead, state.held)
+    return state
+
+
+def _unheld(pairs: set[int], held: list[bytes]) -> set[int]:
+    """Those of ``pairs`` no article holds: one pass over the articles, ending once all are found."""
+    pairs = set(pairs)
+    for packed in held:
+        if not pairs:
+            break
+        pairs.difference_update(_unpack(packed))
+    return pairs

@@ -1,0 +1,198 @@
+"""The search index updated from a former build's state is the index built from scratch.
+
+Random histories of an archive (articles added at the end or in the middle, changed,
+re-dated, removed) are replayed build after build, each build handed the state the one
+before returned; every build's files must equal a build from scratch, byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from dataclasses import replace
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hemeroteca.catalogue.record import Record, text_digest
+from hemeroteca.render.model import build_model
+from hemeroteca.render.search_index import ROWS_PER_FILE, build_index, rank_order
+from hemeroteca.render.search_postings import (
+    Postings,
+    base36,
+    build_state,
+    decode_postings,
+    encode_postings,
+    update_state,
+)
+
+from .render_samples import AUTHORITIES, record
+
+FAST = settings(
+    max_examples=int(os.environ.get("HYP_N", "40")),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+# Inflected forms in three languages, some shared between languages with different stems
+# (``cooperativas``), so that forms come and go with the articles holding them.
+VOCABULARY = (
+    "cooperativa cooperativas cooperativo crédito créditos exportó exporta exportaciones empresa "
+    "empresas pequeñas región regiones café cafe año años ação ações crescimento brasileiras "
+    "exported exports exporting export small businesses business grew growing growth Perú Peru "
+    "SENA 2019 mil"
+).split()
+LANGUAGES = ("es", "en", "pt")
+DATES = (None, "2019", "2020-11", "2018-05-17", "2021-03-04", "2018-05")
+
+
+def article(number: int, language: str, date: str | None, title: list[str], body: list[str]) -> Record:
+    """A record whose digest, like one read from a file, changes with its content."""
+    made = record(number, language=language, date=date, title=" ".join(title) or None, body=" ".join(body))
+    return replace(made, digest=text_digest(json.dumps([made.meta, made.body], sort_keys=True)))
+
+
+ARTICLES = st.builds(
+    lambda language, date, title, body: (language, date, title, body),
+    st.sampled_from(LANGUAGES),
+    st.sampled_from(DATES),
+    st.lists(st.sampled_from(VOCABULARY), max_size=4),
+    st.lists(st.sampled_from(VOCABULARY), max_size=12),
+)
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["append", "insert", "change", "redate", "remove", "same"]),
+        st.integers(0, 30),
+        ARTICLES,
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+def model_of(archive: dict[int, tuple]) -> object:
+    return build_model([article(n, *fields) for n, fields in archive.items()], AUTHORITIES)
+
+
+def apply(archive: dict[int, tuple], step: tuple[str, int, tuple]) -> dict[int, tuple]:
+    action, pick, fields = step
+    archive = dict(archive)
+    existing = sorted(archive)
+    if action == "append":
+        archive[(existing[-1] + 1 + pick) if existing else pick] = fields
+    elif action == "insert":  # an id that sorts among the others: numbers move
+        free = [n for n in range(existing[-1] if existing else 0) if n not in archive]
+        archive[free[pick % len(free)] if free else pick] = fields
+    elif existing and action == "change":
+        archive[existing[pick % len(existing)]] = fields
+    elif existing and action == "redate":
+        number = existing[pick % len(existing)]
+        archive[number] = (archive[number][0], fields[1], *archive[number][2:])
+    elif existing and action == "remove":
+        del archive[existing[pick % len(existing)]]
+    return archive
+
+
+@FAST
+@given(st.dictionaries(st.integers(0, 12), ARTICLES, max_size=6), STEPS)
+def test_updating_gives_the_files_a_scratch_build_gives(start: dict[int, tuple], steps: list) -> None:
+    archive = start
+    files, state = build_index(model_of(archive))
+    for step in steps:
+        archive = apply(archive, step)
+        model = model_of(archive)
+        previous = pickle.loads(pickle.dumps(state))  # as the caller's cache hands it back
+        before = pickle.dumps(previous)
+        files, state = build_index(model, previous)
+        assert files == build_index(model)[0]
+        assert pickle.dumps(previous) == before  # the previous state is left as it was
+
+
+def test_appending_and_changing_update_the_state_and_other_histories_rebuild() -> None:
+    archive = {n: ("es", "2020-11", ["cooperativas"], ["créditos", "café"]) for n in range(0, 10, 2)}
+    ordered = sorted(model_of(archive).articles, key=lambda a: a.id)
+    previous = build_state(ordered)
+    for action, usable in (("append", True), ("change", True), ("redate", True), ("insert", False)):
+        changed = apply(archive, (action, 3, ("pt", "2019", ["ações"], ["cooperativas", "exported"])))
+        ordered = sorted(model_of(changed).articles, key=lambda a: a.id)
+        assert (update_state(previous, ordered) is not None) is usable, action
+    for gone in (0, 8):
+        removed = sorted(model_of({n: archive[n] for n in archive if n != gone}).articles, key=lambda a: a.id)
+        assert update_state(previous, removed) is None
+    same = sorted(model_of(archive).articles, key=lambda a: a.id)
+    assert update_state(previous, same) is not None
+    assert update_state("not a state", same) is None
+    assert update_state(replace(previous, format="postings 0"), same) is None
+    assert update_state(replace(previous, keys=previous.keys[1:]), same) is None
+
+
+def test_a_state_from_another_archive_serves_as_far_as_ids_and_keys_match() -> None:
+    one = {n: ("es", "2020-11", ["cooperativas"], ["créditos"]) for n in range(4)}
+    other = {n: ("en", "2019", ["exports"], ["growth", "small"]) for n in range(6)}
+    _, state = build_index(model_of(one))
+    model = model_of(other)
+    assert build_index(model, state)[0] == build_index(model)[0]
+
+
+def test_a_form_leaves_the_index_with_the_last_article_holding_it() -> None:
+    archive = {1: ("es", "2020", [], ["cooperativas", "café"]), 2: ("es", "2021", [], ["cooperativas"])}
+    _, state = build_index(model_of(archive))
+    assert "cooperativas" in state.forms()
+    archive[2] = ("es", "2021", [], ["café"])
+    _, state = build_index(model_of(archive), state)
+    assert "cooperativas" in state.forms()  # article 1 still holds it
+    archive[1] = ("es", "2020", [], ["café"])
+    files, state = build_index(model_of(archive), state)
+    assert "cooperativas" not in state.forms()
+    assert not any('"cooperativas"' in text for text in files.values())
+
+
+@given(st.lists(st.integers(0, 5000), unique=True).map(sorted))
+def test_postings_encode_and_decode(numbers: list[int]) -> None:
+    text = encode_postings(numbers)
+    assert decode_postings(text) == numbers
+    assert encode_postings(numbers, [base36(gap) for gap in range(5001)]) == text
+    kept = Postings()
+    for number in numbers:
+        kept.append("term", number)
+    assert kept.text.get("term", "") == text
+    if numbers:
+        kept.edit("term", {numbers[0]}, {5001})
+        assert decode_postings(kept.text.get("term", "")) == [*numbers[1:], 5001]
+        assert kept.last["term"] == 5001
+
+
+def test_rank_order_lists_article_numbers_newest_first() -> None:
+    # numbering[n]: the rank of article number n
+    assert rank_order([2, 0, 1]) == "120"
+    assert rank_order(list(range(40))[::-1]) == "".join(base36(n).rjust(2, "0") for n in range(39, -1, -1))
+    assert rank_order([]) == ""
+
+
+def _call(text: str) -> list:
+    return json.loads("[" + text.split("(", 1)[1].rsplit(")", 1)[0] + "]")
+
+
+def test_the_browser_finds_each_articles_row_and_facets_by_rank() -> None:
+    """What search.js does with meta.js and the row files, done here for every article."""
+    dates = [None, "2019", "2020-11", "2018-05-17", "2021-03-04"]
+    archive = {n: (LANGUAGES[n % 3], dates[n % 5], [], ["café"]) for n in range(2 * ROWS_PER_FILE + 37)}
+    model = model_of(archive)
+    files, _ = build_index(model)
+    meta = _call(files["search-index/meta.js"])[0]
+    count = len(meta["facets"].split("|"))
+    width = len(meta["order"]) // count
+    newest = [int(meta["order"][r * width : (r + 1) * width], 36) for r in range(count)]
+    by_id = sorted(model.articles, key=lambda a: a.id)
+    rows = {}
+    for rank, number in enumerate(newest):
+        age = count - 1 - rank
+        page = age // meta["rowsPerFile"]
+        if page not in rows:
+            rows[page] = _call(files[f"search-index/r-{page}.js"])[1]
+        assert rows[page][age % meta["rowsPerFile"]][0] == model.articles[rank].id == by_id[number].id
+    # the first page of results, newest first, sits in the last one or two row files
+    last = (count - 1) // meta["rowsPerFile"]
+    assert {(count - 1 - rank) // meta["rowsPerFile"] for rank in range(10)} <= {last, last - 1}
