@@ -130,10 +130,23 @@ def _forget_model() -> None:
     _forked_model = None
 
 
-def _search_job(docs: str) -> tuple[list[str], list[str], int]:
+def search_files(project: Project, model: SiteModel) -> dict[str, str]:
+    """The search index's files, updated from the state the former build left in the cache.
+
+    After one new article that is its postings appended, not 10,000 bodies read again.
+    """
+    store = Store.open(project, "search-index")
+    files, state = build_index(model, store.get("state"))
+    store.put("state", state)
+    store.save()
+    return files
+
+
+def _search_job(root: str) -> tuple[list[str], list[str], int]:
     assert _forked_model is not None
-    files, _ = build_index(_forked_model)
-    written, unchanged = _write_files(Path(docs), files)
+    project = Project.at(root)
+    files = search_files(project, _forked_model)
+    written, unchanged = _write_files(project.docs_dir, files)
     return sorted(files), written, unchanged
 
 
@@ -168,10 +181,10 @@ def render(
             _forked_model = model
             stack.callback(_forget_model)  # even on error: the model is large
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(1))
-            searching = pool.apply_async(_search_job, (str(docs),))
+            searching = pool.apply_async(_search_job, (str(project.root),))
             files = page_files(model, stale)
         else:
-            files = page_files(model, stale) | build_index(model)
+            files = page_files(model, stale) | search_files(project, model)
         report.written, report.unchanged = _write_files(docs, files, progress)
         report.unchanged += len(model.articles) - len(stale)
         generated = set(files) | {article_path(a.id) for a in model.articles}
