@@ -134,3 +134,10 @@ def test_store_from_other_code_or_damaged_counts_as_empty(tmp_path: Path) -> Non
 )
 def test_relative_links_match_posixpath(to_path: str, from_dir: str) -> None:
     assert _relative(to_path, from_dir) == os.path.relpath(to_path, from_dir)
+
+
+def test_articles_are_numbered_in_the_order_add_names_them() -> None:
+    from hemeroteca.render.search_index import number_key
+
+    ids = ["1000_aa", "by-hand", "999_ff", "001_zz", "0002_00", "another"]
+    assert sorted(ids, key=number_key) == ["another", "by-hand", "001_zz", "0002_00", "999_ff", "1000_aa"]
