@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from hemeroteca.cache import Store
 from hemeroteca.catalogue.record import text_digest
 from hemeroteca.errors import HemerotecaError
-from hemeroteca.fileio import write_if_changed
+from hemeroteca.fileio import stamp, write_if_changed
 
 SHELL_NAME = "hemeroteca-shell"
 # Marker tokens: letters only, so no escaping or template filter can alter them.
@@ -172,14 +172,6 @@ class FillReport:
     removed: list[str] = field(default_factory=list)
 
 
-def _stamp(path: str) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return stat.st_size, stat.st_mtime_ns
-
-
 def write_group(
     group: PageGroup, docs_dir: Path, site_dir: Path, report: FillReport, seen: Store | None = None
 ) -> None:
@@ -204,7 +196,7 @@ def write_group(
         rel = f"{group.folder}{stem}.html"
         wanted.add(rel)
         before = seen.get(rel) if seen is not None else None
-        if before == (shell_key, _stamp(source), _stamp(target)):
+        if before == (shell_key, stamp(source), stamp(target)):
             report.unchanged += 1
             continue
         with open(source, encoding="utf-8") as handle:
@@ -214,7 +206,7 @@ def write_group(
         else:
             report.unchanged += 1
         if seen is not None:
-            seen.put(rel, (shell_key, _stamp(source), _stamp(target)))
+            seen.put(rel, (shell_key, stamp(source), stamp(target)))
     for stem in group.names(site_dir / group.folder, ".html"):
         rel = f"{group.folder}{stem}.html"
         if rel not in wanted:

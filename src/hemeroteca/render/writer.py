@@ -18,7 +18,7 @@ import yaml
 from hemeroteca.cache import Store
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.store import Loaded, load_records
-from hemeroteca.fileio import write_if_changed
+from hemeroteca.fileio import stamp, write_if_changed
 from hemeroteca.project import Project
 from hemeroteca.render.exports import export_files
 from hemeroteca.render.indexes import index_pages
@@ -78,19 +78,12 @@ class ArticlePages:
         self._docs = project.docs_dir
         self._store = Store.open(project, "article-pages")
 
-    def _stamp(self, rel: str) -> tuple[int, int] | None:
-        try:
-            stat = (self._docs / rel).stat()
-        except FileNotFoundError:
-            return None
-        return stat.st_size, stat.st_mtime_ns
-
     def stale(self, articles: Iterable[Article]) -> list[Article]:
         out = []
         for article in articles:
             rel = article_path(article.id)
             known = self._store.get(rel)
-            if known is None or known[0] != article.key or tuple(known[1:]) != self._stamp(rel):
+            if known is None or known[0] != article.key or tuple(known[1:]) != stamp(self._docs / rel):
                 out.append(article)
         return out
 
@@ -98,9 +91,9 @@ class ArticlePages:
         """Call after the pages of ``articles`` are on disk; then ``save``."""
         for article in articles:
             rel = article_path(article.id)
-            stamp = self._stamp(rel)
-            if stamp is not None:
-                self._store.put(rel, (article.key, *stamp))
+            on_disk = stamp(self._docs / rel)
+            if on_disk is not None:
+                self._store.put(rel, (article.key, *on_disk))
 
     def save(self) -> None:
         self._store.save()
