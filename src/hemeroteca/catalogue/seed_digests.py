@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hemeroteca.cache import Store
+from hemeroteca.fileio import stamp
 from hemeroteca.project import Project
 
 
@@ -28,8 +29,7 @@ class SeedDigests:
         self._compute = compute
 
     def __call__(self, path: Path) -> str:
-        stat = path.stat()
-        key = (path.name, stat.st_size, stat.st_mtime_ns)
+        key = (path.name, stamp(path))
         value = self._store.get(key)
         if value is None:
             value = self._compute(path.read_bytes())
