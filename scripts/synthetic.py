@@ -14,8 +14,10 @@ import shutil
 from functools import cache
 from pathlib import Path
 
+from hemeroteca.catalogue.add import seed_name
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.record import serialise
+from hemeroteca.catalogue.store import seed_id
 from hemeroteca.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
@@ -156,8 +158,10 @@ def write_archive(project: Project, count: int, *, seed: int = 20261126, start: 
     ids = []
     for index in range(start, start + count):
         meta, text = make_article(rng, index, actors, topics)
-        seed_path = project.seeds_dir / f"{meta['id']}.txt"
         raw = text.encode("utf-8")
+        # Named as `hemeroteca add` names them, so the archive looks like one grown by adding.
+        seed_path = project.seeds_dir / seed_name(index, hashlib.sha256(raw).hexdigest(), ".txt")
+        meta["id"] = seed_id(seed_path)
         seed_path.write_bytes(raw)
         meta["source"] = {"path": f"seeds/{seed_path.name}", "sha256": hashlib.sha256(raw).hexdigest()}
         body = text.split("\n\n", 1)[1]

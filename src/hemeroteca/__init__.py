@@ -4,14 +4,37 @@ The command line (``hemeroteca.cli``) is a thin layer over this API, so anything
 the CLI does can be scripted from Python too.
 """
 
-from hemeroteca.catalogue.check import Problem, check
-from hemeroteca.catalogue.ingest import IngestReport, ingest
-from hemeroteca.errors import HemerotecaError
+from importlib import import_module
+from typing import Any
+
+# Imported now: each name is also that of a submodule, which would shadow a lazy attribute.
 from hemeroteca.evaluate import evaluate
-from hemeroteca.extract import Metadata, extract_file, extract_text
-from hemeroteca.project import Project
-from hemeroteca.publish import build, build_site
 from hemeroteca.render.writer import render
+
+# Name -> module that defines it, loaded on first use, so ``import hemeroteca`` (and so every
+# CLI start, and each step of a build) does not import the extractors when it needs none.
+_API = {
+    "HemerotecaError": "hemeroteca.errors",
+    "IngestReport": "hemeroteca.catalogue.ingest",
+    "Metadata": "hemeroteca.extract",
+    "Problem": "hemeroteca.catalogue.check",
+    "Project": "hemeroteca.project",
+    "build": "hemeroteca.publish",
+    "build_site": "hemeroteca.publish",
+    "check": "hemeroteca.catalogue.check",
+    "extract_file": "hemeroteca.extract",
+    "extract_text": "hemeroteca.extract",
+    "ingest": "hemeroteca.catalogue.ingest",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _API:
+        raise AttributeError(f"module 'hemeroteca' has no attribute {name!r}")
+    value = getattr(import_module(_API[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "HemerotecaError",

@@ -49,3 +49,16 @@ def write_if_changed(path: Path, data: str | bytes, *, durable: bool = True) -> 
         pass
     write_atomic(path, raw, durable=durable)
     return True
+
+
+def stamp(path: str | Path) -> tuple[int, int] | None:
+    """Size and modification time (ns) of a file, or None if it is missing.
+
+    What caches compare to trust a file they saw written without reading it again; every
+    writer here replaces files whole (``write_atomic``), so a change moves the time.
+    """
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return stat.st_size, stat.st_mtime_ns

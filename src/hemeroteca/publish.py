@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hemeroteca.catalogue.check import Problem, check
-from hemeroteca.catalogue.ingest import IngestReport, ingest
-from hemeroteca.catalogue.store import load_records
+from hemeroteca.cache import Store
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
-from hemeroteca.render.writer import RenderReport, render
+from hemeroteca.render.writer import MANIFEST
+
+if TYPE_CHECKING:
+    from hemeroteca.catalogue.check import Problem
+    from hemeroteca.catalogue.ingest import IngestReport
+    from hemeroteca.render.writer import RenderReport
 
 
 @dataclass
@@ -49,7 +55,45 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
     except MkDocsException as exc:
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
     if shells:
-        write_generated_pages(project.docs_dir, project.site_dir)
+        write_generated_pages(project.docs_dir, project.site_dir, Store.open(project, "site-pages"))
+    if dirty:
+        remove_orphans(project)
+
+
+def _names(folder: Path) -> set[str]:
+    """Names of the files in ``folder`` (none if it is missing): one scandir, no pathlib per file."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if e.is_file()}
+    except FileNotFoundError:
+        return set()
+
+
+def remove_orphans(project: Project) -> list[str]:
+    """Files a dirty build left in site/ after ``render`` removed their source from docs/.
+
+    MkDocs' ``--dirty`` never deletes (a search shard no longer needed would stay
+    published), so the folders render generates files into are swept here: a file
+    stays when docs/ still has it, or the page (``.md``) it was built from.
+    """
+    manifest = project.docs_dir / MANIFEST
+    if not manifest.is_file():
+        return []
+    folders = sorted(
+        {rel.rsplit("/", 1)[0] for rel in manifest.read_text(encoding="utf-8").split() if "/" in rel}
+    )
+    removed = []
+    for folder in folders:
+        site_folder = project.site_dir / folder
+        if not site_folder.is_dir():
+            continue
+        sources = _names(project.docs_dir / folder)
+        for name in sorted(_names(site_folder)):
+            page = name[:-5] + ".md" if name.endswith(".html") else None
+            if name not in sources and page not in sources:
+                os.remove(site_folder / name)
+                removed.append(f"{folder}/{name}")
+    return removed
 
 
 def build(project: Project, *, progress: Callable | None = None, dirty: bool = False) -> BuildReport:
@@ -59,6 +103,13 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
     changed article pages and search shards always): the quick path after adding an article.
     A change to mkdocs.yml or the theme needs a full build.
     """
+    # Imported here: ``build_site`` alone (a step of its own in the benchmark, or after
+    # ``render``) needs none of the catalogue and extraction code.
+    from hemeroteca.catalogue.check import check
+    from hemeroteca.catalogue.ingest import ingest
+    from hemeroteca.catalogue.store import load_records
+    from hemeroteca.render.writer import render
+
     ingested = ingest(project, progress=progress)
     if ingested.errors:
         raise ingested.errors[0]

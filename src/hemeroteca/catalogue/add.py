@@ -24,6 +24,7 @@ from pathlib import Path
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.ingest import record_meta
 from hemeroteca.catalogue.record import serialise
+from hemeroteca.catalogue.seed_digests import SeedDigests, seed_sha256
 from hemeroteca.catalogue.seedtext import HTML_SUFFIXES, extract_seed, read_seed_bytes, seed_text
 from hemeroteca.catalogue.store import SEED_SUFFIXES, list_seeds, record_path, seed_id
 from hemeroteca.errors import HemerotecaError
@@ -79,27 +80,32 @@ class _Known:
     """The texts already in seeds/, by sha256 and by whitespace-normalised text.
 
     The text index is built only when a new file's bytes are not a known
-    sha256, since it means decoding every seed. Web pages are compared by
-    their markup, not by the article extracted from it: extracting thousands
-    of pages would make every ``add`` take minutes.
+    sha256, since it means decoding every seed; both digests of each seed are
+    remembered between runs (``SeedDigests``), so only the first ``add`` after
+    a clone pays for it. Web pages are compared by their markup, not by the
+    article extracted from it: extracting thousands of pages would make every
+    ``add`` take minutes.
     """
 
     def __init__(self, project: Project) -> None:
         self.project = project
+        self.seeds = list_seeds(project)
         self.by_sha: dict[str, str] = {}
         self.by_text: dict[str, str] | None = None
-        for seed in list_seeds(project):
-            self.by_sha.setdefault(hashlib.sha256(seed.read_bytes()).hexdigest(), project.relative(seed))
+        sha256 = seed_sha256(project)
+        for seed in self.seeds:
+            self.by_sha.setdefault(sha256(seed), project.relative(seed))
+        sha256.save()
 
     def _text_index(self) -> dict[str, str]:
         if self.by_text is None:
             self.by_text = {}
-            for seed in list_seeds(self.project):
-                try:
-                    key = text_key(read_seed_bytes(seed))
-                except DecodeError:
-                    continue  # a broken seed is reported by check, not here
-                self.by_text.setdefault(key, self.project.relative(seed))
+            keys = SeedDigests(self.project, "text-key", _text_key_or_blank)
+            for seed in self.seeds:
+                key = keys(seed)
+                if key:  # a broken seed is reported by check, not here
+                    self.by_text.setdefault(key, self.project.relative(seed))
+            keys.save()
         return self.by_text
 
     def find(self, sha: str, key: str) -> tuple[str, str] | None:
@@ -119,6 +125,13 @@ def text_key(data: bytes) -> str:
     """Equal for two files whose decoded text differs only in whitespace (spaces, line breaks, BOM)."""
     text = _SPACE.sub(" ", decode_bytes(data)).strip()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _text_key_or_blank(data: bytes) -> str:
+    try:
+        return text_key(data)
+    except DecodeError:
+        return ""
 
 
 def _next_number(project: Project) -> int:

@@ -65,13 +65,16 @@ class Authorities:
         return frozenset(t.id for t in self.topics)
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: read on every command
+
+
 def _read_list(path: Path) -> tuple[list[dict], str]:
     """The file's entries and its text ('' when the file is absent)."""
     if not path.exists():
         return [], ""
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
         raise HemerotecaError(path, f"YAML syntax error: {getattr(exc, 'problem', exc)}", line=line) from exc

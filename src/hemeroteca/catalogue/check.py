@@ -11,26 +11,32 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
 import pycountry
 
+from hemeroteca.cache import Store
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.check_authorities import check_authorities
 from hemeroteca.catalogue.problems import Problem, field_path
 from hemeroteca.catalogue.record import Record
+from hemeroteca.catalogue.seed_digests import seed_sha256
 from hemeroteca.catalogue.store import Loaded, list_seeds, load_records, seed_id, sha256_of
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
 from hemeroteca.resources import load_data
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema  # imported only when a record is invalid: most builds never need it
+
     return jsonschema.Draft202012Validator(load_data("record.schema.json"))
 
 
@@ -132,8 +138,18 @@ def _a(noun: str) -> str:
     return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
-def check_source(project: Project, record: Record, path: str) -> list[Problem]:
-    """The record's seed exists inside seeds/ and is byte for byte the file the record was made from."""
+def check_source(
+    project: Project,
+    record: Record,
+    path: str,
+    seeds: dict[str, Path] | None = None,
+    sha256: Callable[[Path], str] = sha256_of,
+) -> list[Problem]:
+    """The record's seed exists inside seeds/ and is byte for byte the file the record was made from.
+
+    ``seeds``: the files in seeds/ by their path from the root, as records name them, when
+    the caller has listed them; ``sha256``: the seeds' hashes, remembered when checking them all.
+    """
     source = record.meta.get("source")
     if not isinstance(source, dict) or not isinstance(source.get("path"), str):
         return []
@@ -141,17 +157,20 @@ def check_source(project: Project, record: Record, path: str) -> list[Problem]:
     def problem(field: str, message: str) -> Problem:
         return Problem(path, record.line_of(field) or 1, field, message)
 
-    seed = (project.root / source["path"]).resolve()
-    if seed.parent != project.seeds_dir.resolve():
-        return [problem("source.path", f"'{source['path']}' is not a file in seeds/")]
-    if not seed.is_file():
-        return [
-            problem(
-                "source.path",
-                f"seed file '{source['path']}' does not exist (restore it, or delete this record too)",
-            )
-        ]
-    if source.get("sha256") != sha256_of(seed):
+    seed = (seeds or {}).get(source["path"])
+    if seed is None:
+        # Not a plain seeds/NAME path: say whether it points outside seeds/ or nowhere.
+        seed = (project.root / source["path"]).resolve()
+        if seed.parent != project.seeds_dir.resolve():
+            return [problem("source.path", f"'{source['path']}' is not a file in seeds/")]
+        if not seed.is_file():
+            return [
+                problem(
+                    "source.path",
+                    f"seed file '{source['path']}' does not exist (restore it, or delete this record too)",
+                )
+            ]
+    if source.get("sha256") != sha256(seed):
         return [
             problem(
                 "source.sha256", f"does not match the sha256 of '{source['path']}' (was the seed edited?)"
@@ -175,6 +194,10 @@ def check(project: Project, loaded: Loaded | None = None) -> list[Problem]:
     except HemerotecaError as exc:
         return [Problem(exc.path or "archive/authorities", exc.line or 1, "authorities", exc.message)]
     records, errors = loaded or load_records(project)
+    seeds = {project.relative(seed): seed for seed in list_seeds(project)}
+    sha256 = seed_sha256(project)
+    # A record's own problems depend only on its text, its path and the authority files.
+    judged = Store.open(project, "record-problems")
     problems = [Problem(e.path or "", e.line or 1, e.field or "front matter", e.message) for e in errors]
     ids: dict[str, list[str]] = {}
     for record in records:
@@ -182,8 +205,13 @@ def check(project: Project, loaded: Loaded | None = None) -> list[Problem]:
     seeds_used: dict[str, list[tuple[str, int]]] = {}
     for record in records:
         path = project.relative(record.path)
-        problems.extend(check_record(record, path, authorities))
-        problems.extend(check_source(project, record, path))
+        key = (record.digest, authorities.digest, path)
+        own = judged.get(key)
+        if own is None:
+            own = check_record(record, path, authorities)
+            judged.put(key, own)
+        problems.extend(own)
+        problems.extend(check_source(project, record, path, seeds, sha256))
         id_line = record.line_of("id") or 1
         if record.path.stem != record.id:
             problems.append(
@@ -217,11 +245,13 @@ def check(project: Project, loaded: Loaded | None = None) -> list[Problem]:
         for r in records
         if not (isinstance(r.meta.get("source"), dict) and isinstance(r.meta["source"].get("path"), str))
     }
-    for seed in list_seeds(project):
-        if project.relative(seed) not in seeds_used and seed_id(seed) not in unreadable:
+    judged.save()
+    sha256.save()
+    for rel, seed in seeds.items():
+        if rel not in seeds_used and seed_id(seed) not in unreadable:
             problems.append(
                 Problem(
-                    project.relative(seed),
+                    rel,
                     1,
                     "record",
                     "seed has no record in archive/: run `hemeroteca ingest`",

@@ -14,7 +14,7 @@ from typing import Any
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.record import read, serialise
 from hemeroteca.catalogue.seedtext import extract_seed, read_seed
-from hemeroteca.catalogue.store import list_seeds, record_path, seed_id, sha256_of
+from hemeroteca.catalogue.store import list_record_paths, list_seeds, record_path, seed_id, sha256_of
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.extract import Metadata
 from hemeroteca.fileio import write_atomic
@@ -70,9 +70,10 @@ def ingest(
     authorities = load_authorities(project.authorities_dir)
     seeds = sorted(Path(p).resolve() for p in paths) if paths else list_seeds(project)
     report = IngestReport()
+    recorded = {path.name for path in list_record_paths(project)}
     for seed in progress(seeds) if progress else seeds:
         target = record_path(project, seed_id(seed))
-        if target.exists() and not force:
+        if target.name in recorded and not force:
             # Already in the catalogue: not even read, so a build over 10,000 records stays quick.
             report.unchanged.append(target)
             continue

@@ -62,15 +62,18 @@ def catalogue_rows(model: SiteModel) -> list[dict[str, object]]:
     return rows
 
 
-def catalogue_json(model: SiteModel) -> str:
-    return json.dumps(catalogue_rows(model), ensure_ascii=False, indent=1) + "\n"
+def catalogue_json(model: SiteModel, rows: list[dict[str, object]] | None = None) -> str:
+    """A JSON array with one record per line: as easy to diff as indented JSON, and written by
+    json's C encoder, which ``indent`` turns off (3x slower on 10,000 records)."""
+    lines = [json.dumps(row, ensure_ascii=False) for row in (catalogue_rows(model) if rows is None else rows)]
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
 
 
-def catalogue_csv(model: SiteModel) -> str:
+def catalogue_csv(model: SiteModel, rows: list[dict[str, object]] | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in FIELDS])
-    for row in catalogue_rows(model):
+    for row in catalogue_rows(model) if rows is None else rows:
         writer.writerow(
             [
                 LIST_SEPARATOR.join(v) if isinstance(v, list) else ("" if v is None else v)
@@ -184,9 +187,10 @@ def data_page(model: SiteModel, sizes: dict[str, int]) -> str:
 
 
 def export_files(model: SiteModel) -> dict[str, str]:
+    rows = catalogue_rows(model)
     files = {
-        "data/catalogue.json": catalogue_json(model),
-        "data/catalogue.csv": catalogue_csv(model),
+        "data/catalogue.json": catalogue_json(model, rows),
+        "data/catalogue.csv": catalogue_csv(model, rows),
         "data/datapackage.json": datapackage(model),
         "data/feed.xml": atom_feed(model),
     }

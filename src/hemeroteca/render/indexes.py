@@ -8,6 +8,7 @@ Charts (map, timelines) are inline SVG drawn here, at build time.
 from __future__ import annotations
 
 import json
+import posixpath
 
 from hemeroteca.render.charts import americas_map, months_chart, years_chart
 from hemeroteca.render.format import format_date, html_text, md_escape, slugify
@@ -56,6 +57,21 @@ def article_item(article: Article, here: str) -> str:
     return f'<li>{format_date(article.date)} · <a href="{href}">{html_text(article.title)}</a>{tail}</li>'
 
 
+class ArticleItems:
+    """``article_item`` once per article and folder: an article is listed on ~9 facet pages at
+    10,000 articles, and its item differs only between folders (the link is relative)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str], str] = {}
+
+    def __call__(self, article: Article, here: str) -> str:
+        key = (article.id, posixpath.dirname(here))
+        item = self._made.get(key)
+        if item is None:
+            item = self._made[key] = article_item(article, here)
+        return item
+
+
 def _chunks(items: list, size: int = PAGE_SIZE) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
@@ -71,13 +87,14 @@ def _pager(paths: list[str], page: int, here: str) -> str:
     return '<p class="hem-pager">Pages: ' + " · ".join(parts) + "</p>"
 
 
-def facet_pages(kind: str, facet: Facet) -> dict[str, str]:
+def facet_pages(kind: str, facet: Facet, items: ArticleItems | None = None) -> dict[str, str]:
     """The page(s) of one facet value, paginated.
 
     These are most of the site's index pages (hundreds at 10,000 articles, with ~90,000
     links), so like article pages they are HTML blocks under JSON front matter: MkDocs
     passes them through, and the fast path fills them into one shell (``shell.py``).
     """
+    item = items or article_item
     chunks = _chunks(facet.articles)
     paths = [facet_path(kind, facet.key, page) for page in range(1, len(chunks) + 1)]
     out = {}
@@ -94,7 +111,7 @@ def facet_pages(kind: str, facet: Facet) -> dict[str, str]:
         pager = _pager(paths, page, here)
         if pager:
             blocks.append(pager)
-        blocks.append('<ul class="hem-list">\n' + "\n".join(article_item(a, here) for a in chunk) + "\n</ul>")
+        blocks.append('<ul class="hem-list">\n' + "\n".join(item(a, here) for a in chunk) + "\n</ul>")
         overview = html_link(here, facet_overview_path(kind))
         blocks.append(f'<p><a href="{overview}">All {FACET_TITLES[kind].lower()}</a></p>')
         head = json.dumps({"title": html_text(title)}, ensure_ascii=False, separators=(",", ":"))
@@ -200,8 +217,9 @@ def home_page(model: SiteModel) -> str:
 
 def index_pages(model: SiteModel) -> dict[str, str]:
     pages = {"index.md": home_page(model)}
+    items = ArticleItems()
     for kind in FACET_TITLES:
         pages.update(overview_pages(kind, model.facets[kind]))
         for facet in model.facets[kind].values():
-            pages.update(facet_pages(kind, facet))
+            pages.update(facet_pages(kind, facet, items))
     return pages

@@ -18,8 +18,9 @@ the archive:
 - ``r-N.js``: result rows (id, title, date, a short summary) of ``ROWS_PER_FILE``
   articles by rank, loaded for the results on screen only.
 
-Article numbers follow sorted ids (``search_postings.py``), so adding an article
-appends a number and leaves the other postings alone. Results are ranked newest
+Article numbers follow the order articles were added (``number_key``), so adding
+an article appends a number and leaves the other postings alone
+(``search_postings.py``). Results are ranked newest
 first: ``order`` lists the article numbers newest first, and the row files hold
 articles by rank counted from the oldest, so the newest results sit in the last
 one or two files, and an article newer than all the others only changes the last.
@@ -28,6 +29,7 @@ one or two files, and an article newer than all the others only changes the last
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 from hemeroteca.render.model import Article, SiteModel
@@ -75,13 +77,27 @@ def _script(call: str, *args: object) -> str:
     return f"hemerotecaSearch.{call}({body});\n"
 
 
+_NUMBERED = re.compile(r"\d+")
+
+
+def number_key(article_id: str) -> tuple[int, int, str]:
+    """Articles are numbered in the order they were added, so a new one takes the next number.
+
+    ``hemeroteca add`` names seeds ``NNN_hash`` with NNN one more than the highest: ids
+    with a leading number sort by its value (``999_…`` before ``1000_…``), after any ids
+    without one (seeds named by hand, which ``add`` never creates).
+    """
+    match = _NUMBERED.match(article_id)
+    return (1, int(match.group()), article_id) if match else (0, 0, article_id)
+
+
 def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[dict[str, str], IndexState]:
     """Relative path -> content of every search file, and the state to pass to the next build.
 
     ``previous``: the state a former build returned, for any archive or version; what
     cannot be reused from it is rebuilt, and the files are the same either way.
     """
-    numbering = sorted(range(len(model.articles)), key=lambda rank: model.articles[rank].id)
+    numbering = sorted(range(len(model.articles)), key=lambda rank: number_key(model.articles[rank].id))
     ordered = [model.articles[rank] for rank in numbering]
     state = (update_state(previous, ordered) if previous is not None else None) or build_state(ordered)
     files, keys = _shard_files(state)

@@ -206,7 +206,7 @@ def _unpack(packed: bytes) -> array:
 
 
 def build_state(ordered: list[Article]) -> IndexState:
-    """The state of ``ordered`` (articles sorted by id), from scratch."""
+    """The state of ``ordered`` (articles in number order, see ``search_index.number_key``), from scratch."""
     analyser = _Analyser([])
     # stem number -> article numbers, for the body and for the titles
     body: list[list[int]] = []

@@ -15,14 +15,15 @@ from pathlib import Path
 
 import yaml
 
+from hemeroteca.cache import Store
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.store import Loaded, load_records
-from hemeroteca.fileio import write_if_changed
+from hemeroteca.fileio import stamp, write_if_changed
 from hemeroteca.project import Project
 from hemeroteca.render.exports import export_files
 from hemeroteca.render.indexes import index_pages
 from hemeroteca.render.links import article_path
-from hemeroteca.render.model import SiteModel, build_model
+from hemeroteca.render.model import Article, SiteModel, build_model
 from hemeroteca.render.pages import article_page
 from hemeroteca.render.search_index import build_index
 
@@ -52,9 +53,10 @@ def site_identity(project: Project) -> tuple[str, str | None]:
     return str(config.get("site_name") or "Hemeroteca"), config.get("site_url") or None
 
 
-def page_files(model: SiteModel) -> dict[str, str]:
-    """Article pages, index pages and exports: path -> content."""
-    files = {article_path(a.id): article_page(a, model) for a in model.articles}
+def page_files(model: SiteModel, articles: Iterable[Article] | None = None) -> dict[str, str]:
+    """Index pages, exports and the pages of ``articles`` (all by default): path -> content."""
+    chosen = model.articles if articles is None else articles
+    files = {article_path(a.id): article_page(a, model) for a in chosen}
     files.update(index_pages(model))
     files.update(export_files(model))
     return files
@@ -63,6 +65,38 @@ def page_files(model: SiteModel) -> dict[str, str]:
 def site_files(model: SiteModel) -> dict[str, str]:
     """Every generated docs/ file, path -> content."""
     return page_files(model) | build_index(model)[0]
+
+
+class ArticlePages:
+    """Which article pages in docs/ are current, so a build after one new article renders one page.
+
+    An article's page is a function of its ``key``; the page on disk is trusted when it is
+    the file this class saw written for that key (same size and modification time).
+    """
+
+    def __init__(self, project: Project) -> None:
+        self._docs = project.docs_dir
+        self._store = Store.open(project, "article-pages")
+
+    def stale(self, articles: Iterable[Article]) -> list[Article]:
+        out = []
+        for article in articles:
+            rel = article_path(article.id)
+            known = self._store.get(rel)
+            if known is None or known[0] != article.key or tuple(known[1:]) != stamp(self._docs / rel):
+                out.append(article)
+        return out
+
+    def remember(self, articles: Iterable[Article]) -> None:
+        """Call after the pages of ``articles`` are on disk; then ``save``."""
+        for article in articles:
+            rel = article_path(article.id)
+            on_disk = stamp(self._docs / rel)
+            if on_disk is not None:
+                self._store.put(rel, (article.key, *on_disk))
+
+    def save(self) -> None:
+        self._store.save()
 
 
 # The search index is built in a forked child while the parent writes the pages: the two
@@ -89,10 +123,23 @@ def _forget_model() -> None:
     _forked_model = None
 
 
-def _search_job(docs: str) -> tuple[list[str], list[str], int]:
+def search_files(project: Project, model: SiteModel) -> dict[str, str]:
+    """The search index's files, updated from the state the former build left in the cache.
+
+    After one new article that is its postings appended, not 10,000 bodies read again.
+    """
+    store = Store.open(project, "search-index")
+    files, state = build_index(model, store.get("state"))
+    store.put("state", state)
+    store.save()
+    return files
+
+
+def _search_job(root: str) -> tuple[list[str], list[str], int]:
     assert _forked_model is not None
-    files, _ = build_index(_forked_model)
-    written, unchanged = _write_files(Path(docs), files)
+    project = Project.at(root)
+    files = search_files(project, _forked_model)
+    written, unchanged = _write_files(project.docs_dir, files)
     return sorted(files), written, unchanged
 
 
@@ -119,23 +166,28 @@ def render(
     manifest = docs / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     report = RenderReport(articles=len(model.articles))
+    pages = ArticlePages(project)
+    stale = pages.stale(model.articles)
     parallel = len(model.articles) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
     with ExitStack() as stack:
         if parallel:
             _forked_model = model
             stack.callback(_forget_model)  # even on error: the model is large
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(1))
-            searching = pool.apply_async(_search_job, (str(docs),))
-            files = page_files(model)
+            searching = pool.apply_async(_search_job, (str(project.root),))
+            files = page_files(model, stale)
         else:
-            files = site_files(model)
+            files = page_files(model, stale) | search_files(project, model)
         report.written, report.unchanged = _write_files(docs, files, progress)
-        generated = set(files)
+        report.unchanged += len(model.articles) - len(stale)
+        generated = set(files) | {article_path(a.id) for a in model.articles}
         if parallel:
             names, written, unchanged = searching.get()
             generated.update(names)
             report.written = sorted(report.written + written)
             report.unchanged += unchanged
+    pages.remember(stale)
+    pages.save()
     for rel in sorted(previous - generated):
         target = docs / rel
         if target.is_file():

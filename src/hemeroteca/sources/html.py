@@ -18,8 +18,6 @@ import logging
 import re
 from dataclasses import dataclass
 
-import trafilatura
-
 from hemeroteca.sources.decode import DecodeError
 
 MIN_WORDS = 15
@@ -52,6 +50,8 @@ def looks_like_html(text: str) -> bool:
 
 def read_page(markup: str) -> Page:
     """Article text and declared metadata of one page; DecodeError when there is no article in it."""
+    import trafilatura  # ~0.1 s to import: only commands that meet a web page pay it
+
     document = trafilatura.bare_extraction(
         markup,
         with_metadata=True,

@@ -1,0 +1,113 @@
+"""Work kept between runs in ``.cache/hemeroteca/``, so a build after one new article is quick.
+
+Nothing here is ever the only copy of anything: deleting the folder costs time,
+not data. Each store is one file holding a mapping from a key that names the
+input (a hash of a record's text, a seed's size and modification time) to what
+was computed from it, and it is tagged with a fingerprint of the hemeroteca code
+and data that computed it, so a new version of the tool starts afresh. A store
+that cannot be read counts as empty.
+
+Values are pickled one by one when they are put, not when the store is saved:
+the caller may go on changing the object it put without changing the cache.
+The stores are pickle files because they are the tool's own, under ``.cache/``
+(which git ignores), written and read on the same machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import re
+import sys
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from hemeroteca.fileio import write_atomic
+from hemeroteca.project import Project
+
+_PACKAGE = Path(__file__).resolve().parent
+_SOURCE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".txt", ".html", ".js", ".css"}
+
+
+def _dependency_versions() -> str:
+    """Versions of the libraries hemeroteca requires: a new pycountry may rename a country."""
+    try:
+        requirements = metadata.requires("hemeroteca") or []
+    except metadata.PackageNotFoundError:
+        return ""
+    names = sorted(
+        {re.split(r"[\s<>=!~;\[(]", r, maxsplit=1)[0] for r in requirements if "extra ==" not in r}
+    )
+    versions = []
+    for name in names:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=absent")
+    return " ".join(versions)
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of every source and data file of the package, the libraries' versions and Python's."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{sys.version}\n{_dependency_versions()}\n".encode())
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.suffix in _SOURCE_SUFFIXES and p.is_file()):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class Store:
+    """One named cache: ``get`` and ``put`` by key, ``save`` to keep what this run used."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._entries: dict[Any, bytes] = {}
+        self._used: set[Any] = set()
+        self._changed = False
+        try:
+            stored = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            return
+        if isinstance(stored, dict) and stored.get("code") == code_fingerprint():
+            self._entries = stored.get("entries") or {}
+
+    @classmethod
+    def open(cls, project: Project, name: str) -> Store:
+        return cls(project.cache_dir / f"{name}.pickle")
+
+    def get(self, key: Any) -> Any | None:
+        raw = self._entries.get(key)
+        if raw is None:
+            return None
+        try:
+            value = pickle.loads(raw)
+        except Exception:  # a damaged entry is a missing one: computed again, then replaced
+            return None
+        self._used.add(key)
+        return value
+
+    def put(self, key: Any, value: Any) -> None:
+        raw = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if self._entries.get(key) != raw:
+            self._entries[key] = raw
+            self._changed = True
+        self._used.add(key)
+
+    def save(self, *, prune: bool = True) -> None:
+        """Write the store if it changed; ``prune`` drops entries this run did not use.
+
+        A run that looked at every input (every record, every seed) prunes, so entries for
+        deleted files do not pile up; a run that looked at a few keeps the rest.
+        """
+        if prune and self._used != self._entries.keys():
+            self._entries = {key: raw for key, raw in self._entries.items() if key in self._used}
+            self._changed = True
+        if not self._changed:
+            return
+        data = {"code": code_fingerprint(), "entries": self._entries}
+        write_atomic(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        self._changed = False

@@ -1,0 +1,143 @@
+"""Builds after a change, served partly from .cache/hemeroteca/, equal builds from scratch."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hemeroteca.cache import Store, code_fingerprint
+from hemeroteca.catalogue.add import add
+from hemeroteca.catalogue.check import check
+from hemeroteca.catalogue.record import read
+from hemeroteca.catalogue.review import mark_reviewed
+from hemeroteca.catalogue.store import list_record_paths, load_records
+from hemeroteca.project import Project
+from hemeroteca.publish import build
+from hemeroteca.render import writer
+from hemeroteca.render.links import _relative
+
+from .conftest import REPO, copy_project_skeleton
+from .test_pipeline import tree_digest
+
+NEW_ARTICLES = sorted((REPO / "eval" / "heldout" / "articles").glob("*.txt"))[:2]
+
+
+def _same_archive(source: Project, target: Path) -> Project:
+    """A fresh project holding ``source``'s seeds and records, nothing built."""
+    copy = copy_project_skeleton(target, seeds=False)
+    shutil.rmtree(copy.archive_dir)
+    shutil.copytree(source.archive_dir, copy.archive_dir)
+    shutil.copytree(source.seeds_dir, copy.seeds_dir)
+    return copy
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["sequential", "forked-search"])
+def test_dirty_builds_after_changes_equal_a_build_from_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 0 if parallel else 10**9)
+    project = copy_project_skeleton(tmp_path / "a")
+    build(project)
+    # One new article, then a person's edits: a record corrected and reviewed, an authority alias.
+    assert add(project, NEW_ARTICLES[:1]).added
+    build(project, dirty=True)
+    first = list_record_paths(project)[0]
+    _edit(first, "title: ", "title: Corrected ")
+    mark_reviewed(project, first.stem)
+    _edit(project.authorities_dir / "actors.yaml", "  aliases: [", "  aliases: [Zeta Alias Q, ")
+    assert add(project, NEW_ARTICLES[1:2]).added
+    build(project, dirty=True)
+    # A record removed with its seed.
+    last = list_record_paths(project)[-1]
+    os.remove(project.root / read(last).meta["source"]["path"])
+    last.unlink()
+    build(project, dirty=True)
+
+    scratch = _same_archive(project, tmp_path / "b")
+    build(scratch)
+    assert tree_digest(project.docs_dir) == tree_digest(scratch.docs_dir)
+    assert tree_digest(project.site_dir) == tree_digest(scratch.site_dir)
+
+
+def test_a_page_edited_or_deleted_in_docs_or_site_is_written_again(project: Project) -> None:
+    build(project)
+    article = sorted((project.docs_dir / "articles").glob("*.md"))[0]
+    page = project.site_dir / "articles" / (article.stem + ".html")
+    expected = article.read_bytes(), page.read_bytes()
+    article.write_text("damaged", encoding="utf-8")
+    page.unlink()
+    build(project, dirty=True)
+    assert (article.read_bytes(), page.read_bytes()) == expected
+
+
+def test_cached_front_matter_is_reread_when_the_record_changes(project: Project) -> None:
+    build(project)
+    path = list_record_paths(project)[0]
+    _edit(path, "title: ", "title: Changed ")
+    records, errors = load_records(project)
+    assert not errors
+    assert next(r for r in records if r.path == path).meta["title"].startswith("Changed ")
+
+
+def test_an_edited_seed_is_reported_despite_the_remembered_hash(project: Project) -> None:
+    build(project)
+    seed = sorted(project.seeds_dir.iterdir())[0]
+    seed.write_bytes(seed.read_bytes() + b"\nOne more line.\n")
+    problems = [p for p in check(project) if p.field == "source.sha256"]
+    assert len(problems) == 1 and "was the seed edited" in problems[0].message
+
+
+def test_store_keeps_values_as_they_were_put_and_drops_what_a_run_did_not_use(tmp_path: Path) -> None:
+    path = tmp_path / "c.pickle"
+    store = Store(path)
+    value = {"a": [1]}
+    store.put("k1", value)
+    store.put("k2", 2)
+    value["a"].append(2)  # changing the object after put does not change the cache
+    store.save()
+    again = Store(path)
+    assert again.get("k1") == {"a": [1]}
+    again.save()  # k2 unused: pruned
+    assert Store(path).get("k2") is None and Store(path).get("k1") == {"a": [1]}
+
+
+def test_store_from_other_code_or_damaged_counts_as_empty(tmp_path: Path) -> None:
+    path = tmp_path / "c.pickle"
+    path.write_bytes(pickle.dumps({"code": "another version", "entries": {"k": pickle.dumps(1)}}))
+    assert Store(path).get("k") is None
+    path.write_bytes(pickle.dumps({"code": code_fingerprint(), "entries": {"k": pickle.dumps(1)}}))
+    assert Store(path).get("k") == 1
+    path.write_bytes(b"\x80\x05half a pickle")
+    assert Store(path).get("k") is None
+
+
+@pytest.mark.parametrize(
+    ("to_path", "from_dir"),
+    [
+        ("articles/a.md", "."),
+        ("articles/a.md", "browse/countries"),
+        ("browse/countries/index.md", "browse/countries"),
+        ("browse/years/2020.md", "browse/countries"),
+        ("search-index/t-co.js", "articles"),
+        ("index.md", "browse/actors"),
+    ],
+)
+def test_relative_links_match_posixpath(to_path: str, from_dir: str) -> None:
+    assert _relative(to_path, from_dir) == os.path.relpath(to_path, from_dir)
+
+
+def test_articles_are_numbered_in_the_order_add_names_them() -> None:
+    from hemeroteca.render.search_index import number_key
+
+    ids = ["1000_aa", "by-hand", "999_ff", "001_zz", "0002_00", "another"]
+    assert sorted(ids, key=number_key) == ["another", "by-hand", "001_zz", "0002_00", "999_ff", "1000_aa"]
