@@ -19,7 +19,7 @@ from pathlib import Path
 
 from hemeroteca.project import Project
 from hemeroteca.render.model import Article, SiteModel
-from hemeroteca.render.search_index import build_index
+from hemeroteca.render.search_index import build_index, number_key
 from hemeroteca.render.writer import load_model
 
 
@@ -40,9 +40,9 @@ def main() -> None:
     model = load_model(Project.at(args.root))
     for article in model.articles:  # cached names, as the pages being rendered leave them
         _ = article.country_names
-    by_id = sorted(model.articles, key=lambda a: a.id)
-    middle = by_id[len(by_id) // 2]
-    before = with_articles(model, by_id[:-1])
+    by_number = sorted(model.articles, key=lambda a: number_key(a.id))
+    middle = by_number[len(by_number) // 2]
+    before = with_articles(model, by_number[:-1])
 
     seconds, (files, state) = timed(lambda: build_index(model))
     blob = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
@@ -52,13 +52,14 @@ def main() -> None:
     added_text = "\n\nUna frase nueva: zanahoria cooperativista."
     changed = replace(middle, body=middle.body + added_text, key="changed")
     redated = replace(middle, date="1999-01-01", key="redated")
+    def swapped(new: Article) -> SiteModel:
+        return with_articles(model, [new if a is middle else a for a in model.articles])
+
     cases = [
-        ("one article appended (highest id)", before, model),
-        ("one article's text changed (middle id)", model, with_articles(model, [changed if a is middle else a
-                                                                                for a in model.articles])),
-        ("one article re-dated (middle id)", model, with_articles(model, [redated if a is middle else a
-                                                                          for a in model.articles])),
-        ("the last article removed (highest id)", model, before),
+        ("one article appended (last in number order)", before, model),
+        ("one article's text changed (middle of number order)", model, swapped(changed)),
+        ("one article re-dated (middle of number order)", model, swapped(redated)),
+        ("the last article removed (last in number order)", model, before),
     ]
     for name, old, new in cases:
         _, previous = build_index(old)

@@ -11,7 +11,7 @@ from hemeroteca.render.exports import FEED_SIZE, export_files
 from hemeroteca.render.indexes import index_pages
 from hemeroteca.render.links import PAGE_SIZE
 from hemeroteca.render.model import build_model
-from hemeroteca.render.search_index import build_index, shard_keys
+from hemeroteca.render.search_index import build_index, number_key, shard_keys
 from hemeroteca.render.search_postings import decode_postings
 from hemeroteca.render.writer import site_files
 
@@ -82,8 +82,8 @@ def _shard_terms(files: dict[str, str], term: str) -> dict:
 def test_search_index_maps_forms_to_stems_and_postings() -> None:
     model = build_model(records(6), AUTHORITIES)
     files, _ = build_index(model)
-    by_id = sorted(model.articles, key=lambda a: a.id)  # articles are numbered by id
-    spanish = [n for n, a in enumerate(by_id) if a.language == "es"]
+    by_number = sorted(model.articles, key=lambda a: number_key(a.id))  # as the index numbers them
+    spanish = [n for n, a in enumerate(by_number) if a.language == "es"]
     cooperativas = _shard_terms(files, "cooperativas")["cooperativas"]
     assert cooperativas["s"]  # a form that stems to something else
     stems = cooperativas["s"]

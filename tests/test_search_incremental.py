@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hemeroteca.catalogue.record import Record, text_digest
-from hemeroteca.render.model import build_model
-from hemeroteca.render.search_index import ROWS_PER_FILE, build_index, rank_order
+from hemeroteca.render.model import Article, build_model
+from hemeroteca.render.search_index import ROWS_PER_FILE, build_index, number_key, rank_order
 from hemeroteca.render.search_postings import (
     Postings,
     base36,
@@ -72,6 +72,10 @@ STEPS = st.lists(
 )
 
 
+def in_number_order(article: Article) -> tuple:
+    return number_key(article.id)
+
+
 def model_of(archive: dict[int, tuple]) -> object:
     return build_model([article(n, *fields) for n, fields in archive.items()], AUTHORITIES)
 
@@ -112,7 +116,7 @@ def test_updating_gives_the_files_a_scratch_build_gives(start: dict[int, tuple],
 
 def test_what_moves_few_numbers_updates_the_state_and_anything_else_rebuilds() -> None:
     archive = {n: ("es", "2020-11", ["cooperativas"], ["créditos", "café"]) for n in range(0, 10, 2)}
-    ordered = sorted(model_of(archive).articles, key=lambda a: a.id)
+    ordered = sorted(model_of(archive).articles, key=in_number_order)
     previous = build_state(ordered)
     steps = (
         ("append", 3, True),
@@ -123,12 +127,13 @@ def test_what_moves_few_numbers_updates_the_state_and_anything_else_rebuilds() -
     )
     for action, pick, usable in steps:  # inserting id 7 moves one article, id 1 four of them
         changed = apply(archive, (action, pick, ("pt", "2019", ["ações"], ["cooperativas", "exported"])))
-        ordered = sorted(model_of(changed).articles, key=lambda a: a.id)
+        ordered = sorted(model_of(changed).articles, key=in_number_order)
         assert (update_state(previous, ordered) is not None) is usable, action
     for gone, usable in ((8, True), (0, False)):  # the last article, the first
-        removed = sorted(model_of({n: archive[n] for n in archive if n != gone}).articles, key=lambda a: a.id)
+        rest = {n: fields for n, fields in archive.items() if n != gone}
+        removed = sorted(model_of(rest).articles, key=in_number_order)
         assert (update_state(previous, removed) is not None) is usable, gone
-    same = sorted(model_of(archive).articles, key=lambda a: a.id)
+    same = sorted(model_of(archive).articles, key=in_number_order)
     assert update_state(previous, same) is not None
     assert update_state("not a state", same) is None
     assert update_state(replace(previous, format="postings 0"), same) is None
@@ -192,14 +197,14 @@ def test_the_browser_finds_each_articles_row_and_facets_by_rank() -> None:
     count = len(meta["facets"].split("|"))
     width = len(meta["order"]) // count
     newest = [int(meta["order"][r * width : (r + 1) * width], 36) for r in range(count)]
-    by_id = sorted(model.articles, key=lambda a: a.id)
+    by_number = sorted(model.articles, key=in_number_order)
     rows = {}
     for rank, number in enumerate(newest):
         age = count - 1 - rank
         page = age // meta["rowsPerFile"]
         if page not in rows:
             rows[page] = _call(files[f"search-index/r-{page}.js"])[1]
-        assert rows[page][age % meta["rowsPerFile"]][0] == model.articles[rank].id == by_id[number].id
+        assert rows[page][age % meta["rowsPerFile"]][0] == model.articles[rank].id == by_number[number].id
     # the first page of results, newest first, sits in the last one or two row files
     last = (count - 1) // meta["rowsPerFile"]
     assert {(count - 1 - rank) // meta["rowsPerFile"] for rank in range(10)} <= {last, last - 1}

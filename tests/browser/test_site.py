@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from hemeroteca.render.search_index import number_key
+
 
 def _catalogue(site: Path) -> list[dict]:
     return json.loads((site / "data" / "catalogue.json").read_text(encoding="utf-8"))
@@ -79,7 +81,7 @@ def test_search_finds_inflected_spanish_and_english(watched, base, site) -> None
 def test_results_come_newest_first(watched, base, site) -> None:  # type: ignore[no-untyped-def]
     """A word in no title: its articles come newest first, through meta.js's order and the row files."""
     catalogue = {row["id"]: row for row in _catalogue(site)}
-    by_number = sorted(catalogue)  # the index numbers articles by sorted id
+    by_number = sorted(catalogue, key=number_key)  # how the index numbers articles
     entries: dict[str, dict] = {}
     for shard in (site / "search-index").glob("t-*.js"):
         entries.update(json.loads(shard.read_text(encoding="utf-8").split(",", 1)[1].rsplit(")", 1)[0]))

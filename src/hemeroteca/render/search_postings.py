@@ -1,9 +1,9 @@
 """The search index's postings, kept from one build to the next so that adding or changing
 a few articles costs a few articles' work, not a re-read of the whole archive.
 
-Articles are numbered by sorted id. Ids sort in the order articles were added
-(``NNN_hash``), so a new article takes the next number and no other number moves; the
-browser ranks results by date through a permutation in meta.js (``search_index.py``).
+Articles are numbered in the order they were added (``search_index.number_key``), so a
+new article takes the next number and no other number moves; the browser ranks results
+by date through a permutation in meta.js (``search_index.py``).
 
 A stem's postings are the numbers of the articles holding it, as base-36 gaps joined by
 '.'. Kept with its last number, a postings string grows by one gap when an article is
@@ -241,9 +241,9 @@ def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
     The articles both hold under the same ids in the same places keep their numbers; of
     those, only the ones whose key changed are analysed again. Previous articles past the
     first id that differs are taken out and the articles from there on appended, so
-    adding an article with a new highest id, or removing the last one, costs one
+    adding an article numbered after all the others, or removing the last one, costs one
     article's work. When more than a quarter of the previous articles would move (an
-    article with a low id removed, or one inserted among them), None: building from
+    early article removed, or one inserted among them), None: building from
     scratch is cheaper.
     """
     if not isinstance(previous, IndexState) or getattr(previous, "format", None) != FORMAT:
