@@ -30,4 +30,4 @@ def test_bench_runs_at_200_articles_and_prints_its_summary_line(tmp_path: Path) 
     for key in ("search_query_kb", "offline_load_mb"):
         assert re.fullmatch(r"\d+(\.\d+)?|na", fields[key]), (key, fields[key])
     site = tmp_path / "bench" / "proj" / "site"
-    assert len(list((site / "articles").glob("*.html"))) == 201  # 200 generated + the one added
+    assert len(list((site / "articles").glob("*.html"))) == 202  # 200 generated + the two added
