@@ -145,8 +145,27 @@ def baseline(root: Path) -> Stage:
     return run_stage("baseline", command, root)
 
 
-def incremental(root: Path, count: int, times: int = 2) -> list[float]:
-    """Seconds from `hemeroteca add` of one new article to an updated site, for ``times`` articles.
+def site_stamps(site: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(site).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in site.rglob("*")
+        if p.is_file()
+    }
+
+
+def touched(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> dict[str, int]:
+    """Files of site/ written, added or removed, counted by top folder."""
+    changed = {rel for rel in before.keys() | after.keys() if before.get(rel) != after.get(rel)}
+    counts: dict[str, int] = {}
+    for rel in changed:
+        folder = rel.split("/", 1)[0] if "/" in rel else "(top)"
+        counts[folder] = counts.get(folder, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def incremental(root: Path, count: int, times: int = 2) -> tuple[list[float], dict[str, int]]:
+    """Seconds from `hemeroteca add` of one new article to an updated site, for ``times`` articles,
+    and the site/ files the last one touched.
 
     The first pays for what the full build did not leave in .cache/hemeroteca/ (the
     seeds' text keys for `add`'s duplicate search, `check`'s findings); the next ones
@@ -161,13 +180,14 @@ def incremental(root: Path, count: int, times: int = 2) -> list[float]:
         meta, text = synthetic.article_text(count + extra)
         new = inbox / f"new-article-{extra}.txt"
         new.write_text(text, encoding="utf-8")
+        before = site_stamps(project.site_dir)
         start = time.perf_counter()
         for args in (["add", str(new)], ["build", "--dirty"]):
             result = subprocess.run([*hemeroteca, *args, "--root", str(project.root)], capture_output=True)
             if result.returncode != 0:
                 sys.exit(f"incremental {args[0]} failed: {result.stderr.decode(errors='replace')[-2000:]}")
         seconds.append(time.perf_counter() - start)
-    return seconds
+    return seconds, touched(before, site_stamps(project.site_dir))
 
 
 def main() -> None:
@@ -227,9 +247,15 @@ def main() -> None:
             fields["baseline_s"] = f"{base.seconds:.1f}"
             fields["speedup"] = f"{base.seconds / total:.2f}"
         if args.incremental:
-            first, *more = incremental(project.root, args.articles)
+            (first, *more), files = incremental(project.root, args.articles)
             after = ", ".join(f"{s:.1f} s" for s in more)
             print(f"incremental: one article added and site updated in {first:.1f} s (the next: {after})")
+            total_files = sum(1 for p in project.site_dir.rglob("*") if p.is_file())
+            spread = ", ".join(f"{folder} {n}" for folder, n in files.items())
+            print(
+                f"incremental: the last article touched {sum(files.values())} of {total_files} "
+                f"site files ({spread})"
+            )
             fields["incremental_s"] = f"{first:.1f}"
         print("bench: " + " ".join(f"{k}={v}" for k, v in fields.items()))
     finally:
