@@ -114,3 +114,23 @@ def test_crowded_prefixes_split_until_each_shard_fits() -> None:
         # the browser's rule: a term's shard is the longest key that starts it
     for term, key in keys.items():
         assert key == next(term[:n] for n in range(len(term), 1, -1) if term[:n] in set(keys.values()))
+
+
+def test_a_surface_form_points_to_its_stems_in_its_own_languages_only() -> None:
+    model = build_model(
+        [
+            record(1, language="es", body="Las cooperativas venden café."),
+            record(2, language="pt", body="As cooperativas vendem café."),
+            record(3, language="en", body="Cooperation between the cooperatives."),
+        ],
+        AUTHORITIES,
+    )
+    files, _ = build_index(model)
+    shards = {}
+    for name, content in files.items():
+        if "/t-" in name:
+            shards.update(json.loads(content[content.index(",") + 1 : content.rindex(")")]))
+    # Spanish and Portuguese cut "cooperativas" to "cooper", and English cuts "cooperation" to it too.
+    assert shards["cooperativas"]["s"] == ["cooper"] and shards["cooperativas"]["l"] == ["es,pt"]
+    assert shards["cooperation"]["l"] == ["en"]
+    assert len(decode_postings(shards["cooper"]["p"])) == 3

@@ -71,6 +71,11 @@ def test_search_finds_inflected_spanish_and_english(watched, base, site) -> None
     assert spanish, "the seed site should have an article about cooperativas"
     found = _search(watched, base, "cooperativa")  # the texts say "cooperativas", never "cooperativa"
     assert spanish <= set(found), found
+    # English "cooperation" stems to "cooper" too, but a Spanish form finds Spanish articles only.
+    only_english = _titles_with(site, r"\bcooperation") - _titles_with(site, r"\bcooperativas\b")
+    assert only_english, "the seed site should have English articles about cooperation"
+    found = _search(watched, base, "cooperativas")
+    assert spanish <= set(found) and not only_english & set(found), found
     english = _titles_with(site, r"\bexport")
     found = _search(watched, base, "exported")  # the texts say export, exports, exporting
     assert english <= set(found), found

@@ -59,6 +59,7 @@
   function indexEngine() {
     var meta = null, keys = null, longest = 2, facets = null, shards = {}, rows = {}, pending = {};
     var newest = [], rankOf = [];  /* article numbers newest first; an article number's rank */
+    var languageOf = [];  /* an article number's language code */
     window.hemerotecaSearch = {
       addMeta: function (m) { meta = m; },
       addShard: function (key, terms) { shards[key] = terms; },
@@ -74,6 +75,7 @@
       /* Each article's facets: "year.language.countries.topics", numbers in base 36. */
       facets = meta.facets ? meta.facets.split("|").map(function (packed) {
         var f = packed.split(".");
+        languageOf.push(meta.languages[parseInt(f[1], 36)][0]);
         function list(text, names) {
           return text ? text.split(",").map(function (i) { return names[parseInt(i, 36)][1]; }) : [];
         }
@@ -106,24 +108,32 @@
       return once("t" + key, base + "/search-index/t-" + encodeURIComponent(key) + ".js", function () {})
         .then(function () { return (shards[key] || {})[term]; });
     }
-    /* The stems a query word stands for: as a seen form, as a stem, or its longest stem prefix. */
+    /* The stems a query word stands for, each with the languages it stands for them in
+       (null: any): as a stem itself, as a form seen in the texts, or by its longest stem
+       prefix. A form counts only in its own languages, so the Spanish "cooperativas"
+       (stem "cooper") does not find the English "cooperation" (stem "cooper" too). */
     async function stemsOf(word) {
-      var e = await entry(word), stems = [];
-      if (e && e.p) stems.push(word);
-      if (e && e.s) stems = stems.concat(e.s);
-      for (var n = word.length - 1; !stems.length && n >= 4; n--) {
+      var e = await entry(word), stems = new Map();
+      if (e && e.p) stems.set(word, null);
+      if (e && e.s) e.s.forEach(function (stem, i) {
+        if (!stems.has(stem)) stems.set(stem, e.l ? new Set(e.l[i].split(",")) : null);
+      });
+      for (var n = word.length - 1; !stems.size && n >= 4; n--) {
         var prefix = word.slice(0, n), p = await entry(prefix);
-        if (p && p.p) stems.push(prefix);
+        if (p && p.p) stems.set(prefix, null);
       }
       return stems;
     }
     async function wordDocs(word) {
       var all = new Set(), title = new Set(), stems = await stemsOf(word);
-      for (var i = 0; i < stems.length; i++) {
-        var e = await entry(stems[i]);
+      for (var [stem, languages] of stems) {
+        var e = await entry(stem);
         if (!e) continue;
-        decode(e.p).forEach(function (n) { all.add(n); });
-        decode(e.t).forEach(function (n) { title.add(n); });
+        var into = function (found) {
+          return function (n) { if (!languages || languages.has(languageOf[n])) found.add(n); };
+        };
+        decode(e.p).forEach(into(all));
+        decode(e.t).forEach(into(title));
       }
       return { all: all, title: title };
     }

@@ -117,6 +117,7 @@ def _shard_files(state: IndexState) -> tuple[dict[str, str], list[str]]:
         entries[stem]["t"] = text
     for form, stems in state.forms().items():
         entries.setdefault(form, {})["s"] = sorted(stems)
+        entries[form]["l"] = [",".join(sorted(stems[stem])) for stem in sorted(stems)]
     sizes = {term: len(term) + sum(len(str(v)) for v in e.values()) + 12 for term, e in entries.items()}
     keys = shard_keys(sizes, SPLIT_BYTES)
     shards: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)

@@ -10,7 +10,7 @@ A stem's postings are the numbers of the articles holding it, as base-36 gaps jo
 appended, without being decoded. An article whose key changed is analysed again and only
 the stems it gained or lost are decoded and re-encoded.
 
-``IndexState`` also keeps what each article contributed, as numbers of (form, stem)
+``IndexState`` also keeps what each article contributed, as numbers of (form, stem, language)
 pairs packed in bytes (unpickling 10,000 of them is quick), so that an article's old
 words can be taken out, and a pair no article holds any longer is marked dead: no
 form is left pointing at a stem for a word gone from the texts.
@@ -46,7 +46,7 @@ def _version(package: str) -> str:
 # A state made by other code is not reused: change the number whenever the analysis, the
 # encoding or IndexState's fields change. The stemmers and the country names (searchable
 # words of every article) come from these packages.
-FORMAT = "postings 1, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
+FORMAT = "postings 2, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 _PAIRS = "I" if array("I").itemsize >= 4 else "L"  # packed pair numbers: unsigned, 32 bits at least
 
@@ -118,7 +118,8 @@ class IndexState:
     format: str
     ids: list[str]  # article ids in number order
     keys: list[str]  # each article's ``Article.key``, in number order
-    pairs: list[tuple[str, str]]  # pair number -> (folded form, folded stem), numbered as first met
+    # pair number -> (folded form, folded stem, language), numbered as first met
+    pairs: list[tuple[str, str, str]]
     dead: set[int]  # numbers of the pairs no article holds any longer
     held: list[bytes]  # per article: the pair numbers of all its words, packed
     titled: list[bytes]  # per article: the pair numbers of its title's words, packed
@@ -139,24 +140,30 @@ class IndexState:
             title=self.title.copy(),
         )
 
-    def forms(self) -> dict[str, set[str]]:
-        """Surface form -> the stems it stands for, for forms some article still holds."""
-        forms: dict[str, set[str]] = defaultdict(set)
-        for number, (form, stem) in enumerate(self.pairs):
+    def forms(self) -> dict[str, dict[str, set[str]]]:
+        """Surface form -> the stems it stands for -> the languages in which it does.
+
+        The languages keep a Spanish ``cooperativas`` (stem ``cooper``) from finding the
+        English ``cooperation``, which Snowball's English stemmer also cuts to ``cooper``.
+        Only forms some article still holds are listed.
+        """
+        forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for number, (form, stem, language) in enumerate(self.pairs):
             if form != stem and number not in self.dead:
-                forms[form].add(stem)
+                forms[form][stem].add(language)
         return forms
 
 
 class _Analyser:
-    """An article's words as numbers of (form, stem) pairs: each distinct word is stemmed once per language.
+    """An article's words as numbers of (form, stem, language) pairs: each distinct word is stemmed
+    once per language.
 
     Stems are numbered too, so mapping an article's pairs to its stems is a list lookup.
     """
 
-    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+    def __init__(self, pairs: list[tuple[str, str, str]]) -> None:
         self.pairs = pairs  # extended in place with the pairs met first here
-        self.pair_numbers: dict[tuple[str, str], int] = {}
+        self.pair_numbers: dict[tuple[str, str, str], int] = {}
         self.stems: list[str] = []  # stem number -> stem
         self.stem_numbers: dict[str, int] = {}
         self.pair_stem: list[int] = []  # pair number -> stem number
@@ -164,7 +171,7 @@ class _Analyser:
             self._number(pair)
         self.tables: dict[str, dict[str, int]] = defaultdict(dict)
 
-    def _number(self, pair: tuple[str, str]) -> int:
+    def _number(self, pair: tuple[str, str, str]) -> int:
         number = self.pair_numbers.get(pair)
         if number is None:
             number = self.pair_numbers[pair] = len(self.pair_stem)
@@ -186,7 +193,7 @@ class _Analyser:
         held = set(map(table.get, every_word))
         if None in held:  # words met first here (most articles, once the archive is large, bring none)
             for word in every_word - table.keys():
-                table[word] = self._number(terms(article.language, word))
+                table[word] = self._number((*terms(article.language, word), article.language))
             held = set(map(table.__getitem__, every_word))
         return held, set(map(table.__getitem__, title_words))
 
