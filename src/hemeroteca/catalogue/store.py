@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from hemeroteca.cache import Store
@@ -25,7 +26,7 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _files(folder: Path, keep) -> list[Path]:
+def _files(folder: Path, keep: Callable[[str], bool]) -> list[Path]:
     """Files of ``folder`` whose name ``keep`` accepts, sorted by name.
 
     ``os.scandir`` and string sorting: pathlib's globbing and comparisons cost ~0.5 s a
