@@ -108,16 +108,41 @@
       return once("t" + key, base + "/search-index/t-" + encodeURIComponent(key) + ".js", function () {})
         .then(function () { return (shards[key] || {})[term]; });
     }
+    /* The seen forms that begin with a word, and their entries: the word's shard holds
+       them, unless a crowded prefix was split into shards with longer keys. */
+    async function completions(word) {
+      var names = [keyFor(word)].concat(meta.keys.filter(function (k) {
+        return k.length > word.length && k.startsWith(word);
+      }));
+      var found = [];
+      for (var i = 0; i < names.length; i++) {
+        if (names[i] === null) continue;
+        await entry(names[i]);
+        var shard = shards[names[i]] || {};
+        Object.keys(shard).forEach(function (term) {
+          if (term.startsWith(word) && shard[term].s) found.push(shard[term]);
+        });
+      }
+      return found;
+    }
     /* The stems a query word stands for, each with the languages it stands for them in
-       (null: any): as a stem itself, as a form seen in the texts, or by its longest stem
-       prefix. A form counts only in its own languages, so the Spanish "cooperativas"
-       (stem "cooper") does not find the English "cooperation" (stem "cooper" too). */
+       (null: any). In turn: the word as a stem and as a form seen in the texts; else the
+       seen forms it begins ("cooperativa" -> "cooperativas"); else its longest stem prefix.
+       A form counts only in its own languages, so the Spanish "cooperativas" (stem
+       "cooper") does not find the English "cooperation" (stem "cooper" too). */
     async function stemsOf(word) {
-      var e = await entry(word), stems = new Map();
+      var stems = new Map();
+      function add(e) {
+        if (e && e.s) e.s.forEach(function (stem, i) {
+          var languages = e.l ? e.l[i].split(",") : null, had = stems.get(stem);
+          if (had === null) return;
+          stems.set(stem, languages === null ? null : new Set(languages.concat(had ? Array.from(had) : [])));
+        });
+      }
+      var e = await entry(word);
       if (e && e.p) stems.set(word, null);
-      if (e && e.s) e.s.forEach(function (stem, i) {
-        if (!stems.has(stem)) stems.set(stem, e.l ? new Set(e.l[i].split(",")) : null);
-      });
+      add(e);
+      if (!stems.size && word.length >= 4) (await completions(word)).forEach(add);
       for (var n = word.length - 1; !stems.size && n >= 4; n--) {
         var prefix = word.slice(0, n), p = await entry(prefix);
         if (p && p.p) stems.set(prefix, null);
