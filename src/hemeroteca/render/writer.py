@@ -53,18 +53,15 @@ def site_identity(project: Project) -> tuple[str, str | None]:
     return str(config.get("site_name") or "Hemeroteca"), config.get("site_url") or None
 
 
-def page_files(model: SiteModel, articles: Iterable[Article] | None = None) -> dict[str, str]:
-    """Index pages, exports and the pages of ``articles`` (all by default): path -> content."""
-    chosen = model.articles if articles is None else articles
-    files = {article_path(a.id): article_page(a, model) for a in chosen}
-    files.update(index_pages(model))
-    files.update(export_files(model))
-    return files
+def page_files(model: SiteModel) -> dict[str, str]:
+    """Index pages and exports: path -> content."""
+    return index_pages(model) | export_files(model)
 
 
 def site_files(model: SiteModel) -> dict[str, str]:
-    """Every generated docs/ file, path -> content."""
-    return page_files(model) | build_index(model)[0]
+    """Every generated docs/ file, path -> content (``render`` writes article pages one by one)."""
+    articles = {article_path(a.id): article_page(a, model) for a in model.articles}
+    return articles | page_files(model) | build_index(model)[0]
 
 
 class ArticlePages:
@@ -105,13 +102,24 @@ PARALLEL_FROM = 200
 _forked_model: SiteModel | None = None
 
 
-def _write_files(
-    docs: Path, files: dict[str, str], progress: Callable | None = None
-) -> tuple[list[str], int]:
+def _write_files(docs: Path, files: dict[str, str]) -> tuple[list[str], int]:
     written, unchanged = [], 0
-    items = sorted(files.items())
-    for rel, content in progress(items) if progress else items:
+    for rel, content in sorted(files.items()):
         if write_if_changed(docs / rel, content, durable=False):
+            written.append(rel)
+        else:
+            unchanged += 1
+    return written, unchanged
+
+
+def _write_article_pages(
+    docs: Path, model: SiteModel, articles: list[Article], progress: Callable | None = None
+) -> tuple[list[str], int]:
+    """Each page written as soon as it is made: 10,000 pages held together are ~300 MB of text."""
+    written, unchanged = [], 0
+    for article in progress(articles) if progress else articles:
+        rel = article_path(article.id)
+        if write_if_changed(docs / rel, article_page(article, model), durable=False):
             written.append(rel)
         else:
             unchanged += 1
@@ -156,7 +164,7 @@ def load_model(project: Project, loaded: Loaded | None = None) -> SiteModel:
 def render(
     project: Project,
     *,
-    progress: Callable[[Iterable[tuple[str, str]]], Iterable[tuple[str, str]]] | None = None,
+    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
     loaded: Loaded | None = None,
 ) -> RenderReport:
     """Write docs/ from the catalogue (``loaded``: the records, when the caller has read them)."""
@@ -175,17 +183,18 @@ def render(
             stack.callback(_forget_model)  # even on error: the model is large
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(1))
             searching = pool.apply_async(_search_job, (str(project.root),))
-            files = page_files(model, stale)
-        else:
-            files = page_files(model, stale) | search_files(project, model)
-        report.written, report.unchanged = _write_files(docs, files, progress)
-        report.unchanged += len(model.articles) - len(stale)
+        written, unchanged = _write_article_pages(docs, model, stale, progress)
+        files = page_files(model) if parallel else page_files(model) | search_files(project, model)
+        more_written, more_unchanged = _write_files(docs, files)
+        report.written = written + more_written
+        report.unchanged = unchanged + more_unchanged + len(model.articles) - len(stale)
         generated = set(files) | {article_path(a.id) for a in model.articles}
         if parallel:
             names, written, unchanged = searching.get()
             generated.update(names)
-            report.written = sorted(report.written + written)
+            report.written += written
             report.unchanged += unchanged
+        report.written.sort()
     pages.remember(stale)
     pages.save()
     for rel in sorted(previous - generated):
