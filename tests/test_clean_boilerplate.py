@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hemeroteca.sources.clean import clean_text, is_credit
+from hemeroteca.sources.clean import clean_text, is_credit, is_navigation
 
 PROSE = (
     "El ministerio anunció un nuevo programa de crédito para las pequeñas empresas del sector "
@@ -53,3 +53,19 @@ def test_bylines_and_wire_sign_offs_are_credits() -> None:
     assert is_credit("Maria Lopez By Maria Lopez | Reporter - Wed, 11/20/2024 - 13:54")
     assert is_credit("KINGSTON, Mar 2, CMC –")
     assert not is_credit("Por otro lado, el banco amplió su cartera.")
+
+
+def test_an_icons_alt_text_in_front_of_a_heading_is_dropped() -> None:
+    text = clean_text("arrow January 2020:\n\nArrow Electronics opened a plant.\n\narrow keys move the map.")
+    assert text.split("\n") == [
+        "January 2020:",
+        "",
+        "Arrow Electronics opened a plant.",  # a name, capitalised
+        "",
+        "arrow keys move the map.",  # lower case goes on: a sentence
+    ]
+
+
+def test_a_two_item_menu_of_menu_words_is_navigation() -> None:
+    assert is_navigation("News | Publications")
+    assert not is_navigation("Peru | Chile")  # not menu words: could be a heading

@@ -32,6 +32,7 @@ class Boilerplate:
     teaser_patterns: tuple[re.Pattern[str], ...]
     credit_patterns: tuple[re.Pattern[str], ...]
     site_suffix: re.Pattern[str]
+    icon_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,7 @@ def boilerplate() -> Boilerplate:
         teaser_patterns=compile_all("teaser_endings"),
         credit_patterns=compile_all("credit_lines", 0),
         site_suffix=re.compile(data["site_suffix"], re.IGNORECASE),
+        icon_words=frozenset(data.get("icon_words", [])),
     )
 
 
@@ -73,11 +75,26 @@ def _capitalised(word: str) -> bool:
     return bool(letters) and letters[0].isupper()
 
 
+def without_icon_word(line: str) -> str:
+    """'arrow January 2020:' -> 'January 2020:': an icon's alt text left in front of a heading.
+
+    Only a lower-case icon word followed by a capital or a digit: "Arrow Electronics said"
+    starts with a name.
+    """
+    first, _, rest = line.partition(" ")
+    if first in boilerplate().icon_words and (rest[:1].isupper() or rest[:1].isdigit()):
+        return rest
+    return line
+
+
 def is_navigation(line: str) -> bool:
     """A menu bar or a breadcrumb trail, with or without its separators."""
     rules = boilerplate()
     if any(p.search(line) for p in rules.navigation_patterns):
         return True
+    items = [item.strip() for item in line.split(" | ")]
+    if len(items) >= 2 and all(item.casefold() in rules.menu_words for item in items):
+        return True  # "News | Publications": a short menu, every entry a menu word
     words = line.split()
     if len(words) < 3 or not all(_capitalised(w) for w in words):
         return False
@@ -127,6 +144,7 @@ def clean_page(text: str) -> Page:
     mastheads: list[str] = []
     prose_seen = False
     for line in normalise_whitespace(text).split("\n"):
+        line = without_icon_word(line)
         if line and prose_seen and any(p.search(line) for p in rules.tail_patterns):
             break
         if line and any(p.search(line) for p in rules.teaser_patterns):
