@@ -69,3 +69,39 @@ def test_an_icons_alt_text_in_front_of_a_heading_is_dropped() -> None:
 def test_a_two_item_menu_of_menu_words_is_navigation() -> None:
     assert is_navigation("News | Publications")
     assert not is_navigation("Peru | Chile")  # not menu words: could be a heading
+
+
+def test_menus_with_dots_or_slashes_weather_follow_and_trending_lines_go() -> None:
+    raw = "\n".join(
+        [
+            "Portada · Economía · Negocios · Mipymes · Opinión",
+            "News / Business / Trade",
+            "☀ São Paulo 24°C",
+            "Follow us: Facebook  X  Instagram",
+            "Trending: Fuel prices | Ports | Remittances",
+            "",
+            PROSE,
+        ]
+    )
+    assert clean_text(raw) == PROSE
+
+
+def test_a_menu_one_entry_per_line_goes_with_its_unlisted_entries_and_leaves_the_masthead() -> None:
+    from hemeroteca.sources.clean import clean_page
+
+    menu = ["Home", "News", "Business", "Agriculture", "Opinion", "Events", "Jobs", "About us"]
+    page = clean_page("\n".join(["Haiti Economic Review", *menu, "", "Fonkoze opens a branch", "", PROSE]))
+    assert page.text.split("\n") == ["Fonkoze opens a branch", "", PROSE]
+    assert page.mastheads == ("Haiti Economic Review",)
+    # Short capitalised lines that are not a menu stay.
+    names = "\n".join(["Lima", "Cusco", "Arequipa", "Trujillo", "", PROSE])
+    assert clean_text(names).startswith("Lima\nCusco")
+
+
+def test_a_masthead_above_the_editions_date_line_is_the_masthead() -> None:
+    from hemeroteca.sources.clean import clean_page
+
+    top = ["Jornal do Comércio do Sertão", "Sexta-feira, 27 de novembro de 2026", "Economia | Agro | Cidades"]
+    page = clean_page("\n".join([*top, "", PROSE]))
+    assert page.mastheads == ("Jornal do Comércio do Sertão",)
+    assert page.text.startswith("Sexta-feira, 27 de novembro de 2026")

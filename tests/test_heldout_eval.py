@@ -1,4 +1,4 @@
-"""Regression guard on the held-out set (eval/heldout): 60 pages written for the project, each
+"""Regression guard on the held-out set (eval/heldout): 78 pages written for the project, each
 labelled before the extractor ever ran on it, so their first runs estimated how extraction generalises.
 
 The thresholds sit a little below the scores reached when this test was written (see the
@@ -30,7 +30,8 @@ def score(authorities: Authorities) -> Scores:
 
 @pytest.mark.parametrize(
     ("authorities", "actors_f1", "countries_f1", "main_country"),
-    [(AUTHORITIES, 0.93, 0.93, 0.94), (Authorities(), 0.92, 0.91, 0.89)],
+    # Main country 0.94 -> 0.92 when the fifth batch (h061-h078) came in: 15/18 on its first run.
+    [(AUTHORITIES, 0.93, 0.93, 0.92), (Authorities(), 0.92, 0.91, 0.89)],
     ids=["authority-file", "no-authority-file"],
 )
 def test_heldout_scores_do_not_regress(

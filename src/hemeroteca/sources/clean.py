@@ -137,14 +137,51 @@ class Page:
     mastheads: tuple[str, ...]
 
 
+# A menu laid out one entry per line ("Home", "News", ..., "About us"): this many lines at least.
+MENU_COLUMN = 4
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def menu_columns(lines: list[str]) -> set[int]:
+    """Indices of the lines of menus laid out one entry per line: runs of short capitalised lines
+    (one to three words, no sentence punctuation) with three or more single menu words, from the
+    first of those on (a site name above stays, for the masthead), taking the entries no word
+    list could name ("Jobs", "About us")."""
+    menu_words = boilerplate().menu_words
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if 0 < len(line.split()) <= 3 and _capitalised(line) and not any(c in ".,;:!?" for c in line):
+            run.append(index)
+            continue
+        entries = [i for i in run if lines[i].casefold() in menu_words]
+        if len(entries) >= 3:
+            menu = run[run.index(entries[0]) :]
+            if len(menu) >= MENU_COLUMN:
+                found.update(menu)
+        run = []
+    return found
+
+
+def _take_masthead(kept: list[str], mastheads: list[str]) -> None:
+    """Above a menu at the top: the site's name, possibly with the edition's date line under it."""
+    while kept and not kept[-1]:
+        kept.pop()
+    if kept and is_name_like(kept[-1]):
+        mastheads.append(kept.pop())
+    elif len(kept) >= 2 and len(kept[-1].split()) <= 8 and _YEAR.search(kept[-1]) and is_name_like(kept[-2]):
+        mastheads.append(kept.pop(-2))  # "Jornal do X" / "Sexta-feira, 27 de novembro de 2026"
+
+
 def clean_page(text: str) -> Page:
     """Drop boilerplate lines, teaser blocks, and everything after a trailing 'related content' marker."""
     rules = boilerplate()
     kept: list[str] = []
     mastheads: list[str] = []
     prose_seen = False
-    for line in normalise_whitespace(text).split("\n"):
-        line = without_icon_word(line)
+    lines = [without_icon_word(line) for line in normalise_whitespace(text).split("\n")]
+    column = menu_columns(lines)
+    for index, line in enumerate(lines):
         if line and prose_seen and any(p.search(line) for p in rules.tail_patterns):
             break
         if line and any(p.search(line) for p in rules.teaser_patterns):
@@ -153,12 +190,13 @@ def clean_page(text: str) -> Page:
             if kept and not is_prose(kept[-1]):
                 kept.pop()
             continue
+        if index in column:
+            if not prose_seen and index - 1 not in column:
+                _take_masthead(kept, mastheads)
+            continue
         if line and is_boilerplate(line):
             if not prose_seen and is_navigation(line):
-                while kept and not kept[-1]:
-                    kept.pop()
-                if kept and is_name_like(kept[-1]):
-                    mastheads.append(kept.pop())
+                _take_masthead(kept, mastheads)
             continue
         prose_seen = prose_seen or is_prose(line)
         kept.append(line)
