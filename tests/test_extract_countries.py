@@ -142,3 +142,12 @@ def test_regions_name_the_country_and_a_partner_institution_keeps_its_own() -> N
     assert codes("", "Los caficultores de Antioquia y Risaralda renovarán sus cultivos.") == ["CO"]
     # regions that are also surnames or words are left out: "Luciana Caldas", "Banco Santander"
     assert codes("", "A diretora Luciana Caldas falou com o Banco Santander em Recife.") == ["BR"]
+
+
+def test_a_trade_fairs_country_is_not_where_the_story_happens() -> None:
+    body = (
+        "Eleven small producers from Costa Rica's Northern Zone will exhibit at BioFach 2023 in "
+        "Nuremberg, Germany, with the support of the Costa Rican export promoter.\n\n"
+        "As cooperativas vão levar os produtos à feira Gulfood, em Dubai, em fevereiro."
+    )
+    assert codes("Costa Rican organic producers head to a fair", body) == ["CR"]

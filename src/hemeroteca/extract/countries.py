@@ -54,6 +54,13 @@ _DESTINATION = re.compile(
     re.IGNORECASE,
 )
 
+# A trade fair's place, in the same clause shortly after the fair: where products are shown, not
+# where the story happens ("exhibit at BioFach 2023 in Nuremberg, Germany", "à feira Gulfood, em Dubai").
+_FAIR = re.compile(
+    r"\b(?:fairs?|trade shows?|expos?|exhibit|exhibiting|ferias?|feiras?|exhibir|expor)\b[^.;:\n]{0,50}$",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class CountryHit:
@@ -167,7 +174,7 @@ def _weights(text: str) -> list[tuple[Mention, float]]:
         before = text[max(0, m.start - 90) : m.start]
         # a destination carries over its coordination: "missions to Jamaica and Canada"
         joined = i > 0 and _LIST_GAP.match(text[mentions[i - 1].end : m.start])
-        destination = bool(_DESTINATION.search(before) or (joined and destination))
+        destination = bool(_DESTINATION.search(before) or _FAIR.search(before) or (joined and destination))
         weak = i in listed or _role_before().search(before) or _NATIONALITY.search(before) or destination
         weight = WEAK if weak else CURRENCY if m.kind == "currency" else 1.0
         out.append((m, weight))
