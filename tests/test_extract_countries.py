@@ -151,3 +151,12 @@ def test_a_trade_fairs_country_is_not_where_the_story_happens() -> None:
         "As cooperativas vão levar os produtos à feira Gulfood, em Dubai, em fevereiro."
     )
     assert codes("Costa Rican organic producers head to a fair", body) == ["CR"]
+
+
+def test_a_local_fair_or_a_report_that_shows_keeps_its_country() -> None:
+    body = (
+        "El ministerio llevó a cabo una feria de emprendimientos en San Miguel, El Salvador, con "
+        "emprendedores de Usulután.\n\nThe report shows Peru ahead of its neighbours."
+    )
+    assert codes("Feria de emprendimientos", body)[0] == "SV"
+    assert codes("A report on small firms", "The report shows Peru ahead in small firms' exports.") == ["PE"]

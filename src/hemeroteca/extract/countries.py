@@ -54,11 +54,14 @@ _DESTINATION = re.compile(
     re.IGNORECASE,
 )
 
-# A trade fair's place, in the same clause shortly after the fair: where products are shown, not
-# where the story happens ("exhibit at BioFach 2023 in Nuremberg, Germany", "à feira Gulfood, em Dubai").
+# A named trade fair's place, in the same clause shortly after it: where products are shown, not
+# where the story happens ("exhibit at BioFach 2023 in Nuremberg, Germany", "à feira Gulfood, em
+# Dubai"). The fair must be named (a capital follows): a local "feria de emprendimientos" is
+# often the story itself.
 _FAIR = re.compile(
-    r"\b(?:fairs?|trade shows?|expos?|exhibit|exhibiting|ferias?|feiras?|exhibir|expor)\b[^.;:\n]{0,50}$",
-    re.IGNORECASE,
+    r"(?i:\b(?:trade\s+shows?|(?:trade\s+)?fairs?|expos?|ferias?|feiras?)(?:\s+internacional|\s+international)?"
+    r"|\bexhibit(?:ing)?\s+at|\bexhibir\s+en|\bexpor\s+na)"
+    r",?\s+(?:the\s+|la\s+|a\s+)?[A-Z][^.;:\n]{0,50}$"
 )
 
 
