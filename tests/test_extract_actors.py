@@ -531,3 +531,15 @@ def test_a_delegation_of_a_known_body_is_that_body() -> None:
     )
     found = [a for a in find_actors(text, Authorities(actors=(eu,))) if a.type == "organization"]
     assert sum("Union" in a.name or "Unión" in a.name for a in found) == 1
+
+
+def test_a_statistics_office_reporting_a_figure_is_a_source() -> None:
+    text = (
+        "The Ministry of Trade launched a credit line for small exporters on Monday.\n\n"
+        "The Central Statistical Office estimates that manufacturing accounts for 8 per cent of GDP. "
+        "The National Institute of Statistics and Census (INEC) reports that poverty fell."
+    )
+    assert set(orgs(text)) == {"Ministry of Trade"}
+    # A statistics office that acts is an actor.
+    acting = "The National Institute of Statistics signed an agreement with the Ministry of Trade."
+    assert "National Institute of Statistics" in orgs(acting)

@@ -223,10 +223,33 @@ def _is_unit(name: str) -> bool:
     return parts[0] in units
 
 
+def _reports_a_figure(text: str, start: int, entity: _Entity) -> bool:
+    """A statistics office whose mention goes on with a reporting verb ("The Central Statistical
+    Office estimates that ...", "el Instituto Nacional de Estadística (INE) registró ..."): the
+    source of a figure, which the gold conventions do not count as acting."""
+    if not _folded("statistics_words") & {fold(w) for w in entity.name.split()}:
+        return False
+    for key in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
+        if text.startswith(key, start):
+            after = text[start + len(key) : start + len(key) + 60]
+            return bool(_figure_verb().match(after))
+    return False
+
+
+@cache
+def _figure_verb() -> re.Pattern[str]:
+    """A reporting verb right after a name, past an acronym in brackets (or the bracket closing
+    around the acronym itself: "(INEC) reports")."""
+    verbs = alternation(words("figure_verbs"))
+    return re.compile(rf"\s*\)?\s*(?:\([^()]{{1,20}}\)\s*,?\s*)?{verbs}(?!\w)", re.IGNORECASE)
+
+
 def _background(text: str, start: int, entity: _Entity) -> bool:
     """Is this mention a source, a membership, an example or a former post rather than an action?"""
     before = _sentence_before(text, start, CUE_WINDOW)
     if entity.type == "organization" and _cited_as_source(before):
+        return True
+    if entity.type == "organization" and _reports_a_figure(text, start, entity):
         return True
     if entity.type == "organization" and _cue_pattern("background_cues").search(before[-NEAR_WINDOW:]):
         return True
