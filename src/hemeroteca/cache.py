@@ -97,13 +97,13 @@ class Store:
             self._changed = True
         self._used.add(key)
 
-    def save(self, *, prune: bool = True) -> None:
-        """Write the store if it changed; ``prune`` drops entries this run did not use.
+    def save(self) -> None:
+        """Write the store if it changed, without the entries this run did not use.
 
-        A run that looked at every input (every record, every seed) prunes, so entries for
-        deleted files do not pile up; a run that looked at a few keeps the rest.
+        Every user of a store looks at all its inputs (every record, every seed, every page),
+        so an unused entry is for a file that is gone: dropping it keeps stores from piling up.
         """
-        if prune and self._used != self._entries.keys():
+        if self._used != self._entries.keys():
             self._entries = {key: raw for key, raw in self._entries.items() if key in self._used}
             self._changed = True
         if not self._changed:

@@ -196,7 +196,8 @@ def write_group(
         rel = f"{group.folder}{stem}.html"
         wanted.add(rel)
         before = seen.get(rel) if seen is not None else None
-        if before == (shell_key, stamp(source), stamp(target)):
+        source_stamp = stamp(source)
+        if before == (shell_key, source_stamp, stamp(target)):
             report.unchanged += 1
             continue
         with open(source, encoding="utf-8") as handle:
@@ -206,7 +207,7 @@ def write_group(
         else:
             report.unchanged += 1
         if seen is not None:
-            seen.put(rel, (shell_key, stamp(source), stamp(target)))
+            seen.put(rel, (shell_key, source_stamp, stamp(target)))
     for stem in group.names(site_dir / group.folder, ".html"):
         rel = f"{group.folder}{stem}.html"
         if rel not in wanted:

@@ -134,8 +134,8 @@ def _text_key_or_blank(data: bytes) -> str:
         return ""
 
 
-def _next_number(project: Project) -> int:
-    numbers = [int(m.group(1)) for s in list_seeds(project) if (m := _NUMBER.match(s.name))]
+def _next_number(seeds: list[Path]) -> int:
+    numbers = [int(m.group(1)) for s in seeds if (m := _NUMBER.match(s.name))]
     return max(numbers, default=-1) + 1
 
 
@@ -150,7 +150,7 @@ def add(project: Project, paths: Iterable[Path], authorities: Authorities | None
     files, skipped = expand_inputs(paths)
     report = AddReport(skipped=skipped)
     known = _Known(project)
-    number = _next_number(project)
+    number = _next_number(known.seeds)  # the listing _Known made: one scan of seeds/, not two
     for given in files:
         try:
             result = _add_one(project, given, number, known, authorities)
