@@ -78,8 +78,21 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Re-extract records still marked auto and not edited by hand.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes extracting at once [default: every core].",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Run the extraction on a Dask distributed scheduler (tcp://host:8786); records are written here.",
+)
 @root_option
-def ingest(paths: tuple[Path, ...], force: bool, root: Path) -> None:
+def ingest(paths: tuple[Path, ...], force: bool, jobs: int | None, scheduler: str | None, root: Path) -> None:
     """Create archive/ records for seeds that have none yet.
 
     Records marked reviewed, or edited by hand since they were written, are
@@ -89,10 +102,18 @@ def ingest(paths: tuple[Path, ...], force: bool, root: Path) -> None:
     Example:
       hemeroteca ingest                 # every seed in seeds/
       hemeroteca ingest seeds/001_x.txt --force
+      hemeroteca ingest --force --scheduler tcp://10.0.0.5:8786   # re-extract on a cluster
     """
     project = Project.at(root)
     with _errors_as_lines():
-        report = ingest_seeds(project, paths or None, force=force, progress=_progress("Ingesting"))
+        report = ingest_seeds(
+            project,
+            paths or None,
+            force=force,
+            progress=_progress("Ingesting"),
+            jobs=jobs,
+            scheduler=scheduler,
+        )
     for path in report.kept_edited:
         click.echo(f"kept {project.relative(path)}: edited by hand since it was generated", err=True)
     for error in report.errors:

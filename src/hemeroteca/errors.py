@@ -24,9 +24,17 @@ class HemerotecaError(Exception):
         self.message = message
         super().__init__(self.one_line())
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its parts when sent back from a worker process (parallel ingest).
+        return (_rebuild, (self.path, self.message, self.line, self.field))
+
     def one_line(self) -> str:
         where = self.path or "hemeroteca"
         if self.line is not None:
             where = f"{where}:{self.line}"
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message}"
+
+
+def _rebuild(path: str | None, message: str, line: int | None, field: str | None) -> HemerotecaError:
+    return HemerotecaError(path, message, line=line, field=field)

@@ -1,0 +1,91 @@
+"""Ingest on every core, or on a Dask cluster: the same records, byte for byte, as one process."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hemeroteca import Project, ingest, parallel
+from hemeroteca.errors import HemerotecaError
+from hemeroteca.parallel import BATCH, map_ordered
+
+from .conftest import REPO, copy_project_skeleton
+
+# Enough seeds that map_ordered really starts workers (fewer than two batches run inline).
+N_SEEDS = 3 * BATCH
+
+
+def _many_seeds_project(root: Path) -> Project:
+    """The shipped seeds repeated with a closing line of their own, plus one seed that is refused."""
+    project = copy_project_skeleton(root, seeds=False)
+    project.seeds_dir.mkdir()
+    texts = [p.read_bytes() for p in sorted((REPO / "seeds").iterdir())]
+    for n in range(N_SEEDS):
+        extra = f"\n\nNota de archivo {n}: copia {n} de esta pieza.\n".encode()
+        (project.seeds_dir / f"{n:03d}_copy.txt").write_bytes(texts[n % len(texts)] + extra)
+    (project.seeds_dir / "900_empty.txt").write_bytes(b"")
+    return project
+
+
+def _archive(project: Project) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(project.archive_dir.glob("*.md"))}
+
+
+def _ingested(root: Path, **options) -> tuple[dict[str, bytes], list[str]]:
+    project = _many_seeds_project(root)
+    report = ingest(project, **options)
+    return _archive(project), [e.one_line() for e in report.errors]
+
+
+def test_two_processes_write_the_same_records_as_one(tmp_path: Path) -> None:
+    one, one_errors = _ingested(tmp_path / "one", jobs=1)
+    two, two_errors = _ingested(tmp_path / "two", jobs=2)
+    assert len(one) == N_SEEDS
+    assert one == two
+    # the refused seed is reported the same way, and did not stop the other workers' batches
+    assert one_errors == two_errors and len(one_errors) == 1 and "900_empty.txt" in one_errors[0]
+
+
+def test_a_dask_cluster_of_two_workers_writes_the_same_records(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    local, _ = _ingested(tmp_path / "local", jobs=1)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        on_cluster, errors = _ingested(tmp_path / "cluster", scheduler=cluster.scheduler_address)
+    assert on_cluster == local
+    assert len(errors) == 1
+
+
+def test_an_unreachable_scheduler_is_one_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(parallel, "CONNECT_TIMEOUT", "1s")
+    project = _many_seeds_project(tmp_path / "p")
+    shutil.rmtree(project.seeds_dir)
+    project.seeds_dir.mkdir()
+    (project.seeds_dir / "000_a.txt").write_text("Título\n\nUn texto de prueba bastante corto.\n")
+    with pytest.raises(HemerotecaError, match="cannot reach the Dask scheduler"):
+        ingest(project, scheduler="tcp://127.0.0.1:9")
+
+
+def test_results_come_back_in_input_order_whatever_finishes_first() -> None:
+    items = list(range(5 * BATCH))
+    assert list(map_ordered(_slow_for_small, items, 1000, jobs=2)) == [i + 1000 for i in items]
+
+
+def _slow_for_small(item: int, offset: int) -> int:
+    # the first batch is the slowest, so a pool that yielded as results arrive would reorder
+    if item < BATCH:
+        import time
+
+        time.sleep(0.01)
+    return item + offset
+
+
+def test_an_error_crosses_a_process_boundary_whole() -> None:
+    error = HemerotecaError("archive/x.md", "tags: must be a list", line=7, field="tags")
+    copy = pickle.loads(pickle.dumps(error))
+    assert copy.one_line() == error.one_line() == "archive/x.md:7: tags: tags: must be a list"
