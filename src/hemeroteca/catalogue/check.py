@@ -26,6 +26,7 @@ from hemeroteca.catalogue.store import Loaded, list_seeds, load_records, seed_id
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
 from hemeroteca.resources import load_data
+from hemeroteca.weburl import url_problem
 
 if TYPE_CHECKING:
     import jsonschema
@@ -129,6 +130,11 @@ def check_record(record: Record, path: str, authorities: Authorities) -> list[Pr
                     f"actors[{index}].type",
                     f"'{actor['name']}' is {_a(known.type)} in the authority file, not {_a(actor['type'])}",
                 )
+    source = meta.get("source")
+    if isinstance(source, dict) and isinstance(source.get("url"), str):
+        reason = url_problem(source["url"])
+        if reason:
+            add("source.url", reason)
     if not record.body.strip():
         add("body", "the record has no article text below the front matter", "warning")
     return problems

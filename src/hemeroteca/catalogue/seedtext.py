@@ -20,6 +20,7 @@ from hemeroteca.sources.clean import clean_text
 from hemeroteca.sources.decode import check_size, decode_bytes
 from hemeroteca.sources.html import Page, looks_like_html, read_page
 from hemeroteca.sources.title import body_without_title
+from hemeroteca.weburl import web_url
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -34,7 +35,8 @@ class SeedText:
         """``source.url`` and ``source.publisher`` when the page declared them."""
         if self.page is None:
             return {}
-        extra = {"url": self.page.url, "publisher": self.page.publisher}
+        # A page may declare any canonical URL; only a web address is worth recording.
+        extra = {"url": web_url(self.page.url), "publisher": self.page.publisher}
         return {k: v for k, v in extra.items() if v}
 
 

@@ -69,17 +69,29 @@ def catalogue_json(model: SiteModel, rows: list[dict[str, object]] | None = None
     return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (or, for tab and
+# carriage return, as the start of one): a title "=HYPERLINK(...)" would run when opened.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """A CSV cell no spreadsheet evaluates: a leading quote marks the cell as text (OWASP's rule).
+
+    The exact values stay in catalogue.json, which no spreadsheet evaluates.
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _cell(value: object) -> str:
+    return LIST_SEPARATOR.join(value) if isinstance(value, list) else ("" if value is None else str(value))
+
+
 def catalogue_csv(model: SiteModel, rows: list[dict[str, object]] | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in FIELDS])
     for row in catalogue_rows(model) if rows is None else rows:
-        writer.writerow(
-            [
-                LIST_SEPARATOR.join(v) if isinstance(v, list) else ("" if v is None else v)
-                for v in (row[name] for name, _, _ in FIELDS)
-            ]
-        )
+        writer.writerow([spreadsheet_cell(_cell(row[name])) for name, _, _ in FIELDS])
     return out.getvalue()
 
 
@@ -178,6 +190,10 @@ def data_page(model: SiteModel, sizes: dict[str, int]) -> str:
             f"| [datapackage.json](datapackage.json) | [Frictionless](https://specs.frictionlessdata.io/) "
             f"description of both files: fields, types, meanings | {size('datapackage.json')} |",
             f"| [feed.xml](feed.xml) | Atom feed of the {FEED_SIZE} newest articles | {size('feed.xml')} |",
+            "",
+            "In catalogue.csv a value that begins with =, +, -, @, a tab or a carriage return starts "
+            "with an added ' so that no spreadsheet runs it as a formula; catalogue.json holds every "
+            "value exactly.",
             "",
             "Every article page also offers its citation as BibTeX and CSL-JSON.",
             "",

@@ -16,6 +16,7 @@ from typing import Any
 from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.catalogue.record import Record, text_digest
 from hemeroteca.render.format import country_name, language_name, slugify
+from hemeroteca.weburl import web_url
 
 FACET_KINDS = ("countries", "years", "topics", "actors", "languages")
 UNDATED = "undated"
@@ -146,6 +147,10 @@ def article_from_record(record: Record, authorities: Authorities, identity: str 
     for tag in meta.get("tags") or ():
         topic = authorities.topic(tag)
         topics.append(TopicRef(tag, topic.label("en") if topic else tag))
+    source = dict(meta.get("source") or {})
+    if "url" in source and web_url(source["url"]) is None:
+        # Only web addresses become links and citation fields, even when `check` was skipped.
+        del source["url"]
     return Article(
         id=record.id,
         title=str(meta.get("title") or record.id),
@@ -155,7 +160,7 @@ def article_from_record(record: Record, authorities: Authorities, identity: str 
         actors=tuple(resolve_actor(a, authorities) for a in meta.get("actors") or ()),
         topics=tuple(topics),
         review=str(meta.get("review") or "auto"),
-        source=dict(meta.get("source") or {}),
+        source=source,
         body=record.body,
         key=text_digest(f"{record.digest}|{authorities.digest}|{identity}"),
     )

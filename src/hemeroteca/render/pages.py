@@ -17,6 +17,7 @@ from hemeroteca.render.format import format_date, html_text
 from hemeroteca.render.headmeta import head_html
 from hemeroteca.render.links import article_path, facet_path, html_link
 from hemeroteca.render.model import UNDATED, Article, SiteModel
+from hemeroteca.weburl import web_url
 
 CSL_MEDIATYPE = "application/vnd.citationstyles.csl+json"
 
@@ -65,8 +66,8 @@ def _provenance(article: Article) -> str:
     source = article.source
     rows = [("Source file", f"<code>{html_text(str(source.get('path', '')))}</code>")]
     rows.append(("SHA-256", f'<code class="hem-hash">{html_text(str(source.get("sha256", "")))}</code>'))
-    if source.get("url"):
-        url = html_text(str(source["url"]))
+    if web_url(source.get("url")):
+        url = html_text(source["url"])
         rows.append(("Original URL", f'<a href="{url}" rel="nofollow noopener">{url}</a>'))
     if source.get("publisher"):
         rows.append(("Publisher", html_text(str(source["publisher"]))))
