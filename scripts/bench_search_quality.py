@@ -1,0 +1,186 @@
+"""How well the site's search answers readers: judged queries run in headless Chromium.
+
+    python scripts/bench_search_quality.py [--keep DIR] [--site DIR] [-v]
+
+Builds a site from the seeds, the held-out pages (eval/heldout/) and, when ../shared is
+there, the dev and dev2 excerpts (third-party text, read in place), then runs every query
+of eval/search/queries.yaml on its search page, served on 127.0.0.1 and opened from
+file://, and prints per engine: micro precision and recall over all the results a query
+returns, how many queries put one of their best articles first, and how many queries that
+have relevant articles return nothing. Judgements about articles that are not in the site
+(../shared absent) are left out. ``--site`` reuses a site this script built before (kept
+with ``--keep``), so a change to the search page alone needs no rebuild.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(HERE))
+
+from screenshots import launch, serve  # noqa: E402
+
+QUERIES = ROOT / "eval" / "search" / "queries.yaml"
+# key prefix -> folder of the raw texts that prefix names
+SOURCES = {
+    "heldout": ROOT / "eval" / "heldout" / "articles",
+    "dev": SHARED / "dev" / "articles",
+    "dev2": SHARED / "dev2" / "articles",
+}
+HAND_WRITTEN = ("seeds", "overrides", "mkdocs.yml")
+
+
+def article_keys() -> dict[str, str]:
+    """sha256 of each raw text -> its key in the judgements (``heldout:h001``, ``seed:000``)."""
+    keys = {}
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        keys[hashlib.sha256(seed.read_bytes()).hexdigest()] = f"seed:{seed.stem[:3]}"
+    for prefix, folder in SOURCES.items():
+        for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+            keys[hashlib.sha256(path.read_bytes()).hexdigest()] = f"{prefix}:{path.stem}"
+    return keys
+
+
+def build_site(project: Path) -> Path:
+    """A project holding every article the judgements name that is at hand, built."""
+    project.mkdir(parents=True, exist_ok=True)
+    for name in HAND_WRITTEN:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    shutil.copytree(ROOT / "archive" / "authorities", project / "archive" / "authorities")
+    generated = set((ROOT / "docs" / ".generated").read_text(encoding="utf-8").split()) if (
+        ROOT / "docs" / ".generated"
+    ).exists() else set()
+    for page in (ROOT / "docs").rglob("*"):
+        rel = page.relative_to(ROOT / "docs").as_posix()
+        if page.is_file() and rel not in generated and rel not in (".generated", "index.md"):
+            (project / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(page, project / "docs" / rel)
+    hemeroteca = str(Path(sys.executable).parent / "hemeroteca")
+    folders = [str(folder) for folder in SOURCES.values() if folder.is_dir()]
+    root = ["--root", str(project)]
+    commands = ([hemeroteca, "add", *root, *folders], [hemeroteca, "build", *root])
+    for command in commands:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode:
+            sys.exit(f"{' '.join(command[:2])} failed: {result.stderr[-2000:]}")
+    return project / "site"
+
+
+def page_keys(site: Path) -> dict[str, str]:
+    """Article page file name -> judgement key, through each record's source checksum."""
+    keys = article_keys()
+    pages = {}
+    for row in json.loads((site / "data" / "catalogue.json").read_text(encoding="utf-8")):
+        key = keys.get(row["source_sha256"])
+        if key:
+            pages[row["page"].rsplit("/", 1)[-1]] = key
+    return pages
+
+
+def results(page, url: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Page file names of every result, in order (following "More results" to the end)."""
+    page.goto(url)
+    page.wait_for_selector(".hem-search[data-done]")
+    more = page.locator(".hem-more")
+    while more.is_visible():
+        count = page.locator(".hem-result").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.hem-result').length > {count}")
+    hrefs = page.locator(".hem-result h3 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return [href.split("?")[0].split("#")[0].rsplit("/", 1)[-1] for href in hrefs]
+
+
+@dataclass
+class Score:
+    returned: int = 0
+    correct: int = 0
+    relevant: int = 0
+    best_first: int = 0
+    queries: int = 0
+    empty: list[str] = field(default_factory=list)
+
+    def line(self, name: str) -> str:
+        precision = self.correct / self.returned if self.returned else 0.0
+        recall = self.correct / self.relevant if self.relevant else 0.0
+        return (
+            f"{name:7} precision {precision:.3f}  recall {recall:.3f}"
+            f"  best first {self.best_first}/{self.queries}"
+            f" ({self.best_first / max(self.queries, 1):.0%})  zero-result queries with a relevant article:"
+            f" {len(self.empty)}{' ' + ', '.join(self.empty) if self.empty else ''}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--keep", type=Path, help="build the project in DIR and keep it")
+    parser.add_argument("--site", type=Path, help="use a site built before with --keep (DIR/site)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every query's misses")
+    args = parser.parse_args()
+    work = None
+    if args.site:
+        site = args.site
+    elif args.keep:
+        site = build_site(args.keep)
+    else:
+        work = tempfile.mkdtemp(prefix="hem-search-quality-")
+        site = build_site(Path(work) / "proj")
+    try:
+        pages = page_keys(site)
+        present = set(pages.values())
+        queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+        missing = len({k for q in queries for k in q["relevant"]} - present)
+        print(f"{len(pages)} judged articles in the site; {len(queries)} queries"
+              f"{f'; {missing} judged articles absent (../shared missing?) and left out' if missing else ''}")
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright, serve(site) as server:
+            browser = launch(playwright)
+            page = browser.new_page()
+            for engine, base in (("hosted", server), ("file://", site.resolve().as_uri() + "/")):
+                score = Score()
+                for q in queries:
+                    relevant = set(q["relevant"]) & present
+                    best = set(q["best"]) & present
+                    if not relevant:
+                        continue
+                    names = results(page, f"{base}search.html?q={quote(q['query'])}")
+                    found = [pages.get(name, name) for name in names]
+                    hits = relevant & set(found)
+                    score.queries += 1
+                    score.returned += len(found)
+                    score.correct += len(hits)
+                    score.relevant += len(relevant)
+                    score.best_first += bool(found) and found[0] in best
+                    if not found:
+                        score.empty.append(q["query"])
+                    if args.verbose and engine == "hosted":
+                        wrong = [k for k in found if k not in relevant]
+                        first = found[0] if found else "-"
+                        first += "" if found and found[0] in best else " (not best)"
+                        print(f"  {q['query']!r}: {len(found)} found, {len(hits)}/{len(relevant)} relevant;"
+                              f" first {first};"
+                              f" missed {sorted(relevant - hits)}; wrong {wrong}")
+                print(score.line(engine))
+            browser.close()
+    finally:
+        if work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
