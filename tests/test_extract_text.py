@@ -44,6 +44,6 @@ def test_an_opening_sentence_proposed_as_title_stays_in_the_body() -> None:
         "El convenio entra en vigor en junio."
     )
     meta = extract_text(text)
-    assert "title: no clear headline, best candidate proposed" in meta.uncertain
+    assert [d.code for d in meta.doubts if d.field == "title"] == ["no-headline"]
     assert {a["name"] for a in meta.actors} == {"Ana Paz", "Banco del Sur", "Luis Gil"}
     assert meta.countries == ["PY"]

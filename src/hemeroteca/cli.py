@@ -24,8 +24,9 @@ from hemeroteca.catalogue.review import mark_reviewed
 from hemeroteca.catalogue.review import pending as pending_records
 from hemeroteca.catalogue.seedtext import extract_seed, read_seed
 from hemeroteca.errors import HemerotecaError
+from hemeroteca.evaluate import Scores
 from hemeroteca.evaluate import evaluate as evaluate_gold
-from hemeroteca.extract import extract_file
+from hemeroteca.extract.doubts import summarise
 from hemeroteca.project import Project
 from hemeroteca.publish import build as build_all
 from hemeroteca.publish import serve_site
@@ -158,6 +159,7 @@ def extract(files: tuple[Path, ...], as_json: bool, explain: bool, root: Path) -
             for item, (_, m) in zip(out, results, strict=True):
                 item["evidence"] = m.evidence
                 item["uncertain"] = m.uncertain
+                item["doubts"] = [d.as_json() for d in m.doubts]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     for path, m in results:
@@ -283,29 +285,54 @@ def serve(port: int, root: Path) -> None:
 
 
 @main.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "golds",
+    metavar="GOLD...",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
 @click.option(
     "--articles",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of the texts the gold file names (default: seeds/ beside eval/, "
-    "or articles/ beside the gold file).",
+    "or articles/ beside the gold file). Only with one gold file.",
 )
 @click.option("--verbose", "-v", is_flag=True, help="List every miss.")
 @root_option
-def evaluate(gold: Path, articles: Path | None, verbose: bool, root: Path) -> None:
-    """Score extraction against a hand-labelled gold file.
+def evaluate(golds: tuple[Path, ...], articles: Path | None, verbose: bool, root: Path) -> None:
+    """Score extraction against hand-labelled gold files (several are scored as one set).
+
+    Besides each field's score it prints how well the doubts point at the wrong
+    values: the share of wrong values flagged, and the share of all values flagged.
 
     \b
     Example:
       hemeroteca evaluate eval/seeds-gold.yaml
       hemeroteca evaluate ../shared/eval/dev/gold.yaml --articles ../shared/eval/dev/articles
+      hemeroteca evaluate ../shared/eval/dev/gold.yaml ../shared/eval/dev2/gold.yaml
     """
-    if articles is None:
-        beside = gold.parent / "articles"
-        articles = beside if beside.is_dir() else Project.at(root).seeds_dir
+    if articles is not None and len(golds) > 1:
+        click.echo(
+            "error: --articles needs a single gold file (several: each reads articles/ beside it)", err=True
+        )
+        sys.exit(1)
+    scores = Scores()
     with _errors_as_lines():
         authorities = _authorities(root)
-        scores = evaluate_gold(gold, articles, lambda p: extract_file(p, authorities).as_json(p.name))
+
+        def extract_one(path: Path) -> dict:
+            try:
+                return extract_seed(read_seed(path), authorities).scored_json(path.name)
+            except ValueError as exc:  # an undecodable text
+                raise HemerotecaError(path, str(exc)) from exc
+
+        for gold in golds:
+            folder = articles
+            if folder is None:
+                beside = gold.parent / "articles"
+                folder = beside if beside.is_dir() else Project.at(root).seeds_dir
+            evaluate_gold(gold, folder, extract_one, scores)
     for line in scores.lines():
         click.echo(line)
     if verbose:
@@ -318,12 +345,17 @@ def _show_added(project: Project, item: Added) -> None:
     m = item.metadata
     click.echo(f"added {item.given} -> {project.relative(item.seed)}")
     click.echo(f"  record: {project.relative(item.record)}")
-    click.echo(f"  title: {m.title}")
-    click.echo(f"  date: {m.date or 'none found (left empty: add it if the text states one)'}")
-    click.echo(f"  language: {m.language}")
-    click.echo(f"  countries: {', '.join(m.countries) or 'none found'}")
+
+    def flag(name: str) -> str:
+        codes = sorted({d.code for d in m.doubts if d.field == name and d.counts})
+        return f"   (doubt: {', '.join(codes)})" if codes else ""
+
+    click.echo(f"  title: {m.title}{flag('title')}")
+    click.echo(f"  date: {m.date or 'none found (left empty: add it if the text states one)'}{flag('date')}")
+    click.echo(f"  language: {m.language}{flag('language')}")
+    click.echo(f"  countries: {', '.join(m.countries) or 'none found'}{flag('countries')}")
     actors = [f"{a['name']}" + (f" ({a['alias']})" if a.get("alias") else "") for a in m.actors]
-    click.echo(f"  actors: {'; '.join(actors) or 'none found'}")
+    click.echo(f"  actors: {'; '.join(actors) or 'none found'}{flag('actors')}")
     click.echo(f"  tags: {', '.join(m.tags) or 'none found'}")
     for key in ("url", "publisher"):
         if item.source.get(key):
@@ -389,8 +421,9 @@ def review(ids: tuple[str, ...], list_pending: bool, root: Path) -> None:
     if list_pending or not ids:
         waiting = pending_records(project)
         for record in waiting:
-            notes = len(record.meta.get("uncertain") or [])
-            doubt = f" ({notes} uncertain)" if notes else ""
+            notes = record.meta.get("uncertain")
+            summary = summarise(notes) if isinstance(notes, list) else ""
+            doubt = f" ({summary})" if summary else ""
             date = record.meta.get("date") or "undated"
             click.echo(f"{record.id}  {date}  {record.meta.get('title', '')}{doubt}")
         click.echo(f"{len(waiting)} records waiting for review", err=True)

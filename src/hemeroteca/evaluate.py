@@ -52,6 +52,32 @@ class PRF:
 
 
 @dataclass
+class Flags:
+    """How well the doubts point at the wrong values of one field."""
+
+    values: int = 0
+    flagged: int = 0
+    wrong: int = 0
+    wrong_flagged: int = 0
+
+    def add(self, *, wrong: bool, flagged: bool) -> None:
+        self.values += 1
+        self.flagged += flagged
+        self.wrong += wrong
+        self.wrong_flagged += wrong and flagged
+
+    def __iadd__(self, other: Flags) -> Flags:
+        for key in ("values", "flagged", "wrong", "wrong_flagged"):
+            setattr(self, key, getattr(self, key) + getattr(other, key))
+        return self
+
+
+# The values doubts can point at: one per page for title, date, language and the main country,
+# one per proposed item for countries and actors.
+FLAG_FIELDS = ("title", "date", "language", "main country", "countries", "actors")
+
+
+@dataclass
 class Scores:
     files: int = 0
     title_right: int = 0
@@ -67,7 +93,24 @@ class Scores:
     main_country_total: int = 0
     actors: PRF = field(default_factory=PRF)
     actor_type_right: int = 0
+    flags: dict[str, Flags] = field(default_factory=lambda: {f: Flags() for f in FLAG_FIELDS})
     misses: list[str] = field(default_factory=list)
+
+    def flag_lines(self) -> list[str]:
+        """Recall of the doubts over wrong values, and the share of all values they flag."""
+        total = Flags()
+        for flags in self.flags.values():
+            total += flags
+        out = []
+        for name, flags in [*self.flags.items(), ("all", total)]:
+            caught = f"{flags.wrong_flagged}/{flags.wrong}" + (
+                f" = {flags.wrong_flagged / flags.wrong:.2f}" if flags.wrong else ""
+            )
+            share = f"{flags.flagged}/{flags.values}" + (
+                f" = {flags.flagged / flags.values:.2f}" if flags.values else ""
+            )
+            out.append(f"  {name}: wrong values flagged {caught}; values flagged {share}")
+        return ["doubts (wrong values flagged / all values flagged):", *out]
 
     def lines(self) -> list[str]:
         def pct(a: int, b: int) -> str:
@@ -84,6 +127,7 @@ class Scores:
             f" F1={self.countries.f1:.3f}  main: {pct(self.main_country_right, self.main_country_total)}",
             f"actors: P={self.actors.precision:.3f} R={self.actors.recall:.3f} F1={self.actors.f1:.3f}"
             f"  type: {pct(self.actor_type_right, self.actors.tp)}",
+            *self.flag_lines(),
         ]
 
 
@@ -127,6 +171,7 @@ def score_one(scores: Scores, gold: dict[str, Any], pred: dict[str, Any] | None)
     pred = pred or {}
     name = gold["file"]
     scores.files += 1
+    score_flags(scores, gold, pred)
     if gold.get("title") is not None:
         scores.title_total += 1
         if normalise(pred.get("title")) == normalise(gold["title"]):
@@ -170,6 +215,49 @@ def score_one(scores: Scores, gold: dict[str, Any], pred: dict[str, Any] | None)
         scores.misses.append(f"{name}: actors missed {missed} extra {extra}")
 
 
+def _doubted(pred: dict[str, Any]) -> dict[str, set[str | None]]:
+    """field -> the items its doubts name (None: the doubt is about the whole field)."""
+    out: dict[str, set[str | None]] = {}
+    for doubt in pred.get("doubts") or []:
+        if doubt.get("counts", True):
+            out.setdefault(doubt["field"], set()).add(doubt.get("item"))
+    return out
+
+
+def score_flags(scores: Scores, gold: dict[str, Any], pred: dict[str, Any]) -> None:
+    """Count each proposed value as wrong or right, flagged or not.
+
+    A doubt without an item covers its whole field; one naming an item (a country code, an
+    actor's name) covers that item, and the main country when it names the first one.
+    """
+    doubted = _doubted(pred)
+    flags = scores.flags
+
+    def flagged(name: str, item: str | None = None) -> bool:
+        items = doubted.get(name, set())
+        return None in items or (item is not None and item in items)
+
+    if gold.get("title") is not None:
+        wrong = normalise(pred.get("title")) != normalise(gold["title"])
+        flags["title"].add(wrong=wrong, flagged=flagged("title"))
+    gold_date = None if gold.get("date") is None else str(gold["date"])
+    flags["date"].add(wrong=pred.get("date") != gold_date, flagged=flagged("date"))
+    flags["language"].add(wrong=pred.get("language") != gold.get("language"), flagged=flagged("language"))
+    g_countries, p_countries = list(gold.get("countries") or []), list(pred.get("countries") or [])
+    if g_countries or p_countries:
+        main = p_countries[0] if p_countries else None
+        wrong = main != (g_countries[0] if g_countries else None)
+        flags["main country"].add(wrong=wrong, flagged=flagged("countries", main))
+    for code in p_countries:
+        flags["countries"].add(wrong=code not in g_countries, flagged=flagged("countries", code))
+    p_actors, g_actors = list(pred.get("actors") or []), list(gold.get("actors") or [])
+    right = {
+        i for i, j in match_actors(p_actors, g_actors) if p_actors[i].get("type") == g_actors[j].get("type")
+    }
+    for i, actor in enumerate(p_actors):
+        flags["actors"].add(wrong=i not in right, flagged=flagged("actors", actor.get("name")))
+
+
 def load_gold(path: Path) -> list[dict[str, Any]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -187,9 +275,11 @@ def evaluate(
     gold_path: Path,
     articles_dir: Path,
     extract: Callable[[Path], dict[str, Any]],
+    scores: Scores | None = None,
 ) -> Scores:
-    """Run ``extract`` (path -> ``extract --json`` object) on every gold file and score it."""
-    scores = Scores()
+    """Run ``extract`` (path -> ``extract --json`` object with its doubts) on every gold file and
+    score it, adding to ``scores`` when given (several gold files scored as one set)."""
+    scores = scores or Scores()
     for entry in load_gold(gold_path):
         path = articles_dir / entry["file"]
         try:

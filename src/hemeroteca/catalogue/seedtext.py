@@ -15,6 +15,7 @@ from pathlib import Path
 
 from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.extract import Metadata, extract_text
+from hemeroteca.extract.doubts import Doubt
 from hemeroteca.resources import load_data
 from hemeroteca.sources.clean import clean_text
 from hemeroteca.sources.decode import check_size, decode_bytes
@@ -63,11 +64,11 @@ def extract_seed(seed: SeedText, authorities: Authorities | None = None) -> Meta
     """Extraction over the text, the page's declared headline and date on top, and the doubts."""
     authorities = authorities or Authorities()
     metadata = _with_page(extract_text(seed.text, authorities), seed)
-    doubts = [d for d in _doubts(metadata, authorities) if d not in metadata.uncertain]
-    return dataclasses.replace(metadata, uncertain=[*metadata.uncertain, *doubts]) if doubts else metadata
+    doubts = [d for d in _doubts(metadata, authorities) if d not in metadata.doubts]
+    return dataclasses.replace(metadata, doubts=[*metadata.doubts, *doubts]) if doubts else metadata
 
 
-def _doubts(metadata: Metadata, authorities: Authorities) -> list[str]:
+def _doubts(metadata: Metadata, authorities: Authorities) -> list[Doubt]:
     """What a reviewer should look at beyond what extraction already flagged.
 
     An actor missing from the authority file may be misnamed or a new entry to
@@ -75,20 +76,18 @@ def _doubts(metadata: Metadata, authorities: Authorities) -> list[str]:
     nationality in passing rather than the place the story is about.
     """
     notes = [
-        f'actors: "{actor["name"]}" is not in archive/authorities/actors.yaml (add it there or fix the name)'
+        Doubt("not-in-authorities", item=actor["name"])
         for actor in metadata.actors
         if authorities.actor(actor["name"]) is None
         and not (actor.get("alias") and authorities.actor(actor["alias"]))
     ]
-    if metadata.language == "und":
-        notes.append("language: could not tell the language of the text (set en, es, pt...)")
     gazetteer = load_data("countries.yaml") or {}
     seen = metadata.evidence.get("countries")
     for code in metadata.countries:
         surfaces = seen.get(code, {}).get("seen") if isinstance(seen, dict) else None
         demonyms = {d.casefold() for d in (gazetteer.get(code) or {}).get("demonyms", ())}
         if surfaces and all(str(s).casefold() in demonyms for s in surfaces):
-            notes.append(f"countries: {code} guessed only from a demonym ({', '.join(surfaces)})")
+            notes.append(Doubt("demonym-only", item=code, detail=", ".join(surfaces)))
     return notes
 
 
@@ -97,15 +96,15 @@ def _with_page(metadata: Metadata, seed: SeedText) -> Metadata:
     if page is None:
         return metadata
     changes: dict = {}
-    uncertain = list(metadata.uncertain)
+    doubts = list(metadata.doubts)
     evidence = dict(metadata.evidence)
     if page.title:
         changes["title"] = page.title
         changes["body"] = body_without_title(clean_text(seed.text), page.title)
-        uncertain = [u for u in uncertain if not u.startswith("title:")]
+        doubts = [d for d in doubts if d.field != "title"]
         evidence["title"] = "declared by the web page (og:title / <title>)"
     if page.date:
         changes["date"] = page.date
-        uncertain = [u for u in uncertain if not u.startswith("date:")]
+        doubts = [d for d in doubts if d.field != "date"]
         evidence["date"] = "declared by the web page (article:published_time / JSON-LD / meta)"
-    return dataclasses.replace(metadata, **changes, uncertain=uncertain, evidence=evidence)
+    return dataclasses.replace(metadata, **changes, doubts=doubts, evidence=evidence)

@@ -14,7 +14,8 @@ from typing import Any
 from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.extract.actors import find_actors
 from hemeroteca.extract.countries import find_countries
-from hemeroteca.extract.dates import date_line_kind, date_matches, find_date
+from hemeroteca.extract.dates import date_line_kind, date_matches, read_date
+from hemeroteca.extract.doubts import Doubt
 from hemeroteca.extract.language import identify_language
 from hemeroteca.extract.topics import find_topics
 from hemeroteca.sources.clean import clean_page, paragraphs
@@ -31,8 +32,13 @@ class Metadata:
     actors: list[dict[str, str]]
     tags: list[str]
     body: str
-    uncertain: list[str] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)
     evidence: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def uncertain(self) -> list[str]:
+        """The reviewer's lines, as the record's ``uncertain`` list stores them."""
+        return [d.note() for d in self.doubts]
 
     def as_json(self, file: str) -> dict[str, Any]:
         """The stable interface of ``extract --json`` that scoring relies on."""
@@ -45,6 +51,10 @@ class Metadata:
             "actors": self.actors,
             "tags": self.tags,
         }
+
+    def scored_json(self, file: str) -> dict[str, Any]:
+        """``as_json`` with the doubts, for ``evaluate`` to measure them against the gold."""
+        return {**self.as_json(file), "doubts": [d.as_json() for d in self.doubts]}
 
 
 def _date_lines_above(text: str, headline: str) -> list[str]:
@@ -68,7 +78,7 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     # An uncertain title is only a proposal: the body keeps every line (the opening sentence too).
     body = "\n\n".join(paragraphs(cleaned)) if title.uncertain else body_without_title(cleaned, title.text)
     language, language_evidence = identify_language(body or cleaned)
-    date = find_date(cleaned, language, None if title.uncertain else title.text)
+    date, date_doubts = read_date(cleaned, language, None if title.uncertain else title.text)
     # A proposed title that is only the opening of the body must not count twice.
     headline = "" if title.uncertain else title.text
     actors = find_actors(f"{headline}\n{body}", authorities, headline)
@@ -80,11 +90,9 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     countries = find_countries(headline, "\n".join((*page.mastheads, *above, body)), institutions, people)
     names = tuple(n for a in actors for n in (a.name, a.alias) if n)
     topics = find_topics(headline, body, authorities, names)
-    uncertain = []
-    if title.uncertain:
-        uncertain.append("title: no clear headline, best candidate proposed")
-    if date is None:
-        uncertain.append("date: no publication date stated")
+    doubts = [*title.doubts, *date_doubts]
+    if language == "und":
+        doubts.append(Doubt("undetermined-language"))
     return Metadata(
         title=title.text,
         date=date.value if date else None,
@@ -93,7 +101,7 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
         actors=[a.as_dict() for a in actors],
         tags=[t.id for t in topics],
         body=body,
-        uncertain=uncertain,
+        doubts=doubts,
         evidence={
             "title": title.evidence,
             "date": date.evidence if date else "no date in the head of the text",

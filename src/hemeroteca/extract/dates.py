@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from hemeroteca.extract.doubts import Doubt
 from hemeroteca.resources import load_data
 from hemeroteca.sources.clean import is_prose, paragraphs
 
@@ -204,10 +205,18 @@ def head_paragraphs(text: str, *, prose_paragraphs: int = 2, max_lines: int = 40
 
 
 def find_date(text: str, language: str | None = None, title: str | None = None) -> Found | None:
-    """The publication date stated in the head of the text, or None when it states none.
+    """The publication date stated in the head of the text, or None when it states none."""
+    return read_date(text, language, title)[0]
+
+
+def read_date(
+    text: str, language: str | None = None, title: str | None = None
+) -> tuple[Found | None, list[Doubt]]:
+    """The publication date stated in the head of the text (or None), and the reasons to doubt it.
 
     With several date lines in the head (a list of other stories above the article), the one
-    nearest the headline is the article's.
+    nearest the headline is the article's; that another date line states a different day is a
+    reason to doubt it.
     """
     _, _, updated = _words()
     order = _numeric_order(text, language)
@@ -233,11 +242,22 @@ def find_date(text: str, language: str | None = None, title: str | None = None) 
             fallback = fallback or found
         previous = raw
     if candidates:
-        if title_at is None:
-            return candidates[0][1]
         # on a tie the line under the headline wins: "Headline / date" is the commoner layout
-        return min(candidates, key=lambda c: (abs(c[0] - title_at), -c[0]))[1]
-    return fallback or _wire_sign_off(text) or _published_at_the_end(text, order)
+        chosen = (
+            candidates[0][1]
+            if title_at is None
+            else min(candidates, key=lambda c: (abs(c[0] - title_at), -c[0]))[1]
+        )
+        others = sorted({f.value for _, f in candidates} - {chosen.value})
+        doubts = [Doubt("competing-dates", detail=", ".join(others))] if others else []
+        return chosen, doubts
+    if fallback:
+        return fallback, [Doubt("updated-only")]
+    late = _wire_sign_off(text) or _published_at_the_end(text, order)
+    if late:
+        return late, [Doubt("date-at-end")]
+    seen = [m.group(0).strip() for p in head for _, _, m, kind in date_matches(p) if kind != "my"]
+    return None, [Doubt("date-not-taken", detail=seen[0]) if seen else Doubt("no-date-stated")]
 
 
 @cache

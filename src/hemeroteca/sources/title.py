@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from hemeroteca.extract.doubts import Doubt
 from hemeroteca.sources.clean import is_credit, is_name_like, is_prose, paragraphs, strip_site_suffix
 
 MIN_WORDS = 4
@@ -25,9 +26,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡“\"])")
 
 @dataclass(frozen=True)
 class Title:
+    """The headline found, or a proposal (``uncertain``: no headline, the text starts with the body)."""
+
     text: str
     uncertain: bool
     evidence: str
+    doubts: tuple[Doubt, ...] = ()
 
 
 def _strip_leading_date(line: str) -> str:
@@ -124,15 +128,16 @@ def find_title(text: str) -> Title:
             short_label = (index, candidate)
     if short_label is not None:
         index, candidate = short_label
-        return Title(candidate, uncertain=True, evidence=f"short line {index + 1} (section label?)")
+        why = f"short line {index + 1} (section label?)"
+        return Title(candidate, uncertain=True, evidence=why, doubts=(Doubt("short-label", detail=why),))
     if paras:
         first = _SENTENCE_END.split(paras[0], maxsplit=1)[0]
         words = first.split()
         if len(words) > MAX_WORDS:
             first = " ".join(words[:MAX_WORDS]) + "…"
         why = "no headline before the prose: opening sentence proposed"
-        return Title(first, uncertain=True, evidence=why)
-    return Title("Untitled", uncertain=True, evidence="empty text")
+        return Title(first, uncertain=True, evidence=why, doubts=(Doubt("no-headline"),))
+    return Title("Untitled", uncertain=True, evidence="empty text", doubts=(Doubt("no-headline"),))
 
 
 def body_without_title(text: str, title: str) -> str:
