@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from hemeroteca.doubts import Doubt, doubt_table, note_field_and_code, summarise
 from hemeroteca.evaluate import Scores, score_flags
 from hemeroteca.extract.dates import read_date
-from hemeroteca.extract.doubts import Doubt, doubt_table, note_field_and_code, summarise
 from hemeroteca.project import Project
 
 

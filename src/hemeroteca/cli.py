@@ -23,10 +23,10 @@ from hemeroteca.catalogue.ingest import ingest as ingest_seeds
 from hemeroteca.catalogue.review import mark_reviewed
 from hemeroteca.catalogue.review import pending as pending_records
 from hemeroteca.catalogue.seedtext import extract_seed, read_seed
+from hemeroteca.doubts import summarise
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.evaluate import Scores
 from hemeroteca.evaluate import evaluate as evaluate_gold
-from hemeroteca.extract.doubts import summarise
 from hemeroteca.project import Project
 from hemeroteca.publish import build as build_all
 from hemeroteca.publish import serve_site

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hemeroteca.catalogue.authorities import Authorities
+from hemeroteca.doubts import Doubt
 from hemeroteca.extract import Metadata, extract_text
-from hemeroteca.extract.doubts import Doubt
 from hemeroteca.resources import load_data
 from hemeroteca.sources.clean import clean_text
 from hemeroteca.sources.decode import check_size, decode_bytes

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from hemeroteca.catalogue.authorities import Authorities
+from hemeroteca.doubts import Doubt
 from hemeroteca.extract.actors import find_actors
 from hemeroteca.extract.countries import find_countries
 from hemeroteca.extract.dates import date_line_kind, date_matches, read_date
-from hemeroteca.extract.doubts import Doubt
 from hemeroteca.extract.language import identify_language
 from hemeroteca.extract.topics import find_topics
 from hemeroteca.sources.clean import clean_page, paragraphs

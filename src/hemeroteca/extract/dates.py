@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from hemeroteca.extract.doubts import Doubt
+from hemeroteca.doubts import Doubt
 from hemeroteca.resources import load_data
 from hemeroteca.sources.clean import is_prose, paragraphs
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from hemeroteca.extract.doubts import Doubt
+from hemeroteca.doubts import Doubt
 from hemeroteca.sources.clean import is_credit, is_name_like, is_prose, paragraphs, strip_site_suffix
 
 MIN_WORDS = 4
