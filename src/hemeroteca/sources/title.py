@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from hemeroteca.doubts import Doubt
+from hemeroteca.resources import load_data
 from hemeroteca.sources.clean import is_credit, is_name_like, is_prose, paragraphs, strip_site_suffix
 
 MIN_WORDS = 4
@@ -22,6 +24,47 @@ MAX_CHARS = 250
 HEAD_LINES = 12
 _LEADING_PUNCT = re.compile(r"^[\s,;:|•·>–—-]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡“\"])")
+
+
+@dataclass(frozen=True)
+class HeadlineWords:
+    dangling: frozenset[str]
+    buttons: frozenset[str]
+    issue_label: re.Pattern[str]
+
+
+@cache
+def headline_words() -> HeadlineWords:
+    data = load_data("headline.yaml")
+    return HeadlineWords(
+        dangling=frozenset(w.casefold() for w in data["dangling_end_words"]),
+        buttons=frozenset(w.casefold() for w in data["trailing_buttons"]),
+        issue_label=re.compile(data["issue_label"], re.IGNORECASE),
+    )
+
+
+def without_buttons(line: str) -> str:
+    """'Headline Print E-mail' -> 'Headline': two or more capitalised button labels glued at the end."""
+    words = line.split()
+    buttons = headline_words().buttons
+    cut = len(words)
+    while cut > 0 and words[cut - 1].casefold() in buttons and words[cut - 1][:1].isupper():
+        cut -= 1
+    return " ".join(words[:cut]) if len(words) - cut >= 2 and cut > 0 else line
+
+
+def _dangling(line: str) -> bool:
+    """A line ending on a preposition, article or conjunction is cut short, not a headline."""
+    words = line.split()
+    return bool(words) and words[-1].casefold() in headline_words().dangling
+
+
+def _without_outlet(line: str) -> str:
+    """'Headline | Outlet Name' -> 'Headline': name-like segments after the last headline-like one."""
+    segments = line.split(" | ")
+    while len(segments) > 1 and is_name_like(segments[-1]) and len(segments[-1].split()) <= 5:
+        segments.pop()
+    return " | ".join(segments)
 
 
 @dataclass(frozen=True)
@@ -47,16 +90,23 @@ def _strip_leading_date(line: str) -> str:
 
 
 def _is_date_line(line: str) -> bool:
+    """A line that states a date and little else; a headline ending in its issue label is not one."""
     from hemeroteca.extract.dates import date_line_kind, date_matches
 
+    if headline_words().issue_label.search(line) and len(line.split()) > MIN_WORDS:
+        return False
     return any(date_line_kind(line, s, e) == "date line" for s, e, _, _ in date_matches(line))
 
 
 def _looks_like_headline(line: str, min_words: int = MIN_WORDS) -> bool:
+    """Headline length, not cut short, and no bar unless one of its parts reads as a headline itself
+    ('Entrevista | Ana Ruiz: las cooperativas crecen'; a menu of short items is gone already)."""
     words = line.split()
     if not min_words <= len(words) <= MAX_WORDS or len(line) > MAX_CHARS:
         return False
-    return not line.endswith((":", "|")) and "|" not in line
+    if line.endswith((":", "|")) or _dangling(line):
+        return False
+    return "|" not in line or any(len(part.split()) >= MIN_WORDS for part in line.split(" | "))
 
 
 def _site_header(paras: list[str], index: int, candidate: str) -> bool:
@@ -82,13 +132,15 @@ def _next_is_date_line(paras: list[str], index: int) -> bool:
 
 def headline_candidate(line: str) -> str:
     """A line as it would read as a headline: without the outlet suffix or a leading date."""
-    return _strip_leading_date(strip_site_suffix(line)).strip()
+    return _strip_leading_date(_without_outlet(without_buttons(strip_site_suffix(line)))).strip()
 
 
 def _repeated_headline(paras: list[str]) -> tuple[int, str] | None:
     """A headline-like line the head shows twice (page title and heading), above lists of other stories.
 
-    A repeated line ending in a full stop is more likely a caption shown twice, so it does not count.
+    A repeated line ending in a full stop is more likely a caption shown twice, and so is one shown
+    on two adjacent lines under a headline-like first line (an image's alt text, then its caption);
+    a line shown three times or more is a widget's text (a paywall's "thanks for reading").
     """
     head: list[str] = []
     for para in paras[: HEAD_LINES * 3]:
@@ -98,7 +150,11 @@ def _repeated_headline(paras: list[str]) -> tuple[int, str] | None:
     candidates = [headline_candidate(p) for p in head]
     counts = Counter(candidates)
     for index, (para, candidate) in enumerate(zip(head, candidates, strict=True)):
-        if counts[candidate] < 2 or candidate.endswith(".") or is_credit(para) or _is_date_line(para):
+        if counts[candidate] != 2 or candidate.endswith(".") or is_credit(para) or _is_date_line(para):
+            continue
+        first = candidates.index(candidate)
+        adjacent = first + 1 < len(candidates) and candidates[first + 1] == candidate
+        if adjacent and first > 0 and _looks_like_headline(candidates[0]) and not _is_date_line(head[0]):
             continue
         if _looks_like_headline(candidate):
             return index, candidate

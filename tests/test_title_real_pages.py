@@ -1,0 +1,72 @@
+"""Headlines among the furniture of real pages: widgets repeated, captions shown twice, buttons glued to
+the headline, outlets after a bar, lines cut short, newsletter issue labels. Made-up examples of each
+general pattern."""
+
+from __future__ import annotations
+
+from hemeroteca.sources.clean import clean_text
+from hemeroteca.sources.title import find_title, without_buttons
+
+PROSE = (
+    "El banco regional aprobó este martes una línea de crédito de veinte millones de dólares para "
+    "pequeñas empresas de cuatro departamentos, con plazos de hasta diez años y tasas preferenciales."
+)
+EN_PROSE = (
+    "The regional bank approved on Tuesday a credit line of twenty million dollars for small firms in "
+    "four districts, with terms of up to ten years and preferential rates for women-led businesses."
+)
+
+
+def title(raw: str) -> str:
+    return find_title(clean_text(raw)).text
+
+
+def test_a_widget_line_shown_three_times_is_not_the_headline_shown_twice() -> None:
+    widget = "Gracias por leer a"
+    raw = "\n".join(["Banco regional presta a pymes del norte", *[widget, "El Diario"] * 3, PROSE])
+    assert title(raw) == "Banco regional presta a pymes del norte"
+
+
+def test_a_line_cut_on_a_preposition_is_not_a_headline() -> None:
+    assert title(
+        f"Gracias por informarse con\nEl Diario\nBanco regional presta a pymes del norte\n{PROSE}"
+    ) == ("Banco regional presta a pymes del norte")
+    assert title(f"Thanks for reading the\nBank lends to small firms in the north\n{EN_PROSE}") == (
+        "Bank lends to small firms in the north"
+    )
+
+
+def test_a_caption_shown_twice_below_the_headline_does_not_beat_it() -> None:
+    caption = "Mujeres emprendedoras en la feria regional de Chalatenango"
+    raw = f"Banco regional presta a pymes del norte\n{caption}\n{caption}\n{PROSE}"
+    assert title(raw) == "Banco regional presta a pymes del norte"
+    # the page title and the heading shown twice, other stories between them, still win
+    headline = "Banco regional presta a pymes del norte"
+    raw = f"{headline}\nOtra nota sobre las cooperativas del sur\n{headline}\n{PROSE}"
+    assert title(raw) == headline
+
+
+def test_button_labels_glued_after_the_headline_are_cut() -> None:
+    assert without_buttons("$4.5M for business development in Toledo Print E-mail") == (
+        "$4.5M for business development in Toledo"
+    )
+    # one word alone, or lower case, may belong to the headline
+    assert without_buttons("Small firms go to Print") == "Small firms go to Print"
+    assert without_buttons("Why firms should print email") == "Why firms should print email"
+    assert title(f"$4.5M for business development in Toledo Print E-mail\n( 1 Vote )\n{EN_PROSE}") == (
+        "$4.5M for business development in Toledo"
+    )
+
+
+def test_a_bar_inside_a_headline_and_an_outlet_after_one() -> None:
+    assert title(f"Entrevista | Ana Ruiz: las cooperativas crecen en el sur\n{PROSE}") == (
+        "Entrevista | Ana Ruiz: las cooperativas crecen en el sur"
+    )
+    assert title(f"Bank lends to small firms in the north | The Daily Herald\n{EN_PROSE}") == (
+        "Bank lends to small firms in the north"
+    )
+
+
+def test_a_headline_ending_in_its_issue_label_is_no_date_line() -> None:
+    for headline in ("SME Policy Newsletter – March 2018", "Small firms get credit – Issue 45"):
+        assert title(f"Skip to main content\n{headline}\nIn this issue:\n{EN_PROSE}") == headline
