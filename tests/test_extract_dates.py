@@ -6,6 +6,7 @@ import pytest
 
 from hemeroteca.extract.dates import find_date
 from hemeroteca.sources.clean import clean_text
+from hemeroteca.sources.title import find_title
 
 
 def value(text: str, language: str | None = None) -> str | None:
@@ -180,3 +181,53 @@ def test_dateline_with_the_agency_before_the_stop() -> None:
         "línea de crédito para pequeñas y medianas empresas de la zona norte del país."
     )
     assert value(text, "es") == "2020-10-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day with a stop before an abbreviated month
+        ("Banks back small firms\n3. Mar 2021\nThe ministers met to talk.", "2021-03-03"),
+        # a date split over two or three short lines
+        ("Banks back small firms\nMar 3\n2021\nThe ministers met to talk.", "2021-03-03"),
+        ("Banks back small firms\n03\nMAR\n2021\nThe ministers met to talk.", "2021-03-03"),
+        # day-month-two-digit-year with dashes, on a date line
+        ("Bancos apoyan a las pymes\n17-05-21\nLos ministros se reunieron.", "2021-05-17"),
+        # a year glued to a reading time
+        (
+            "Bancos apoyan a las pymes\n3 de marzo de 20214 min. de lectura\nLos ministros hablaron.",
+            "2021-03-03",
+        ),
+        # a full date wins over a month-archive label
+        (
+            "Archives / May 2019\nBanks back small firms\nMay 14, 2019\nThe ministers met to talk.",
+            "2019-05-14",
+        ),
+    ],
+)
+def test_date_forms_of_real_pages(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an event's range, reached through a weak marker
+        "Feria de pymes en Lima\nLa feria será entre el 4 y el 7 de mayo de 2019 en Lima.\nTexto.",
+        "Feria de pymes en Lima\nDel 4 al 7 de mayo de 2019\nTexto de la nota.",
+        # a deadline or a start on a line of its own
+        "Convocatoria abierta\nHasta el 30 de junio de 2021\nTexto de la nota.",
+        "Convocatoria abierta\nA partir del 3 de marzo de 2021\nTexto de la nota.",
+        # the site's clock and a month-archive label
+        "Hoje é Domingo, 08 de Fevereiro de 2026\nCooperativas ampliam crédito rural\nTexto da notícia.",
+        "Monthly archives: May 2019\nBanks back small firms\nThe ministers met to talk.",
+    ],
+)
+def test_dates_that_are_not_the_publication_date(text: str) -> None:
+    assert value(text) is None
+
+
+def test_a_clock_or_an_event_date_line_is_not_taken_for_the_headline() -> None:
+    for furniture in ("Hoje é Domingo, 08 de Fevereiro de 2026", "Hasta el 30 de junio de 2021"):
+        raw = f"{furniture}\nCooperativas ampliam crédito rural no norte\nTexto da notícia."
+        assert find_title(clean_text(raw)).text == "Cooperativas ampliam crédito rural no norte"

@@ -4,7 +4,9 @@ general pattern."""
 
 from __future__ import annotations
 
-from hemeroteca.sources.clean import clean_text
+import pytest
+
+from hemeroteca.sources.clean import clean_text, is_boilerplate
 from hemeroteca.sources.title import find_title, without_buttons
 
 PROSE = (
@@ -70,3 +72,55 @@ def test_a_bar_inside_a_headline_and_an_outlet_after_one() -> None:
 def test_a_headline_ending_in_its_issue_label_is_no_date_line() -> None:
     for headline in ("SME Policy Newsletter – March 2018", "Small firms get credit – Issue 45"):
         assert title(f"Skip to main content\n{headline}\nIn this issue:\n{EN_PROSE}") == headline
+
+
+def test_another_storys_headline_in_another_language_is_skipped() -> None:
+    other = "Regional bank opens an office for the farmers of the north"
+    raw = f"{other}\nBanco regional presta a pymes del norte\n{PROSE}\n{PROSE}\n{PROSE}"
+    assert title(raw) == "Banco regional presta a pymes del norte"
+
+
+def test_a_two_word_headline_under_a_deck_line() -> None:
+    raw = (
+        f"Los fondos ayudarán a las pymes de tres departamentos.\nCrédito verde\n5 de marzo de 2021\n{PROSE}"
+    )
+    found = find_title(clean_text(raw))
+    assert found.text == "Crédito verde" and [d.code for d in found.doubts] == ["short-headline"]
+    # a headline ending in a stop, with no short line under it, stays
+    raw = f"Río Negro recibirá asistencia técnica para cooperativas.\n5 de marzo de 2021\n{PROSE}"
+    assert title(raw) == "Río Negro recibirá asistencia técnica para cooperativas."
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Page 2 of 5",
+        "Página 3 de 7",
+        "1 2 3 … 10 Next",
+        "« Anterior Siguiente »",
+        "English Español Português",
+        "EN | ES | PT",
+        "4 min read",
+        "Tiempo de lectura: 3 minutos",
+        "Noticias » Economía",
+        "Inicio » Noticias » Banco regional presta a pymes del norte",
+    ],
+)
+def test_pagination_language_menus_reading_times_and_trails_are_furniture(furniture: str) -> None:
+    assert is_boilerplate(furniture)
+    assert title(f"{furniture}\nBanco regional presta a pymes del norte\n{PROSE}") == (
+        "Banco regional presta a pymes del norte"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "«Con esta iniciativa apoyamos a las pymes», dijo la ministra",
+        "Loans approved in 30 minutes",
+        "Next steps for small firms in Peru",
+        "Arquivo Nacional abre sala de leitura",
+    ],
+)
+def test_lines_like_furniture_that_are_not(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -68,15 +68,58 @@ def _words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     return frozenset(filler), alternation("published"), alternation("updated")
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What around a date says it is not the publication's: an event, a range, a clock, an archive."""
+
+    event: re.Pattern[str]
+    range_end: re.Pattern[str]
+    site_label: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _context() -> _Context:
+    data = load_data("date_words.yaml")
+    articles = _alternation(data["event_articles"])
+    return _Context(
+        event=re.compile(
+            rf"(?<!\w)(?:{_alternation(data['event_words'])})(?:\s+(?:{articles}))*\s*$", re.IGNORECASE
+        ),
+        range_end=re.compile(
+            rf"\d(?:\s+(?:{_alternation([w for w in data['range_joiners'] if w.isalpha()])})\s+"
+            rf"|\s*(?:{_alternation([w for w in data['range_joiners'] if not w.isalpha()])})\s*)"
+            rf"(?:(?:{articles})\s+)*$",
+            re.IGNORECASE,
+        ),
+        site_label=re.compile(
+            rf"(?<!\w)(?:{_alternation(data['clock_words'] + data['archive_words'])})(?!\w)", re.IGNORECASE
+        ),
+    )
+
+
+def _not_the_story_date(line: str, start: int) -> bool:
+    """A date after 'hasta', 'from' or the first day of a range, or on a site clock or archive label."""
+    context = _context()
+    before = line[max(0, start - 40) : start]
+    return bool(
+        context.event.search(before) or context.range_end.search(before) or context.site_label.search(line)
+    )
+
+
 @cache
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
-    year = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+    # a year glued to a reading time still ends there: "3 de marzo de 20214 min. de lectura"
+    year = r"(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=\d{1,3}\s?(?:min|minutes?|minutos?)\b))"
     return [
         # 28 de septiembre de 2015 / 28 September 2015 / 28 de setembro de 2015 / 08 oct. 2025
         (
             re.compile(
-                rf"(?<![\w/.])(?P<d>\d{{1,2}})(?:º|°|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>{month})\.?,?\s+"
+                rf"(?<![\w/.])(?P<d>\d{{1,2}})(?:\.|º|°|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>{month})\.?,?\s+"
                 rf"(?:de\s+|del\s+)?{year}",
                 re.IGNORECASE,
             ),
@@ -96,8 +139,8 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<y>(?:19|20)\d\d)(?!\d)"),
             "numeric",
         ),
-        # 17/05/21: a two-digit year, taken only on a date line
-        (re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<yy>\d\d)(?![\d/.-])"), "numeric2"),
+        # 17/05/21, 17-05-21: a two-digit year, taken only on a date line
+        (re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<yy>\d\d)(?![\d/.-])"), "numeric2"),
         # January 2020 / enero de 2020
         (re.compile(rf"(?<![^\W\d_])(?P<m>{month})\.?,?\s+(?:de\s+)?{year}", re.IGNORECASE), "my"),
     ]
@@ -168,8 +211,14 @@ def _other_words(text: str) -> int:
     return sum(1 for w in words if w and w not in filler)
 
 
-def date_line_kind(line: str, start: int, end: int) -> str | None:
-    """Why a date at line[start:end] is a publication date ('date line', 'dateline', 'marker'), or None."""
+def date_line_kind(line: str, start: int, end: int, *, story: bool = True) -> str | None:
+    """Why a date at line[start:end] is a publication date ('date line', 'dateline', 'marker'), or None.
+
+    With ``story=False`` only the line's shape counts: an event's date on a line of its own is still
+    a date line, not a headline.
+    """
+    if story and _not_the_story_date(line, start):
+        return None
     before, after = _segment(line, start, end)
     _, published, _ = _words()
     if _other_words(before) + _other_words(after) <= MAX_OTHER_WORDS:
@@ -209,6 +258,31 @@ def find_date(text: str, language: str | None = None, title: str | None = None) 
     return read_date(text, language, title)[0]
 
 
+# A date split over lines ("3 Mar" / "2021", "03" / "MAR" / "2021") has parts this short.
+SPLIT_DATE_WORDS = 3
+
+
+def _split_dates_joined(head: list[str]) -> list[tuple[int, str]]:
+    """(index, line) of the head, with a date split over two or three short lines joined into one."""
+    out: list[tuple[int, str]] = []
+    index = 0
+    while index < len(head):
+        line = head[index]
+        taken = 1
+        if not date_matches(line) and len(line.split()) <= SPLIT_DATE_WORDS:
+            for span in (2, 3):
+                group = head[index : index + span]
+                if len(group) < span or any(len(g.split()) > SPLIT_DATE_WORDS for g in group):
+                    break
+                joined = " ".join(group)
+                if any(s < len(line) < e for s, e, _, _ in date_matches(joined)):
+                    line, taken = joined, span
+                    break
+        out.append((index, line))
+        index += taken
+    return out
+
+
 def read_date(
     text: str, language: str | None = None, title: str | None = None
 ) -> tuple[Found | None, list[Doubt]]:
@@ -225,7 +299,7 @@ def read_date(
     candidates: list[tuple[int, Found]] = []
     fallback: Found | None = None
     previous = ""
-    for index, raw in enumerate(head):
+    for index, raw in _split_dates_joined(head):
         line = _GLUED.sub(r"\1 \2", raw)
         for start, end, match, kind in date_matches(line):
             why = date_line_kind(line, start, end)
@@ -241,6 +315,9 @@ def read_date(
                 break
             fallback = fallback or found
         previous = raw
+    if any(len(f.value) == len("YYYY-MM-DD") for _, f in candidates):
+        # a month label ("Archives / May 2019", an issue's month) gives way to a full date
+        candidates = [c for c in candidates if len(c[1].value) == len("YYYY-MM-DD")]
     if candidates:
         # on a tie the line under the headline wins: "Headline / date" is the commoner layout
         chosen = (

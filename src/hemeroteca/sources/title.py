@@ -95,7 +95,7 @@ def _is_date_line(line: str) -> bool:
 
     if headline_words().issue_label.search(line) and len(line.split()) > MIN_WORDS:
         return False
-    return any(date_line_kind(line, s, e) == "date line" for s, e, _, _ in date_matches(line))
+    return any(date_line_kind(line, s, e, story=False) == "date line" for s, e, _, _ in date_matches(line))
 
 
 def _looks_like_headline(line: str, min_words: int = MIN_WORDS) -> bool:
@@ -161,6 +161,41 @@ def _repeated_headline(paras: list[str]) -> tuple[int, str] | None:
     return None
 
 
+# The sample of the page whose function words tell its language (a few paragraphs are plenty).
+LANGUAGE_SAMPLE = 4000
+
+
+def _page_language(paras: list[str]) -> str | None:
+    """The language the page's function words clearly favour, or None when they do not."""
+    from hemeroteca.extract.language import MIN_HITS, MIN_RATIO, function_word_votes
+
+    votes = function_word_votes("\n".join(paras)[:LANGUAGE_SAMPLE]).most_common(2)
+    if votes and votes[0][1] >= MIN_HITS and (len(votes) == 1 or votes[0][1] >= MIN_RATIO * votes[1][1]):
+        return votes[0][0]
+    return None
+
+
+def _in_other_language(candidate: str, language: str | None) -> bool:
+    """A headline with two function words of another language and none of the page's: another story's."""
+    from hemeroteca.extract.language import function_word_votes
+
+    if language is None:
+        return False
+    votes = function_word_votes(candidate)
+    return votes[language] == 0 and any(n >= 2 for lang, n in votes.items() if lang != language)
+
+
+def _short_headline_under_deck(paras: list[str], index: int, candidate: str) -> str | None:
+    """'A deck sentence ending in a stop.' / 'Two words' / date or byline: the short line is the headline."""
+    if not candidate.endswith(".") or index + 2 >= len(paras):
+        return None
+    short = headline_candidate(paras[index + 1])
+    if not 2 <= len(short.split()) < MIN_WORDS or not _looks_like_headline(short, min_words=2):
+        return None
+    under = paras[index + 2]
+    return short if _is_date_line(under) or is_credit(under) else None
+
+
 def find_title(text: str) -> Title:
     """The headline the head repeats, else its first headline-like line; else the opening words, flagged."""
     paras = paragraphs(text)
@@ -168,14 +203,18 @@ def find_title(text: str) -> Title:
     if repeated:
         return Title(repeated[1], uncertain=False, evidence=f"headline shown twice, line {repeated[0] + 1}")
     short_label: tuple[int, str] | None = None
+    language = _page_language(paras)
     for index, para in enumerate(paras[:HEAD_LINES]):
         if is_prose(para):
             break
         if is_credit(para) or _is_date_line(para):
             continue
         candidate = headline_candidate(para)
-        if _site_header(paras, index, candidate):
+        if _site_header(paras, index, candidate) or _in_other_language(candidate, language):
             continue
+        if short := _short_headline_under_deck(paras, index, candidate):
+            why = f"short headline under a deck line, line {index + 2}"
+            return Title(short, uncertain=False, evidence=why, doubts=(Doubt("short-headline", detail=why),))
         if _looks_like_headline(candidate) or (
             _looks_like_headline(candidate, min_words=2) and _next_is_date_line(paras, index)
         ):
