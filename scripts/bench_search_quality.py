@@ -101,7 +101,8 @@ def results(page, url: str) -> list[str]:  # type: ignore[no-untyped-def]
         count = page.locator(".hem-result").count()
         more.click()
         page.wait_for_function(f"document.querySelectorAll('.hem-result').length > {count}")
-    hrefs = page.locator(".hem-result h3 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    links = page.locator(".hem-result h2 a, .hem-result h3 a")
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     return [href.split("?")[0].split("#")[0].rsplit("/", 1)[-1] for href in hrefs]
 
 

@@ -64,7 +64,7 @@ def test_search_index_holds_the_articles_words(built: Project) -> None:
     shards = " ".join(p.read_text(encoding="utf-8") for p in index.glob("t-*.js"))
     assert '"biomorgi":' in shards  # a name from the text
     assert '"cooperativas":{' in shards  # an inflected Spanish form, mapped to its stem
-    assert (index / "meta.js").is_file() and (index / "r-0.js").is_file()
+    assert (index / "meta.js").is_file() and (index / "a" / "0.js").is_file()
 
 
 def test_check_passes_on_the_built_catalogue(built: Project) -> None:

@@ -32,7 +32,7 @@ def _search(watched, base: str, query: str) -> list[str]:  # type: ignore[no-unt
     page.wait_for_selector(".hem-search[data-done]")
     engine = page.locator(".hem-search").get_attribute("data-engine")
     assert engine == "index", engine
-    return page.locator(".hem-result h3 a").all_inner_texts()
+    return page.locator(".hem-result h2 a").all_inner_texts()
 
 
 def test_home_map_country_article_citation(watched, base, site) -> None:  # type: ignore[no-untyped-def]
@@ -82,8 +82,8 @@ def test_search_finds_inflected_spanish_and_english(watched, base, site) -> None
     watched.check()
 
 
-def test_results_come_newest_first(watched, base, site) -> None:  # type: ignore[no-untyped-def]
-    """A word in no title: its articles come newest first, through meta.js's order and the row files."""
+def test_results_come_newest_first_when_asked(watched, base, site) -> None:  # type: ignore[no-untyped-def]
+    """Sorted newest first (sort=newest in the address): meta.js's order, undated articles last."""
     catalogue = {row["id"]: row for row in _catalogue(site)}
     by_number = sorted(catalogue, key=number_key)  # how the index numbers articles
     entries: dict[str, dict] = {}
@@ -104,10 +104,11 @@ def test_results_come_newest_first(watched, base, site) -> None:  # type: ignore
     assert len(holding) >= 3, term
     expected = sorted(holding, key=lambda i: (catalogue[i]["date"] or "", i), reverse=True)[:10]
     page = watched.page
-    page.goto(base + "search.html?q=" + term)
+    page.goto(base + "search.html?sort=newest&q=" + term)
     page.wait_for_selector(".hem-search[data-done]")
-    hrefs = page.locator(".hem-result h3 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert [href.rsplit("/", 1)[1].removesuffix(".html") for href in hrefs] == expected, term
+    assert page.locator("#hem-sort").input_value() == "newest"
+    hrefs = page.locator(".hem-result h2 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert [href.rsplit("/", 1)[1].split("?")[0].removesuffix(".html") for href in hrefs] == expected, term
     watched.check()
 
 
@@ -116,7 +117,8 @@ def test_country_filter_narrows_results(watched, base, site) -> None:  # type: i
     before = _search(watched, base, "cooperation")
     assert len(before) >= 2
     first = page.locator("fieldset[data-facet=country] input").first
-    country = first.get_attribute("value")
+    label = page.locator("fieldset[data-facet=country] label").first.inner_text()
+    country = label.rsplit("(", 1)[0].strip()  # the name shown; the box's value is the code
     runs = int(page.locator(".hem-search").get_attribute("data-done"))
     first.check()
     page.wait_for_function(f"document.querySelector('.hem-search').dataset.done > {runs}")

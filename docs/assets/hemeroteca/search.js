@@ -1,22 +1,46 @@
 /* Search for the archive, the same hosted and from a copy on disk (file://).
  *
  * The index under search-index/ (render/search_index.py) loads through <script> tags,
- * since file:// allows neither fetch nor ES modules: meta.js once (vocabularies and each
- * article's facets), one term shard per query word, and the result rows on screen. Stems
- * were computed at build time for each article's language, and the shards map inflected
+ * since file:// allows neither fetch nor ES modules: meta.js once (vocabularies, each
+ * article's facets, the names of countries and topics, the stop words), one term shard
+ * per query word, and one file per result on screen (its row and its text). Stems were
+ * computed at build time for each article's language, and the shards map inflected
  * forms to them, so a query finds Spanish, English and Portuguese articles alike.
- * Articles are numbered in the order they were added (so adding one leaves the others'
- * numbers alone); meta.js lists them newest first, which is how results are ranked, and
- * the row files hold articles by that rank, counted from the oldest.
- * Plain ES2017, no build step, no dependency.
+ *
+ * A query is read as clauses: a run of words that is a country's or topic's name in any
+ * of the three languages ("República Dominicana", "cooperatives") finds the articles
+ * tagged with it and those whose text has the words; any other word finds the texts
+ * that have it or its inflections. Every clause must match. A word found nowhere is
+ * replaced by the nearest word of the index (one or two letters apart), and the page says
+ * so. Results are ranked by relevance (README, Search): for each word its rarity, times
+ * a weight for where it is (title, then tags, then a text that uses it often, then the
+ * text); or newest first when the reader asks. Filters, sort and query live in the
+ * page's address, so a reload, Back from an article or a shared link shows the same.
+ *
+ * The words it shows come from the interface's catalogue when one is loaded
+ * (window.hemerotecaI18n); T() marks them. Plain ES2017, no build step, no dependency.
  */
 (function () {
   "use strict";
   var root = document.getElementById("hem-search");
   if (!root) return;
   var base = (root.getAttribute("data-base") || ".").replace(/\/$/, "");
-  var FACETS = [["country", "Country"], ["language", "Language"], ["year", "Year"], ["topic", "Topic"]];
+
+  /* ---------- the interface's words: message ids of the catalogue (English) ---------- */
+  function fill(text, args) {
+    return text.replace(/\{(\w+)\}/g, function (all, k) { return args && k in args ? String(args[k]) : all; });
+  }
+  function N_(id) { return id; }  /* marks a message for `pybabel extract`, worded where shown */
+  function T(id, args) { var i = window.hemerotecaI18n; return i ? i.t(id, args) : fill(id, args); }
+  function TN(one, many, n, args) {
+    var i = window.hemerotecaI18n;
+    return i ? i.n(one, many, n, args) : fill(n === 1 ? one : many, Object.assign({ n: n }, args));
+  }
+  /* Facets by their code in the index and the address; shown by name. */
+  var FACETS = [["country", N_("Country")], ["topic", N_("Topic")], ["language", N_("Language")]];
   var PAGE = 10;
+  /* Ranking weights (README, Search): where a query word is found, and a tag's weight. */
+  var WEIGHT = { text: 1, often: 0.8, title: 1.5, tag: 1.2 };
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -34,20 +58,25 @@
     });
   }
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
+  var MONTHS = [N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+    N_("August"), N_("September"), N_("October"), N_("November"), N_("December")];
   function formatDate(d) {
-    if (!d) return "undated";
+    var i = window.hemerotecaI18n;
+    if (i && i.date) return i.date(d);
+    if (!d) return T("undated");
     var p = d.split("-");
     if (p.length === 1) return p[0];
-    if (p.length === 2) return MONTHS[+p[1] - 1] + " " + p[0];
-    return (+p[2]) + " " + MONTHS[+p[1] - 1] + " " + p[0];
+    if (p.length === 2) return T(MONTHS[+p[1] - 1]) + " " + p[0];
+    return (+p[2]) + " " + T(MONTHS[+p[1] - 1]) + " " + p[0];
   }
 
   /* ---------- the archive's index (search-index/, written by `hemeroteca render`) ---------- */
+  /* Lower case without accents, ñ kept (search_text.fold). */
   function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    return text.toLowerCase().replace(/ñ/g, "\0").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/\0/g, "ñ");
   }
+  function tokens(text) { return fold(text).match(/[\p{L}\p{N}]+/gu) || []; }
 
   function decode(postings) {
     var out = [], n = 0;
@@ -56,14 +85,36 @@
     return out;
   }
 
+  /* Optimal string alignment distance (Damerau-Levenshtein without reuse), stopping past `most`. */
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var prev2 = null, prev = [], row;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      row = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        row.push(v);
+        low = Math.min(low, v);
+      }
+      if (low > most) return most + 1;
+      prev2 = prev; prev = row;
+    }
+    return prev[b.length];
+  }
+
   function indexEngine() {
-    var meta = null, keys = null, longest = 2, facets = null, shards = {}, rows = {}, pending = {};
+    var meta = null, keys = null, longest = 2, facets = [], shards = {}, articles = {}, pending = {};
     var newest = [], rankOf = [];  /* article numbers newest first; an article number's rank */
-    var languageOf = [];  /* an article number's language code */
+    var stop = new Set(), names = new Map(), nameWords = new Map(), longestName = 1, tagNames = new Map();
+    var labels = { country: {}, topic: {}, language: {} };
     window.hemerotecaSearch = {
       addMeta: function (m) { meta = m; },
       addShard: function (key, terms) { shards[key] = terms; },
-      addRows: function (n, list) { rows[n] = list; }
+      addArticle: function (n, row) { articles[n] = row; }
     };
     function once(name, src, ready) {
       if (!pending[name]) pending[name] = loadScript(src).then(ready);
@@ -72,16 +123,30 @@
     var started = once("meta", base + "/search-index/meta.js", function () {
       keys = new Set(meta.keys);
       meta.keys.forEach(function (k) { longest = Math.max(longest, k.length); });
+      (meta.stop || []).forEach(function (w) { stop.add(w); });
+      meta.countries.forEach(function (c) { labels.country[c[0]] = c[1]; });
+      meta.topics.forEach(function (t) { labels.topic[t[0]] = t[1]; });
+      meta.languages.forEach(function (l) { labels.language[l[0]] = l[1]; });
+      /* Names of countries and topics, folded, stop words out: name -> [facet, code]. */
+      (meta.names || []).forEach(function (entry) {
+        var code = (entry[1] === "country" ? meta.countries : meta.topics)[entry[2]][0];
+        if (!names.has(entry[0])) names.set(entry[0], []);
+        names.get(entry[0]).push([entry[1], code]);
+        tagNames.set(entry[1] + ":" + code, (tagNames.get(entry[1] + ":" + code) || []).concat([entry[0]]));
+        var words = entry[0].split(" ");
+        longestName = Math.max(longestName, words.length);
+        words.forEach(function (w) { nameWords.set(w, (nameWords.get(w) || 0) + 1); });
+      });
       /* Each article's facets: "year.language.countries.topics", numbers in base 36. */
       facets = meta.facets ? meta.facets.split("|").map(function (packed) {
         var f = packed.split(".");
-        languageOf.push(meta.languages[parseInt(f[1], 36)][0]);
-        function list(text, names) {
-          return text ? text.split(",").map(function (i) { return names[parseInt(i, 36)][1]; }) : [];
+        function list(text, vocabulary) {
+          return text ? text.split(",").map(function (i) { return vocabulary[parseInt(i, 36)][0]; }) : [];
         }
+        var year = meta.years[parseInt(f[0], 36)];
         return {
-          year: [meta.years[parseInt(f[0], 36)]],
-          language: [meta.languages[parseInt(f[1], 36)][1]],
+          year: /^\d{4}$/.test(year) ? +year : null,
+          language: [meta.languages[parseInt(f[1], 36)][0]],
           country: list(f[2], meta.countries),
           topic: list(f[3], meta.topics)
         };
@@ -111,25 +176,26 @@
     /* The seen forms that begin with a word, and their entries: the word's shard holds
        them, unless a crowded prefix was split into shards with longer keys. */
     async function completions(word) {
-      var names = [keyFor(word)].concat(meta.keys.filter(function (k) {
-        return k.length > word.length && k.startsWith(word);
-      }));
       var found = [];
-      for (var i = 0; i < names.length; i++) {
-        if (names[i] === null) continue;
-        await entry(names[i]);
-        var shard = shards[names[i]] || {};
+      for (var name of shardsUnder(word)) {
+        await entry(name);
+        var shard = shards[name] || {};
         Object.keys(shard).forEach(function (term) {
           if (term.startsWith(word) && shard[term].s) found.push(shard[term]);
         });
       }
       return found;
     }
+    function shardsUnder(word) {
+      return [keyFor(word)].concat(meta.keys.filter(function (k) {
+        return k.length > word.length && k.startsWith(word);
+      })).filter(function (k) { return k !== null; });
+    }
     /* The stems a query word stands for, each with the languages it stands for them in
-       (null: any). In turn: the word as a stem and as a form seen in the texts; else the
-       seen forms it begins ("cooperativa" -> "cooperativas"); else its longest stem prefix.
-       A form counts only in its own languages, so the Spanish "cooperativas" (stem
-       "cooper") does not find the English "cooperation" (stem "cooper" too). */
+       (null: any). In turn: the word as a stem and as a form seen in the texts, both
+       (an English "exportacion" must not hide the Spanish forms); else the seen forms it
+       begins ("cooperativa" -> "cooperativas"); else its longest stem prefix. A form
+       counts only in its own languages. */
     async function stemsOf(word) {
       var stems = new Map();
       function add(e) {
@@ -142,6 +208,16 @@
       var e = await entry(word);
       if (e && e.p) stems.set(word, null);
       add(e);
+      /* Its plural or singular as well, when the index has it: Snowball leaves some
+         unstemmed (an acronym's "MSMEs"), and an exact hit must not hide them. */
+      var variants = [word + "s", word + "es"];
+      if (/s$/.test(word)) variants.push(word.slice(0, -1));
+      if (/es$/.test(word)) variants.push(word.slice(0, -2));
+      for (var v = 0; v < variants.length && word.length >= 3; v++) {
+        var ve = await entry(variants[v]);
+        if (ve && ve.p && !stems.has(variants[v])) stems.set(variants[v], null);
+        add(ve);
+      }
       if (!stems.size && word.length >= 4) (await completions(word)).forEach(add);
       for (var n = word.length - 1; !stems.size && n >= 4; n--) {
         var prefix = word.slice(0, n), p = await entry(prefix);
@@ -149,67 +225,194 @@
       }
       return stems;
     }
+    /* A word's articles: all, with it in the title, using it often; and its surface forms. */
     async function wordDocs(word) {
-      var all = new Set(), title = new Set(), stems = await stemsOf(word);
+      var all = new Set(), title = new Set(), often = new Set(), forms = new Set([word]);
+      var stems = await stemsOf(word);
       for (var [stem, languages] of stems) {
         var e = await entry(stem);
         if (!e) continue;
+        forms.add(stem);
+        (e.f || []).forEach(function (f) { forms.add(f); });
         var into = function (found) {
-          return function (n) { if (!languages || languages.has(languageOf[n])) found.add(n); };
+          return function (n) { if (!languages || languages.has(facets[n].language[0])) found.add(n); };
         };
         decode(e.p).forEach(into(all));
         decode(e.t).forEach(into(title));
+        decode(e.o).forEach(into(often));
       }
-      return { all: all, title: title };
+      return { all: all, title: title, often: often, forms: forms };
     }
-    /* An article's result row. Row files hold rowsPerFile articles each by rank counted
-       from the oldest, so the newest results sit in the last one or two files. */
-    function row(n) {
-      var age = newest.length - 1 - rankOf[n], file = Math.floor(age / meta.rowsPerFile);
-      return once("r" + file, base + "/search-index/r-" + file + ".js", function () {})
-        .then(function () { return rows[file][age % meta.rowsPerFile]; });
+    /* The nearest word the index knows: a seen form or stem of the word's shard, or a word
+       of a name, one letter apart (two for words of eight letters or more); the one most
+       articles hold wins. null when none is near enough. */
+    async function nearest(word) {
+      if (word.length < 4 || /\d/.test(word)) return null;
+      var most = word.length >= 8 ? 2 : 1, best = null;
+      function consider(term, weight) {
+        if (term === word || /\d/.test(term)) return;
+        var d = distance(word, term, most);
+        if (d > most) return;
+        if (!best || d < best.d || (d === best.d && weight > best.weight)) best = { term: term, d: d, weight: weight };
+      }
+      var key = keyFor(word);
+      if (key !== null) {
+        await entry(word);
+        var shard = shards[key] || {};
+        Object.keys(shard).forEach(function (term) {
+          var e = shard[term];
+          if (e.s || (e.p && !e.f)) consider(term, (e.p || "").length + (e.s ? 50 : 0));
+        });
+      }
+      nameWords.forEach(function (count, term) { consider(term, 1000 * count); });
+      return best && best.term;
+    }
+    /* The query as clauses: the longest runs of words that name a country or topic (meta.js)
+       or an actor (an index term "~name": every name and alias of the authority file), and
+       single words. */
+    async function actorDocs(run) {
+      var e = await entry("~" + run);
+      return e && e.p ? new Set(decode(e.p)) : null;
+    }
+    async function parse(query) {
+      var words = tokens(query).filter(function (w) { return !stop.has(w); });
+      var fixed = [];
+      for (var i = 0; i < words.length; i++) {
+        if (nameWords.has(words[i]) || (await stemsOf(words[i])).size || (await actorDocs(words[i]))) continue;
+        var near = await nearest(words[i]);
+        if (near) { fixed.push([words[i], near]); words[i] = near; }
+      }
+      var clauses = [];
+      for (i = 0; i < words.length;) {
+        var clause = null;
+        for (var size = Math.min(Math.max(longestName, 8), words.length - i); size >= 1 && !clause; size--) {
+          var run = words.slice(i, i + size).join(" "), actors = await actorDocs(run);
+          if (names.has(run) || actors) {
+            clause = { words: words.slice(i, i + size), tags: names.get(run) || [], actors: actors };
+          }
+        }
+        clause = clause || { words: [words[i]], tags: [], actors: null };
+        clauses.push(clause);
+        i += clause.words.length;
+      }
+      return { clauses: clauses, fixed: fixed, words: words };
+    }
+    function idf(count) {
+      return Math.log(1 + (facets.length - count + 0.5) / (count + 0.5));
+    }
+    /* The articles holding every word of a list, scored: each word's rarity (or `rarity`,
+       for a name's words) times where it is. */
+    async function textScores(words, forms, rarity) {
+      var text = null, scores = new Map();
+      for (var w = 0; w < words.length; w++) {
+        var found = await wordDocs(words[w]), weight = rarity || idf(found.all.size);
+        found.forms.forEach(function (f) { forms.add(f); });
+        found.all.forEach(function (n) {
+          var s = WEIGHT.text + (found.often.has(n) ? WEIGHT.often : 0) + (found.title.has(n) ? WEIGHT.title : 0);
+          scores.set(n, (scores.get(n) || 0) + weight * s);
+        });
+        text = text === null ? found.all : new Set(Array.from(text).filter(function (n) { return found.all.has(n); }));
+      }
+      var hits = new Map();
+      (text || new Set()).forEach(function (n) { hits.set(n, scores.get(n)); });
+      return hits;
+    }
+    /* A clause's articles with their scores, the forms to highlight, and the tags it matched.
+       A name (country, topic, actor) weighs as much as the articles tagged with it are few,
+       its words in a text as much; its names in the other languages count a third, so a
+       Spanish query ranks the Spanish texts that say it first. */
+    async function clauseScores(clause) {
+      var forms = new Set(), tagged = new Map(), holders = new Map();
+      clause.tags.forEach(function (tag) {
+        facets.forEach(function (f, n) {
+          if (f[tag[0]].indexOf(tag[1]) < 0) return;
+          holders.set(n, true);
+          tagged.set(n, (tagged.get(n) || []).concat([tag]));
+        });
+      });
+      if (clause.actors) clause.actors.forEach(function (n) { holders.set(n, true); });
+      var named = clause.tags.length || clause.actors, rarity = named ? idf(holders.size || 1) : 0;
+      var hits = await textScores(clause.words, forms, rarity), spoken = [clause.words.join(" ")];
+      for (var t = 0; t < clause.tags.length; t++) {
+        for (var other of (tagNames.get(clause.tags[t].join(":")) || [])) {
+          if (spoken.indexOf(other) >= 0) continue;
+          spoken.push(other);
+          /* A topic's tags miss some texts; a country's rarely do, and its names are often
+             said in passing: they only rank the articles tagged with it. */
+          var adds = clause.tags[t][0] === "topic";
+          (await textScores(other.split(" "), forms, rarity)).forEach(function (s, n) {
+            if (adds || holders.has(n)) hits.set(n, Math.max(hits.get(n) || 0, s / 3));
+          });
+        }
+      }
+      holders.forEach(function (yes, n) {
+        hits.set(n, (hits.get(n) || 0) + WEIGHT.tag * rarity * clause.words.length);
+      });
+      return { hits: hits, forms: forms, tagged: tagged };
+    }
+    async function article(n) {
+      await once("a" + n, base + "/search-index/a/" + n + ".js", function () {});
+      return articles[n];
     }
     return {
       name: "index",
-      search: async function (query, filters) {
+      ready: started,
+      labels: labels,
+      years: function () {
+        return facets.map(function (f) { return f.year; }).filter(function (y) { return y !== null; });
+      },
+      search: async function (query, filters, sort) {
         await started;
-        var words = fold(query).match(/[\p{L}\p{N}]+/gu) || [];
-        var hits = null, score = new Map();
-        for (var w = 0; w < words.length; w++) {
-          var found = await wordDocs(words[w]);
-          found.title.forEach(function (n) { score.set(n, (score.get(n) || 0) + 1); });
-          hits = hits === null ? found.all : new Set(Array.from(hits).filter(function (n) { return found.all.has(n); }));
+        var parsed = await parse(query), hits = null, score = new Map(), forms = new Set(), tagged = new Map();
+        for (var c = 0; c < parsed.clauses.length; c++) {
+          var found = await clauseScores(parsed.clauses[c]);
+          found.forms.forEach(function (f) { forms.add(f); });
+          found.tagged.forEach(function (tags, n) { tagged.set(n, (tagged.get(n) || []).concat(tags)); });
+          found.hits.forEach(function (s, n) { score.set(n, (score.get(n) || 0) + s); });
+          hits = hits === null ? new Set(found.hits.keys())
+            : new Set(Array.from(hits).filter(function (n) { return found.hits.has(n); }));
         }
-        var numbers = hits === null ? newest.slice() : Array.from(hits);
-        /* Words in the title first, then newest first. */
-        numbers.sort(function (a, b) {
+        var numbers = hits === null ? (parsed.words.length ? [] : newest.slice()) : Array.from(hits);
+        numbers.sort(sort === "newest" ? function (a, b) { return rankOf[a] - rankOf[b]; } : function (a, b) {
           return (score.get(b) || 0) - (score.get(a) || 0) || rankOf[a] - rankOf[b];
         });
-        var counts = {}, results = [];
-        FACETS.forEach(function (f) { counts[f[0]] = {}; });
-        numbers.forEach(function (n) {
-          var l = facets[n];
-          var keep = FACETS.every(function (f) {
-            var picked = filters[f[0]];
-            return !picked || !picked.length || l[f[0]].some(function (v) { return picked.indexOf(v) >= 0; });
+        /* A facet's counts tell how many results ticking a value would give: the results
+           filtered by every other facet (values of one facet are "either"). */
+        function keeps(n, except) {
+          var f = facets[n];
+          if ((filters.from || filters.to) && except !== "date") {
+            if (f.year === null || (filters.from && f.year < filters.from) || (filters.to && f.year > filters.to)) return false;
+          }
+          return FACETS.every(function (facet) {
+            var picked = filters[facet[0]];
+            return facet[0] === except || !picked.length || f[facet[0]].some(function (v) { return picked.indexOf(v) >= 0; });
           });
-          if (!keep) return;
-          results.push(n);
-          FACETS.forEach(function (f) {
-            l[f[0]].forEach(function (v) { counts[f[0]][v] = (counts[f[0]][v] || 0) + 1; });
+        }
+        var counts = {}, results = [];
+        FACETS.forEach(function (facet) { counts[facet[0]] = {}; });
+        numbers.forEach(function (n) {
+          if (keeps(n, null)) results.push(n);
+          FACETS.forEach(function (facet) {
+            if (!keeps(n, facet[0])) return;
+            facets[n][facet[0]].forEach(function (v) { counts[facet[0]][v] = (counts[facet[0]][v] || 0) + 1; });
           });
         });
+        var years = numbers.filter(function (n) { return keeps(n, "date"); })
+          .map(function (n) { return facets[n].year; }).filter(function (y) { return y !== null; });
         return {
           total: results.length,
           counts: counts,
+          years: years,
+          fixed: parsed.fixed,
+          forms: forms,
           page: function (from, to) {
             var slice = results.slice(from, to);
-            return Promise.all(slice.map(row)).then(function (list) {
+            return Promise.all(slice.map(article)).then(function (list) {
               return list.map(function (d, i) {
-                var l = facets[slice[i]];
+                var n = slice[i], f = facets[n];
                 return {
-                  url: base + "/articles/" + d[0] + ".html", title: d[1], date: formatDate(d[2]),
-                  countries: l.country.join(", "), language: l.language[0], excerpt: d[3]
+                  id: d[0], title: d[1], date: formatDate(d[2]), text: d[3], lang: f.language[0],
+                  countries: f.country, language: f.language[0], tagged: tagged.get(n) || []
                 };
               });
             });
@@ -219,92 +422,235 @@
     };
   }
 
+  /* ---------- passages and highlighting ---------- */
+  /* The passage of a text with the most query words (the opening when none), as a list of
+     [text, matched] pieces, about `size` characters long. */
+  function passage(text, forms, size) {
+    var parts = text.split(/(?<=[.!?;:])\s+|\n/), best = 0, bestCount = 0;
+    parts.forEach(function (part, i) {
+      var seen = new Set();
+      (part.match(/[\p{L}\p{N}]+/gu) || []).forEach(function (w) { if (forms.has(fold(w))) seen.add(fold(w)); });
+      if (seen.size > bestCount) { best = i; bestCount = seen.size; }
+    });
+    var chosen = parts[best] || "", start = 0;
+    for (var k = best + 1; chosen.length < size && k < parts.length; k++) chosen += " " + parts[k];
+    if (chosen.length > size) {
+      var first = bestCount ? firstMatch(chosen, forms) : 0;
+      start = Math.max(0, first - Math.floor(size / 3));
+      start = start ? chosen.indexOf(" ", start) + 1 : 0;
+      chosen = chosen.slice(start, start + size).replace(/\s+\S*$/, "");
+    }
+    return (best > 0 || start > 0 ? "… " : "") + chosen + (chosen.length < text.length ? " …" : "");
+  }
+  function firstMatch(text, forms) {
+    var re = /[\p{L}\p{N}]+/gu, m;
+    while ((m = re.exec(text))) if (forms.has(fold(m[0]))) return m.index;
+    return 0;
+  }
+  /* Appends `text` to `node`, its words among `forms` wrapped in <mark>. */
+  function highlight(node, text, forms) {
+    var re = /[\p{L}\p{N}]+/gu, m, at = 0;
+    while ((m = re.exec(text))) {
+      if (!forms.has(fold(m[0]))) continue;
+      if (m.index > at) node.appendChild(document.createTextNode(text.slice(at, m.index)));
+      node.appendChild(el("mark", { "class": "hem-hl" }, m[0]));
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) node.appendChild(document.createTextNode(text.slice(at)));
+    return node;
+  }
+  /* The forms of `forms` that the text holds: they go with the link, for the article page. */
+  function present(text, forms) {
+    var out = new Set();
+    (text.match(/[\p{L}\p{N}]+/gu) || []).forEach(function (w) { if (forms.has(fold(w))) out.add(fold(w)); });
+    return Array.from(out).sort();
+  }
+
   /* ---------- user interface ---------- */
   var form = root.querySelector("form"), input = root.querySelector("input[type=search]");
   var status = root.querySelector(".hem-search-status"), list = root.querySelector(".hem-results");
   var facetsBox = root.querySelector(".hem-facets"), more = root.querySelector(".hem-more");
-  var chosen = {}, current = null, shown = 0, serial = 0;
+  var chosen = { from: null, to: null, sort: "relevance" }, current = null, shown = 0, serial = 0;
   FACETS.forEach(function (f) { chosen[f[0]] = []; });
+
+  /* The filters sit in a disclosure: open on a wide screen, closed above the results on a phone. */
+  var panel = el("details", { "class": "hem-filters" });
+  var summary = el("summary", {}, T("Filters"));
+  panel.appendChild(summary);
+  facetsBox.parentNode.insertBefore(panel, facetsBox);
+  panel.appendChild(facetsBox);
+  var narrow = window.matchMedia ? window.matchMedia("(max-width: 44em)") : { matches: false };
+  panel.open = !narrow.matches;
+
+  var tools = el("div", { "class": "hem-tools" });
+  var sortLabel = el("label", { "for": "hem-sort" }, T("Sort by") + " ");
+  var sortBox = el("select", { id: "hem-sort" });
+  [["relevance", N_("relevance")], ["newest", N_("newest first")]].forEach(function (o) {
+    sortBox.appendChild(el("option", { value: o[0] }, T(o[1])));
+  });
+  sortLabel.appendChild(sortBox);
+  var clear = el("button", { type: "button", "class": "md-button hem-clear" }, T("Clear filters"));
+  clear.hidden = true;
+  tools.appendChild(sortLabel);
+  tools.appendChild(clear);
+  var fixedNote = el("p", { "class": "hem-fixed" });
+  fixedNote.hidden = true;
+  status.parentNode.insertBefore(fixedNote, status.nextSibling);
+  list.parentNode.insertBefore(tools, list);
 
   var engine = Promise.resolve(indexEngine())
     .then(function (e) { root.setAttribute("data-engine", e.name); return e; });
 
-  function renderFacets(counts) {
+  var labelSource = null;  /* the index's English names, until a catalogue names them */
+  function display(facet, code) {
+    var i = window.hemerotecaI18n;
+    return (i && i.name && i.name(facet + ":" + code)) || (labelSource && labelSource[facet][code]) || code;
+  }
+
+  function active() {
+    return FACETS.some(function (f) { return chosen[f[0]].length; }) || chosen.from !== null || chosen.to !== null;
+  }
+
+  /* The address holds the query, the filters and the sort. */
+  function readAddress() {
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    FACETS.forEach(function (f) { chosen[f[0]] = params.getAll(f[0]); });
+    chosen.from = /^\d{4}$/.test(params.get("from") || "") ? +params.get("from") : null;
+    chosen.to = /^\d{4}$/.test(params.get("to") || "") ? +params.get("to") : null;
+    chosen.sort = params.get("sort") === "newest" ? "newest" : "relevance";
+    sortBox.value = chosen.sort;
+  }
+  function writeAddress(query) {
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    FACETS.forEach(function (f) { chosen[f[0]].forEach(function (v) { params.append(f[0], v); }); });
+    if (chosen.from !== null) params.set("from", chosen.from);
+    if (chosen.to !== null) params.set("to", chosen.to);
+    if (chosen.sort !== "relevance") params.set("sort", chosen.sort);
+    var search = params.toString();
+    try {
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    } catch (e) { /* some browsers refuse history changes on file:// pages */ }
+  }
+
+  function yearSelect(id, text, value, years, pick) {
+    var label = el("label", { "for": id }, text + " ");
+    var select = el("select", { id: id });
+    select.appendChild(el("option", { value: "" }, T("any")));
+    years.forEach(function (y) {
+      var option = el("option", { value: String(y) }, String(y));
+      if (y === value) option.selected = true;
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () { pick(select.value ? +select.value : null); run(id); });
+    label.appendChild(select);
+    return label;
+  }
+
+  function renderFacets(result, allYears) {
     facetsBox.textContent = "";
     FACETS.forEach(function (f) {
-      var values = Object.keys(counts[f[0]] || {}).sort(function (a, b) {
-        return f[0] === "year" ? b.localeCompare(a) : a.localeCompare(b);
-      });
+      var counts = result.counts[f[0]] || {};
+      var values = Object.keys(counts);
       chosen[f[0]].forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
+      values.sort(function (a, b) { return display(f[0], a).localeCompare(display(f[0], b)); });
       if (!values.length) return;
       var box = el("fieldset", { "class": "hem-facet", "data-facet": f[0] });
-      box.appendChild(el("legend", {}, f[1]));
+      box.appendChild(el("legend", {}, T(f[1])));
       values.forEach(function (v) {
         var id = "hem-f-" + f[0] + "-" + v.replace(/[^A-Za-z0-9]+/g, "-");
         var label = el("label", { "for": id });
-        var box2 = el("input", { type: "checkbox", id: id, value: v });
-        box2.checked = chosen[f[0]].indexOf(v) >= 0;
-        box2.addEventListener("change", function () {
-          var list2 = chosen[f[0]], at = list2.indexOf(v);
-          if (box2.checked && at < 0) list2.push(v);
-          if (!box2.checked && at >= 0) list2.splice(at, 1);
-          run();
+        var tick = el("input", { type: "checkbox", id: id, value: v });
+        tick.checked = chosen[f[0]].indexOf(v) >= 0;
+        tick.addEventListener("change", function () {
+          var picked = chosen[f[0]], at = picked.indexOf(v);
+          if (tick.checked && at < 0) picked.push(v);
+          if (!tick.checked && at >= 0) picked.splice(at, 1);
+          run(id);
         });
-        label.appendChild(box2);
-        label.appendChild(document.createTextNode(" " + v + " "));
-        label.appendChild(el("span", { "class": "hem-count" }, "(" + ((counts[f[0]] || {})[v] || 0) + ")"));
+        label.appendChild(tick);
+        label.appendChild(document.createTextNode(" " + display(f[0], v) + " "));
+        label.appendChild(el("span", { "class": "hem-count" }, "(" + (counts[v] || 0) + ")"));
         box.appendChild(label);
       });
       facetsBox.appendChild(box);
     });
+    var years = Array.from(new Set(allYears)).sort(function (a, b) { return b - a; });
+    if (years.length || chosen.from !== null || chosen.to !== null) {
+      var dates = el("fieldset", { "class": "hem-facet hem-dates", "data-facet": "date" });
+      dates.appendChild(el("legend", {}, T("Date")));
+      var within = result.years.length;
+      dates.appendChild(yearSelect("hem-from", T("From"), chosen.from, years.slice().reverse(),
+        function (y) { chosen.from = y; }));
+      dates.appendChild(yearSelect("hem-to", T("To"), chosen.to, years, function (y) { chosen.to = y; }));
+      dates.appendChild(el("p", { "class": "hem-count" }, TN("{n} dated result", "{n} dated results", within)));
+      facetsBox.appendChild(dates);
+    }
   }
 
-  function renderRows(rows) {
+  function renderRows(rows, forms) {
     rows.forEach(function (r) {
       var li = el("li", { "class": "hem-result" });
-      var a = el("a", { href: r.url }, r.title);
-      li.appendChild(el("h3", {})).appendChild(a);
-      li.appendChild(el("p", { "class": "hem-result-meta" },
-        [r.date, r.countries, r.language].filter(Boolean).join(" · ")));
-      if (r.excerpt) li.appendChild(el("p", { "class": "hem-excerpt" }, r.excerpt));
+      var words = present(r.title + " " + r.text, forms);
+      var href = base + "/articles/" + r.id + ".html" + (words.length ? "?hl=" + encodeURIComponent(words.join(" ")) : "");
+      var a = highlight(el("a", { href: href, lang: r.lang }), r.title, forms);
+      li.appendChild(el("h2", { "class": "hem-result-title" })).appendChild(a);
+      var bits = [r.date].concat(r.countries.map(function (c) { return display("country", c); }),
+        [display("language", r.language)]);
+      li.appendChild(el("p", { "class": "hem-result-meta" }, bits.filter(Boolean).join(" · ")));
+      if (r.tagged.length) {
+        var seen = {};
+        var why = r.tagged.filter(function (t) { var k = t.join(":"); return seen[k] ? false : (seen[k] = true); })
+          .map(function (t) { return T("tagged {name}", { name: display(t[0], t[1]) }); }).join(" · ");
+        li.appendChild(el("p", { "class": "hem-tagged" }, why));
+      }
+      if (r.text) li.appendChild(highlight(el("p", { "class": "hem-excerpt", lang: r.lang }), passage(r.text, forms, 240), forms));
       list.appendChild(li);
     });
   }
 
   async function showMore() {
-    var mine = serial, rows = await current.page(shown, shown + PAGE);
+    var mine = serial, result = current, rows = await result.page(shown, shown + PAGE);
     if (mine !== serial) return;
     shown += rows.length;
-    renderRows(rows);
-    more.hidden = shown >= current.total;
+    renderRows(rows, result.forms);
+    more.hidden = shown >= result.total;
   }
 
-  async function run() {
+  async function run(focusId) {
     var mine = ++serial, query = input.value.trim();
-    var active = FACETS.some(function (f) { return chosen[f[0]].length; });
-    try {
-      var url = new URL(location.href);
-      if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
-      history.replaceState(null, "", url.href);
-    } catch (e) { /* some browsers refuse history changes on file:// pages */ }
-    if (!query && !active) {
-      status.textContent = "Type a word to search the archive, or choose a filter.";
-      list.textContent = ""; facetsBox.textContent = ""; more.hidden = true;
-      root.setAttribute("data-done", String(mine));
-      return;
-    }
-    status.textContent = "Searching…";
-    var e = await engine, result = await e.search(query, chosen);
+    writeAddress(query);
+    clear.hidden = !active();
+    status.textContent = T("Searching…");
+    var e = await engine;
+    await e.ready;
+    labelSource = e.labels;
+    var result = await e.search(query, chosen, chosen.sort);
     if (mine !== serial) return;
     current = result; shown = 0; list.textContent = "";
-    status.textContent = result.total === 0 ? "No articles found." :
-      result.total + (result.total === 1 ? " article" : " articles") + (query ? " for “" + query + "”" : "");
-    renderFacets(result.counts);
+    var words = tokens(query);
+    if (!query) {
+      status.textContent = active() ? TN("{n} article", "{n} articles", result.total)
+        : TN("{n} article in the archive: type a word, or narrow them with the filters.",
+          "{n} articles in the archive: type a word, or narrow them with the filters.", result.total);
+    } else if (!words.length || (result.total === 0 && !result.forms.size && !result.fixed.length)) {
+      status.textContent = words.length ? T("No articles found.")
+        : T("“{query}” is too common a word to search for: add another.", { query: query });
+    } else {
+      status.textContent = result.total === 0 ? T("No articles found.")
+        : TN("{n} article for “{query}”", "{n} articles for “{query}”", result.total, { query: query });
+    }
+    fixedNote.hidden = !result.fixed.length;
+    fixedNote.textContent = result.fixed.map(function (pair) {
+      return T("No article has “{word}”: showing “{near}” instead.", { word: pair[0], near: pair[1] });
+    }).join(" ");
+    renderFacets(result, e.years());
+    tools.hidden = !result.total;
     await showMore();
-    if (result.later) {
-      var counts = await result.later;
-      if (mine !== serial) return;
-      renderFacets(counts);
+    if (focusId) {
+      var again = document.getElementById(focusId);
+      if (again) again.focus();
     }
     if (mine === serial) root.setAttribute("data-done", String(mine)); /* for tests and scripts */
   }
@@ -313,7 +659,18 @@
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
   form.addEventListener("submit", function (ev) { ev.preventDefault(); clearTimeout(timer); run(); });
   more.addEventListener("click", showMore);
-  var initial = new URLSearchParams(location.search).get("q");
-  if (initial) input.value = initial;
-  run();
+  sortBox.addEventListener("change", function () { chosen.sort = sortBox.value; run("hem-sort"); });
+  clear.addEventListener("click", function () {
+    FACETS.forEach(function (f) { chosen[f[0]] = []; });
+    chosen.from = chosen.to = null;
+    run();
+    input.focus();
+  });
+  window.addEventListener("popstate", function () { readAddress(); run(); });
+  readAddress();
+  /* After the catalogue's script, when there is one (loaded at the end of the page); again
+     when the reader switches language, so results and filters are worded anew. */
+  document.addEventListener("hemeroteca:language", function () { run(); });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { run(); });
+  else run();
 })();

@@ -37,7 +37,11 @@ class ActorRef:
 @dataclass(frozen=True)
 class TopicRef:
     id: str
-    label: str
+    label: str  # English, for data exports and the search index
+    labels: tuple[tuple[str, str], ...] = ()  # (language, label) from the authority file
+
+    def label_in(self, language: str) -> str:
+        return dict(self.labels).get(language) or self.label
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,8 @@ def article_from_record(record: Record, authorities: Authorities, identity: str 
     topics = []
     for tag in meta.get("tags") or ():
         topic = authorities.topic(tag)
-        topics.append(TopicRef(tag, topic.label("en") if topic else tag))
+        labels = tuple(sorted(topic.labels.items())) if topic else ()
+        topics.append(TopicRef(tag, topic.label("en") if topic else tag, labels))
     source = dict(meta.get("source") or {})
     if "url" in source and web_url(source["url"]) is None:
         # Only web addresses become links and citation fields, even when `check` was skipped.

@@ -7,23 +7,24 @@ the archive:
 
 - ``meta.js``: the shard keys, the facet vocabularies (countries, topics,
   languages, years), each article's facet values packed in a short string
-  (about 12 bytes an article), enough to filter and count every match, and the
-  articles' order newest first (``order``: about 3 bytes an article);
+  (about 12 bytes an article), enough to filter and count every match, the
+  articles' order newest first (``order``: about 3 bytes an article), the names of
+  the countries and topics in English, Spanish and Portuguese (``names``), and the
+  stop words queries drop;
 - ``t-KEY.js``: term shards. A key is the shortest prefix (two letters at least)
   whose terms fit in ``SPLIT_BYTES``; crowded prefixes are split letter by letter.
-  Each term holds its postings (article numbers, delta-encoded in base 36), title
-  postings, and for a surface form seen in the texts its stems
-  (``cooperativas`` -> ``cooper``), so the browser needs no stemmer: a query word
-  is looked up as a form, then as a stem, then by its longest indexed stem prefix;
-- ``r-N.js``: result rows (id, title, date, a short summary) of ``ROWS_PER_FILE``
-  articles by rank, loaded for the results on screen only.
+  A stem holds its postings (article numbers, delta-encoded in base 36), title
+  postings, the postings of the articles that use it often (the ranking's term
+  frequency) and the forms seen in the texts that stand for it (for highlighting);
+  a surface form seen in the texts holds its stems (``cooperativas`` ->
+  ``cooperativ``), so the browser needs no stemmer;
+- ``a/N.js``: article number N's result row (id, title, date) and its text, from which
+  the browser cuts the passage around the words found; loaded for the results on
+  screen only.
 
 Article numbers follow the order articles were added (``number_key``), so adding
 an article appends a number and leaves the other postings alone
-(``search_postings.py``). Results are ranked newest
-first: ``order`` lists the article numbers newest first, and the row files hold
-articles by rank counted from the oldest, so the newest results sit in the last
-one or two files, and an article newer than all the others only changes the last.
+(``search_postings.py``), and writes one article file.
 """
 
 from __future__ import annotations
@@ -32,13 +33,16 @@ import json
 import re
 from collections import defaultdict
 
+from hemeroteca.extract.countries import gazetteer
 from hemeroteca.render.model import Article, SiteModel
 from hemeroteca.render.search_postings import IndexState, base36, build_state, update_state
+from hemeroteca.render.search_text import name_key, stopwords
 
 INDEX_DIR = "search-index"
 SPLIT_BYTES = 48_000
-ROWS_PER_FILE = 100
-SNIPPET_CHARS = 160
+# Of an article's text, for the passage shown with a result: enough for most news articles,
+# and ten of them stay well within a hosted query's budget (README, Scale).
+TEXT_CHARS = 6_000
 
 
 def shard_keys(sizes: dict[str, int], limit: int) -> dict[str, str]:
@@ -102,11 +106,9 @@ def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[d
     state = (update_state(previous, ordered) if previous is not None else None) or build_state(ordered)
     files, keys = _shard_files(state)
     files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, ordered, numbering, keys)
-    oldest_first = model.articles[::-1]
-    for start in range(0, len(oldest_first), ROWS_PER_FILE):
-        chunk = oldest_first[start : start + ROWS_PER_FILE]
-        rows = [[a.id, a.title, a.date or "", _snippet(a.summary)] for a in chunk]
-        files[f"{INDEX_DIR}/r-{start // ROWS_PER_FILE}.js"] = _script("addRows", start // ROWS_PER_FILE, rows)
+    for number, article in enumerate(ordered):
+        row = [article.id, article.title, article.date or "", _text(article.body)]
+        files[f"{INDEX_DIR}/a/{number}.js"] = _script("addArticle", number, row)
     return files, state
 
 
@@ -115,9 +117,16 @@ def _shard_files(state: IndexState) -> tuple[dict[str, str], list[str]]:
     entries: dict[str, dict[str, object]] = {stem: {"p": text} for stem, text in state.body.text.items()}
     for stem, text in state.title.text.items():
         entries[stem]["t"] = text
-    for form, stems in state.forms().items():
+    for stem, text in state.frequent.text.items():
+        entries[stem]["o"] = text
+    forms_of: dict[str, list[str]] = defaultdict(list)
+    for form, stems in sorted(state.forms().items()):
         entries.setdefault(form, {})["s"] = sorted(stems)
         entries[form]["l"] = [",".join(sorted(stems[stem])) for stem in sorted(stems)]
+        for stem in stems:
+            forms_of[stem].append(form)
+    for stem, forms in forms_of.items():
+        entries[stem]["f"] = forms
     sizes = {term: len(term) + sum(len(str(v)) for v in e.values()) + 12 for term, e in entries.items()}
     keys = shard_keys(sizes, SPLIT_BYTES)
     shards: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
@@ -127,10 +136,33 @@ def _shard_files(state: IndexState) -> tuple[dict[str, str], list[str]]:
     return files, sorted(shards)
 
 
-def _snippet(summary: str) -> str:
-    if len(summary) <= SNIPPET_CHARS:
-        return summary
-    return summary[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+def _text(body: str) -> str:
+    """The article's text for passages: paragraphs kept apart, white space squeezed, capped."""
+    lines = body[: TEXT_CHARS + 1000].splitlines()
+    text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
+    return text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS].rsplit(" ", 1)[0]
+
+
+def names(countries: list[tuple[str, str]], topics: dict[str, dict[str, str]]) -> list[list[object]]:
+    """[name as queries are compared, facet, index in the facet's vocabulary] of every country and topic.
+
+    Country names come from the ISO 3166 names in English, Spanish and Portuguese
+    (pycountry) and the curated ones of ``data/countries.yaml``; topic names are the
+    labels of the authority file in every language and its id. A query holding one
+    reaches the articles tagged with it, whatever their language.
+    """
+    by_code = defaultdict(set)
+    for alias, (code, kind) in gazetteer().items():
+        if kind == "name":
+            by_code[code].add(alias)
+    out: set[tuple[str, str, int]] = set()
+    for index, (code, name) in enumerate(countries):
+        for alias in {name, *by_code.get(code, ())}:
+            out.add((name_key(alias), "country", index))
+    for index, (topic_id, labels) in enumerate(sorted(topics.items())):
+        for label in {topic_id.replace("-", " "), *labels.values()}:
+            out.add((name_key(label), "topic", index))
+    return [list(entry) for entry in sorted(out) if entry[0]]
 
 
 def rank_order(numbering: list[int]) -> str:
@@ -153,6 +185,7 @@ def _meta_file(model: SiteModel, ordered: list[Article], numbering: list[int], k
     articles = model.articles
     countries = sorted({pair for a in articles for pair in zip(a.countries, a.country_names, strict=True)})
     topics = sorted({(t.id, t.label) for a in articles for t in a.topics})
+    labels = {t.id: dict(t.labels) for a in articles for t in a.topics}
     languages = sorted({(a.language, a.language_name) for a in articles})
     years = sorted({a.year for a in articles if a.year}, reverse=True) + ["Undated"]
     country_no = {code: base36(i) for i, (code, _) in enumerate(countries)}
@@ -172,12 +205,13 @@ def _meta_file(model: SiteModel, ordered: list[Article], numbering: list[int], k
     )
     data = {
         "keys": keys,
-        "rowsPerFile": ROWS_PER_FILE,
         "countries": [list(c) for c in countries],
         "topics": [list(t) for t in topics],
         "languages": [list(lang) for lang in languages],
         "years": years,
         "facets": facets,
         "order": rank_order(numbering),
+        "names": names(countries, labels),
+        "stop": sorted(stopwords()),
     }
     return _script("addMeta", data)

@@ -11,7 +11,8 @@ appended, without being decoded. An article whose key changed is analysed again 
 the stems it gained or lost are decoded and re-encoded.
 
 ``IndexState`` also keeps what each article contributed, as numbers of (form, stem, language)
-pairs packed in bytes (unpickling 10,000 of them is quick), so that an article's old
+pairs packed in bytes (all its words, its title's, and the words it uses often; unpickling
+10,000 of them is quick), so that an article's old
 words can be taken out, and a pair no article holds any longer is marked dead: no
 form is left pointing at a stem for a word gone from the texts.
 Whatever path built it, a state holding the same articles gives the same postings: the
@@ -21,7 +22,7 @@ files made from it are byte-identical.
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
@@ -29,7 +30,7 @@ from itertools import accumulate, repeat
 from operator import sub
 
 from hemeroteca.render.model import Article
-from hemeroteca.render.search_text import article_text, terms, words
+from hemeroteca.render.search_text import article_text, stopwords, terms, words
 
 
 def _versions(*packages: str) -> str:
@@ -46,8 +47,10 @@ def _version(package: str) -> str:
 # A state made by other code is not reused: change the number whenever the analysis, the
 # encoding or IndexState's fields change. The stemmers and the country names (searchable
 # words of every article) come from these packages.
-FORMAT = "postings 2, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
+FORMAT = "postings 3, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+# A stem an article uses this many times per OFTEN_WORDS words (twice at least) is one it uses often.
+OFTEN, OFTEN_WORDS = 1, 250
 _PAIRS = "I" if array("I").itemsize >= 4 else "L"  # packed pair numbers: unsigned, 32 bits at least
 
 
@@ -123,8 +126,10 @@ class IndexState:
     dead: set[int]  # numbers of the pairs no article holds any longer
     held: list[bytes]  # per article: the pair numbers of all its words, packed
     titled: list[bytes]  # per article: the pair numbers of its title's words, packed
+    often: list[bytes]  # per article: the pair numbers of the words it uses often (``OFTEN``), packed
     body: Postings
     title: Postings
+    frequent: Postings  # stem -> the articles that use it often: the ranking's term frequency
 
     def copy(self) -> IndexState:
         """A copy to update, sharing only immutable values with this one."""
@@ -136,8 +141,10 @@ class IndexState:
             dead=set(self.dead),
             held=list(self.held),
             titled=list(self.titled),
+            often=list(self.often),
             body=self.body.copy(),
             title=self.title.copy(),
+            frequent=self.frequent.copy(),
         )
 
     def forms(self) -> dict[str, dict[str, set[str]]]:
@@ -184,18 +191,33 @@ class _Analyser:
             self.pair_stem.append(stem)
         return number
 
-    def __call__(self, article: Article) -> tuple[set[int], set[int]]:
-        """(pair numbers of every word, of the title's words): distinct, since postings ignore counts."""
+    def __call__(self, article: Article) -> tuple[set[int], set[int], set[int]]:
+        """(pair numbers of every word, of the title's words, of the words used often).
+
+        A stem is used often when its forms, together, come up ``OFTEN`` times per
+        ``OFTEN_WORDS`` words of the article, twice at least: a term frequency of one bit,
+        relative to the article's length, which is what ranking needs of it (more mentions
+        count less and less) at one posting more for the few stems an article is about.
+        """
         table = self.tables[article.language]
-        title, rest = article_text(article)
-        title_words = set(words(title))
-        every_word = title_words | set(words(rest))
+        title, body, names = article_text(article)
+        stop = stopwords()
+        title_words = set(words(title)) - stop
+        counts = Counter(w for w in words(body) if w not in stop)
+        counts.update(title_words)
+        every_word = set(counts)
         held = set(map(table.get, every_word))
         if None in held:  # words met first here (most articles, once the archive is large, bring none)
             for word in every_word - table.keys():
                 table[word] = self._number((*terms(article.language, word), article.language))
             held = set(map(table.__getitem__, every_word))
-        return held, set(map(table.__getitem__, title_words))
+        per_stem: Counter[int] = Counter()
+        for word, count in counts.items():
+            per_stem[self.pair_stem[table[word]]] += count
+        least = max(2, OFTEN * sum(counts.values()) / OFTEN_WORDS)
+        often = {pair for pair in held if per_stem[self.pair_stem[pair]] >= least}
+        held |= {self._number((name, name, article.language)) for name in names}
+        return held, set(map(table.__getitem__, title_words)), often
 
     def stems_of(self, pairs: Iterable[int]) -> set[int]:
         """The stem numbers of some pair numbers."""
@@ -215,30 +237,34 @@ def _unpack(packed: bytes) -> array:
 def build_state(ordered: list[Article]) -> IndexState:
     """The state of ``ordered`` (articles in number order, see ``search_index.number_key``), from scratch."""
     analyser = _Analyser([])
-    # stem number -> article numbers, for the body and for the titles
-    body: list[list[int]] = []
-    title: list[list[int]] = []
-    held_packed, titled_packed = [], []
+    # stem number -> article numbers, for the body, the titles and the stems used often
+    lists: tuple[list[list[int]], ...] = ([], [], [])
+    packed: tuple[list[bytes], ...] = ([], [], [])
     for number, article in enumerate(ordered):
-        held, titled = analyser(article)
-        for lists in (body, title):
-            lists.extend([] for _ in range(len(analyser.stems) - len(lists)))
-        held_packed.append(_pack(held))
-        titled_packed.append(_pack(titled))
-        # About 600 postings an article, 6 million in all: appended by C loops, not Python's.
-        deque(map(list.append, map(body.__getitem__, analyser.stems_of(held)), repeat(number)), 0)
-        deque(map(list.append, map(title.__getitem__, analyser.stems_of(titled)), repeat(number)), 0)
+        pairs = analyser(article)
+        for stem_lists, pair_set, packs in zip(lists, pairs, packed, strict=True):
+            stem_lists.extend([] for _ in range(len(analyser.stems) - len(stem_lists)))
+            packs.append(_pack(pair_set))
+            # About 600 postings an article, 6 million in all: appended by C loops, not Python's.
+            targets = map(stem_lists.__getitem__, analyser.stems_of(pair_set))
+            deque(map(list.append, targets, repeat(number)), 0)
     stems, count = analyser.stems, len(ordered)
+    body, title, frequent = (
+        Postings.from_lists({stems[s]: numbers for s, numbers in enumerate(stem_lists) if numbers}, count)
+        for stem_lists in lists
+    )
     return IndexState(
         format=FORMAT,
         ids=[a.id for a in ordered],
         keys=[a.key for a in ordered],
         pairs=analyser.pairs,
         dead=set(),
-        held=held_packed,
-        titled=titled_packed,
-        body=Postings.from_lists({stems[s]: numbers for s, numbers in enumerate(body) if numbers}, count),
-        title=Postings.from_lists({stems[s]: numbers for s, numbers in enumerate(title) if numbers}, count),
+        held=packed[0],
+        titled=packed[1],
+        often=packed[2],
+        body=body,
+        title=title,
+        frequent=frequent,
     )
 
 
@@ -256,7 +282,7 @@ def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
     if not isinstance(previous, IndexState) or getattr(previous, "format", None) != FORMAT:
         return None
     kept = len(previous.ids)
-    if not kept == len(previous.keys) == len(previous.held) == len(previous.titled):
+    if not kept == len(previous.keys) == len(previous.held) == len(previous.titled) == len(previous.often):
         return None  # damaged
     ids = [a.id for a in ordered]
     if ids[:kept] != previous.ids:
@@ -268,15 +294,17 @@ def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
     state = previous.copy()
     analyser = _Analyser(state.pairs)
     stems = analyser.stems
-    # stem -> (numbers it loses, numbers it gains), for the body and for the titles
-    edits: tuple[dict, dict] = (defaultdict(lambda: (set(), set())), defaultdict(lambda: (set(), set())))
+    packs = (state.held, state.titled, state.often)
+    postings = (state.body, state.title, state.frequent)
+    # stem -> (numbers it loses, numbers it gains), for the body, the titles and the stems used often
+    edits: tuple[dict, ...] = tuple(defaultdict(lambda: (set(), set())) for _ in packs)
     lost: set[int] = set()  # pairs some article no longer holds
+    nothing: tuple[set[int], ...] = (set(), set(), set())
 
-    def change(number: int, held: set[int], titled: set[int]) -> None:
+    def change(number: int, pairs: tuple[set[int], ...]) -> None:
         """Article ``number`` now holds these pairs (none: it is gone)."""
-        lost.update(set(_unpack(state.held[number])) - held)
-        olds = (state.held[number], state.titled[number])
-        for stem_edits, old, new in zip(edits, olds, (held, titled), strict=True):
+        lost.update(set(_unpack(state.held[number])) - pairs[0])
+        for stem_edits, old, new in zip(edits, (p[number] for p in packs), pairs, strict=True):
             before, after = analyser.stems_of(_unpack(old)), analyser.stems_of(new)
             for stem in before - after:
                 stem_edits[stems[stem]][0].add(number)
@@ -284,35 +312,35 @@ def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
                 stem_edits[stems[stem]][1].add(number)
 
     for number in range(kept, len(state.ids)):
-        change(number, set(), set())
-    for values in (state.ids, state.keys, state.held, state.titled):
+        change(number, nothing)
+    for values in (state.ids, state.keys, *packs):
         del values[kept:]
-    appended: list[tuple[int, set[int], set[int]]] = []
+    appended: list[tuple[int, tuple[set[int], ...]]] = []
     for number, article in enumerate(ordered):
         if number < kept and article.key == state.keys[number]:
             continue
-        held, titled = analyser(article)
-        state.dead -= held
+        pairs = analyser(article)
+        state.dead -= pairs[0]
         if number < kept:
-            change(number, held, titled)
-            state.keys[number], state.held[number] = article.key, _pack(held)
-            state.titled[number] = _pack(titled)
+            change(number, pairs)
+            state.keys[number] = article.key
+            for values, pair_set in zip(packs, pairs, strict=True):
+                values[number] = _pack(pair_set)
             continue
-        appended.append((number, held, titled))
+        appended.append((number, pairs))
         state.ids.append(article.id)
         state.keys.append(article.key)
-        state.held.append(_pack(held))
-        state.titled.append(_pack(titled))
-    for postings, stem_edits in zip((state.body, state.title), edits, strict=True):
+        for values, pair_set in zip(packs, pairs, strict=True):
+            values.append(_pack(pair_set))
+    for stem_postings, stem_edits in zip(postings, edits, strict=True):
         for stem, (removed, added) in stem_edits.items():
-            postings.edit(stem, removed, added)
+            stem_postings.edit(stem, removed, added)
     # New articles last: their numbers are above every number held, even once the edits
     # above have changed some stem's last number, so their postings are appended.
-    for number, held, titled in appended:
-        for stem in analyser.stems_of(held):
-            state.body.append(stems[stem], number)
-        for stem in analyser.stems_of(titled):
-            state.title.append(stems[stem], number)
+    for number, pairs in appended:
+        for stem_postings, pair_set in zip(postings, pairs, strict=True):
+            for stem in analyser.stems_of(pair_set):
+                stem_postings.append(stems[stem], number)
     state.dead |= _unheld(lost - state.dead, state.held)
     return state
 

@@ -2,7 +2,8 @@
 
 The browser folds a query the same way (lower case, no accents) and needs no stemmer:
 the index maps each surface form seen in the texts to its stems, computed here with
-Snowball for the article's language.
+Snowball for the article's language. Stop words (``data/search.yaml``) are left out of
+the index, and the browser drops them from queries.
 """
 
 from __future__ import annotations
@@ -14,20 +15,41 @@ from functools import cache
 import snowballstemmer
 
 from hemeroteca.render.model import Article
+from hemeroteca.resources import load_data
 
 STEMMERS = {"en": "english", "es": "spanish", "pt": "portuguese", "fr": "french", "it": "italian"}
 _WORD = re.compile(r"[^\W_]+")
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: the same folding the browser applies to queries."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower case without accents, but ñ kept: the same folding the browser applies to queries.
+
+    Ñ is a letter of its own in Spanish, and keeping it keeps apart words that differ by it
+    alone, many of them Spanish and Portuguese (pequeñas, pequenas; año, ano).
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ñ", "\0"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\0", "ñ")
 
 
 def words(text: str) -> list[str]:
     """Lower-cased words with their accents: the Snowball stemmers expect them (``acción``)."""
     return _WORD.findall(text.casefold())
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Folded function words, neither indexed nor required in a query."""
+    return frozenset(fold(str(word)) for word in load_data("search.yaml")["stopwords"])
+
+
+@cache
+def _keep_endings() -> tuple[str, ...]:
+    return tuple(sorted(load_data("search.yaml")["keep_endings"], key=len, reverse=True))
+
+
+def name_key(name: str) -> str:
+    """A name as the browser compares it with a query: folded words, stop words left out."""
+    return " ".join(w for w in (fold(word) for word in words(name)) if w not in stopwords())
 
 
 @cache
@@ -38,15 +60,34 @@ def _stemmer(language: str):
 
 @cache
 def terms(language: str, word: str) -> tuple[str, str]:
-    """(folded surface form, folded stem) of a lower-cased word."""
+    """(folded surface form, folded stem) of a lower-cased word.
+
+    When the ending Snowball cut starts with one of ``keep_endings`` the stem keeps it:
+    ``cooperativas`` -> ``cooperativ``, not ``cooper`` (which ``cooperación`` also gives).
+    """
     stemmer = _stemmer(language)
-    stemmed = stemmer.stemWord(word) if stemmer and len(word) > 2 else word
-    return fold(word), fold(stemmed)
+    form = fold(word)
+    stem = fold(stemmer.stemWord(word)) if stemmer and len(word) > 2 else form
+    if form.startswith(stem):
+        cut = form[len(stem) :]
+        for ending in _keep_endings():
+            if cut.startswith(ending):
+                return form, stem + ending
+    return form, stem
 
 
-def article_text(article: Article) -> tuple[str, str]:
-    """(title, everything else searchable): body, names of countries, actors and topics."""
-    extra = [*article.country_names, *(t.label for t in article.topics)]
-    for actor in article.actors:
-        extra += [actor.name, *actor.aliases]
-    return article.title, article.body + "\n" + "\n".join(extra)
+ACTOR = "~"  # starts the index term of an actor's name: no word of a text starts with it
+
+
+def article_text(article: Article) -> tuple[str, str, list[str]]:
+    """(title, body, index terms of its actors' names and aliases).
+
+    Names are not words of the text: an actor's names and aliases in every language are
+    each one term (``~banco interamericano desarrollo``), and the names of its countries
+    and topics are in meta.js (``search_index.names``). A query holding a name reaches
+    the articles tagged with it, whatever their language, without its words matching
+    every article that names the actor in passing ("small business" is not in every
+    article tagged with Sebrae, whose English alias says it).
+    """
+    keys = {name_key(name) for actor in article.actors for name in (actor.name, *actor.aliases)}
+    return article.title, article.body, sorted(ACTOR + key for key in keys if key)

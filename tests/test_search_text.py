@@ -1,0 +1,71 @@
+"""How the search index reads words, names and frequencies (render/search_text.py, search_index.py)."""
+
+from __future__ import annotations
+
+import json
+
+from hemeroteca.render.model import build_model
+from hemeroteca.render.search_index import build_index, names
+from hemeroteca.render.search_postings import decode_postings
+from hemeroteca.render.search_text import article_text, fold, name_key, stopwords, terms
+from tests.render_samples import AUTHORITIES, record
+
+
+def _shards(files: dict[str, str]) -> dict[str, dict]:
+    shards: dict[str, dict] = {}
+    for name, content in files.items():
+        if "/t-" in name:
+            shards.update(json.loads(content[content.index(",") + 1 : content.rindex(")")]))
+    return shards
+
+
+def test_folding_drops_accents_but_keeps_the_spanish_n_with_tilde() -> None:
+    assert fold("Exportação AÑO Perú") == "exportacao año peru"
+    assert fold("pequeñas") != fold("pequenas")  # Spanish and Portuguese words apart
+
+
+def test_stop_words_are_neither_indexed_nor_part_of_a_name() -> None:
+    assert {"y", "e", "de", "the", "and", "do", "la"} <= stopwords()
+    assert name_key("Trinidad y Tobago") == name_key("Trinidad and Tobago") == "trinidad tobago"
+    model = build_model([record(1, body="Las pequeñas y medianas empresas de la región.")], AUTHORITIES)
+    shards = _shards(build_index(model)[0])
+    assert "medianas" in shards or "median" in shards
+    assert not {"y", "de", "la", "las"} & set(shards)
+
+
+def test_a_stem_keeps_an_ending_that_makes_another_word() -> None:
+    # Snowball cuts all of these to "cooper"; cooperatives are not cooperation.
+    assert terms("es", "cooperativas")[1] == terms("es", "cooperativismo")[1] == terms("pt", "cooperativa")[1]
+    assert terms("es", "cooperativas")[1] != terms("es", "cooperación")[1]
+    assert terms("en", "cooperatives")[1] != terms("en", "cooperation")[1]
+    assert terms("es", "competitividad")[1] == terms("es", "competitiva")[1] != terms("es", "competencia")[1]
+    assert terms("es", "exportaciones")[1] == terms("es", "exportadora")[1]  # Snowball's merge stands
+
+
+def test_names_of_countries_and_topics_in_three_languages_point_to_their_tag() -> None:
+    topics = {"cooperatives": {"en": "Cooperatives", "es": "Cooperativas"}}
+    table = names([("DO", "Dominican Republic"), ("BR", "Brazil")], topics)
+    found = {(entry[0], entry[1], entry[2]) for entry in table}
+    assert {("republica dominicana", "country", 0), ("dominican republic", "country", 0)} <= found
+    assert {("brasil", "country", 1), ("brazil", "country", 1)} <= found
+    assert {("cooperativas", "topic", 0), ("cooperatives", "topic", 0)} <= found
+
+
+def test_an_actors_names_are_one_term_each_not_words_of_the_text() -> None:
+    model = build_model([record(1, language="en", body="Small firms grew.")], AUTHORITIES)
+    title, body, terms_of_names = article_text(model.articles[0])
+    assert terms_of_names == ["~national learning service", "~sena", "~servicio nacional aprendizaje"]
+    shards = _shards(build_index(model)[0])
+    assert decode_postings(shards["~sena"]["p"]) == [0]
+    assert "learning" not in shards  # "learning" is no word of the text
+
+
+def test_a_word_an_article_uses_often_is_marked_for_ranking() -> None:
+    filler = "Otras palabras de relleno. " * 20
+    often = "La cooperativa vende café. " + "La cooperativa exporta. " * 3 + filler
+    once = "La cooperativa vende café. " + "Otras palabras de relleno sin más. " * 20
+    model = build_model([record(1, body=often), record(2, body=once)], AUTHORITIES)
+    shards = _shards(build_index(model)[0])
+    stem = terms("es", "cooperativa")[1]
+    assert decode_postings(shards[stem]["p"]) == [0, 1]
+    assert decode_postings(shards[stem]["o"]) == [0]
