@@ -24,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import write_atomic
 from hemeroteca.project import Project
 
@@ -70,7 +71,7 @@ class Store:
         self._changed = False
         try:
             stored = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        except Exception:  # missing, unreadable, damaged or from another version: start empty
             return
         if isinstance(stored, dict) and stored.get("code") == code_fingerprint():
             self._entries = stored.get("entries") or {}
@@ -109,5 +110,10 @@ class Store:
         if not self._changed:
             return
         data = {"code": code_fingerprint(), "entries": self._entries}
-        write_atomic(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        try:
+            write_atomic(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        except HemerotecaError:
+            # A read-only checkout, a full disk, a file or a link where a folder should be: the
+            # cache only saves time, so the command goes on without it (the next one recomputes).
+            return
         self._changed = False

@@ -54,6 +54,11 @@ def _errors_as_lines():
     except HemerotecaError as exc:
         click.echo(f"error: {exc.one_line()}", err=True)
         sys.exit(1)
+    except OSError as exc:
+        # A disk full or read-only under a library's own writes (MkDocs copying the theme).
+        where = exc.filename or "hemeroteca"
+        click.echo(f"error: {where}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
 
 
 root_option = click.option(
@@ -205,7 +210,8 @@ def check(output_format: str, max_warnings: int, root: Path) -> None:
       hemeroteca check --format github     # in CI
     """
     project = Project.at(root)
-    problems = check_catalogue(project)
+    with _errors_as_lines():
+        problems = check_catalogue(project)
     warnings = [p for p in problems if p.severity == "warning"]
     # Unknown actors are warnings in most new records: in a large archive they would bury
     # the errors, so only the first ones are shown, with a count of the rest.
@@ -419,7 +425,8 @@ def review(ids: tuple[str, ...], list_pending: bool, root: Path) -> None:
     """
     project = Project.at(root)
     if list_pending or not ids:
-        waiting = pending_records(project)
+        with _errors_as_lines():
+            waiting = pending_records(project)
         for record in waiting:
             notes = record.meta.get("uncertain")
             summary = summarise(notes) if isinstance(notes, list) else ""

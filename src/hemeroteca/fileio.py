@@ -1,4 +1,8 @@
-"""Atomic file writes: a crash leaves the old file or the new one, never half of either."""
+"""Atomic file writes, each proven to land inside its folder.
+
+A crash leaves the old file or the new one, never half of either; a disk that
+fails (full, read-only) gives one error naming the file, not a traceback.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import os
 import tempfile
 from functools import cache
 from pathlib import Path
+
+from hemeroteca.errors import HemerotecaError
 
 
 @cache
@@ -16,6 +22,25 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
+def inside(folder: Path, rel: str) -> Path:
+    """``folder/rel``, once it is proven to stay inside ``folder``, on paper and on disk.
+
+    Every path built from something a file says (a record's id, a line of docs/.generated)
+    goes through here before anything is written or deleted there: ``..`` parts, an
+    absolute path, or a folder on the way that is a link to elsewhere are refused.
+    """
+    base = os.path.normpath(folder)
+    joined = os.path.normpath(os.path.join(base, rel))
+    if not rel or os.path.isabs(rel) or "\0" in rel or not joined.startswith(base + os.sep):
+        raise HemerotecaError(folder, f"'{rel}' would be outside {Path(base).name}/: refused")
+    real_folder, real_parent = os.path.realpath(base), os.path.realpath(os.path.dirname(joined))
+    if real_parent != real_folder and not real_parent.startswith(real_folder + os.sep):
+        raise HemerotecaError(
+            folder, f"'{rel}' would be written through a link out of {Path(base).name}/: refused"
+        )
+    return Path(joined)
+
+
 def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None:
     """Write to a temporary file in the same folder, then rename it over the target.
 
@@ -23,9 +48,12 @@ def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None
     record; generated files that ``render`` can always write again skip it, since
     10,000 fsyncs cost more than the rest of a render.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise HemerotecaError(path, f"cannot write the file: {exc.strerror or exc}") from exc
     try:
         os.fchmod(fd, _file_mode())
         with os.fdopen(fd, "wb") as fh:
@@ -34,8 +62,11 @@ def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None
                 fh.flush()
                 os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            # A full disk, a read-only folder, a folder where the file should be.
+            raise HemerotecaError(path, f"cannot write the file: {exc.strerror or exc}") from exc
         raise
 
 
@@ -45,8 +76,8 @@ def write_if_changed(path: Path, data: str | bytes, *, durable: bool = True) -> 
     try:
         if path.read_bytes() == raw:
             return False
-    except FileNotFoundError:
-        pass
+    except OSError:
+        pass  # missing, or not a file: writing says what is wrong
     write_atomic(path, raw, durable=durable)
     return True
 

@@ -35,6 +35,11 @@ class Project:
         return self.root / "docs"
 
     @property
+    def overrides_dir(self) -> Path:
+        """Theme overrides (mkdocs.yml's ``custom_dir``): templates included in every page."""
+        return self.root / "overrides"
+
+    @property
     def site_dir(self) -> Path:
         return self.root / "site"
 

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hemeroteca.cache import Store
+from hemeroteca.catalogue.store import archive_lock, load_records, refuse_unsafe_files
 from hemeroteca.errors import HemerotecaError
+from hemeroteca.fileio import inside
 from hemeroteca.project import Project
 from hemeroteca.render.writer import MANIFEST
 
@@ -41,6 +43,7 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
     # MkDocs (which the shell plugin needs too) loads here, not when the CLI starts.
     from hemeroteca.shell import ShellPlugin, write_generated_pages
 
+    refuse_unsafe_files(project)  # MkDocs copies whatever docs/ holds into site/
     if not project.mkdocs_yml.is_file():
         raise HemerotecaError(project.mkdocs_yml, "no mkdocs.yml in the project root")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
@@ -84,10 +87,10 @@ def remove_orphans(project: Project) -> list[str]:
     )
     removed = []
     for folder in folders:
-        site_folder = project.site_dir / folder
+        site_folder = inside(project.site_dir, folder)  # the manifest is a file a pull request can change
         if not site_folder.is_dir():
             continue
-        sources = _names(project.docs_dir / folder)
+        sources = _names(inside(project.docs_dir, folder))
         for name in sorted(_names(site_folder)):
             page = name[:-5] + ".md" if name.endswith(".html") else None
             if name not in sources and page not in sources:
@@ -105,23 +108,19 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
     """
     # Imported here: ``build_site`` alone (a step of its own in the benchmark, or after
     # ``render``) needs none of the catalogue and extraction code.
-    from hemeroteca.catalogue.check import check
+    from hemeroteca.catalogue.check import require_valid
     from hemeroteca.catalogue.ingest import ingest
-    from hemeroteca.catalogue.store import load_records
     from hemeroteca.render.writer import render
 
-    ingested = ingest(project, progress=progress)
-    if ingested.errors:
-        raise ingested.errors[0]
-    loaded = load_records(project)  # read once, for check and render
-    problems = check(project, loaded)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more: run `hemeroteca check`)" if len(errors) > 1 else ""
-        raise HemerotecaError(first.path, f"{first.message}{more}", line=first.line, field=first.field)
-    rendered = render(project, progress=progress, loaded=loaded)
-    build_site(project, dirty=dirty)
+    refuse_unsafe_files(project)
+    with archive_lock(project):  # no add or review may change the archive half-way through
+        ingested = ingest(project, progress=progress)
+        if ingested.errors:
+            raise ingested.errors[0]
+        loaded = load_records(project)  # read once, for check and render
+        problems = require_valid(project, loaded)
+        rendered = render(project, progress=progress, loaded=loaded)
+        build_site(project, dirty=dirty)
     return BuildReport(ingest=ingested, problems=problems, render=rendered)
 
 

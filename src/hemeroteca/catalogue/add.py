@@ -26,10 +26,17 @@ from hemeroteca.catalogue.ingest import record_meta
 from hemeroteca.catalogue.record import serialise
 from hemeroteca.catalogue.seed_digests import SeedDigests, seed_sha256
 from hemeroteca.catalogue.seedtext import HTML_SUFFIXES, extract_seed, read_seed_bytes, seed_text
-from hemeroteca.catalogue.store import SEED_SUFFIXES, list_seeds, record_path, seed_id
+from hemeroteca.catalogue.store import (
+    SEED_SUFFIXES,
+    archive_lock,
+    list_seeds,
+    record_path,
+    refuse_unsafe_files,
+    seed_id,
+)
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.extract import Metadata
-from hemeroteca.fileio import write_atomic
+from hemeroteca.fileio import inside, write_atomic
 from hemeroteca.project import Project
 from hemeroteca.sources.decode import DecodeError, decode_bytes
 
@@ -145,7 +152,17 @@ def seed_name(number: int, sha: str, suffix: str) -> str:
 
 
 def add(project: Project, paths: Iterable[Path], authorities: Authorities | None = None) -> AddReport:
-    """Copy each file into seeds/ and write its record, unless it is refused or already there."""
+    """Copy each file into seeds/ and write its record, unless it is refused or already there.
+
+    seeds/ is listed (and so the next number found) only once this command holds the
+    archive: another ``add`` running at the same time would hand out the same number.
+    """
+    refuse_unsafe_files(project)
+    with archive_lock(project):
+        return _add_all(project, paths, authorities)
+
+
+def _add_all(project: Project, paths: Iterable[Path], authorities: Authorities | None) -> AddReport:
     authorities = authorities or load_authorities(project.authorities_dir)
     files, skipped = expand_inputs(paths)
     report = AddReport(skipped=skipped)
@@ -189,7 +206,7 @@ def _add_one(
     found = known.find(sha, key)
     if found:
         return Duplicate(given, found[0], found[1])
-    seed = project.seeds_dir / seed_name(number, sha, given.suffix)
+    seed = inside(project.seeds_dir, seed_name(number, sha, given.suffix))
     record_id = seed_id(seed)
     target = record_path(project, record_id)
     if seed.exists() or target.exists():
@@ -198,6 +215,10 @@ def _add_one(
     source = {"path": f"seeds/{seed.name}", "sha256": sha, **text.source_extra}
     record_text = serialise(record_meta(record_id, metadata, source), metadata.body)
     write_atomic(seed, data)
-    write_atomic(target, record_text)
+    try:
+        write_atomic(target, record_text)
+    except HemerotecaError:
+        seed.unlink(missing_ok=True)  # refused as a whole: no seed left without its record
+        raise
     known.remember(sha, key, project.relative(seed))
     return Added(given, seed, target, metadata, source)

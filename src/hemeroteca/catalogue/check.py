@@ -22,7 +22,7 @@ from hemeroteca.catalogue.check_authorities import check_authorities
 from hemeroteca.catalogue.problems import Problem, field_path
 from hemeroteca.catalogue.record import Record
 from hemeroteca.catalogue.seed_digests import seed_sha256
-from hemeroteca.catalogue.store import Loaded, list_seeds, load_records, seed_id, sha256_of
+from hemeroteca.catalogue.store import Loaded, list_seeds, load_records, seed_id, sha256_of, unsafe_files
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
 from hemeroteca.resources import load_data
@@ -105,17 +105,17 @@ def check_record(record: Record, path: str, authorities: Authorities) -> list[Pr
         isinstance(language, str) and len(language) == 2 and pycountry.languages.get(alpha_2=language) is None
     ):
         add("language", f"'{language}' is not an ISO 639-1 language code")
-    for index, code in enumerate(meta.get("countries") or []):
+    for index, code in enumerate(_items(meta, "countries")):
         if isinstance(code, str) and pycountry.countries.get(alpha_2=code) is None:
             add(
                 f"countries[{index}]",
                 f"'{code}' is not an ISO 3166-1 alpha-2 country code (two capitals, like PE for Peru)",
             )
     known_topics = authorities.topic_ids
-    for index, tag in enumerate(meta.get("tags") or []):
+    for index, tag in enumerate(_items(meta, "tags")):
         if isinstance(tag, str) and known_topics and tag not in known_topics:
             add(f"tags[{index}]", f"'{tag}' is not a topic in archive/authorities/topics.yaml")
-    for index, actor in enumerate(meta.get("actors") or []):
+    for index, actor in enumerate(_items(meta, "actors")):
         if isinstance(actor, dict) and isinstance(actor.get("name"), str):
             known = authorities.actor(actor["name"])
             if known is None:
@@ -138,6 +138,12 @@ def check_record(record: Record, path: str, authorities: Authorities) -> list[Pr
     if not record.body.strip():
         add("body", "the record has no article text below the front matter", "warning")
     return problems
+
+
+def _items(meta: dict[str, Any], key: str) -> list[Any]:
+    """A list field's items; nothing when it is not a list (the schema has said so already)."""
+    value = meta.get(key)
+    return value if isinstance(value, list) else []
 
 
 def _a(noun: str) -> str:
@@ -185,12 +191,20 @@ def check_source(
     return []
 
 
-def check(project: Project, loaded: Loaded | None = None) -> list[Problem]:
+def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True) -> list[Problem]:
     """All problems in the catalogue, sorted by file and line.
 
     ``loaded`` is the catalogue as ``load_records`` returned it, when the caller (``build``)
-    has read it already and will render from the same records.
+    has read it already and will render from the same records. ``seeds=False`` judges the
+    records alone, not whether seeds/ holds the files they were made from.
     """
+    unsafe = [
+        Problem(path, 1, "file", f"{why}: only regular files are allowed here")
+        for path, why in unsafe_files(project)
+    ]
+    if unsafe:
+        # Nothing is read while one is there: a link could show any file of the machine.
+        return unsafe
     broken = check_authorities(project)
     if broken:
         # Records are judged against the authority files: fix those first.
@@ -200,8 +214,8 @@ def check(project: Project, loaded: Loaded | None = None) -> list[Problem]:
     except HemerotecaError as exc:
         return [Problem(exc.path or "archive/authorities", exc.line or 1, "authorities", exc.message)]
     records, errors = loaded or load_records(project)
-    seeds = {project.relative(seed): seed for seed in list_seeds(project)}
-    sha256 = seed_sha256(project)
+    seed_files = {project.relative(seed): seed for seed in list_seeds(project)} if seeds else {}
+    sha256 = seed_sha256(project) if seeds else None
     # A record's own problems depend only on its text, its path and the authority files.
     judged = Store.open(project, "record-problems")
     problems = [Problem(e.path or "", e.line or 1, e.field or "front matter", e.message) for e in errors]
@@ -217,7 +231,8 @@ def check(project: Project, loaded: Loaded | None = None) -> list[Problem]:
             own = check_record(record, path, authorities)
             judged.put(key, own)
         problems.extend(own)
-        problems.extend(check_source(project, record, path, seeds, sha256))
+        if seeds:
+            problems.extend(check_source(project, record, path, seed_files, sha256 or sha256_of))
         id_line = record.line_of("id") or 1
         if record.path.stem != record.id:
             problems.append(
@@ -234,7 +249,7 @@ def check(project: Project, loaded: Loaded | None = None) -> list[Problem]:
         if isinstance(source, dict) and isinstance(source.get("path"), str):
             seeds_used.setdefault(source["path"], []).append((path, record.line_of("source.path") or 1))
     for seed_path, users in seeds_used.items():
-        if len(users) > 1:
+        if seeds and len(users) > 1:
             problems.extend(
                 Problem(
                     user,
@@ -252,8 +267,9 @@ def check(project: Project, loaded: Loaded | None = None) -> list[Problem]:
         if not (isinstance(r.meta.get("source"), dict) and isinstance(r.meta["source"].get("path"), str))
     }
     judged.save()
-    sha256.save()
-    for rel, seed in seeds.items():
+    if sha256 is not None:  # saving an unused store would empty it
+        sha256.save()
+    for rel, seed in seed_files.items():
         if rel not in seeds_used and seed_id(seed) not in unreadable:
             problems.append(
                 Problem(
@@ -264,3 +280,19 @@ def check(project: Project, loaded: Loaded | None = None) -> list[Problem]:
                 )
             )
     return sorted(problems)
+
+
+def require_valid(project: Project, loaded: Loaded, *, seeds: bool = True) -> list[Problem]:
+    """The catalogue's warnings; HemerotecaError naming the first error if there is one.
+
+    What every command that publishes records (``render``, ``build``) runs first: a
+    record ``check`` would refuse (an id with ``../`` in it, a list that is a number)
+    must not reach a page.
+    """
+    problems = check(project, loaded, seeds=seeds)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more: run `hemeroteca check`)" if len(errors) > 1 else ""
+        raise HemerotecaError(first.path, f"{first.message}{more}", line=first.line, field=first.field)
+    return problems

@@ -15,7 +15,7 @@ from typing import Any
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.record import read, serialise
 from hemeroteca.catalogue.seedtext import extract_seed, read_seed_bytes, seed_text
-from hemeroteca.catalogue.store import list_seeds, record_path, seed_id
+from hemeroteca.catalogue.store import archive_lock, list_seeds, record_path, refuse_unsafe_files, seed_id
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.extract import Metadata
 from hemeroteca.fileio import write_atomic
@@ -97,9 +97,27 @@ def ingest(
     processes (or a Dask ``scheduler``), and the records are written here in
     seed order, so the archive is the same whatever ran the extraction.
     """
+    refuse_unsafe_files(project)
+    with archive_lock(project):
+        return _ingest(project, paths, force, progress, jobs, scheduler)
+
+
+def _ingest(
+    project: Project,
+    paths: Iterable[Path] | None,
+    force: bool,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None,
+    jobs: int | None,
+    scheduler: str | None,
+) -> IngestReport:
     authorities = load_authorities(project.authorities_dir)
     seeds = sorted(Path(p).resolve() for p in paths) if paths else list_seeds(project)
     report = IngestReport()
+    seeds_dir = project.seeds_dir.resolve()
+    for seed in [s for s in seeds if s.parent != seeds_dir or not s.is_file()]:
+        message = "not a file in seeds/: `hemeroteca add` copies a new article there"
+        report.errors.append(HemerotecaError(project.relative(seed), message))
+        seeds.remove(seed)
     todo = [seed for seed in seeds if _needs_extraction(project, seed, force, report)]
     works = (_seed_work(project, seed) for seed in todo)
     results = map_ordered(_record_text_or_error, works, authorities, jobs=jobs, scheduler=scheduler)

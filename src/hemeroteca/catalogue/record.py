@@ -7,6 +7,11 @@ because ``check`` must point an archivist at the exact line to fix.
 Each generated record carries a ``fingerprint``: the sha256 of its own text
 without that line. A file whose text no longer matches was edited by a person
 and is never overwritten.
+
+Records come in pull requests from strangers, so everything that reads or changes
+one finds its front matter the same way (``split_front_matter``), and the YAML is
+held to what the tool itself writes: no anchors or aliases (a few lines of them
+expand to gigabytes), no field twice, field names that are text, limited nesting.
 """
 
 from __future__ import annotations
@@ -38,7 +43,13 @@ FIELD_ORDER = (
 )
 ACTOR_ORDER = ("name", "type", "alias", "role")
 SOURCE_ORDER = ("path", "sha256", "url", "publisher")
-_FINGERPRINT_LINE = re.compile(r"^fingerprint: .*\n", re.MULTILINE)
+_FINGERPRINT_LINE = re.compile(r"^fingerprint:[^\n]*\n", re.MULTILINE)
+_OPENING = re.compile(r"---[ \t]*\r?\n")
+# Three dashes alone on a line: YAML allows no such line inside a value (it would start a
+# new document), so the first one after the opening line is where the front matter ends.
+_CLOSING = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+# Deeper than any record needs, and shallow enough that nothing recursive can overflow.
+MAX_DEPTH = 32
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser is ~10x faster
@@ -59,6 +70,10 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        """Never write anchors and aliases: records may not contain them (see ``_walk``)."""
+        return True
+
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         return super().increase_indent(flow, False)
 
@@ -129,8 +144,41 @@ def dump_front_matter(meta: dict[str, Any]) -> str:
     )
 
 
+@dataclass(frozen=True)
+class FrontMatter:
+    """Where a record's front matter is in its text: ``text[start:end]`` is the YAML."""
+
+    start: int  # just after the opening '---' line
+    end: int  # where the closing '---' line begins
+    body: int  # just after the closing line and the blank line that follows it
+
+
+def split_front_matter(text: str, path: Path | None = None) -> FrontMatter:
+    """The front matter's boundaries (LF or CRLF line ends); HemerotecaError when it has none."""
+    opening = _OPENING.match(text)
+    if opening is None:
+        raise HemerotecaError(path, "record must start with a '---' line opening the front matter", line=1)
+    closing = _CLOSING.search(text, opening.end())
+    if closing is None:
+        raise HemerotecaError(path, "front matter is not closed by a '---' line", line=1)
+    body = closing.end() + (1 if text.startswith("\n", closing.end()) else 0)
+    return FrontMatter(opening.end(), closing.start(), body)
+
+
 def fingerprint(text: str) -> str:
-    return hashlib.sha256(_FINGERPRINT_LINE.sub("", text).encode("utf-8")).hexdigest()[:16]
+    """sha256 of the text without the front matter's own ``fingerprint:`` line.
+
+    Only that line: a body paragraph that happens to start with ``fingerprint:`` is
+    text a person may edit, and an edit there must show.
+    """
+    try:
+        bounds = split_front_matter(text)
+    except HemerotecaError:
+        stripped = text
+    else:
+        header = _FINGERPRINT_LINE.sub("", text[bounds.start : bounds.end])
+        stripped = text[: bounds.start] + header + text[bounds.end :]
+    return hashlib.sha256(stripped.encode("utf-8")).hexdigest()[:16]
 
 
 def text_digest(text: str) -> str:
@@ -146,22 +194,48 @@ def serialise(meta: dict[str, Any], body: str) -> str:
     return f"---\n{dump_front_matter(meta)}---\n\n{body.strip()}\n"
 
 
-def _field_lines(node: yaml.Node, offset: int) -> dict[str, int]:
-    lines: dict[str, int] = {}
+def _walk(node: yaml.Node, offset: int, path: Path | None) -> dict[str, int]:
+    """The line of every field, refusing what the tool never writes and PyYAML would accept.
 
-    def walk(n: yaml.Node, prefix: str) -> None:
+    Runs on the composed node graph, before any value is built: an alias is a node met
+    twice, caught here before it could be expanded.
+    """
+    lines: dict[str, int] = {}
+    seen: set[int] = set()
+
+    def refuse(message: str, line: int, field: str | None) -> HemerotecaError:
+        return HemerotecaError(path, message, line=line + offset, field=field or None)
+
+    def walk(n: yaml.Node, prefix: str, line: int, depth: int) -> None:
+        if id(n) in seen:
+            raise refuse(
+                "YAML aliases (*name) are not allowed in a record: write the value out", line, prefix
+            )
+        seen.add(id(n))
+        if depth > MAX_DEPTH:
+            raise refuse(f"nested more than {MAX_DEPTH} levels deep", line, prefix)
         if isinstance(n, yaml.MappingNode):
+            names: dict[str, int] = {}
             for key, value in n.value:
+                key_line = key.start_mark.line
+                if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str":
+                    shown = key.value if isinstance(key, yaml.ScalarNode) else "a list or mapping"
+                    raise refuse(f"field name {shown!r} is not text: quote it", key_line, prefix)
                 name = f"{prefix}.{key.value}" if prefix else str(key.value)
-                lines[name] = key.start_mark.line + offset
-                walk(value, name)
+                if key.value in names:
+                    first = names[key.value] + offset
+                    raise refuse(f"field given twice (first on line {first}): keep one", key_line, name)
+                names[key.value] = key_line
+                lines[name] = key_line + offset
+                walk(value, name, key_line, depth + 1)
         elif isinstance(n, yaml.SequenceNode):
             for index, item in enumerate(n.value):
                 name = f"{prefix}[{index}]"
-                lines[name] = item.start_mark.line + offset
-                walk(item, name)
+                item_line = item.start_mark.line if id(item) not in seen else line
+                lines[name] = item_line + offset
+                walk(item, name, item_line, depth + 1)
 
-    walk(node, "")
+    walk(node, "", 0, 0)
     return lines
 
 
@@ -171,15 +245,9 @@ def parse(text: str, path: Path | None = None, headers: Store | None = None) -> 
     ``headers`` caches the parsed front matter by the text's digest: YAML parsing is most
     of the cost of reading 10,000 records, and between two builds nearly all are unchanged.
     """
-    if not text.startswith("---\n"):
-        raise HemerotecaError(path, "record must start with a '---' line opening the front matter", line=1)
-    end = text.find("\n---\n", 3)
-    if end == -1 and text.endswith("\n---"):
-        end = len(text) - 4
-    if end == -1:
-        raise HemerotecaError(path, "front matter is not closed by a '---' line", line=1)
-    header = text[4 : end + 1]
-    body = text[end + 5 :].strip("\n")
+    bounds = split_front_matter(text, path)
+    header = text[bounds.start : bounds.end]
+    body = text[bounds.body :].strip("\n")
     digest = text_digest(text)
     known = headers.get(digest) if headers is not None else None
     meta, lines = known if known is not None else _parse_header(header, path)
@@ -196,7 +264,10 @@ def _parse_header(header: str, path: Path | None) -> tuple[dict[str, Any], dict[
     loader = _Loader(header)
     try:
         node = loader.get_single_node()
-        meta = loader.construct_document(node) if node is not None else None
+        if not isinstance(node, yaml.MappingNode):
+            raise HemerotecaError(path, "front matter must be a mapping of field: value", line=2)
+        lines = _walk(node, 2, path)
+        meta = loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
@@ -204,11 +275,9 @@ def _parse_header(header: str, path: Path | None) -> tuple[dict[str, Any], dict[
         raise HemerotecaError(path, f"YAML syntax error: {problem}", line=line) from exc
     finally:
         loader.dispose()
-    if not isinstance(meta, dict):
-        raise HemerotecaError(path, "front matter must be a mapping of field: value", line=2)
     if isinstance(meta.get("date"), int):
         meta["date"] = str(meta["date"])
-    return meta, _field_lines(node, offset=2) if node is not None else {}
+    return meta, lines
 
 
 def read(path: Path, headers: Store | None = None) -> Record:
@@ -216,5 +285,7 @@ def read(path: Path, headers: Store | None = None) -> Record:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise HemerotecaError(path, f"record is not valid UTF-8 (byte {exc.start})") from exc
+    except OSError as exc:
+        raise HemerotecaError(path, f"cannot read the record: {exc.strerror or exc}") from exc
     # A record saved by an editor on Windows has CRLF line ends; the format is the same.
     return parse(text.replace("\r\n", "\n"), path, headers)

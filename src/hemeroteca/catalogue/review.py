@@ -18,18 +18,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.check import check_record, check_source
-from hemeroteca.catalogue.record import Record, read
-from hemeroteca.catalogue.store import load_records, record_path
+from hemeroteca.catalogue.record import Record, parse, split_front_matter
+from hemeroteca.catalogue.store import archive_lock, load_records, record_path, refuse_unsafe_files
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import write_atomic
 from hemeroteca.project import Project
 
 _NUMBER = re.compile(r"^(\d+)")
-_REVIEW_LINE = re.compile(r"^review:[^\n]*$", re.MULTILINE)
-# The top-level ``uncertain:`` key and the indented or dashed lines of its list.
-_UNCERTAIN_BLOCK = re.compile(r"^uncertain:[^\n]*\n(?:[ -][^\n]*\n)*", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -50,19 +49,31 @@ def pending(project: Project) -> list[Record]:
 
 
 def resolve(project: Project, ref: str) -> Path:
-    """A record from its id, its file name or its path."""
+    """A record from its id, its file name or its path; only ever a file of archive/."""
     path = Path(ref)
-    if path.suffix == ".md" and path.is_file():
-        return path
-    return record_path(project, path.stem if path.suffix == ".md" else ref)
+    if path.suffix != ".md":
+        return record_path(project, ref)
+    if path.parent != Path(".") and path.resolve().parent != project.archive_dir.resolve():
+        raise HemerotecaError(ref, "not a record in archive/: give its id or its file in archive/")
+    return record_path(project, path.stem)
 
 
 def mark_reviewed(project: Project, ref: str) -> Reviewed:
+    refuse_unsafe_files(project)
+    with archive_lock(project):
+        return _mark(project, ref)
+
+
+def _mark(project: Project, ref: str) -> Reviewed:
     path = resolve(project, ref)
     shown = project.relative(path)
     if not path.is_file():
         raise HemerotecaError(shown, f"no record '{ref}' in archive/ (see `hemeroteca review --list`)")
-    record = read(path)
+    try:
+        original = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise HemerotecaError(shown, f"record is not valid UTF-8 (byte {exc.start})") from exc
+    record = parse(original.replace("\r\n", "\n"), Path(shown))
     record.path = path
     errors = [
         p
@@ -81,16 +92,51 @@ def mark_reviewed(project: Project, ref: str) -> Reviewed:
         )
     if record.review == "reviewed":
         return Reviewed(path, changed=False)
-    write_atomic(path, set_reviewed(record.raw))
+    marked = set_reviewed(original)
+    expected = {k: v for k, v in record.meta.items() if k != "uncertain"} | {"review": "reviewed"}
+    if parse(marked.replace("\r\n", "\n"), Path(shown)).meta != expected:
+        # The layout is one the edit below does not understand: better no mark than a damaged record.
+        raise HemerotecaError(shown, "cannot mark this record without changing other fields: set it by hand")
+    write_atomic(path, marked)
     return Reviewed(path, changed=True)
 
 
 def set_reviewed(text: str) -> str:
-    """The record text marked reviewed and without the tool's doubts; everything else byte for byte."""
-    end = text.find("\n---", 3)
-    header, rest = _UNCERTAIN_BLOCK.sub("", text[: end + 1]).rstrip("\n"), text[end:]
-    if _REVIEW_LINE.search(header):
-        header = _REVIEW_LINE.sub("review: reviewed", header, count=1)
-    else:
-        header += "\nreview: reviewed"
-    return header + rest
+    """The record text marked reviewed and without the tool's doubts; everything else byte for byte.
+
+    The ``review`` and ``uncertain`` fields are found by parsing the front matter, not by
+    their look: a wrapped title may have a line that starts ``review:`` or ``---``. Line
+    ends (LF or CRLF) stay as they are.
+    """
+    bounds = split_front_matter(text)
+    header = text[bounds.start : bounds.end]
+    # The pure-Python loader: its marks count characters of this string, which the edits need.
+    node = yaml.compose(header, Loader=yaml.SafeLoader)
+    fields = node.value if isinstance(node, yaml.MappingNode) else []
+    edits: list[tuple[int, int, str]] = []
+    for key, value in fields:
+        if key.value == "review":
+            edits.append((key.start_mark.index, value.end_mark.index, "review: reviewed"))
+        elif key.value == "uncertain":
+            edits.append((key.start_mark.index, _line_end(header, _last_node(value).end_mark.index), ""))
+    if not any(key.value == "review" for key, _ in fields):
+        newline = "\r\n" if text[: bounds.start].endswith("\r\n") else "\n"
+        edits.append((len(header), len(header), f"review: reviewed{newline}"))
+    for begin, end, replacement in sorted(edits, reverse=True):
+        header = header[:begin] + replacement + header[end:]
+    return text[: bounds.start] + header + text[bounds.end :]
+
+
+def _last_node(node: yaml.Node) -> yaml.Node:
+    """The last item of a block list: the list's own end is past any comment that follows it."""
+    if isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style:
+        return _last_node(node.value[-1])
+    return node
+
+
+def _line_end(text: str, index: int) -> int:
+    """Just past the line break that ends the line holding ``index``."""
+    if index > 0 and text[index - 1] == "\n":
+        return index
+    end = text.find("\n", index)
+    return len(text) if end == -1 else end + 1

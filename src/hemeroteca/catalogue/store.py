@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from hemeroteca.cache import Store
 from hemeroteca.catalogue.record import Record, read
 from hemeroteca.errors import HemerotecaError
+from hemeroteca.fileio import inside
 from hemeroteca.project import Project
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
@@ -37,8 +41,62 @@ def _files(folder: Path, keep: Callable[[str], bool]) -> list[Path]:
     except FileNotFoundError:
         return []
     with entries:
-        names = sorted(e.name for e in entries if not e.name.startswith(".") and keep(e.name) and e.is_file())
+        names = sorted(
+            e.name
+            for e in entries
+            if not e.name.startswith(".") and keep(e.name) and e.is_file(follow_symlinks=False)
+        )
     return [folder / name for name in names]
+
+
+def _odd_entry(entry: os.DirEntry) -> str | None:
+    """Why a folder entry is neither a regular file nor a folder, or None when it is one."""
+    if entry.is_symlink():
+        return "is a symbolic link"
+    if entry.is_dir(follow_symlinks=False) or entry.is_file(follow_symlinks=False):
+        return None
+    return "is not a regular file (a device, a pipe or a socket)"
+
+
+def _unsafe_in(folder: Path) -> list[tuple[Path, str]]:
+    """Entries under ``folder`` that are not regular files or folders, at any depth, in name order."""
+    found: list[tuple[Path, str]] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return found
+    for entry in entries:
+        why = _odd_entry(entry)
+        if why:
+            found.append((Path(entry.path), why))
+        elif entry.is_dir(follow_symlinks=False):
+            found.extend(_unsafe_in(Path(entry.path)))
+    return found
+
+
+def unsafe_files(project: Project) -> list[tuple[str, str]]:
+    """Links and special files where the tool reads what it publishes, as (path, why).
+
+    seeds/ become article pages, archive/ (with its authority files) becomes the
+    catalogue, and docs/ and overrides/ are copied or included into site/: a link in
+    any of them would let a pull request publish, or print in a CI message, a file
+    from anywhere on the machine that builds the site. Only regular files are read.
+    """
+    found: list[tuple[Path, str]] = []
+    for path in (project.seeds_dir, project.archive_dir, project.docs_dir, project.overrides_dir):
+        if path.is_symlink():
+            found.append((path, "is a symbolic link"))
+        else:
+            found.extend(_unsafe_in(path))
+    if project.mkdocs_yml.is_symlink():
+        found.append((project.mkdocs_yml, "is a symbolic link"))
+    return [(project.relative(path), why) for path, why in found]
+
+
+def refuse_unsafe_files(project: Project) -> None:
+    """Stop a command before it reads anything when ``unsafe_files`` finds one: one line naming it."""
+    for path, why in unsafe_files(project)[:1]:
+        raise HemerotecaError(path, f"{why}: only regular files are allowed here (nothing was read)")
 
 
 def list_seeds(project: Project) -> list[Path]:
@@ -46,7 +104,8 @@ def list_seeds(project: Project) -> list[Path]:
 
 
 def record_path(project: Project, record_id: str) -> Path:
-    return project.archive_dir / f"{record_id}.md"
+    """archive/<id>.md, refused if the id would place it anywhere else."""
+    return inside(project.archive_dir, f"{record_id}.md")
 
 
 def list_record_paths(project: Project) -> list[Path]:
@@ -75,3 +134,54 @@ def load_records(project: Project) -> Loaded:
         records.append(record)
     headers.save()
     return records, errors
+
+
+# Commands of this process holding the archive's lock, by folder: ``build`` runs ``ingest``.
+_held: dict[str, int] = {}
+LOCK_WAIT = 10.0
+
+
+@contextmanager
+def archive_lock(project: Project, wait: float | None = None) -> Iterator[None]:
+    """Hold archive/ for one writing command (add, ingest, review, build) at a time.
+
+    Two ``add`` at once would both number their article one past the highest in seeds/.
+    The lock is an ``flock`` on the archive folder itself: no lock file to commit or
+    leave behind, and the system releases it when the process ends, however it ends.
+    A second writer waits up to ``wait`` seconds (``LOCK_WAIT``), then stops with one line.
+    """
+    wait = LOCK_WAIT if wait is None else wait
+    key = str(project.archive_dir)
+    if _held.get(key):
+        _held[key] += 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+        return
+    try:
+        project.archive_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(project.archive_dir, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise HemerotecaError(project.relative(project.archive_dir), f"cannot open: {exc.strerror}") from exc
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise HemerotecaError(
+                        "archive/",
+                        f"another hemeroteca command has been writing the archive for {wait:g} s "
+                        "(add, ingest, review or build): try again when it has finished",
+                    ) from None
+                time.sleep(0.05)
+        _held[key] = 1
+        try:
+            yield
+        finally:
+            _held.pop(key, None)
+    finally:
+        os.close(fd)

@@ -17,8 +17,9 @@ import yaml
 
 from hemeroteca.cache import Store
 from hemeroteca.catalogue.authorities import load_authorities
-from hemeroteca.catalogue.store import Loaded, load_records
-from hemeroteca.fileio import stamp, write_if_changed
+from hemeroteca.catalogue.check import require_valid
+from hemeroteca.catalogue.store import Loaded, load_records, refuse_unsafe_files
+from hemeroteca.fileio import inside, stamp, write_if_changed
 from hemeroteca.project import Project
 from hemeroteca.render.exports import export_files
 from hemeroteca.render.indexes import index_pages
@@ -105,7 +106,7 @@ _forked_model: SiteModel | None = None
 def _write_files(docs: Path, files: dict[str, str]) -> tuple[list[str], int]:
     written, unchanged = [], 0
     for rel, content in sorted(files.items()):
-        if write_if_changed(docs / rel, content, durable=False):
+        if write_if_changed(inside(docs, rel), content, durable=False):
             written.append(rel)
         else:
             unchanged += 1
@@ -119,7 +120,7 @@ def _write_article_pages(
     written, unchanged = [], 0
     for article in progress(articles) if progress else articles:
         rel = article_path(article.id)
-        if write_if_changed(docs / rel, article_page(article, model), durable=False):
+        if write_if_changed(inside(docs, rel), article_page(article, model), durable=False):
             written.append(rel)
         else:
             unchanged += 1
@@ -167,8 +168,16 @@ def render(
     progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
     loaded: Loaded | None = None,
 ) -> RenderReport:
-    """Write docs/ from the catalogue (``loaded``: the records, when the caller has read them)."""
+    """Write docs/ from the catalogue, refused unless ``check`` finds no error in it.
+
+    ``loaded``: the records, when the caller has read them and ``require_valid`` passed them.
+    Only the records are judged here (a published archive may come without its seeds).
+    """
     global _forked_model
+    refuse_unsafe_files(project)
+    if loaded is None:
+        loaded = load_records(project)
+        require_valid(project, loaded, seeds=False)  # the records; whether seeds/ matches is build's
     model = load_model(project, loaded)
     docs = project.docs_dir
     manifest = docs / MANIFEST
@@ -198,7 +207,7 @@ def render(
     pages.remember(stale)
     pages.save()
     for rel in sorted(previous - generated):
-        target = docs / rel
+        target = inside(docs, rel)  # the manifest is a file a pull request can change
         if target.is_file():
             target.unlink()
             report.removed.append(rel)
