@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hemeroteca.extract.dates import find_date
+from hemeroteca.extract.dates import find_date, read_date
 from hemeroteca.sources.clean import clean_text
 from hemeroteca.sources.title import find_title
 
@@ -231,3 +231,21 @@ def test_a_clock_or_an_event_date_line_is_not_taken_for_the_headline() -> None:
     for furniture in ("Hoje é Domingo, 08 de Fevereiro de 2026", "Hasta el 30 de junio de 2021"):
         raw = f"{furniture}\nCooperativas ampliam crédito rural no norte\nTexto da notícia."
         assert find_title(clean_text(raw)).text == "Cooperativas ampliam crédito rural no norte"
+
+
+def test_a_date_line_above_the_sites_name_is_the_sites_clock() -> None:
+    head = "Domingo, 08 de Fevereiro de 2026 14:32\nJornal do Vale\nInício | Notícias | Economia | Contato\n"
+    raw = f"{head}Cooperativas ampliam crédito rural no norte\nTexto da notícia sem data."
+    assert value(clean_text(raw)) is None
+    # under the site's name it is the edition's date, and stays
+    head = "Jornal do Vale\nSexta-feira, 27 de novembro de 2026\nInício | Notícias | Economia | Contato\n"
+    assert value(clean_text(f"{head}Cooperativas ampliam crédito rural no norte\nTexto.")) == "2026-11-27"
+
+
+def test_a_guessed_day_month_order_is_a_doubt() -> None:
+    _, doubts = read_date("Banks back small firms\n03/04/2021\nThe ministers met to talk.", "en")
+    assert [d.code for d in doubts] == ["day-month-order"]
+    # Spanish and Portuguese write the day first; a day over 12 elsewhere settles the order
+    assert read_date("Bancos apoyan a las pymes\n03/04/2021\nTexto.", "es")[1] == []
+    prose = "The ministers met to talk about the loans approved on 25/03/2021 for firms in the north."
+    assert read_date(f"Banks back small firms\n03/04/2021\n{prose}", "en")[1] == []

@@ -153,14 +153,24 @@ def _valid(year: int, month: int, day: int | None) -> bool:
 
 
 def _numeric_order(text: str, language: str | None) -> str:
-    """'dm' or 'md' for ambiguous numeric dates: the text's unambiguous dates decide, else the language."""
+    """'dm' or 'md' for ambiguous numeric dates: the text's unambiguous dates decide, else the language
+    ('md?' for English: only a guess)."""
     for match in _patterns()[3][0].finditer(text):
         a, b = int(match.group("a")), int(match.group("b"))
         if a > 12 >= b:
             return "dm"
         if b > 12 >= a:
             return "md"
-    return "md" if language == "en" else "dm"
+    return "md?" if language == "en" else "dm"
+
+
+def _guessed_order(match: re.Match[str], kind: str, order: str) -> bool:
+    """A numeric date whose day and month could swap, read month first because the text is English:
+    Spanish and Portuguese write the day first, English pages do either (US, or UK and Caribbean)."""
+    if kind not in ("numeric", "numeric2") or order != "md?":
+        return False
+    a, b = int(match.group("a")), int(match.group("b"))
+    return a != b and a <= 12 and b <= 12
 
 
 def _to_value(match: re.Match[str], kind: str, order: str) -> str | None:
@@ -173,7 +183,7 @@ def _to_value(match: re.Match[str], kind: str, order: str) -> str | None:
         elif b > 12:
             day, month = b, a
         else:
-            day, month = (a, b) if order == "dm" else (b, a)
+            day, month = (a, b) if order.startswith("dm") else (b, a)
     elif kind == "iso":
         day, month = int(groups["d"]), int(groups["m"])
     else:
@@ -298,6 +308,7 @@ def read_date(
     title_at = max((i for i, p in enumerate(head) if title and title in p), default=None)
     candidates: list[tuple[int, Found]] = []
     fallback: Found | None = None
+    guessed: set[str] = set()
     previous = ""
     for index, raw in _split_dates_joined(head):
         line = _GLUED.sub(r"\1 \2", raw)
@@ -307,6 +318,8 @@ def read_date(
             if not value or (kind in ("my", "numeric2") and why != "date line"):
                 continue
             found = Found(value, f"{why} in paragraph {index + 1}: '{match.group(0).strip()}'")
+            if _guessed_order(match, kind, order):
+                guessed.add(value)
             is_update = updated.search(_segment(line, start, end)[0]) or (
                 updated.fullmatch(previous.strip(" :•")) if previous else None
             )
@@ -327,6 +340,8 @@ def read_date(
         )
         others = sorted({f.value for _, f in candidates} - {chosen.value})
         doubts = [Doubt("competing-dates", detail=", ".join(others))] if others else []
+        if chosen.value in guessed:
+            doubts.append(Doubt("day-month-order"))
         return chosen, doubts
     if fallback:
         return fallback, [Doubt("updated-only")]

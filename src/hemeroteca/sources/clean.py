@@ -104,7 +104,7 @@ def is_navigation(line: str) -> bool:
 def is_name_like(line: str) -> bool:
     """Capitalised words and name joiners only, no digits or sentence punctuation: a name, not a sentence."""
     words = line.split()
-    if not 0 < len(words) <= MASTHEAD_WORDS or any(c.isdigit() or c in ".,;:!?\"“”" for c in line):
+    if not 0 < len(words) <= MASTHEAD_WORDS or any(c.isdigit() or c in '.,;:!?"“”' for c in line):
         return False
     joiners = boilerplate().name_joiners
     return all(_capitalised(w) or w.casefold() in joiners for w in words)
@@ -164,13 +164,29 @@ def menu_columns(lines: list[str]) -> set[int]:
 
 
 def _take_masthead(kept: list[str], mastheads: list[str]) -> None:
-    """Above a menu at the top: the site's name, possibly with the edition's date line under it."""
+    """Above a menu at the top: the site's name, possibly with the edition's date line under it.
+
+    Date lines above the site's name are the site's own top bar (a clock showing the day the page
+    was read, a crawl time), never the story's date: they go.
+    """
     while kept and not kept[-1]:
         kept.pop()
     if kept and is_name_like(kept[-1]):
         mastheads.append(kept.pop())
+        above = len(kept)
     elif len(kept) >= 2 and len(kept[-1].split()) <= 8 and _YEAR.search(kept[-1]) and is_name_like(kept[-2]):
         mastheads.append(kept.pop(-2))  # "Jornal do X" / "Sexta-feira, 27 de novembro de 2026"
+        above = len(kept) - 1
+    else:
+        return
+    kept[:above] = [line for line in kept[:above] if not _is_date_only(line)]
+
+
+def _is_date_only(line: str) -> bool:
+    """A short line that states a date and little else (the date rules decide what 'little' is)."""
+    from hemeroteca.extract.dates import date_line_kind, date_matches
+
+    return any(date_line_kind(line, s, e, story=False) == "date line" for s, e, _, _ in date_matches(line))
 
 
 def clean_page(text: str) -> Page:
