@@ -124,3 +124,13 @@ def test_pagination_language_menus_reading_times_and_trails_are_furniture(furnit
 )
 def test_lines_like_furniture_that_are_not(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_a_headline_chosen_over_a_passed_over_one_carries_a_doubt() -> None:
+    raw = f"Servicio de Cooperación Técnica\nBanco regional presta a pymes del norte\n{PROSE}"
+    found = find_title(clean_text(raw))
+    assert found.text == "Banco regional presta a pymes del norte"
+    assert [(d.code, d.detail) for d in found.doubts] == [
+        ("passed-over-headline", "Servicio de Cooperación Técnica")
+    ]
+    assert find_title(clean_text(f"Banco regional presta a pymes del norte\n{PROSE}")).doubts == ()

@@ -204,6 +204,8 @@ def find_title(text: str) -> Title:
         return Title(repeated[1], uncertain=False, evidence=f"headline shown twice, line {repeated[0] + 1}")
     short_label: tuple[int, str] | None = None
     language = _page_language(paras)
+    # a headline-like line passed over as a masthead or another story's: the choice hinged on that
+    passed_over: list[str] = []
     for index, para in enumerate(paras[:HEAD_LINES]):
         if is_prose(para):
             break
@@ -211,6 +213,8 @@ def find_title(text: str) -> Title:
             continue
         candidate = headline_candidate(para)
         if _site_header(paras, index, candidate) or _in_other_language(candidate, language):
+            if _looks_like_headline(candidate):
+                passed_over.append(candidate)
             continue
         if short := _short_headline_under_deck(paras, index, candidate):
             why = f"short headline under a deck line, line {index + 2}"
@@ -218,7 +222,11 @@ def find_title(text: str) -> Title:
         if _looks_like_headline(candidate) or (
             _looks_like_headline(candidate, min_words=2) and _next_is_date_line(paras, index)
         ):
-            return Title(candidate, uncertain=False, evidence=f"headline-like line {index + 1}")
+            why = f"headline-like line {index + 1}"
+            doubts = (Doubt("passed-over-headline", detail=passed_over[0]),) if passed_over else ()
+            if len(candidate.split()) < MIN_WORDS:
+                doubts += (Doubt("short-headline", detail=why),)
+            return Title(candidate, uncertain=False, evidence=why, doubts=doubts)
         if short_label is None and _looks_like_headline(candidate, min_words=2):
             short_label = (index, candidate)
     if short_label is not None:
