@@ -117,20 +117,20 @@ BROKEN_RECORDS = {
     "yaml syntax error": (
         lambda t: t.replace("title: ", "title: [unclosed ", 1),
         "front matter",
-        "date:",  # where the parser notices the unclosed bracket of the line above
-        "YAML syntax error",
+        "title:",  # where the bracket was opened, not where the parser noticed it
+        "the [ opened on this line is never closed",
     ),
     "tab indentation": (
         lambda t: t.replace("\n  - ", "\n\t- ", 1),
         "front matter",
         "\t- ",
-        "tab character in front matter",
+        "tab character: indent with spaces",
     ),
     "unknown country XX": (
         lambda t: _set_field(t, "countries", "[XX]"),
         "countries[0]",
         "countries:",
-        "'XX' is not an ISO 3166-1",
+        "'XX' is not a country code",
     ),
     "date 2021-02-30": (
         lambda t: _set_field(t, "date", "2021-02-30"),
@@ -150,7 +150,7 @@ BROKEN_RECORDS = {
         "id:",
         "is also used by archive/000_d94e65ea9294be5d.md",
     ),
-    "actor without type": (_drop_actor_type, "actors[0].type", "  - name:", "required field is missing"),
+    "actor without type": (_drop_actor_type, "actors[0].type", "  - name:", "is missing: add a type: line"),
 }
 
 

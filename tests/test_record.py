@@ -61,7 +61,7 @@ def test_line_numbers_of_nested_fields() -> None:
     [
         ("title: x\n", 1, "must start"),
         ("---\ntitle: x\n", 1, "not closed"),
-        ("---\ntitle: [x\nid: y\n---\nbody\n", 3, "YAML syntax"),
+        ("---\ntitle: [x\nid: y\n---\nbody\n", 2, "the [ opened on this line is never closed"),
         ("---\ntitle: x\n\tid: y\n---\nbody\n", 3, "tab"),
         ("---\n- a\n---\nbody\n", 2, "mapping"),
     ],

@@ -47,6 +47,11 @@ def _progress(label: str):
     return wrap
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 error``, ``2 errors``: summaries are read by people."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @contextmanager
 def _errors_as_lines():
     try:
@@ -221,14 +226,15 @@ def check(output_format: str, max_warnings: int, root: Path) -> None:
             click.echo(problem.github() if output_format == "github" else str(problem))
     if len(warnings) > len(shown):
         hidden = len(warnings) - len(shown)
-        click.echo(f"{hidden} more warnings not shown (--warnings -1 shows all)", err=True)
+        click.echo(f"{_count(hidden, 'more warning')} not shown (--warnings -1 shows all)", err=True)
     errors = [p for p in problems if p.severity == "error"]
+    also = f", {_count(len(warnings), 'warning')}" if warnings else ""
     if errors:
-        click.echo(f"{len(errors)} errors", err=True)
+        click.echo(f"{_count(len(errors), 'error')}{also}", err=True)
         sys.exit(1)
     from hemeroteca.catalogue.store import list_record_paths
 
-    click.echo(f"{len(list_record_paths(project))} records valid")
+    click.echo(f"{_count(len(list_record_paths(project)), 'record')} valid{also}")
 
 
 @main.command()

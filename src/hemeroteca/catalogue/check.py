@@ -14,12 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import pycountry
 
 from hemeroteca.cache import Store
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.check_authorities import check_authorities
-from hemeroteca.catalogue.problems import Problem, field_path
+from hemeroteca.catalogue.explain import (
+    country_message,
+    language_message,
+    schema_problems,
+    topic_message,
+    unknown_actor,
+)
+from hemeroteca.catalogue.problems import Problem
 from hemeroteca.catalogue.record import Record
 from hemeroteca.catalogue.seed_digests import seed_sha256
 from hemeroteca.catalogue.store import Loaded, list_seeds, load_records, seed_id, sha256_of, unsafe_files
@@ -76,22 +82,18 @@ def _schema_errors(meta: dict[str, Any]) -> list[jsonschema.ValidationError]:
 
 
 def check_record(record: Record, path: str, authorities: Authorities) -> list[Problem]:
-    """Problems inside one record: schema, calendar, ISO codes, authority files."""
+    """Problems inside one record: schema, calendar, ISO codes, authority files.
+
+    One problem per mistake, worded by ``explain`` in the archivist's terms.
+    """
     problems: list[Problem] = []
 
-    def add(field: str, message: str, severity: str = "error") -> None:
-        problems.append(Problem(path, record.line_of(field) or 1, field, message, severity))
+    def add(field: str, message: str, severity: str = "error", at: str = "") -> None:
+        problems.append(Problem(path, record.line_of(at or field) or 1, field, message, severity))
 
     meta = record.meta
-    for error in _schema_errors(meta):
-        field = field_path(list(error.absolute_path))
-        if field == "date" and isinstance(meta.get("date"), str):
-            continue  # the calendar rule below says it better than a regex mismatch
-        if error.validator == "required":
-            missing = error.message.split("'")[1]
-            add(field_path([*error.absolute_path, missing]), "required field is missing")
-        else:
-            add(field or "front matter", error.message)
+    for said in schema_problems(record, _schema_errors(meta), authorities):
+        add(said.field, said.message, at=said.line_field)
     if isinstance(meta.get("date"), str):
         reason = date_problem(meta["date"])
         if reason:
@@ -101,40 +103,38 @@ def check_record(record: Record, path: str, authorities: Authorities) -> list[Pr
         add(
             "language", "language undetermined: set the ISO 639-1 code of the text (en, es, pt...)", "warning"
         )
-    elif (
-        isinstance(language, str) and len(language) == 2 and pycountry.languages.get(alpha_2=language) is None
-    ):
-        add("language", f"'{language}' is not an ISO 639-1 language code")
+    elif isinstance(language, str) and language:
+        reason = language_message(language)
+        if reason:
+            add("language", reason)
     for index, code in enumerate(_items(meta, "countries")):
-        if isinstance(code, str) and pycountry.countries.get(alpha_2=code) is None:
-            add(
-                f"countries[{index}]",
-                f"'{code}' is not an ISO 3166-1 alpha-2 country code (two capitals, like PE for Peru)",
-            )
-    known_topics = authorities.topic_ids
+        if isinstance(code, str) and code:
+            reason = country_message(code)
+            if reason:
+                add(f"countries[{index}]", reason)
     for index, tag in enumerate(_items(meta, "tags")):
-        if isinstance(tag, str) and known_topics and tag not in known_topics:
-            add(f"tags[{index}]", f"'{tag}' is not a topic in archive/authorities/topics.yaml")
+        if isinstance(tag, str) and tag:
+            reason = topic_message(tag, authorities)
+            if reason:
+                add(f"tags[{index}]", reason)
     for index, actor in enumerate(_items(meta, "actors")):
-        if isinstance(actor, dict) and isinstance(actor.get("name"), str):
+        if isinstance(actor, dict) and isinstance(actor.get("name"), str) and actor["name"]:
             known = authorities.actor(actor["name"])
             if known is None:
-                add(
-                    f"actors[{index}].name",
-                    f"'{actor['name']}' is not in archive/authorities/actors.yaml: "
-                    "add it there, or correct the name",
-                    "warning",
-                )
+                message, severity = unknown_actor(actor["name"], authorities)
+                add(f"actors[{index}].name", message, severity)
             elif actor.get("type") in ("person", "organization") and actor["type"] != known.type:
                 add(
                     f"actors[{index}].type",
-                    f"'{actor['name']}' is {_a(known.type)} in the authority file, not {_a(actor['type'])}",
+                    f"'{actor['name']}' is {_a(known.type)} in the authority file: write type: {known.type}",
                 )
     source = meta.get("source")
     if isinstance(source, dict) and isinstance(source.get("url"), str):
         reason = url_problem(source["url"])
         if reason:
             add("source.url", reason)
+    if record.path is not None and record.path.stem != record.id and isinstance(meta.get("id"), str):
+        add("id", f"id '{record.id}' differs from the file name: write id: {record.path.stem}")
     if not record.body.strip():
         add("body", "the record has no article text below the front matter", "warning")
     return problems
@@ -165,6 +165,8 @@ def check_source(
     source = record.meta.get("source")
     if not isinstance(source, dict) or not isinstance(source.get("path"), str):
         return []
+    if not isinstance(source.get("sha256"), str):
+        return []  # the schema's message says what is missing
 
     def problem(field: str, message: str) -> Problem:
         return Problem(path, record.line_of(field) or 1, field, message)
@@ -223,6 +225,7 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
     for record in records:
         ids.setdefault(record.id, []).append(project.relative(record.path))
     seeds_used: dict[str, list[tuple[str, int]]] = {}
+    astray: set[str] = set()
     for record in records:
         path = project.relative(record.path)
         key = (record.digest, authorities.digest, path)
@@ -232,14 +235,11 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
             judged.put(key, own)
         problems.extend(own)
         if seeds:
-            problems.extend(check_source(project, record, path, seed_files, sha256 or sha256_of))
+            from_seed = check_source(project, record, path, seed_files, sha256 or sha256_of)
+            if any(p.field == "source.path" for p in from_seed):
+                astray.add(record.path.stem)  # its namesake seed is the one it lost: said once, here
+            problems.extend(from_seed)
         id_line = record.line_of("id") or 1
-        if record.path.stem != record.id:
-            problems.append(
-                Problem(
-                    path, id_line, "id", f"id '{record.id}' differs from the file name '{record.path.stem}'"
-                )
-            )
         others = [p for p in ids[record.id] if p != path]
         if others:
             problems.append(
@@ -261,7 +261,7 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
             )
     # A seed's record is the one whose source.path names it; a record whose source
     # cannot be read (it failed to parse, or lacks source.path) claims its namesake seed.
-    unreadable = {Path(e.path or "").stem for e in errors} | {
+    unreadable = astray | {Path(e.path or "").stem for e in errors} | {
         r.path.stem
         for r in records
         if not (isinstance(r.meta.get("source"), dict) and isinstance(r.meta["source"].get("path"), str))

@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 
 import jsonschema
-import pycountry
 import yaml
 
+from hemeroteca.catalogue.explain import authority_message, country_message, yaml_problem
 from hemeroteca.catalogue.problems import Problem, field_path
 from hemeroteca.project import Project
 from hemeroteca.resources import load_data
@@ -63,23 +63,18 @@ def check_authority_file(path: Path, shown: str, schema: str) -> list[Problem]:
         return [Problem(shown, 1, "file", f"not valid UTF-8 (byte {exc.start})")]
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
-        return [Problem(shown, line, "file", "tab character: YAML indents with spaces")]
+        return [Problem(shown, line, "file", "tab character: indent with spaces, never tabs")]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return [Problem(shown, mark.line + 1 if mark else 1, "file", f"YAML syntax error: {problem}")]
+        line, message = yaml_problem(text, exc, first_line=1)
+        return [Problem(shown, line or 1, "file", message)]
     lines = _lines(node)
     problems = []
     for error in _validator(schema).iter_errors(data if data is not None else []):
         field = field_path(list(error.absolute_path)) or "file"
-        if error.validator == "required":
-            missing = error.message.split("'")[1]
-            message = f"required field '{missing}' is missing"
-        else:
-            message = error.message
+        message = authority_message(error)
         problems.append(Problem(shown, _line(lines, field), field, message))
     if problems or not isinstance(data, list):
         return sorted(problems)
@@ -92,8 +87,9 @@ def _actor_rules(entries: list[dict]) -> list[tuple[str, str]]:
     owner: dict[str, int] = {}
     for index, entry in enumerate(entries):
         code = entry.get("country")
-        if code and pycountry.countries.get(alpha_2=code) is None:
-            found.append((f"[{index}].country", f"'{code}' is not an ISO 3166-1 alpha-2 country code"))
+        reason = country_message(code) if isinstance(code, str) and code else None
+        if reason:
+            found.append((f"[{index}].country", reason))
         for form in (entry["name"], *(entry.get("aliases") or ())):
             key = form.casefold()
             first = owner.setdefault(key, index)

@@ -260,7 +260,7 @@ def _parse_header(header: str, path: Path | None) -> tuple[dict[str, Any], dict[
     """The front matter's fields and the line of each."""
     if "\t" in header:
         tab_line = header[: header.index("\t")].count("\n") + 2
-        raise HemerotecaError(path, "tab character in front matter: YAML indents with spaces", line=tab_line)
+        raise HemerotecaError(path, "tab character: indent with spaces, never tabs", line=tab_line)
     loader = _Loader(header)
     try:
         node = loader.get_single_node()
@@ -269,10 +269,10 @@ def _parse_header(header: str, path: Path | None) -> tuple[dict[str, Any], dict[
         lines = _walk(node, 2, path)
         meta = loader.construct_document(node)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise HemerotecaError(path, f"YAML syntax error: {problem}", line=line) from exc
+        from hemeroteca.catalogue.explain import yaml_problem
+
+        line, message = yaml_problem(header, exc, first_line=2)
+        raise HemerotecaError(path, message, line=line) from exc
     finally:
         loader.dispose()
     if isinstance(meta.get("date"), int):
@@ -281,10 +281,15 @@ def _parse_header(header: str, path: Path | None) -> tuple[dict[str, Any], dict[
 
 
 def read(path: Path, headers: Store | None = None) -> Record:
+    data = b""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise HemerotecaError(path, f"record is not valid UTF-8 (byte {exc.start})") from exc
+        line = data[: exc.start].count(b"\n") + 1
+        raise HemerotecaError(
+            path, f"not valid UTF-8 (byte {exc.start}): save the file as UTF-8 in your editor", line=line
+        ) from exc
     except OSError as exc:
         raise HemerotecaError(path, f"cannot read the record: {exc.strerror or exc}") from exc
     # A record saved by an editor on Windows has CRLF line ends; the format is the same.
