@@ -176,7 +176,7 @@ def test_authority_files_are_checked_with_lines(ingested: Project) -> None:
     entry = sum(1 for line in lines if line.startswith("- name:")) - 2  # 0-based index of the first new one
     assert [str(p) for p in check(ingested)] == [
         f"archive/authorities/actors.yaml:{bad_type}: [{entry}].type: "
-        "'organisation' is not one of ['person', 'organization']"
+        "'organisation' is not allowed here: write person or organization"
     ]
     # once the schema is satisfied, the rules beyond it: shared alias, country code
     actors.write_text(actors.read_text(encoding="utf-8").replace("organisation", "organization"))

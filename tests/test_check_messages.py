@@ -298,6 +298,11 @@ CASES: dict[str, tuple[Callable[[Project], None], str]] = {
         record(f"  path: {SEED}", "  path: README.md"),
         f"{R}:30: source.path: 'README.md' is not a file in seeds/",
     ),
+    "address that is not a web address": (
+        record(SHA, SHA + "  url: javascript:alert(1)\n"),
+        f"{R}:32: source.url: 'javascript:alert(1)' is not a web address: only http:// and https:// URLs "
+        "are allowed",
+    ),
     "seed without record": (
         delete(R),
         f"{SEED}:1: record: seed has no record in archive/: run `hemeroteca ingest`",
