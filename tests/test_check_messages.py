@@ -25,6 +25,7 @@ SEED = "seeds/001_e4109311ec4dc86b.txt"
 SHA = "  sha256: b861df5e0911aa7363c9f479ce1c95efd6a27a7e5de27f34bfb3691a430e397a\n"
 ACTORS = "archive/authorities/actors.yaml"
 TOPICS = "archive/authorities/topics.yaml"
+MISSPELT = ("  - name: Andrew Scott", "  - name: Banco Interamericano de Desenvolvimiento")
 TITLE = "title: Produce seeks to promote productive chains in the regions"
 
 
@@ -176,10 +177,23 @@ CASES: dict[str, tuple[Callable[[Project], None], str]] = {
     # names the authority files do not know
     "misspelt actor": (
         record("  - name: Andrew Scott", "  - name: Banco Interamericano de Desenvolvimiento"),
+        f"{R}:16: actors[3].name: warning: 'Banco Interamericano de Desenvolvimiento' is not in "
+        "archive/authorities/actors.yaml: did you mean 'Banco Interamericano de Desenvolvimento' "
+        "(Inter-American Development Bank)? Correct the name, or add it to actors.yaml if it is a "
+        "different actor",
+    ),
+    "misspelt actor in a reviewed record": (
+        lambda p: (record("review: auto", "review: reviewed")(p), record(*MISSPELT)(p)),
         f"{R}:16: actors[3].name: 'Banco Interamericano de Desenvolvimiento' is not in "
         "archive/authorities/actors.yaml: did you mean 'Banco Interamericano de Desenvolvimento' "
         "(Inter-American Development Bank)? Correct the name, or add it to actors.yaml if it is a "
         "different actor",
+    ),
+    "actor near a known one": (
+        record("  - name: Andrew Scott", "  - name: Organisation of American Stats"),
+        f"{R}:16: actors[3].name: warning: 'Organisation of American Stats' is not in "
+        "archive/authorities/actors.yaml: did you mean 'Organization of American States'? "
+        "If not, add it there",
     ),
     "new actor": (
         record("  - name: Andrew Scott", "  - name: Somebody Quite New"),
@@ -413,6 +427,7 @@ def test_a_misspelt_actor_blocks_review_and_a_new_one_does_not(shipped: Project)
     try:
         misspelt = original.replace("Andrew Scott", "Organizacion de los Estados Americano", 1)
         path.write_text(misspelt, encoding="utf-8")
+        assert not [p for p in check(shipped) if p.severity == "error"]  # auto: a warning only
         with pytest.raises(HemerotecaError, match="did you mean 'Organización de los Estados Americanos'"):
             mark_reviewed(shipped, "001_e4109311ec4dc86b")
         path.write_text(original.replace("Andrew Scott", "Somebody Quite New", 1), encoding="utf-8")

@@ -202,8 +202,15 @@ def extract(files: tuple[Path, ...], as_json: bool, explain: bool, root: Path) -
     show_default=True,
     help="Show at most this many warnings (errors are always all shown); -1 for all.",
 )
+@click.option(
+    "--changed",
+    "since",
+    metavar="REF",
+    help="Report only on records, seeds and authority files changed since the git REF "
+    "(a pull request's base branch), committed or not.",
+)
 @root_option
-def check(output_format: str, max_warnings: int, root: Path) -> None:
+def check(output_format: str, max_warnings: int, since: str | None, root: Path) -> None:
     """Validate every record against the schema and the authority files.
 
     Prints one line per problem as path:line: field: message and exits 1 if
@@ -212,11 +219,17 @@ def check(output_format: str, max_warnings: int, root: Path) -> None:
     \b
     Example:
       hemeroteca check
-      hemeroteca check --format github     # in CI
+      hemeroteca check --changed origin/main   # what a pull request changed
+      hemeroteca check --format github         # in CI
     """
     project = Project.at(root)
     with _errors_as_lines():
         problems = check_catalogue(project)
+        if since is not None:
+            from hemeroteca.catalogue.changed import changed_files, only_changed, scope
+
+            changed = changed_files(project, since)
+            problems = only_changed(problems, scope(project, changed))
     warnings = [p for p in problems if p.severity == "warning"]
     # Unknown actors are warnings in most new records: in a large archive they would bury
     # the errors, so only the first ones are shown, with a count of the rest.
@@ -234,6 +247,10 @@ def check(output_format: str, max_warnings: int, root: Path) -> None:
         sys.exit(1)
     from hemeroteca.catalogue.store import list_record_paths
 
+    if since is not None:
+        checked = sum(name.startswith("archive/") and name.endswith(".md") for name in changed)
+        click.echo(f"{_count(checked, 'changed record')} since {since} valid{also}")
+        return
     click.echo(f"{_count(len(list_record_paths(project)), 'record')} valid{also}")
 
 

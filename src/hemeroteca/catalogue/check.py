@@ -81,10 +81,13 @@ def _schema_errors(meta: dict[str, Any]) -> list[jsonschema.ValidationError]:
         return sorted(errors, key=lambda e: [str(p) for p in e.absolute_path])
 
 
-def check_record(record: Record, path: str, authorities: Authorities) -> list[Problem]:
+def check_record(
+    record: Record, path: str, authorities: Authorities, *, reviewing: bool = False
+) -> list[Problem]:
     """Problems inside one record: schema, calendar, ISO codes, authority files.
 
-    One problem per mistake, worded by ``explain`` in the archivist's terms.
+    One problem per mistake, worded by ``explain`` in the archivist's terms. ``reviewing``:
+    judge the record as a person vouching for it, as ``review`` does before marking it.
     """
     problems: list[Problem] = []
 
@@ -121,7 +124,8 @@ def check_record(record: Record, path: str, authorities: Authorities) -> list[Pr
         if isinstance(actor, dict) and isinstance(actor.get("name"), str) and actor["name"]:
             known = authorities.actor(actor["name"])
             if known is None:
-                message, severity = unknown_actor(actor["name"], authorities)
+                vouched = reviewing or record.review == "reviewed"
+                message, severity = unknown_actor(actor["name"], authorities, vouched)
                 add(f"actors[{index}].name", message, severity)
             elif actor.get("type") in ("person", "organization") and actor["type"] != known.type:
                 add(

@@ -20,7 +20,7 @@ import pycountry
 import yaml
 
 from hemeroteca.catalogue.problems import field_path
-from hemeroteca.catalogue.suggest import nearest
+from hemeroteca.catalogue.suggest import is_slip, nearest
 
 if TYPE_CHECKING:
     import jsonschema
@@ -500,13 +500,16 @@ def topic_message(tag: str, authorities: Authorities) -> str | None:
     return f"{message}: use one of its ids, or propose the new topic there"
 
 
-def unknown_actor(name: str, authorities: Authorities) -> tuple[str, str]:
+def unknown_actor(name: str, authorities: Authorities, vouched: bool) -> tuple[str, str]:
     """The message and severity for an actor the authority file does not list.
 
-    A new actor is normal (the file grows with the archive): a warning. A name within a
-    slip of a known one is almost always that actor misspelt, and would give the site a
-    second page for it: an error, which blocks ``review`` and the pull request until the
-    name is corrected, or added to actors.yaml as the different actor it really is.
+    A new actor is normal (the file grows with the archive): a warning. A name a slip
+    of the hand from a known one is almost always that actor misspelt, and would give
+    the site a second page for it: once a person vouches for the record (``vouched``:
+    it is reviewed, or being marked so) that is an error, which blocks ``review`` and
+    the pull request until the name is corrected, or added to actors.yaml as the
+    different actor it really is. In a record still ``auto`` it stays a warning, so
+    the tool's own proposals never stop a build.
     """
     forms = {}
     for actor in authorities.actors:
@@ -515,12 +518,16 @@ def unknown_actor(name: str, authorities: Authorities) -> tuple[str, str]:
     if guess:
         actor = authorities.actor(guess[0])
         canonical = f" ({actor.name})" if actor is not None and actor.name != guess[0] else ""
-        return (
+        message = (
             f"{quoted(name)} is not in archive/authorities/actors.yaml: did you mean "
-            f"{quoted(guess[0])}{canonical}? Correct the name, or add it to actors.yaml "
-            "if it is a different actor",
-            "error",
+            f"{quoted(guess[0])}{canonical}?"
         )
+        if is_slip(name, guess[0]):
+            return (
+                f"{message} Correct the name, or add it to actors.yaml if it is a different actor",
+                "error" if vouched else "warning",
+            )
+        return f"{message} If not, add it there", "warning"
     return (
         f"{quoted(name)} is not in archive/authorities/actors.yaml: add it there, or correct the name",
         "warning",

@@ -77,7 +77,7 @@ def _mark(project: Project, ref: str) -> Reviewed:
     record.path = path
     errors = [
         p
-        for p in check_record(record, shown, load_authorities(project.authorities_dir))
+        for p in check_record(record, shown, load_authorities(project.authorities_dir), reviewing=True)
         + check_source(project, record, shown)
         if p.severity == "error"
     ]

@@ -1,9 +1,10 @@
 """Did-you-mean: the known names nearest to a misspelt one.
 
 A misspelt actor, topic or country is not an unknown one: ``Banco Interamericano de
-Desenvolvimiento`` is one letter-slip from an alias the authority file has, and
-letting it through would give the site a second page for the same bank. rapidfuzz
-compares the typed name with every known form, ignoring case and accents.
+Desenvolvimiento`` is one letter from an alias the authority file has, and letting it
+through would give the site a second page for the same bank. rapidfuzz counts the
+letters to change (optimal string alignment: a swapped pair counts once) between the
+typed name and every known form, ignoring case and accents.
 """
 
 from __future__ import annotations
@@ -11,11 +12,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 
-from rapidfuzz import fuzz, process
-
-# Similarity (0-100) a known form needs to be offered. Below it the suggestions are
-# noise: 'Ministry of Production' is 62 from 'Ministry of Education'.
-CUTOFF = 85
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 
 def _plain(text: str) -> str:
@@ -23,20 +21,27 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
-def nearest(typed: str, choices: Mapping[str, str], limit: int = 2, cutoff: float = CUTOFF) -> list[str]:
+def _edits_allowed(plain: str, per: int) -> int:
+    """How many letters may differ: one per ``per`` letters of the typed name, at least one."""
+    return max(1, len(plain) // per)
+
+
+def nearest(typed: str, choices: Mapping[str, str], limit: int = 2) -> list[str]:
     """The values of the ``choices`` (known form -> what it stands for) nearest to ``typed``, best first.
 
-    Several forms of one thing (a name and its aliases) count once. An exact match
-    (up to case and accents) is not a suggestion: the caller knows that name already.
+    Near means a few letters apart (one in eight, ignoring case and accents), not merely
+    alike: 'Ministry of Production' is four letters from 'Ministry of Education', another
+    actor altogether. Several forms of one thing (a name and its aliases) count once.
     """
     plain = _plain(typed)
     if not plain:
         return []
     forms = {_plain(form): value for form, value in choices.items()}
+    allowed = _edits_allowed(plain, 8)
     found: list[str] = []
-    for form, score, _ in process.extract(plain, list(forms), scorer=fuzz.ratio, limit=limit * 4):
-        if score < cutoff:
-            break
+    for form, _distance, _ in process.extract(
+        plain, list(forms), scorer=OSA.distance, limit=limit * 4, score_cutoff=allowed
+    ):
         value = forms[form]
         if value not in found:
             found.append(value)
@@ -45,7 +50,10 @@ def nearest(typed: str, choices: Mapping[str, str], limit: int = 2, cutoff: floa
     return found
 
 
-def nearest_form(typed: str, forms: list[str], cutoff: float = CUTOFF) -> str | None:
-    """The single known form nearest to ``typed``, as written in the authority file."""
-    best = nearest(typed, {form: form for form in forms}, limit=1, cutoff=cutoff)
-    return best[0] if best else None
+def is_slip(typed: str, known: str) -> bool:
+    """True when ``typed`` is ``known`` with a slip of the hand: a letter or two in a long name.
+
+    Short names (acronyms) are left out: UNEP and UNDP are one letter apart and two bodies.
+    """
+    plain, other = _plain(typed), _plain(known)
+    return len(plain) >= 10 and OSA.distance(plain, other) <= _edits_allowed(plain, 20)
