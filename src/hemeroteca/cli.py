@@ -278,18 +278,28 @@ def render(root: Path) -> None:
     help="Keep site/ and rebuild only what changed (quick after `add`; "
     "after editing mkdocs.yml or the theme, build without it).",
 )
+@click.option("--strict", is_flag=True, help="Fail (exit 1) if MkDocs warns, e.g. of a broken link.")
 @root_option
-def build(dirty: bool, root: Path) -> None:
+def build(dirty: bool, strict: bool, root: Path) -> None:
     """The main job: ingest new seeds, check, render docs/ and build site/.
+
+    MkDocs' warnings (a broken link in a hand-written page) are shown; with
+    --strict they fail the build, as in CI.
 
     \b
     Example:
       hemeroteca build && open site/index.html
       hemeroteca add new-article.txt && hemeroteca build --dirty
+      hemeroteca build --strict            # in CI
     """
     project = Project.at(root)
     with _errors_as_lines():
         report = build_all(project, progress=_progress("Working"), dirty=dirty)
+    for warning in report.site_warnings:
+        click.echo(f"warning: mkdocs: {warning}", err=True)
+    if strict and report.site_warnings:
+        click.echo(f"error: {_count(len(report.site_warnings), 'MkDocs warning')} (--strict)", err=True)
+        sys.exit(1)
     click.echo(
         f"ingested {len(report.ingest.written)} new records; rendered {report.render.articles} "
         f"articles ({len(report.render.written)} files changed); "

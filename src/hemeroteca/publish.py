@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,14 +27,32 @@ class BuildReport:
     ingest: IngestReport
     problems: list[Problem]
     render: RenderReport
+    # MkDocs' warnings, one line each (``build --strict`` fails on any).
+    site_warnings: list[str] = field(default_factory=list)
 
 
-def build_site(project: Project, *, dirty: bool = False, shells: bool = True) -> None:
+class _Warnings(logging.Handler):
+    """MkDocs' warnings (a broken link in a hand-written page, a missing nav entry), kept to pass on."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = " ".join(record.getMessage().split())
+        # MkDocs' caution about --dirty concerns its own page loop; article pages and the
+        # search index are rebuilt here whatever changed, and orphans are swept.
+        if not message.startswith("A 'dirty' build is being performed"):
+            self.messages.append(message)
+
+
+def build_site(project: Project, *, dirty: bool = False, shells: bool = True) -> list[str]:
     """``mkdocs build`` of docs/ (search index included, written by ``render``) into site/.
 
     With ``shells`` MkDocs builds one shell page per folder of generated pages and
     ``hemeroteca.shell`` fills it per page (the same bytes, a fraction of the time);
     without, every page goes through MkDocs' own page loop, as in a plain ``mkdocs build``.
+    Returns MkDocs' warnings, one line each, for the caller to show (and ``--strict`` to fail on).
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -46,7 +64,12 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
     refuse_unsafe_files(project)  # MkDocs copies whatever docs/ holds into site/
     if not project.mkdocs_yml.is_file():
         raise HemerotecaError(project.mkdocs_yml, "no mkdocs.yml in the project root")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    logger = logging.getLogger("mkdocs")
+    warnings = _Warnings()
+    saved = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False  # shown by the caller, not by Python's last-resort handler
+    logger.addHandler(warnings)
     try:
         config = load_config(
             config_file=str(project.mkdocs_yml),
@@ -57,10 +80,15 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
         mkdocs_build(config, dirty=dirty)
     except MkDocsException as exc:
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
+    finally:
+        logger.removeHandler(warnings)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
     if shells:
         write_generated_pages(project.docs_dir, project.site_dir, Store.open(project, "site-pages"))
     if dirty:
         remove_orphans(project)
+    return warnings.messages
 
 
 def _names(folder: Path) -> set[str]:
@@ -120,8 +148,8 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
         loaded = load_records(project)  # read once, for check and render
         problems = require_valid(project, loaded)
         rendered = render(project, progress=progress, loaded=loaded)
-        build_site(project, dirty=dirty)
-    return BuildReport(ingest=ingested, problems=problems, render=rendered)
+        site_warnings = build_site(project, dirty=dirty)
+    return BuildReport(ingest=ingested, problems=problems, render=rendered, site_warnings=site_warnings)
 
 
 def serve_site(project: Project, port: int = 8000) -> None:

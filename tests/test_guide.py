@@ -1,0 +1,50 @@
+"""The archivists' guide and the install tell the truth: each claim here is checked against the tool."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hemeroteca import Project, ingest
+from tests.conftest import REPO
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    tomllib = None
+
+GUIDE = (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
+
+
+def test_the_license_is_an_spdx_string_so_setuptools_prints_no_deprecation() -> None:
+    if tomllib is None:
+        return
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["license"] == "MIT"
+    # The string form needs setuptools 77 (PEP 639); older ones reject it.
+    assert "setuptools>=77" in project["build-system"]["requires"]
+
+
+def test_every_push_in_the_guide_sets_its_upstream() -> None:
+    pushes = re.findall(r"^git push.*$", GUIDE, re.MULTILINE)
+    assert pushes and all(" -u origin " in push for push in pushes)
+
+
+def test_the_guide_says_what_windows_users_need() -> None:
+    assert "Git Bash\" on Windows" not in GUIDE  # it has no make, python3 or .venv/bin
+    windows = GUIDE.split("## Windows", 1)[1].split("\n## ", 1)[0]
+    assert "wsl --install" in windows and ".venv\\Scripts\\hemeroteca" in windows
+
+
+def test_the_guide_describes_the_record_body_as_it_is(project: Project) -> None:
+    assert "is the article as received" not in GUIDE
+    assert "headline's line" in GUIDE and "exactly as received stays in the file in `seeds/`" in GUIDE
+    ingest(project)
+    seed = (project.seeds_dir / "001_e4109311ec4dc86b.txt").read_text(encoding="utf-8")
+    record = (project.archive_dir / "001_e4109311ec4dc86b.md").read_text(encoding="utf-8")
+    body = record.split("\n---\n", 1)[1]
+    headline_line = seed.splitlines()[0]
+    assert "Produce seeks to promote productive chains" in headline_line and "APRIL 28 2021" in headline_line
+    assert headline_line not in body  # the headline's line, dateline and all, is left out
+    first_paragraph = seed.splitlines()[2]
+    assert first_paragraph in body  # the article's words are kept as they were
