@@ -9,7 +9,9 @@ file://, and prints per engine: micro precision and recall over all the results 
 returns, how many queries put one of their best articles first, and how many queries that
 have relevant articles return nothing. Judgements about articles that are not in the site
 (../shared absent) are left out. ``--site`` reuses a site this script built before (kept
-with ``--keep``), so a change to the search page alone needs no rebuild.
+with ``--keep``), so a change to the search page alone needs no rebuild. ``--pagefind BIN``
+also indexes the article pages with Pagefind (whole pages, its default, one index per
+language) and runs the same queries through its API, hosted (it cannot run from file://).
 """
 
 from __future__ import annotations
@@ -126,19 +128,66 @@ class Score:
         )
 
 
+# Pagefind's own API, one instance per language index (it picks its index from <html lang>),
+# results of the three merged by Pagefind's score.
+PAGEFIND_QUERY = """async (query) => {
+  if (!window.__pagefind) {
+    window.__pagefind = [];
+    for (const language of ["en", "es", "pt"]) {
+      document.documentElement.lang = language;
+      const pagefind = await import("/pagefind/pagefind.js?" + language);
+      await pagefind.options({ basePath: "/pagefind/" });
+      await pagefind.init();
+      window.__pagefind.push(pagefind);
+    }
+  }
+  let all = [];
+  for (const pagefind of window.__pagefind) all = all.concat((await pagefind.search(query)).results);
+  all.sort((a, b) => b.score - a.score);
+  return (await Promise.all(all.map(result => result.data()))).map(data => data.url);
+}"""
+
+
+def score(queries: list[dict], present: set[str], run, verbose: bool) -> Score:  # type: ignore[no-untyped-def]
+    """Every query through ``run`` (query -> article page file names, best first), scored."""
+    total = Score()
+    for q in queries:
+        relevant = set(q["relevant"]) & present
+        best = set(q["best"]) & present
+        if not relevant:
+            continue
+        found = run(q["query"])
+        hits = relevant & set(found)
+        total.queries += 1
+        total.returned += len(found)
+        total.correct += len(hits)
+        total.relevant += len(relevant)
+        total.best_first += bool(found) and found[0] in best
+        if not found:
+            total.empty.append(q["query"])
+        if verbose:
+            wrong = [k for k in found if k not in relevant]
+            first = found[0] if found else "-"
+            first += "" if found and found[0] in best else " (not best)"
+            print(f"  {q['query']!r}: {len(found)} found, {len(hits)}/{len(relevant)} relevant;"
+                  f" first {first}; missed {sorted(relevant - hits)}; wrong {wrong}")
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--keep", type=Path, help="build the project in DIR and keep it")
     parser.add_argument("--site", type=Path, help="use a site built before with --keep (DIR/site)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="print every query's misses")
+    parser.add_argument("--pagefind", type=Path, help="also run the queries through Pagefind (its binary, "
+                        "e.g. from npm install pagefind) over the article pages, hosted")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every query's misses (hosted)")
     args = parser.parse_args()
-    work = None
+    work = tempfile.mkdtemp(prefix="hem-search-quality-")
     if args.site:
         site = args.site
     elif args.keep:
         site = build_site(args.keep)
     else:
-        work = tempfile.mkdtemp(prefix="hem-search-quality-")
         site = build_site(Path(work) / "proj")
     try:
         pages = page_keys(site)
@@ -153,34 +202,27 @@ def main() -> None:
             browser = launch(playwright)
             page = browser.new_page()
             for engine, base in (("hosted", server), ("file://", site.resolve().as_uri() + "/")):
-                score = Score()
-                for q in queries:
-                    relevant = set(q["relevant"]) & present
-                    best = set(q["best"]) & present
-                    if not relevant:
-                        continue
-                    names = results(page, f"{base}search.html?q={quote(q['query'])}")
-                    found = [pages.get(name, name) for name in names]
-                    hits = relevant & set(found)
-                    score.queries += 1
-                    score.returned += len(found)
-                    score.correct += len(hits)
-                    score.relevant += len(relevant)
-                    score.best_first += bool(found) and found[0] in best
-                    if not found:
-                        score.empty.append(q["query"])
-                    if args.verbose and engine == "hosted":
-                        wrong = [k for k in found if k not in relevant]
-                        first = found[0] if found else "-"
-                        first += "" if found and found[0] in best else " (not best)"
-                        print(f"  {q['query']!r}: {len(found)} found, {len(hits)}/{len(relevant)} relevant;"
-                              f" first {first};"
-                              f" missed {sorted(relevant - hits)}; wrong {wrong}")
-                print(score.line(engine))
+                def ours(query: str, base: str = base) -> list[str]:
+                    names = results(page, f"{base}search.html?q={quote(query)}")
+                    return [pages.get(name, name) for name in names]
+
+                print(score(queries, present, ours, args.verbose and engine == "hosted").line(engine))
+            if args.pagefind:
+                copy = Path(work) / "pagefind-site"
+                shutil.copytree(site, copy)
+                subprocess.run([str(args.pagefind), "--site", str(copy), "--glob", "articles/*.html"],
+                               check=True, capture_output=True)
+                with serve(copy) as pagefind_server:
+                    page.goto(pagefind_server + "search.html")
+
+                    def theirs(query: str) -> list[str]:
+                        urls = page.evaluate(PAGEFIND_QUERY, query)
+                        return [pages.get(url.rsplit("/", 1)[-1], url) for url in urls]
+
+                    print(score(queries, present, theirs, args.verbose).line("pagefind"))
             browser.close()
     finally:
-        if work:
-            shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

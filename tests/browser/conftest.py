@@ -36,9 +36,8 @@ def _missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("site-project")
+def _project(root: Path) -> Path:
+    """A copy of the repository's hand-written parts (seeds, archive, theme, hand pages) at ``root``."""
     for name in HAND_WRITTEN:
         source = ROOT / name
         if source.is_dir():
@@ -53,10 +52,56 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             target = root / "docs" / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
-    command = [str(Path(sys.executable).parent / "hemeroteca"), "build", "--root", str(root)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    return root
+
+
+def _run(*command: str) -> None:
+    result = subprocess.run([str(Path(sys.executable).parent / "hemeroteca"), *command],
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = _project(tmp_path_factory.mktemp("site-project"))
+    _run("build", "--root", str(root))
     return root / "site"
+
+
+# Held-out pages (the project's own, committed) added to the seeds for the search tests:
+# Trinidad and Tobago, the Dominican Republic, Brazilian cooperatives and cooperação,
+# Sebrae said often and in passing, seed capital in a title and in a related-story list.
+SEARCH_PAGES = ("h014", "h019", "h023", "h029", "h036", "h040", "h051", "h070")
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds plus a few held-out pages, added as an archivist adds them, built."""
+    root = _project(tmp_path_factory.mktemp("search-project"))
+    _run("add", "--root", str(root), *(str(ROOT / "eval" / "heldout" / "articles" / f"{name}.txt")
+                                        for name in SEARCH_PAGES))
+    _run("build", "--root", str(root))
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def search_server(search_site: Path) -> Iterator[str]:
+    with serve(search_site) as url:
+        yield url
+
+
+@pytest.fixture
+def search_http(search_server: str) -> str:
+    """The search site served: for what works alike hosted and offline (the engine is one)."""
+    return search_server
+
+
+@pytest.fixture(params=["http", "file"])
+def search_base(request: pytest.FixtureRequest, search_site: Path) -> str:
+    """The search site's root URL, served or opened from disk: for addresses and links."""
+    if request.param == "http":
+        return request.getfixturevalue("search_server")
+    return search_site.resolve().as_uri() + "/"
 
 
 @pytest.fixture(scope="session")
