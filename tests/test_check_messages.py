@@ -283,6 +283,18 @@ CASES: dict[str, tuple[Callable[[Project], None], str]] = {
         record("  - mining", "  mining"),
         f"{R}:28: front matter: this line is in a list but has no dash: write - mining",
     ),
+    "field twice": (
+        record("review: auto\n", "review: auto\nreview: reviewed\n"),
+        f"{R}:33: review: field given twice (first on line 32): keep one",
+    ),
+    "YAML alias": (
+        record("  - mining\n", "  - mining\nuncertain: &notes [x]\nfingerprint: *notes\n"),
+        f"{R}:30: fingerprint: YAML aliases (*name) are not allowed in a record: write the value out",
+    ),
+    "field name that is not text": (
+        record("review: auto\n", "review: auto\n1984: x\n"),
+        f"{R}:33: front matter: field name '1984' is not text: quote it",
+    ),
     "no opening line": (
         record("---\nid:", "id:"),
         f"{R}:1: front matter: record must start with a '---' line opening the front matter",

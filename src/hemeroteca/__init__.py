@@ -14,6 +14,7 @@ from hemeroteca.render.writer import render
 # Name -> module that defines it, loaded on first use, so ``import hemeroteca`` (and so every
 # CLI start, and each step of a build) does not import the extractors when it needs none.
 _API = {
+    "Entry": "hemeroteca.catalogue.entries",
     "HemerotecaError": "hemeroteca.errors",
     "IngestReport": "hemeroteca.catalogue.ingest",
     "Metadata": "hemeroteca.extract",
@@ -37,6 +38,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Entry",
     "HemerotecaError",
     "IngestReport",
     "Metadata",

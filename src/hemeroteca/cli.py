@@ -16,11 +16,7 @@ from pathlib import Path
 import click
 
 from hemeroteca.catalogue.add import Added
-from hemeroteca.catalogue.add import add as add_articles
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
-from hemeroteca.catalogue.check import check as check_catalogue
-from hemeroteca.catalogue.ingest import ingest as ingest_seeds
-from hemeroteca.catalogue.review import mark_reviewed
 from hemeroteca.catalogue.review import pending as pending_records
 from hemeroteca.catalogue.seedtext import extract_seed, read_seed
 from hemeroteca.doubts import summarise
@@ -28,9 +24,7 @@ from hemeroteca.errors import HemerotecaError
 from hemeroteca.evaluate import Scores
 from hemeroteca.evaluate import evaluate as evaluate_gold
 from hemeroteca.project import Project
-from hemeroteca.publish import build as build_all
-from hemeroteca.publish import serve_site
-from hemeroteca.render.writer import render as render_docs
+from hemeroteca.publish import site_server
 
 
 def _progress(label: str):
@@ -117,8 +111,7 @@ def ingest(paths: tuple[Path, ...], force: bool, jobs: int | None, scheduler: st
     """
     project = Project.at(root)
     with _errors_as_lines():
-        report = ingest_seeds(
-            project,
+        report = project.ingest(
             paths or None,
             force=force,
             progress=_progress("Ingesting"),
@@ -224,12 +217,7 @@ def check(output_format: str, max_warnings: int, since: str | None, root: Path) 
     """
     project = Project.at(root)
     with _errors_as_lines():
-        problems = check_catalogue(project)
-        if since is not None:
-            from hemeroteca.catalogue.changed import changed_files, only_changed, scope
-
-            changed = changed_files(project, since)
-            problems = only_changed(problems, scope(project, changed))
+        problems = project.check(changed=since)
     warnings = [p for p in problems if p.severity == "warning"]
     # Unknown actors are warnings in most new records: in a large archive they would bury
     # the errors, so only the first ones are shown, with a count of the rest.
@@ -248,8 +236,7 @@ def check(output_format: str, max_warnings: int, since: str | None, root: Path) 
     from hemeroteca.catalogue.store import list_record_paths
 
     if since is not None:
-        checked = sum(name.startswith("archive/") and name.endswith(".md") for name in changed)
-        click.echo(f"{_count(checked, 'changed record')} since {since} valid{also}")
+        click.echo(f"no errors in what changed since {since}{also}")
         return
     click.echo(f"{_count(len(list_record_paths(project)), 'record')} valid{also}")
 
@@ -264,7 +251,7 @@ def render(root: Path) -> None:
       hemeroteca render && mkdocs serve
     """
     with _errors_as_lines():
-        report = render_docs(Project.at(root), progress=_progress("Rendering"))
+        report = Project.at(root).render(progress=_progress("Rendering"))
     click.echo(
         f"{report.articles} articles: {len(report.written)} files written, "
         f"{report.unchanged} unchanged, {len(report.removed)} removed"
@@ -294,7 +281,7 @@ def build(dirty: bool, strict: bool, root: Path) -> None:
     """
     project = Project.at(root)
     with _errors_as_lines():
-        report = build_all(project, progress=_progress("Working"), dirty=dirty)
+        report = project.build(progress=_progress("Working"), dirty=dirty)
     for warning in report.site_warnings:
         click.echo(f"warning: mkdocs: {warning}", err=True)
     if strict and report.site_warnings:
@@ -318,9 +305,12 @@ def serve(port: int, root: Path) -> None:
       hemeroteca build && hemeroteca serve --port 8000
     """
     project = Project.at(root)
-    click.echo(f"serving {project.relative(project.site_dir)}/ on http://127.0.0.1:{port}/ (Ctrl-C stops)")
-    with _errors_as_lines(), suppress(KeyboardInterrupt):
-        serve_site(project, port)
+    with _errors_as_lines():
+        server = site_server(project, port)
+    with server, suppress(KeyboardInterrupt):
+        where = f"http://127.0.0.1:{server.server_address[1]}/"
+        click.echo(f"serving {project.relative(project.site_dir)}/ on {where} (Ctrl-C stops)")
+        server.serve_forever()
 
 
 @main.command()
@@ -423,7 +413,7 @@ def add(paths: tuple[Path, ...], root: Path) -> None:
     """
     project = Project.at(root)
     with _errors_as_lines():
-        report = add_articles(project, paths)
+        report = project.add(paths)
     for item in report.added:
         _show_added(project, item)
     for dup in report.duplicates:
@@ -468,15 +458,11 @@ def review(ids: tuple[str, ...], list_pending: bool, root: Path) -> None:
             click.echo(f"{record.id}  {date}  {record.meta.get('title', '')}{doubt}")
         click.echo(f"{len(waiting)} records waiting for review", err=True)
         return
-    failed = False
-    for ref in ids:
-        try:
-            result = mark_reviewed(project, ref)
-        except HemerotecaError as exc:
-            click.echo(f"error: {exc.one_line()}", err=True)
-            failed = True
-            continue
+    report = project.review(ids)
+    for result in report.reviewed:
         state = "marked reviewed" if result.changed else "already reviewed"
         click.echo(f"{project.relative(result.path)}: {state}")
-    if failed:
+    for error in report.errors:
+        click.echo(f"error: {error.one_line()}", err=True)
+    if report.errors:
         sys.exit(1)

@@ -6,17 +6,112 @@ whole pipeline at a temporary folder.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hemeroteca.catalogue.add import AddReport
+    from hemeroteca.catalogue.entries import Entry
+    from hemeroteca.catalogue.ingest import IngestReport
+    from hemeroteca.catalogue.problems import Problem
+    from hemeroteca.catalogue.review import ReviewReport
+    from hemeroteca.publish import BuildReport
+    from hemeroteca.render.writer import RenderReport
+
+
+def _paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
+    return [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
 
 
 @dataclass(frozen=True)
 class Project:
+    """An archive on disk, and everything the command line does to it, as methods.
+
+    ``Project("path/to/archive").records(country="PE")`` lists its articles; ``add``,
+    ``review``, ``check`` and ``build`` are the commands of the same names (the CLI calls
+    these very methods). The pipeline's modules import nothing from here but the paths,
+    so each method loads its module only when called.
+    """
+
     root: Path
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.root, Path) or not self.root.is_absolute():
+            object.__setattr__(self, "root", Path(self.root).resolve())
 
     @classmethod
     def at(cls, root: str | Path = ".") -> Project:
         return cls(Path(root).resolve())
+
+    # --- the archive as a Python API ----------------------------------------------------------
+
+    def records(self, **filters: Any) -> list[Entry]:
+        """The records that parse, in id order, filtered by ``country``, ``actor``, ``tag``,
+        ``language``, ``year``, ``review`` (each a value or a list of values) and ``where``
+        (a function of the entry). Records that do not parse are left out: ``check()`` names them.
+        """
+        from hemeroteca.catalogue.authorities import load_authorities
+        from hemeroteca.catalogue.entries import entry, matching
+        from hemeroteca.catalogue.store import load_records
+
+        records, _ = load_records(self)
+        authorities = load_authorities(self.authorities_dir)
+        return list(matching((entry(r) for r in records), authorities, **filters))
+
+    def add(self, paths: str | Path | Iterable[str | Path]) -> AddReport:
+        """Copy articles (files, or folders of them) into seeds/ and write their records."""
+        from hemeroteca.catalogue.add import add
+
+        return add(self, _paths(paths))
+
+    def review(self, ids: str | Iterable[str]) -> ReviewReport:
+        """Mark records as checked by a person; those with errors are refused, each with its reason."""
+        from hemeroteca.catalogue.review import review_all
+
+        return review_all(self, [ids] if isinstance(ids, str) else list(ids))
+
+    def check(self, *, changed: str | None = None) -> list[Problem]:
+        """Every problem of the catalogue, or only of what changed since the git ref ``changed``."""
+        from hemeroteca.catalogue.check import check
+
+        problems = check(self)
+        if changed is None:
+            return problems
+        from hemeroteca.catalogue.changed import changed_files, only_changed, scope
+
+        return only_changed(problems, scope(self, changed_files(self, changed)))
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path] | None = None,
+        *,
+        force: bool = False,
+        progress: Callable | None = None,
+        jobs: int | None = None,
+        scheduler: str | None = None,
+    ) -> IngestReport:
+        """Records for the seeds that have none (``force``: re-extract unedited ``auto`` ones),
+        extracted on ``jobs`` processes or a Dask ``scheduler``."""
+        from hemeroteca.catalogue.ingest import ingest
+
+        chosen = [Path(p) for p in paths] if paths is not None else None
+        return ingest(self, chosen, force=force, progress=progress, jobs=jobs, scheduler=scheduler)
+
+    def render(self, *, progress: Callable | None = None) -> RenderReport:
+        """The generated pages of docs/ (only files whose content changed are written)."""
+        from hemeroteca.render.writer import render
+
+        return render(self, progress=progress)
+
+    def build(self, *, dirty: bool = False, progress: Callable | None = None) -> BuildReport:
+        """ingest + check + render + site, as ``hemeroteca build``."""
+        from hemeroteca.publish import build
+
+        return build(self, dirty=dirty, progress=progress)
+
+    # --- where things live --------------------------------------------------------------------
 
     @property
     def seeds_dir(self) -> Path:

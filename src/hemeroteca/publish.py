@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hemeroteca.cache import Store
 from hemeroteca.catalogue.store import archive_lock, load_records, refuse_unsafe_files
@@ -17,6 +17,8 @@ from hemeroteca.project import Project
 from hemeroteca.render.writer import MANIFEST
 
 if TYPE_CHECKING:
+    from http.server import ThreadingHTTPServer
+
     from hemeroteca.catalogue.check import Problem
     from hemeroteca.catalogue.ingest import IngestReport
     from hemeroteca.render.writer import RenderReport
@@ -152,16 +154,54 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
     return BuildReport(ingest=ingested, problems=problems, render=rendered, site_warnings=site_warnings)
 
 
+def site_server(project: Project, port: int = 8000) -> ThreadingHTTPServer:
+    """A server of the built site/ on 127.0.0.1:``port``, bound and ready (``serve_forever`` runs it).
+
+    A page that does not exist gets the site's own 404.html, as on GitHub Pages, not
+    Python's bare error page. A port that is taken or impossible is one HemerotecaError.
+    """
+    import errno
+    import http.server
+
+    if not (project.site_dir / "index.html").is_file():
+        raise HemerotecaError(project.site_dir, "no built site here: run `hemeroteca build` first")
+    if not 0 <= port <= 65535:
+        raise HemerotecaError(None, f"{port} is not a port number: use one from 1 to 65535 (8000 by default)")
+    site = str(project.site_dir)
+    not_found = project.site_dir / "404.html"
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=site, **kwargs)
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            if code != 404 or not not_found.is_file():
+                super().send_error(code, message, explain)
+                return
+            body = not_found.read_bytes()
+            self.send_response(404, message)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise HemerotecaError(
+                None,
+                f"port {port} on 127.0.0.1 is already in use (is another server running?): "
+                f"try --port {port + 1}",
+            ) from exc
+        raise HemerotecaError(None, f"cannot serve on port {port}: {exc.strerror or exc}") from exc
+
+
 def serve_site(project: Project, port: int = 8000) -> None:
     """Serve the built site/ on 127.0.0.1 as readers get it (search, shells and all), until Ctrl-C.
 
     ``mkdocs serve`` also works on docs/, but rebuilds every page the slow way on each change.
     """
-    import functools
-    import http.server
-
-    if not (project.site_dir / "index.html").is_file():
-        raise HemerotecaError(project.site_dir, "no built site here: run `hemeroteca build` first")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project.site_dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    with site_server(project, port) as server:
         server.serve_forever()

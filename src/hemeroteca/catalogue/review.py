@@ -15,7 +15,7 @@ same on every machine.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -35,6 +35,23 @@ _NUMBER = re.compile(r"^(\d+)")
 class Reviewed:
     path: Path
     changed: bool
+
+
+@dataclass
+class ReviewReport:
+    reviewed: list[Reviewed] = field(default_factory=list)
+    errors: list[HemerotecaError] = field(default_factory=list)
+
+
+def review_all(project: Project, refs: list[str]) -> ReviewReport:
+    """Mark each record; one that cannot be marked is reported and the others still are."""
+    report = ReviewReport()
+    for ref in refs:
+        try:
+            report.reviewed.append(mark_reviewed(project, ref))
+        except HemerotecaError as exc:
+            report.errors.append(exc)
+    return report
 
 
 def added_order(record_id: str) -> tuple[int, str]:
