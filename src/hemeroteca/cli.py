@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -23,27 +23,43 @@ from hemeroteca.doubts import summarise
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.evaluate import Scores
 from hemeroteca.evaluate import evaluate as evaluate_gold
+from hemeroteca.progress import Progress, stage
 from hemeroteca.project import Project
 from hemeroteca.publish import site_server
 
 
-def _progress(label: str):
-    """A progress bar on a terminal; silence when output goes to a file or a pipe."""
+def verbosity(command: Callable) -> Callable:
+    """--quiet and --verbose, the same on every long command."""
+    command = click.option(
+        "--verbose", "-v", is_flag=True, help="Say everything: each file, and how long each stage took."
+    )(command)
+    return click.option(
+        "--quiet", "-q", is_flag=True, help="Only errors and the closing summary: no progress, no details."
+    )(command)
 
-    def wrap(items: Iterable) -> Iterable:
-        items = list(items)
-        if not sys.stderr.isatty() or len(items) < 2:
-            yield from items
-            return
-        with click.progressbar(items, label=label, file=sys.stderr) as bar:
-            yield from bar
 
-    return wrap
+def _progress(quiet: bool, verbose: bool) -> Progress | None:
+    """One progress style for every long command: a bar per stage on a terminal, nothing in a pipe."""
+    return None if quiet else Progress(stages=True if verbose else None)
 
 
 def _count(n: int, noun: str) -> str:
     """``1 error``, ``2 errors``: summaries are read by people."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+# Beyond this many files, `add` prints a summary instead of each proposal (--verbose prints them).
+ADD_DETAILS = 10
+# Beyond this many duplicates, refusals or skipped files, the rest are counted, not listed.
+LISTED = 10
+
+
+def _listed(lines: list[str], verbose: bool, err: bool = False) -> None:
+    shown = lines if verbose else lines[:LISTED]
+    for line in shown:
+        click.echo(line, err=err)
+    if len(lines) > len(shown):
+        click.echo(f"... and {len(lines) - len(shown)} more (--verbose lists them all)", err=err)
 
 
 @contextmanager
@@ -96,8 +112,17 @@ def main() -> None:
     default=None,
     help="Run the extraction on a Dask distributed scheduler (tcp://host:8786); records are written here.",
 )
+@verbosity
 @root_option
-def ingest(paths: tuple[Path, ...], force: bool, jobs: int | None, scheduler: str | None, root: Path) -> None:
+def ingest(
+    paths: tuple[Path, ...],
+    force: bool,
+    jobs: int | None,
+    scheduler: str | None,
+    quiet: bool,
+    verbose: bool,
+    root: Path,
+) -> None:
     """Create archive/ records for seeds that have none yet.
 
     Records marked reviewed, or edited by hand since they were written, are
@@ -114,12 +139,16 @@ def ingest(paths: tuple[Path, ...], force: bool, jobs: int | None, scheduler: st
         report = project.ingest(
             paths or None,
             force=force,
-            progress=_progress("Ingesting"),
+            progress=stage(_progress(quiet, verbose), "Ingesting"),
             jobs=jobs,
             scheduler=scheduler,
         )
-    for path in report.kept_edited:
-        click.echo(f"kept {project.relative(path)}: edited by hand since it was generated", err=True)
+    if verbose:
+        for path in report.written:
+            click.echo(f"wrote {project.relative(path)}")
+    if not quiet:
+        for path in report.kept_edited:
+            click.echo(f"kept {project.relative(path)}: edited by hand since it was generated", err=True)
     for error in report.errors:
         click.echo(f"error: {error.one_line()}", err=True)
     click.echo(
@@ -242,8 +271,9 @@ def check(output_format: str, max_warnings: int, since: str | None, root: Path) 
 
 
 @main.command()
+@verbosity
 @root_option
-def render(root: Path) -> None:
+def render(quiet: bool, verbose: bool, root: Path) -> None:
     """Write docs/ from the catalogue (generated pages only).
 
     \b
@@ -251,7 +281,7 @@ def render(root: Path) -> None:
       hemeroteca render && mkdocs serve
     """
     with _errors_as_lines():
-        report = Project.at(root).render(progress=_progress("Rendering"))
+        report = Project.at(root).render(progress=stage(_progress(quiet, verbose), "Rendering"))
     click.echo(
         f"{report.articles} articles: {len(report.written)} files written, "
         f"{report.unchanged} unchanged, {len(report.removed)} removed"
@@ -266,8 +296,9 @@ def render(root: Path) -> None:
     "after editing mkdocs.yml or the theme, build without it).",
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if MkDocs warns, e.g. of a broken link.")
+@verbosity
 @root_option
-def build(dirty: bool, strict: bool, root: Path) -> None:
+def build(dirty: bool, strict: bool, quiet: bool, verbose: bool, root: Path) -> None:
     """The main job: ingest new seeds, check, render docs/ and build site/.
 
     MkDocs' warnings (a broken link in a hand-written page) are shown; with
@@ -281,16 +312,17 @@ def build(dirty: bool, strict: bool, root: Path) -> None:
     """
     project = Project.at(root)
     with _errors_as_lines():
-        report = project.build(progress=_progress("Working"), dirty=dirty)
+        report = project.build(progress=_progress(quiet, verbose), dirty=dirty)
     for warning in report.site_warnings:
         click.echo(f"warning: mkdocs: {warning}", err=True)
     if strict and report.site_warnings:
         click.echo(f"error: {_count(len(report.site_warnings), 'MkDocs warning')} (--strict)", err=True)
         sys.exit(1)
+    how = "the pages that changed" if dirty else "all of it"
     click.echo(
-        f"ingested {len(report.ingest.written)} new records; rendered {report.render.articles} "
-        f"articles ({len(report.render.written)} files changed); "
-        f"site in {project.relative(project.site_dir)}/"
+        f"ingested {len(report.ingest.written)} new records; rendered {report.render.articles} articles "
+        f"({len(report.render.written)} files of docs/ changed); built {project.relative(project.site_dir)}/ "
+        f"({how})"
     )
 
 
@@ -397,8 +429,9 @@ def _show_added(project: Project, item: Added) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@verbosity
 @root_option
-def add(paths: tuple[Path, ...], root: Path) -> None:
+def add(paths: tuple[Path, ...], quiet: bool, verbose: bool, root: Path) -> None:
     """Add raw articles (.txt, or web pages saved as .html/.htm) to the archive.
 
     Each file is copied into seeds/ under a stable name and gets a record in
@@ -413,19 +446,24 @@ def add(paths: tuple[Path, ...], root: Path) -> None:
     """
     project = Project.at(root)
     with _errors_as_lines():
-        report = project.add(paths)
-    for item in report.added:
-        _show_added(project, item)
-    for dup in report.duplicates:
-        click.echo(f"duplicate {dup.given}: {dup.how} as {dup.existing}; not added")
-    for path in report.skipped:
-        click.echo(f"skipped {path}: not a .txt, .html or .htm file", err=True)
-    for error in report.errors:
-        click.echo(f"error: {error.one_line()}", err=True)
+        report = project.add(paths, progress=stage(_progress(quiet, verbose), "Adding"))
+    # A few files: each proposal, to review now. Many: a summary that fits on one screen.
+    details = verbose or (not quiet and len(report.added) <= ADD_DETAILS)
+    if details:
+        for item in report.added:
+            _show_added(project, item)
+    if not quiet:
+        duplicates = [f"duplicate {d.given}: {d.how} as {d.existing}; not added" for d in report.duplicates]
+        _listed(duplicates, verbose)
+        _listed([f"skipped {p}: not a .txt, .html or .htm file" for p in report.skipped], verbose, err=True)
+    # Refusals are errors: all of them with --quiet too (a script wants each one).
+    _listed([f"error: {e.one_line()}" for e in report.errors], verbose or quiet, err=True)
     click.echo(
         f"{len(report.added)} added, {len(report.duplicates)} duplicates, {len(report.errors)} refused"
     )
-    if report.added:
+    if report.added and not quiet:
+        if not details:
+            click.echo("the new records, oldest first: `hemeroteca review --list`")
         click.echo("next: correct the records by hand, then `hemeroteca review ID` for each one")
     if report.errors:
         sys.exit(1)

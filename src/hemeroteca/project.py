@@ -60,11 +60,11 @@ class Project:
         authorities = load_authorities(self.authorities_dir)
         return list(matching((entry(r) for r in records), authorities, **filters))
 
-    def add(self, paths: str | Path | Iterable[str | Path]) -> AddReport:
+    def add(self, paths: str | Path | Iterable[str | Path], *, progress: Callable | None = None) -> AddReport:
         """Copy articles (files, or folders of them) into seeds/ and write their records."""
         from hemeroteca.catalogue.add import add
 
-        return add(self, _paths(paths))
+        return add(self, _paths(paths), progress=progress)
 
     def review(self, ids: str | Iterable[str]) -> ReviewReport:
         """Mark records as checked by a person; those with errors are refused, each with its reason."""
@@ -106,7 +106,8 @@ class Project:
         return render(self, progress=progress)
 
     def build(self, *, dirty: bool = False, progress: Callable | None = None) -> BuildReport:
-        """ingest + check + render + site, as ``hemeroteca build``."""
+        """ingest + check + render + site, as ``hemeroteca build``; ``progress(items, label)``
+        (a ``hemeroteca.progress.Progress``) is told each stage's files and name."""
         from hemeroteca.publish import build
 
         return build(self, dirty=dirty, progress=progress)

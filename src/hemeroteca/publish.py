@@ -13,6 +13,7 @@ from hemeroteca.cache import Store
 from hemeroteca.catalogue.store import archive_lock, load_records, refuse_unsafe_files
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import inside
+from hemeroteca.progress import stage
 from hemeroteca.project import Project
 from hemeroteca.render.writer import MANIFEST
 
@@ -144,12 +145,12 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
 
     refuse_unsafe_files(project)
     with archive_lock(project):  # no add or review may change the archive half-way through
-        ingested = ingest(project, progress=progress)
+        ingested = ingest(project, progress=stage(progress, "Ingesting"))
         if ingested.errors:
             raise ingested.errors[0]
         loaded = load_records(project)  # read once, for check and render
         problems = require_valid(project, loaded)
-        rendered = render(project, progress=progress, loaded=loaded)
+        rendered = render(project, progress=stage(progress, "Rendering"), loaded=loaded)
         site_warnings = build_site(project, dirty=dirty)
     return BuildReport(ingest=ingested, problems=problems, render=rendered, site_warnings=site_warnings)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,7 +151,12 @@ def seed_name(number: int, sha: str, suffix: str) -> str:
     return f"{number:03d}_{sha[:16]}{ext}"
 
 
-def add(project: Project, paths: Iterable[Path], authorities: Authorities | None = None) -> AddReport:
+def add(
+    project: Project,
+    paths: Iterable[Path],
+    authorities: Authorities | None = None,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+) -> AddReport:
     """Copy each file into seeds/ and write its record, unless it is refused or already there.
 
     seeds/ is listed (and so the next number found) only once this command holds the
@@ -159,16 +164,21 @@ def add(project: Project, paths: Iterable[Path], authorities: Authorities | None
     """
     refuse_unsafe_files(project)
     with archive_lock(project):
-        return _add_all(project, paths, authorities)
+        return _add_all(project, paths, authorities, progress)
 
 
-def _add_all(project: Project, paths: Iterable[Path], authorities: Authorities | None) -> AddReport:
+def _add_all(
+    project: Project,
+    paths: Iterable[Path],
+    authorities: Authorities | None,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+) -> AddReport:
     authorities = authorities or load_authorities(project.authorities_dir)
     files, skipped = expand_inputs(paths)
     report = AddReport(skipped=skipped)
     known = _Known(project)
     number = _next_number(known.seeds)  # the listing _Known made: one scan of seeds/, not two
-    for given in files:
+    for given in progress(files) if progress else files:
         try:
             result = _add_one(project, given, number, known, authorities)
         except HemerotecaError as exc:
