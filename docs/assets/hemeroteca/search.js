@@ -372,7 +372,9 @@
           hits = hits === null ? new Set(found.hits.keys())
             : new Set(Array.from(hits).filter(function (n) { return found.hits.has(n); }));
         }
-        var numbers = hits === null ? (parsed.words.length ? [] : newest.slice()) : Array.from(hits);
+        /* No clause: the empty query lists every article; a query of stop words alone, none. */
+        var common = !parsed.words.length && tokens(query).length > 0;
+        var numbers = hits === null ? (common ? [] : newest.slice()) : Array.from(hits);
         numbers.sort(sort === "newest" ? function (a, b) { return rankOf[a] - rankOf[b]; } : function (a, b) {
           return (score.get(b) || 0) - (score.get(a) || 0) || rankOf[a] - rankOf[b];
         });
@@ -401,6 +403,7 @@
           .map(function (n) { return facets[n].year; }).filter(function (y) { return y !== null; });
         return {
           total: results.length,
+          common: common,
           counts: counts,
           years: years,
           fixed: parsed.fixed,
@@ -629,14 +632,12 @@
     var result = await e.search(query, chosen, chosen.sort);
     if (mine !== serial) return;
     current = result; shown = 0; list.textContent = "";
-    var words = tokens(query);
     if (!query) {
       status.textContent = active() ? TN("{n} article", "{n} articles", result.total)
         : TN("{n} article in the archive: type a word, or narrow them with the filters.",
           "{n} articles in the archive: type a word, or narrow them with the filters.", result.total);
-    } else if (!words.length || (result.total === 0 && !result.forms.size && !result.fixed.length)) {
-      status.textContent = words.length ? T("No articles found.")
-        : T("“{query}” is too common a word to search for: add another.", { query: query });
+    } else if (result.common) {
+      status.textContent = T("“{query}” is too common to search for: add another word.", { query: query });
     } else {
       status.textContent = result.total === 0 ? T("No articles found.")
         : TN("{n} article for “{query}”", "{n} articles for “{query}”", result.total, { query: query });
