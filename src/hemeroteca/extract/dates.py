@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from hemeroteca.doubts import Doubt
 from hemeroteca.resources import load_data
@@ -194,14 +194,23 @@ def _to_value(match: re.Match[str], kind: str, order: str) -> str | None:
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
-def date_matches(line: str) -> list[tuple[int, int, re.Match[str], str]]:
-    """Non-overlapping date matches in a line, longest form first where they overlap."""
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=4096)
+def date_matches(line: str) -> tuple[tuple[int, int, re.Match[str], str], ...]:
+    """Non-overlapping date matches in a line, longest form first where they overlap.
+
+    Cached: the title, the date and the countries' dateline all ask about the same head lines.
+    """
     found: list[tuple[int, int, re.Match[str], str]] = []
+    if not _DIGIT.search(line):  # every form has a day or a year in digits
+        return ()
     for pattern, kind in _patterns():
         for match in pattern.finditer(line):
             if all(match.end() <= s or match.start() >= e for s, e, _, _ in found):
                 found.append((match.start(), match.end(), match, kind))
-    return sorted(found, key=lambda f: f[0])
+    return tuple(sorted(found, key=lambda f: f[0]))
 
 
 def _segment(line: str, start: int, end: int) -> tuple[str, str]:

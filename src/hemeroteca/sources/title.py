@@ -250,6 +250,11 @@ def body_without_title(text: str, title: str) -> str:
     page (menus, lists of other stories, the page title) is not the article.
     """
     paras = paragraphs(text)
-    repeats = [i for i, p in enumerate(paras[: HEAD_LINES * 3]) if headline_candidate(p) == title]
+    repeats = [i for i, p in enumerate(paras[: HEAD_LINES * 3]) if is_headline_line(p, title)]
     start = repeats[-1] + 1 if repeats else 0
-    return "\n\n".join(p for p in paras[start:] if headline_candidate(p) != title)
+    return "\n\n".join(p for p in paras[start:] if not is_headline_line(p, title))
+
+
+def is_headline_line(line: str, title: str) -> bool:
+    """The line reads as the headline (the headline is part of it: a quick test first)."""
+    return title in line and headline_candidate(line) == title
