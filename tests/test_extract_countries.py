@@ -26,6 +26,9 @@ def codes(title: str, body: str, institutions: tuple = (), people: tuple | list 
         ),
         ("Cooperativas brasileiras crescem", "O setor cresceu em Minas Gerais e no Ceará.", ["BR"]),
         ("Nuevo fondo", "La Agencia Uruguaya de Cooperación firmó el acuerdo en Montevideo.", ["UY"]),
+        ("Acordo assinado", "A parceria foi formalizada em Maputo com empresas moçambicanas.", ["MZ"]),
+        ("Nuevas líneas de apoyo", "Las cooperativas sanjuaninas recibirán aportes no reembolsables.", ["AR"]),
+        ("Green loans", "The workshop was held at Anna Regina, Essequibo Coast, on Wednesday.", ["GY"]),
     ],
 )
 def test_names_demonyms_and_places(title: str, body: str, expected: list[str]) -> None:
@@ -160,3 +163,35 @@ def test_a_local_fair_or_a_report_that_shows_keeps_its_country() -> None:
     )
     assert codes("Feria de emprendimientos", body)[0] == "SV"
     assert codes("A report on small firms", "The report shows Peru ahead in small firms' exports.") == ["PE"]
+
+
+def test_a_mission_is_a_visit_where_a_trade_mission_is_a_destination() -> None:
+    visit = "Peruvian officials led a mission to Mozambique this week, said the agency in Lima."
+    trade = "Peruvian exporters joined a trade mission to Mozambique this week, said the agency in Lima."
+    assert "MZ" in codes("", visit)
+    assert "MZ" not in codes("", trade)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Los productos exportados a Canadá crecieron un 20 % este año, informó la cooperativa de Valparaíso.",
+        "As frutas vendidas para o Canadá somaram R$ 9 milhões, disse a cooperativa de Petrolina, no Brasil.",
+    ],
+)
+def test_participles_of_export_verbs_point_to_a_destination(body: str) -> None:
+    assert "CA" not in codes("", body)
+
+
+def test_a_short_country_name_must_be_capitalised() -> None:
+    assert codes("", "A cooperativa usa crédito rural em Minas Gerais.") == ["BR"]
+    assert "US" in codes("", "The fund opened an office in the USA and in Mexico.")
+
+
+def test_an_enumeration_in_the_lead_that_names_the_main_country_lists_the_story_countries() -> None:
+    body = (
+        "BRIDGETOWN, Barbados: The agency will set up business centres in a number of Caribbean countries.\n\n"
+        "In announcing the programme for Barbados, Belize, Jamaica, Dominica and St. Lucia, the director said "
+        "small firms create most jobs in Barbados."
+    )
+    assert codes("Small business centres for Barbados", body) == ["BB", "BZ", "JM", "DM", "LC"]

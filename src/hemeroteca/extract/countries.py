@@ -10,7 +10,8 @@ than one deep in the text, a place opening the story (its dateline) a little
 more; a country inside an enumeration of three or more ("Chile, Colombia,
 México y Perú"), among examples ("such as Mexico") or inside a person's title
 ("the ambassador of the United States", "Atangana, of Cameroon") weighs a quarter; countries
-far below the leader are mentions in passing and are dropped.
+far below the leader are mentions in passing and are dropped, unless an enumeration in the headline
+or the lead names them with the leader (the places a programme serves).
 """
 
 from __future__ import annotations
@@ -45,11 +46,12 @@ _EXAMPLE_CUE = re.compile(
 )
 _NATIONALITY = re.compile(r",\s*(?:of|de|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
 # Where goods go is not where the story happens: "trade missions to Jamaica", "buyers in the United
-# States", "exportar a Europa", "vender para o Japão".
+# States", "exportar a Europa", "productos exportados a Canadá", "vender para o Japão". A mission that
+# is not a trade one is a visit: "a mission to Mozambique" happens there.
 _DESTINATION = re.compile(
-    r"\b(?:exports?|exporting|exported|sell|selling|sold|missions?|buyers|markets?|shipments?"
-    r"|exportar|exportación|exportaciones|exportação|exportações|exportam|exportan|vender|venta|ventas"
-    r"|venda|vendas|misión|misiones|missão|missões|compradores|mercados?)"
+    r"\b(?:exports?|exporting|exported|sell|selling|sold|trade\s+missions?|buyers|markets?|shipments?"
+    r"|exportar|exportación|exportaciones|exportação|exportações|exportam|exportan|exportad[oa]s?|vendid[oa]s?|vender|venta|ventas"
+    r"|venda|vendas|misi(?:ón|ones)\s+comercial(?:es)?|miss(?:ão|ões)\s+comercia(?:l|is)|compradores|mercados?)"
     r"\s+(?:\w+\s+){0,2}?(?:to|into|in|a|al|en|em|para|de|do|da|del|of)\s+(?:the\s+|los\s+|el\s+|o\s+|a\s+)?$",
     re.IGNORECASE,
 )
@@ -133,8 +135,10 @@ def _role_before() -> re.Pattern[str]:
 
 def _accept(surface: str, kind: str, text: str, end: int) -> bool:
     if kind in ("name", "place"):
-        # Proper nouns: every long word capitalised ("the Bahamas", "Trinidad and Tobago").
-        return all(w[0].isupper() for w in surface.split() if len(w) >= 4)
+        # Proper nouns: every long word capitalised ("the Bahamas", "Trinidad and Tobago"), and a single
+        # short word too: "usa" is Portuguese for "uses", "USA" the country.
+        words = surface.split()
+        return all(w[0].isupper() for w in words if len(w) >= 4 or len(words) == 1)
     if kind == "currency" and not surface.islower():
         return bool(re.match(r"\s?\d", text[end : end + 2]))
     return True
@@ -150,10 +154,10 @@ def country_mentions(text: str) -> list[Mention]:
     return found
 
 
-def _listed(text: str, mentions: Sequence[Mention]) -> set[int]:
-    """Indexes of mentions inside an enumeration of three or more countries, or of examples
+def _runs(text: str, mentions: Sequence[Mention]) -> list[tuple[list[int], bool]]:
+    """Runs of mentions joined by commas or a conjunction, each with whether examples introduce it
     ("markets such as Mexico and the United States")."""
-    listed: set[int] = set()
+    runs = []
     run = [0] if mentions else []
     for i in range(1, len(mentions) + 1):
         joined = i < len(mentions) and _LIST_GAP.match(text[mentions[i - 1].end : mentions[i].start])
@@ -161,16 +165,29 @@ def _listed(text: str, mentions: Sequence[Mention]) -> set[int]:
             run.append(i)
             continue
         first = mentions[run[0]]
-        example = _EXAMPLE_CUE.search(text[max(0, first.start - 30) : first.start])
-        if len({mentions[j].code for j in run}) >= 3 or example:
-            listed.update(run)
+        runs.append((run, bool(_EXAMPLE_CUE.search(text[max(0, first.start - 30) : first.start]))))
         run = [i]
-    return listed
+    return runs
 
 
-def _weights(text: str) -> list[tuple[Mention, float]]:
+@dataclass(frozen=True)
+class Weighed:
+    """A text's country mentions with their weights, and its enumerations of three or more countries."""
+
+    weights: list[tuple[Mention, float]]
+    enumerations: list[tuple[Mention, ...]]
+
+
+def _weights(text: str) -> Weighed:
     mentions = country_mentions(text)
-    listed = _listed(text, mentions)
+    listed: set[int] = set()
+    enumerations = []
+    for run, example in _runs(text, mentions):
+        enumeration = len({mentions[j].code for j in run}) >= 3
+        if enumeration or example:
+            listed.update(run)
+        if enumeration and not example:
+            enumerations.append(tuple(mentions[j] for j in run))
     out: list[tuple[Mention, float]] = []
     destination = False
     for i, m in enumerate(mentions):
@@ -181,7 +198,7 @@ def _weights(text: str) -> list[tuple[Mention, float]]:
         weak = i in listed or _role_before().search(before) or _NATIONALITY.search(before) or destination
         weight = WEAK if weak else CURRENCY if m.kind == "currency" else 1.0
         out.append((m, weight))
-    return out
+    return Weighed(out, enumerations)
 
 
 def _dateline(body: str) -> tuple[int, int]:
@@ -225,15 +242,16 @@ def find_countries(
         if surface not in entry[2]:
             entry[2].append(surface)
 
-    for m, weight in _weights(title):
+    in_title = _weights(title)
+    for m, weight in in_title.weights:
         add(m.code, weight * TITLE_WEIGHT, m.start - len(title) - 1, m.surface)
     lead_end = _lead_end(body)
     start, end = _dateline(body)
-    weighted = _weights(body)
-    elsewhere = {m.code for m, _ in _weights(title)} | {
-        m.code for m, _ in weighted if not start <= m.start < end
+    in_body = _weights(body)
+    elsewhere = {m.code for m, _ in in_title.weights} | {
+        m.code for m, _ in in_body.weights if not start <= m.start < end
     }
-    for m, weight in weighted:
+    for m, weight in in_body.weights:
         if start <= m.start < end:
             # "La Paz, (ABI).- ...": the dateline says where the story happens, unless it is the only
             # mention of that country ("WASHINGTON, D.C. – The IDB approved a loan to Paraguay"): then
@@ -253,8 +271,14 @@ def find_countries(
     hits = [CountryHit(code, s + lead, first, tuple(ev)) for code, (s, first, ev, lead) in scores.items()]
     if not hits:
         return []
-    top = max(h.score for h in hits)
+    leader = min(hits, key=lambda h: (-h.score, h.first, h.code))
     # a national institution taking part brings its country however much the story's place is named
     taking_part = {code for code, _, _ in institutions}
-    kept = [h for h in hits if h.score >= KEEP_RATIO * top or h.code in taking_part]
+    # An enumeration in the headline or the lead that names the story's own country lists the places
+    # the story is about ("the programme for Barbados, Belize, Jamaica and St. Lucia"), not examples.
+    enumerations = [*in_title.enumerations, *(e for e in in_body.enumerations if e[0].start < lead_end)]
+    for enumeration in enumerations:
+        if leader.code in {m.code for m in enumeration}:
+            taking_part.update(m.code for m in enumeration)
+    kept = [h for h in hits if h.score >= KEEP_RATIO * leader.score or h.code in taking_part]
     return sorted(kept, key=lambda h: (-h.score, h.first, h.code))
