@@ -49,6 +49,24 @@ def test_courtesy_titles_and_appointments() -> None:
     }
 
 
+def test_the_body_a_person_speaks_for_after_a_comma_marks_a_person() -> None:
+    text = (
+        "Flávio Ferreira, da Vigilância Sanitária, explanou as medidas. Marta Lopes, do SENAT, deu uma aula. "
+        "Jane Roe, of the Export Development Agency, closed the day."
+    )
+    assert people(text) == {"Flávio Ferreira", "Marta Lopes", "Jane Roe"}
+    # a place set off by commas is no affiliation
+    assert people("Santo Domingo, de la provincia central, recibió la feria.") == set()
+
+
+def test_a_capitalised_title_run_into_the_name_is_cut_at_its_last_role_word() -> None:
+    text = (
+        "Region Two Chairman Parmanand Persaud lauded the ministry. Mutual Guarantee Fund Manager "
+        "Gillian Griffith said the focus is training."
+    )
+    assert people(text) == {"Parmanand Persaud", "Gillian Griffith"}
+
+
 def test_complements_and_places_are_not_people() -> None:
     # places after the role, a coordinated place, sector words after 'Minister of'
     found = people(

@@ -9,7 +9,10 @@ English, Spanish and Portuguese. A capitalised run that survives trimming
 - a role after it: "Acisclo Valladares, ministro de Economía";
 - a courtesy title: "Hon. Delano Seiveright", "los señores Piero Ghezzi Solís";
 - a verb of saying: "dijo Marcela Munguía", "Irfaan Ali, underscored";
-- "appointed X and Y as ambassadors".
+- "appointed X and Y as ambassadors";
+- the body they speak for, after a comma: "Flávio Ferreira, da Vigilância Sanitária,".
+
+A capitalised title run into the name ("Fund Manager Gillian Griffith") is cut at its last role word.
 
 A run right after a preposition or an article is a complement ("Intendente de
 Río Negro"), never a name; one right before "(" or "of X" is an institution.
@@ -27,6 +30,7 @@ from hemeroteca.extract.names import (
     PARTICLES,
     Token,
     fold,
+    is_acronym,
     is_furniture,
     runs,
     span_text,
@@ -93,6 +97,9 @@ _PHOTO_POSITIONS = frozenset(
     }
 )
 _ELLIPTIC_START = frozenset({"de", "del", "of", "do", "da", "for"})
+# "X, of the Y" / "X, da Y" / "X, del Y": the prepositions that give a person's body after the name.
+_AFFILIATION = frozenset({"of", "from", "de", "del", "do", "da", "dos", "das"})
+_ARTICLES = frozenset({"the", "la", "el", "los", "las"})
 _CONNECT_AFTER = frozenset(["of", "de", "del", "do", "da", "for", "para"])
 _TERMINATORS = frozenset([",", ";", ".", ":", ")", "–", "—", "-", "”", '"', "»", "’"]) | {
     "and",
@@ -194,6 +201,18 @@ def _role_after(tokens: list[Token], last: int) -> bool:
     return False
 
 
+def _affiliation_after(tokens: list[Token], last: int) -> bool:
+    """'Flávio Ferreira, da Vigilância Sanitária, explained', 'Jane Roe, of the Caribbean Export
+    Development Agency, said': the body a person speaks for, set off by commas after the name."""
+    k = last
+    if k + 2 >= len(tokens) or tokens[k].text != "," or fold(tokens[k + 1].word) not in _AFFILIATION:
+        return False
+    k += 2
+    if fold(tokens[k].word) in _ARTICLES and k + 1 < len(tokens):
+        k += 1
+    return tokens[k].is_cap or is_acronym(tokens[k].word)
+
+
 def _appointed_as(tokens: list[Token], last: int) -> bool:
     """'X and Y as Special Ambassadors', 'X como presidente'."""
     for k in range(last, min(len(tokens), last + 8)):
@@ -225,6 +244,8 @@ def _cue(tokens: list[Token], run_first: int, first: int, last: int) -> str | No
         return "verb of saying after the name"
     if _appointed_as(tokens, last):
         return "appointed as a role"
+    if _affiliation_after(tokens, last):
+        return "affiliation after the name"
     return None
 
 
@@ -257,12 +278,22 @@ def _well_placed(tokens: list[Token], first: int, last: int, people_ends: set[in
     return True
 
 
+def _after_title_in_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    """English puts a capitalised title before the name in one run: 'Region Two Chairman Parmanand
+    Persaud', 'Mutual Guarantee Fund Manager Gillian Griffith'. The name is what follows the last
+    role word, when that is a name."""
+    roles = [k for k in range(first, last) if is_role(tokens, k)]
+    if not roles or roles[-1] + 1 >= last:
+        return None
+    return trim_to_name(tokens, roles[-1] + 1, last)
+
+
 def find_people(text: str) -> list[PersonMention]:
     tokens = tokenize(text)
     found: list[PersonMention] = []
     people_ends: set[int] = set()
     for run_first, run_last in runs(tokens):
-        name = trim_to_name(tokens, run_first, run_last)
+        name = trim_to_name(tokens, run_first, run_last) or _after_title_in_run(tokens, run_first, run_last)
         if name is None:
             continue
         first, last = name
