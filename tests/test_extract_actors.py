@@ -125,6 +125,23 @@ def test_a_short_form_merges_into_the_full_name() -> None:
     assert orgs(text) == {"Energy, Mines and Water Ministry": "Energy Ministry"}
 
 
+def test_names_keep_an_article_after_para_or_a() -> None:
+    assert orgs("O Instituto para a Promoção das Pequenas Empresas (IPEME) assinou o acordo.") == {
+        "Instituto para a Promoção das Pequenas Empresas": "IPEME"
+    }
+    assert orgs("Firmó con el Servicio de Apoyo a las Micro Empresas (SAME) un convenio.") == {
+        "Servicio de Apoyo a las Micro Empresas": "SAME"
+    }
+
+
+def test_a_run_of_words_inside_the_full_name_is_its_short_form() -> None:
+    text = (
+        "Los fondos llegaron mediante la Cooperativa de Ahorro y Crédito Caja Rural Regional R.L. "
+        "(COOCARUR). “Estoy agradecida con la Caja Rural”, dijo una productora."
+    )
+    assert list(orgs(text)) == ["Cooperativa de Ahorro y Crédito Caja Rural Regional R.L"]
+
+
 def test_describing_nouns_mark_firms() -> None:
     found = orgs("La firma del acuerdo con la empresa Textiles Andinos, una empresa familiar, fue ayer.")
     assert "Textiles Andinos" in found

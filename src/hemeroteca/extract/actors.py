@@ -283,7 +283,11 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) < 2 or is_acronym(name):
         return False
-    return set(short) <= set(long_) and (short[0] == long_[0] or short[-1] == long_[-1])
+    if set(short) <= set(long_) and (short[0] == long_[0] or short[-1] == long_[-1]):
+        return True
+    # a run of two or more words inside the full name is its short form: "la Caja Rural" for the
+    # "Cooperativa de Ahorro y Crédito Caja Rural Regional R.L."
+    return f" {' '.join(short)} " in f" {' '.join(long_)} "
 
 
 _REPRESENTATION = re.compile(

@@ -14,7 +14,11 @@ CAPW = rf"(?:[{UPPER}][\w'’&+/.-]*[\w+]|[{UPPER}]|i[A-Z]{{2}}\w+)"
 # Names never run over a line break: spaces and tabs only.
 SP = r"[ \t]+"
 # One connector at a time ("de la" is "de" then "la"): alternatives that overlap would backtrack.
-CONN = r"(?:de|del|la|las|los|el|da|do|das|dos|of|the|for|para|às|as|al|ao|à|&)"
+# An article after "para" or a bare "a" is kept with it ("para a Promoção", "Apoyo a las Micro"): alone
+# "a" is a verb's object ("Visitaram a Solar Norte").
+CONN = (
+    r"(?:de|del|la|las|los|el|da|do|das|dos|of|the|for|para(?:[ \t]+[ao]s?)?|a[ \t]+l[ao]s?|às|as|al|ao|à|&)"
+)
 CONJ = r"(?:y|e|and)"
 ACRONYM = rf"(?P<acr>[{UPPER}][\w/&+.-]*[{UPPER}\w](?:\s[A-Z][a-z]+)?)"
 ARTICLES = frozenset({"la", "el", "los", "las", "the", "o", "a", "os", "as", "un", "una", "um", "uma", "an"})
