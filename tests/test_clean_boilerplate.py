@@ -86,6 +86,11 @@ def test_menus_with_dots_or_slashes_weather_follow_and_trending_lines_go() -> No
     assert clean_text(raw) == PROSE
 
 
+def test_a_link_to_another_story_inside_the_text_goes() -> None:
+    for link in ("LEA: BCIE aprueba préstamo para un puente", "- Le puede interesar: Gobierno apoya al BID"):
+        assert clean_text("\n".join([PROSE, link, PROSE])) == f"{PROSE}\n{PROSE}"
+
+
 def test_a_menu_one_entry_per_line_goes_with_its_unlisted_entries_and_leaves_the_masthead() -> None:
     from hemeroteca.sources.clean import clean_page
 
