@@ -578,3 +578,8 @@ def test_a_statistics_office_reporting_a_figure_is_a_source() -> None:
     # A statistics office that acts is an actor.
     acting = "The National Institute of Statistics signed an agreement with the Ministry of Trade."
     assert "National Institute of Statistics" in orgs(acting)
+
+
+def test_a_currency_code_after_a_body_s_acronym_is_no_regional_unit() -> None:
+    text = "The Inter-American Development Bank (IDB) approved it. The IDB US$35 million loan runs 25 years."
+    assert orgs(text) == {"Inter-American Development Bank": "IDB"}

@@ -220,7 +220,10 @@ def branches(text: str, short_forms: set[str]) -> list[OrgMention]:
         rf"(?P<place>{CAPW}(?:{SP}(?:de{SP}|do{SP}|da{SP}|del{SP})?{CAPW}){{0,2}})"
     )
     table = gazetteer()
-    coded = re.finditer(rf"(?<![\w-])(?:{parents})(?:[ \t]|-)(?P<code>[{UPPER}]{{2}})(?![\w-])", text)
+    # a code before a dollar sign is a currency: 'the IDB US$35 million loan'
+    coded = re.finditer(
+        rf"(?<![\w-])(?:{parents})(?:[ \t]|-)(?P<code>[{UPPER}]{{2}})(?![\w-]|\\?\$)", text
+    )
     # a code that is itself a body's short form is a second body: 'Acordo Mercosul-UE'
     found = [
         OrgMention(m.group(0), None, m.start(), f"regional unit: '{m.group(0)}'")
