@@ -583,3 +583,13 @@ def test_a_statistics_office_reporting_a_figure_is_a_source() -> None:
 def test_a_currency_code_after_a_body_s_acronym_is_no_regional_unit() -> None:
     text = "The Inter-American Development Bank (IDB) approved it. The IDB US$35 million loan runs 25 years."
     assert orgs(text) == {"Inter-American Development Bank": "IDB"}
+
+
+def test_a_name_given_to_a_programme_is_not_a_body() -> None:
+    text = (
+        "The centre runs a joint programme with the Ministry of Industry, known as the ‘Interactive "
+        "Information Network’. The Farmers Network, a cooperative, joined it."
+    )
+    found = orgs(text)
+    assert "Interactive Information Network" not in found
+    assert "Ministry of Industry" in found

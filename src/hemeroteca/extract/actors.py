@@ -244,9 +244,23 @@ def _figure_verb() -> re.Pattern[str]:
     return re.compile(rf"\s*\)?\s*(?:\([^()]{{1,20}}\)\s*,?\s*)?{verbs}(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _thing_named() -> re.Pattern[str]:
+    """A programme, project or plan, then a naming cue right before the mention ("a joint programme
+    with the Ministry, known as the 'Information Network'"): the name is the programme's."""
+    things = alternation(words("named_things"))
+    cues = alternation(words("naming_cues"))
+    return re.compile(
+        rf"(?<!\w){things}s?(?!\w)[^.;:!?]{{0,80}}?(?<!\w){cues}\s+(?:(?:the|el|la|o|a)\s+)?[‘'\"“«]?$",
+        re.IGNORECASE,
+    )
+
+
 def _background(text: str, start: int, entity: _Entity) -> bool:
     """Is this mention a source, a membership, an example or a former post rather than an action?"""
     before = _sentence_before(text, start, CUE_WINDOW)
+    if entity.type == "organization" and _thing_named().search(before):
+        return True
     if entity.type == "organization" and _cited_as_source(before):
         return True
     if entity.type == "organization" and _reports_a_figure(text, start, entity):
