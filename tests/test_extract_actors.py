@@ -593,3 +593,7 @@ def test_a_name_given_to_a_programme_is_not_a_body() -> None:
     found = orgs(text)
     assert "Interactive Information Network" not in found
     assert "Ministry of Industry" in found
+
+
+def test_a_describing_noun_right_after_the_name_marks_a_body() -> None:
+    assert "Caribbean Export" in orgs("Firms must send a proposal to the Caribbean Export organization.")

@@ -112,7 +112,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:[a-záéíóúñç-]+{SP}){{0,3}}(?:{descriptors})\b(?![’'-])"
         ),
         "descriptor_between": re.compile(
-            rf"\b(?:the|el|la|a|o){SP}(?P<name>{nameish}){SP}(?:[a-z]+{SP}){{1,3}}(?:{descriptors})\b"
+            rf"\b(?:the|el|la|a|o){SP}(?P<name>{nameish}){SP}(?:[a-z]+{SP}){{0,3}}(?:{descriptors})\b"
         ),
     }
 
