@@ -597,3 +597,19 @@ def test_a_name_given_to_a_programme_is_not_a_body() -> None:
 
 def test_a_describing_noun_right_after_the_name_marks_a_body() -> None:
     assert "Caribbean Export" in orgs("Firms must send a proposal to the Caribbean Export organization.")
+
+
+def test_a_person_right_after_a_dateline() -> None:
+    assert people("Lima, 12 de mayo de 2018.- Ana Ruiz, directora de la cooperativa, anunció el plan.") == {
+        "Ana Ruiz"
+    }
+    assert people("Lima, 2018.- Ana Ruiz, directora de la cooperativa, anunció el plan.") == {"Ana Ruiz"}
+    # a dash in a list still opens no name
+    assert people("- Ana Ruiz, directora") == set()
+
+
+def test_a_given_name_that_is_also_a_month() -> None:
+    assert people("La empresaria Abril Gómez, gerente de la firma, dijo que crecerá.") == {"Abril Gómez"}
+    assert people("The manager April Jones said the firm will grow.") == {"April Jones"}
+    # the month of a date is no name
+    assert people("In May Jones, the director, said so.") == set()

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from hemeroteca.extract.countries import gazetteer
 from hemeroteca.extract.vocabulary import word_set
+from hemeroteca.resources import load_data
 
 _TOKEN = re.compile(r"\n|\w[\w'’&+/-]*(?:\.\w[\w'’-]*)*\.?|[^\w\s]")
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "di", "van", "von", "De", "Da", "Del", "Dos"})
@@ -92,6 +93,13 @@ def _surname_heads() -> frozenset[str]:
     return frozenset(fold(w) for w in word_set("surname_heads"))
 
 
+@cache
+def _month_names() -> frozenset[str]:
+    """Full month names, which are also given names (not 'mar', 'set', 'out': abbreviations and words)."""
+    months = load_data("months.yaml")
+    return frozenset(fold(m) for names in months.values() for m in names if len(m) >= 4 or m == "may")
+
+
 def _may_end_name(word: str) -> bool:
     """Surnames that are also head-words or cities: 'Paulo Câmara', 'Joana Lima'."""
     place = gazetteer().get(word.lower())
@@ -159,6 +167,7 @@ def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] 
     """
     if fold(tokens[first].word) in _place_prefixes():
         return None  # "Santa Rosa de Copán", "Puerto Limón": a place
+    run_first = first
     while first < last:
         place = _place_at(tokens, first, last)
         if place:
@@ -167,9 +176,15 @@ def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] 
             first += 1
         else:
             break
+    # a given name that is also a month: "la empresaria Abril Gómez", "April Jones"
+    month = last - first == 1 and first > run_first and fold(tokens[first - 1].word) in _month_names()
+    if month:
+        first -= 1
     if last - first < 2 or last - first > MAX_NAME_TOKENS:
         return None
-    inner = [t for t in tokens[first:last] if t.text not in PARTICLES and not _INITIAL.match(t.text)]
+    inner = [
+        t for t in tokens[first + month : last] if t.text not in PARTICLES and not _INITIAL.match(t.text)
+    ]
     if len(inner) > 1 and _may_end_name(inner[-1].word):
         inner = inner[:-1]
     if any(is_furniture(t.word) for t in inner):

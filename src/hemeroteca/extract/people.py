@@ -249,12 +249,22 @@ def _cue(tokens: list[Token], run_first: int, first: int, last: int) -> str | No
     return None
 
 
+def _after_dateline(tokens: list[Token], first: int) -> bool:
+    """'Lima, 12 de mayo de 2018.- Ana Ruiz, directora...': the stop-dash (or bracket-dash) that ends
+    a dateline opens the story, and a name may follow it."""
+    if first < 2 or tokens[first - 1].text not in ("-", "–"):
+        return False
+    before = tokens[first - 2].text
+    return before in (".", ")") or (before.endswith(".") and before[:-1].isdigit())
+
+
 def _well_placed(tokens: list[Token], first: int, last: int, people_ends: set[int]) -> bool:
     """Not a complement (after 'of', 'de', 'the'), a title of a work (in quotes) or an institution
     (before '(' or 'of X'). After 'and', only when a person stands before it ('X and Y')."""
     if first > 0 and fold(tokens[first - 1].word) in _COMPLEMENT_BEFORE:
         return False
-    if first > 0 and tokens[first - 1].text in ("-", "–", "“", '"', "«"):
+    opener = first > 0 and tokens[first - 1].text in ("-", "–", "“", '"', "«")
+    if opener and not _after_dateline(tokens, first):
         return False
     if first > 0 and fold(tokens[first - 1].word) in _named_things():
         return False  # "el programa Desenrola Pequenos Negócios", "la empresa Textiles Andinos"
