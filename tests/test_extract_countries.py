@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hemeroteca.extract.countries import find_countries
+from hemeroteca.extract.countries import close_main, find_countries
 
 
 def codes(title: str, body: str, institutions: tuple = (), people: tuple | list = ()) -> list[str]:
@@ -195,3 +195,10 @@ def test_an_enumeration_in_the_lead_that_names_the_main_country_lists_the_story_
         "small firms create most jobs in Barbados."
     )
     assert codes("Small business centres for Barbados", body) == ["BB", "BZ", "JM", "DM", "LC"]
+
+
+def test_a_main_country_chosen_by_a_small_margin_is_doubted() -> None:
+    close = find_countries("Brasil e Moçambique assinam acordo", "Foi assinado em Maputo pelo Brasil.")
+    assert [(d.code, d.item) for d in close_main(close)] == [("close-main-country", close[0].code)]
+    clear = find_countries("Chile launches export support", "Its exporters met in Santiago de Chile.")
+    assert close_main(clear) == []

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from hemeroteca.catalogue.authorities import Actor, Authorities
+from hemeroteca.doubts import Doubt
 from hemeroteca.extract.names import fold, is_acronym, tokenize
 from hemeroteca.extract.org_patterns import OrgMention
 from hemeroteca.extract.organizations import find_organizations, is_institution
@@ -47,6 +48,7 @@ class FoundActor:
     alias: str | None
     evidence: str
     country: str | None = None
+    doubts: tuple[Doubt, ...] = ()
 
     def as_dict(self) -> dict[str, str]:
         out = {"name": self.name, "type": self.type}
@@ -423,5 +425,29 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
         ):
             continue
         evidence = "; ".join(dict.fromkeys(entity.evidence))
-        out.append(FoundActor(entity.name, entity.type, _alias(entity), evidence, entity.country))
+        doubts = _doubts(text, entity)
+        out.append(FoundActor(entity.name, entity.type, _alias(entity), evidence, entity.country, doubts))
     return out
+
+
+# Rules that find a name by its neighbours alone, with no shape of an institution or a person.
+_WEAK_RULES = ("coordinated with", "one of the plural")
+
+
+def _doubts(text: str, entity: _Entity) -> tuple[Doubt, ...]:
+    """Reasons to doubt an actor: named once (a body in passing is often context), a name that stops
+    where a line stops (the rest may be on the next line), an acronym never spelled out, a weak rule."""
+    out = []
+    forms = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
+    line_end = [rf"{re.escape(f)}[ \t]*\n[ \t]*[^\W\d_]" for f in forms]
+    if any(re.match(pattern, text[s:]) for s in entity.mentions for pattern in line_end):
+        out.append(Doubt("actor-cut-at-line-end", item=entity.name))
+    if entity.type == "organization" and not entity.canonical:
+        if len(set(entity.mentions)) == 1:
+            out.append(Doubt("actor-named-once", item=entity.name))
+        if is_acronym(entity.name) and not entity.aliases:
+            out.append(Doubt("actor-acronym-only", item=entity.name))
+        weak = [e for e in entity.evidence if e.startswith(_WEAK_RULES)]
+        if weak and len(weak) == len(entity.evidence):
+            out.append(Doubt("actor-weak-rule", item=entity.name, detail=weak[0]))
+    return tuple(out)

@@ -24,11 +24,14 @@ from functools import cache
 
 import pycountry
 
+from hemeroteca.doubts import Doubt
 from hemeroteca.extract.vocabulary import alternation, role_words
 from hemeroteca.resources import load_data
 from hemeroteca.sources.clean import is_credit, is_prose, paragraphs
 
 TITLE_WEIGHT = 3.0
+# A runner-up scoring at least this share of the main country's score makes the choice a close one.
+CLOSE_MAIN = 0.5
 LEAD_BONUS = 2.0
 WEAK = 0.25
 CURRENCY = 0.5
@@ -282,3 +285,12 @@ def find_countries(
             taking_part.update(m.code for m in enumeration)
     kept = [h for h in hits if h.score >= KEEP_RATIO * leader.score or h.code in taking_part]
     return sorted(kept, key=lambda h: (-h.score, h.first, h.code))
+
+
+def close_main(hits: Sequence[CountryHit]) -> list[Doubt]:
+    """A doubt on the main country when the runner-up comes close: stories about two countries
+    (an agency of one working in the other) are where the choice goes wrong."""
+    if len(hits) < 2 or hits[1].score < CLOSE_MAIN * hits[0].score:
+        return []
+    detail = f"{hits[1].code} ({hits[1].score:g} against {hits[0].score:g})"
+    return [Doubt("close-main-country", item=hits[0].code, detail=detail)]
