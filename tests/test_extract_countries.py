@@ -202,3 +202,10 @@ def test_a_main_country_chosen_by_a_small_margin_is_doubted() -> None:
     assert [(d.code, d.item) for d in close_main(close)] == [("close-main-country", close[0].code)]
     clear = find_countries("Chile launches export support", "Its exporters met in Santiago de Chile.")
     assert close_main(clear) == []
+
+
+def test_a_language_is_not_a_country() -> None:
+    assert codes("", "Los cursos se dictan en lengua española y portuguesa en Chile.") == ["CL"]
+    assert codes("", "Cursos em espanhol e materiais em português para cooperativas do Brasil.") == ["BR"]
+    # the demonym of people or bodies still counts
+    assert codes("", "El gobierno español apoyó a las pymes.") == ["ES"]

@@ -25,7 +25,7 @@ from functools import cache
 import pycountry
 
 from hemeroteca.doubts import Doubt
-from hemeroteca.extract.vocabulary import alternation, role_words
+from hemeroteca.extract.vocabulary import alternation, role_words, words
 from hemeroteca.resources import load_data
 from hemeroteca.sources.clean import is_credit, is_prose, paragraphs
 
@@ -147,11 +147,24 @@ def _accept(surface: str, kind: str, text: str, end: int) -> bool:
     return True
 
 
+@cache
+def _language_cue() -> re.Pattern[str]:
+    """A word right before a demonym that makes it a language ("lengua española", "en español")."""
+    return re.compile(rf"(?<!\w){alternation(words('language_cues'))}\s+$", re.IGNORECASE)
+
+
 def country_mentions(text: str) -> list[Mention]:
     table = gazetteer()
     found = []
+    language_end = -1  # where the last language read as such ends: "lengua española y portuguesa"
     for m in _pattern().finditer(text):
         code, kind = table[m.group(0).lower()]
+        if kind == "demonym" and (
+            _language_cue().search(text[max(0, m.start() - 30) : m.start()])
+            or (language_end >= 0 and _LIST_GAP.match(text[language_end : m.start()]))
+        ):
+            language_end = m.end()
+            continue
         if _accept(m.group(0), kind, text, m.end()):
             found.append(Mention(code, m.start(), m.end(), m.group(0), kind))
     return found
