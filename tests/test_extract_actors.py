@@ -638,3 +638,12 @@ def test_reasons_to_doubt_an_actor() -> None:
 def test_a_name_that_stops_at_a_line_end_is_doubted() -> None:
     found = doubts("Grants came from the Ministry of Trade\nand Industry. The Ministry of Trade said so.")
     assert found == {"Ministry of Trade": {"actor-cut-at-line-end"}}
+
+
+def test_an_acronym_after_a_dash_or_between_commas_is_the_alias() -> None:
+    assert orgs("El Banco Central de Reserva – BCR aprobó la norma. El BCR dijo que sí.") == {
+        "Banco Central de Reserva": "BCR"
+    }
+    assert orgs("The Caribbean Development Bank, CDB, approved it.") == {"Caribbean Development Bank": "CDB"}
+    # an acronym that does not spell the name is another body
+    assert set(orgs("El Banco Central, BID y CAF firmaron.")) == {"Banco Central", "BID", "CAF"}

@@ -413,12 +413,32 @@ def _without_people_after_heads(text: str, people: tuple[str, ...]) -> str:
     return text
 
 
+_ACRONYM_AFTER = re.compile(
+    rf"[ \t]*(?:[–—-]|,)[ \t]*(?P<acr>[{UPPER}]{{2,10}})(?=[ \t]*[,.;:)]|[ \t]+[a-záéíóúãõç])"
+)
+
+
+def _acronyms_after(text: str, named: list[OrgMention]) -> list[OrgMention]:
+    """'el Banco Central de Reserva – BCR aprobó', 'the Caribbean Development Bank, CDB, said': an
+    acronym after a dash or a comma that spells the name's initials is its alias, not a second body."""
+    out = []
+    for n in named:
+        end = n.start + len(n.name)
+        m = _ACRONYM_AFTER.match(text, end) if text[n.start : end] == n.name else None
+        if m and n.alias is None and _initials(n.name) == fold(m.group("acr")):
+            n = OrgMention(n.name, m.group("acr"), n.start, f"{n.rule}; acronym after it: '{m.group('acr')}'")
+        out.append(n)
+    return out
+
+
 def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ()) -> list[OrgMention]:
     """Organisation mentions in order; ``people`` are names already known to be persons."""
     text = _without_people_after_heads(text, people)
     defined, accepted = _defined(text)
     blocked = blocked_acronyms(text)
-    mentions = defined + _split_joined(_named(text), defined) + _described(text)
+    named = _acronyms_after(text, _split_joined(_named(text), defined))
+    accepted |= {n.alias for n in named if n.alias}
+    mentions = defined + named + _described(text)
     spans = [(m.start, m.start + len(m.name)) for m in mentions]
     # a plural inside a longer name ("Federación de Cámaras de Comercio e Industrias") is part of it
     mentions += [p for p in _plural_heads(text) if not any(s < p.start < e for s, e in spans)]
