@@ -647,3 +647,8 @@ def test_an_acronym_after_a_dash_or_between_commas_is_the_alias() -> None:
     assert orgs("The Caribbean Development Bank, CDB, approved it.") == {"Caribbean Development Bank": "CDB"}
     # an acronym that does not spell the name is another body
     assert set(orgs("El Banco Central, BID y CAF firmaron.")) == {"Banco Central", "BID", "CAF"}
+
+
+def test_a_quoted_nickname_inside_a_name_is_left_out() -> None:
+    assert people("El presidente José “Pepe” Mujica visitó la cooperativa.") == {"José Mujica"}
+    assert people("Disse o presidente Luiz Inácio 'Lula' da Silva.") == {"Luiz Inácio da Silva"}

@@ -298,7 +298,15 @@ def _after_title_in_run(tokens: list[Token], first: int, last: int) -> tuple[int
     return trim_to_name(tokens, roles[-1] + 1, last)
 
 
+# A quoted nickname between a given name and a surname: 'José “Pepe” Mujica', "Luiz 'Lula' Silva".
+_NICKNAME = re.compile(
+    r"(?<=\w)[ \t]+[“\"«‘'][A-ZÁÉÍÓÚÑÇ][\w-]*[”\"»’'](?=[ \t]+(?:d[aeo]s?[ \t]+|del[ \t]+)?[A-ZÁÉÍÓÚÑÇ])"
+)
+
+
 def find_people(text: str) -> list[PersonMention]:
+    # the nickname is blanked, offsets kept: the name is read as if it were not there
+    text = _NICKNAME.sub(lambda m: " " * len(m.group(0)), text)
     tokens = tokenize(text)
     found: list[PersonMention] = []
     people_ends: set[int] = set()
@@ -316,7 +324,7 @@ def find_people(text: str) -> list[PersonMention]:
         sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
         if _background().search(text[sentence_start:start]) or _POSSESSIVE_BACKGROUND.match(text[end:]):
             continue
-        found.append(PersonMention(span_text(text, tokens, first, last), start, rule))
+        found.append(PersonMention(" ".join(span_text(text, tokens, first, last).split()), start, rule))
         people_ends.add(last)
     for match in _ALL_CAPS_LEAD.finditer(text):
         role_tokens = tokenize(match.group("role"))
