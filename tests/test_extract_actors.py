@@ -652,3 +652,8 @@ def test_an_acronym_after_a_dash_or_between_commas_is_the_alias() -> None:
 def test_a_quoted_nickname_inside_a_name_is_left_out() -> None:
     assert people("El presidente José “Pepe” Mujica visitó la cooperativa.") == {"José Mujica"}
     assert people("Disse o presidente Luiz Inácio 'Lula' da Silva.") == {"Luiz Inácio da Silva"}
+
+
+def test_a_fund_or_centre_named_in_a_person_s_title_is_a_body() -> None:
+    assert orgs("El gerente de Fondo Emprender, Juan Pérez, explicó.") == {"Fondo Emprender": None}
+    assert "Centro Empresarial Andino" in orgs("Ana Ruiz, directora del Centro Empresarial Andino, dijo.")

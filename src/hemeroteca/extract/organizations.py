@@ -431,6 +431,26 @@ def _acronyms_after(text: str, named: list[OrgMention]) -> list[OrgMention]:
     return out
 
 
+@cache
+def _employer_in_title() -> re.Pattern[str]:
+    """A role, 'of', then a name a loose head opens ('gerente de Fondo Emprender', 'director of the
+    Enterprise Centre Belize'): a fund or centre with its own officers is an institution."""
+    roles = alternation(words("roles"))
+    heads = alternation(w.capitalize() for w in sorted(_DEFINED_HEADS | _STRONG_EXTRA))
+    return re.compile(
+        rf"(?i:\b{roles}){SP}(?i:de|del|of|do|da|at){SP}(?:(?i:the|el|la|o|a){SP})?"
+        rf"(?P<name>{heads}{_continuation(CAPW)})"
+    )
+
+
+def _employers_in_titles(text: str) -> list[OrgMention]:
+    return [
+        OrgMention(m.group("name"), None, m.start("name"), f"named in a person's title: '{m.group(0)}'")
+        for m in _employer_in_title().finditer(text)
+        if " " in m.group("name")
+    ]
+
+
 def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ()) -> list[OrgMention]:
     """Organisation mentions in order; ``people`` are names already known to be persons."""
     text = _without_people_after_heads(text, people)
@@ -438,7 +458,7 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     blocked = blocked_acronyms(text)
     named = _acronyms_after(text, _split_joined(_named(text), defined))
     accepted |= {n.alias for n in named if n.alias}
-    mentions = defined + named + _described(text)
+    mentions = defined + named + _described(text) + _employers_in_titles(text)
     spans = [(m.start, m.start + len(m.name)) for m in mentions]
     # a plural inside a longer name ("Federación de Cámaras de Comercio e Industrias") is part of it
     mentions += [p for p in _plural_heads(text) if not any(s < p.start < e for s, e in spans)]
