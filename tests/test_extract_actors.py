@@ -657,3 +657,10 @@ def test_a_quoted_nickname_inside_a_name_is_left_out() -> None:
 def test_a_fund_or_centre_named_in_a_person_s_title_is_a_body() -> None:
     assert orgs("El gerente de Fondo Emprender, Juan Pérez, explicó.") == {"Fondo Emprender": None}
     assert "Centro Empresarial Andino" in orgs("Ana Ruiz, directora del Centro Empresarial Andino, dijo.")
+
+
+def test_a_resident_described_after_the_name_is_a_person() -> None:
+    assert people("Jerónimo Amador Argüello, habitante de la comarca Gamalote, manifestó su apoyo.") == {
+        "Jerónimo Amador Argüello"
+    }
+    assert people("Maria das Dores Lima, moradora do bairro, contou a história.") == {"Maria das Dores Lima"}
