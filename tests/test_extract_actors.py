@@ -664,3 +664,7 @@ def test_a_resident_described_after_the_name_is_a_person() -> None:
         "Jerónimo Amador Argüello"
     }
     assert people("Maria das Dores Lima, moradora do bairro, contou a história.") == {"Maria das Dores Lima"}
+
+
+def test_a_diplomatic_mission_is_a_body() -> None:
+    assert "United States Mission" in orgs("The centres are funded by the United States Mission to the OAS.")
