@@ -209,3 +209,11 @@ def test_a_language_is_not_a_country() -> None:
     assert codes("", "Cursos em espanhol e materiais em português para cooperativas do Brasil.") == ["BR"]
     # the demonym of people or bodies still counts
     assert codes("", "El gobierno español apoyó a las pymes.") == ["ES"]
+
+
+def test_a_city_the_lead_places_the_news_in_weighs_more() -> None:
+    body = (
+        "O acordo foi formalizado nesta segunda-feira, em Maputo, com a presença do ministro.\n\n"
+        "O Brasil e Moçambique celebram 50 anos de relações, e o Brasil quer ampliar a cooperação."
+    )
+    assert codes("Brasil e Moçambique assinam acordo", body)[0] == "MZ"

@@ -33,6 +33,9 @@ TITLE_WEIGHT = 3.0
 # A runner-up scoring at least this share of the main country's score makes the choice a close one.
 CLOSE_MAIN = 0.5
 LEAD_BONUS = 2.0
+VENUE = 2.0
+# "em Maputo", "en San Salvador", "in Kingston": a city after a locative preposition.
+_VENUE = re.compile(r"(?:^|[\s,(])(?:in|en|em|at)\s+$", re.IGNORECASE)
 WEAK = 0.25
 CURRENCY = 0.5
 INSTITUTION = 1.0
@@ -281,7 +284,10 @@ def find_countries(
         if m.start < lead_end:
             entry = scores[m.code]
             if weight > WEAK:
-                entry[3] = LEAD_BONUS
+                entry[3] = max(entry[3], LEAD_BONUS)
+            # "iniciaron esta semana, en San Salvador, un proyecto": a city the lead places the news in
+            if weight > WEAK and m.kind == "place" and _VENUE.search(body[max(0, m.start - 12) : m.start]):
+                entry[3] = LEAD_BONUS + VENUE
     for code, name, at in institutions:
         add(code, INSTITUTION, at, name)
     hits = [CountryHit(code, s + lead, first, tuple(ev)) for code, (s, first, ev, lead) in scores.items()]
