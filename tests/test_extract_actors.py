@@ -668,3 +668,13 @@ def test_a_resident_described_after_the_name_is_a_person() -> None:
 
 def test_a_diplomatic_mission_is_a_body() -> None:
     assert "United States Mission" in orgs("The centres are funded by the United States Mission to the OAS.")
+
+
+def test_a_company_keeps_its_legal_form() -> None:
+    assert list(orgs("The firm Jardine Matheson & Co. Ltd. signed.")) == ["Jardine Matheson & Co. Ltd"]
+    assert list(orgs("Inversiones Andinas S. de R.L. invirtió.")) == ["Inversiones Andinas S. de R.L"]
+    # a bracketed code inside a company's name is no acronym of what comes before
+    assert orgs("The Coca Cola Company and Caribbean Bottlers (TT) Ltd backed the course.") == {
+        "Coca Cola Company": None,
+        "Caribbean Bottlers (TT) Ltd": None,
+    }

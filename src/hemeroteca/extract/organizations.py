@@ -271,6 +271,8 @@ def _spelled_back(before: str, name: str, acronym: str) -> str:
 def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
     found, accepted = [], set()
     for offset, window in _definition_windows(text):
+        if _suffix_next().match(text, offset + len(window)):
+            continue  # "Caribbean Bottlers (TT) Ltd": a code inside a company's name, not a definition
         for key in ("defined", "defined_reverse"):
             m = next((m for m in _patterns()[key].finditer(window) if m.end() == len(window)), None)
             if m is None:
@@ -319,6 +321,9 @@ def _named(text: str) -> list[OrgMention]:
         if m.group("name").count(" ") > MAX_NAME_WORDS:
             continue  # a capitalised run this long is a shouted line, not a name
         name = _cut_at_title(_trim_front(_without_trailing_place(re.sub(r"[’']s$", "", m.group("name")))))
+        if not is_institution(name):
+            # "the Coca Cola Company and Caribbean Bottlers (TT) Ltd": the part before 'and' alone
+            name = re.split(r"[ \t]+(?:and|y|e)[ \t]+", name, maxsplit=1)[0]
         if is_institution(name):
             found.append(
                 OrgMention(
@@ -451,6 +456,36 @@ def _employers_in_titles(text: str) -> list[OrgMention]:
     ]
 
 
+def _suffix_alternation() -> str:
+    return "|".join(re.escape(w) for w in sorted(words("company_suffixes"), key=len, reverse=True))
+
+
+@cache
+def _suffix_next() -> re.Pattern[str]:
+    return re.compile(rf",?{SP}(?:{_suffix_alternation()})(?!\w)")
+
+
+@cache
+def _company() -> re.Pattern[str]:
+    """A capitalised name closed by legal-form suffixes, an optional bracketed code between."""
+    suffix = _suffix_alternation()
+    return re.compile(
+        rf"(?<![\w&-])(?P<name>{CAPW}(?:{SP}(?:{CONN}{SP})?{CAPW}){{0,5}}(?:{SP}\([{UPPER}]{{2,4}}\))?)"
+        rf",?(?P<suffix>(?:{SP}&)?(?:{SP}(?:{suffix}))+)(?![\w])"
+    )
+
+
+def _companies(text: str) -> list[OrgMention]:
+    """Names closed by a legal form are firms, with the form: 'Jardine Matheson & Co. Ltd.'."""
+    found = []
+    for m in _company().finditer(text):
+        name = _trim_front(m.group(0)).rstrip(".")
+        if len(name.split()) >= 2 and not is_acronym(name.split()[0]) or "(" in name:
+            start = m.start() + m.group(0).find(name)
+            found.append(OrgMention(name, None, start, f"company with its legal form: '{name}'"))
+    return found
+
+
 def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ()) -> list[OrgMention]:
     """Organisation mentions in order; ``people`` are names already known to be persons."""
     text = _without_people_after_heads(text, people)
@@ -458,7 +493,7 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     blocked = blocked_acronyms(text)
     named = _acronyms_after(text, _split_joined(_named(text), defined))
     accepted |= {n.alias for n in named if n.alias}
-    mentions = defined + named + _described(text) + _employers_in_titles(text)
+    mentions = defined + named + _described(text) + _employers_in_titles(text) + _companies(text)
     spans = [(m.start, m.start + len(m.name)) for m in mentions]
     # a plural inside a longer name ("Federación de Cámaras de Comercio e Industrias") is part of it
     mentions += [p for p in _plural_heads(text) if not any(s < p.start < e for s, e in spans)]
