@@ -52,11 +52,15 @@ def test_names_of_countries_and_topics_in_three_languages_point_to_their_tag() -
 
 
 def test_an_actors_names_are_one_term_each_not_words_of_the_text() -> None:
-    model = build_model([record(1, language="en", body="Small firms grew.")], AUTHORITIES)
-    title, body, terms_of_names = article_text(model.articles[0])
+    model = build_model([record(1, language="en", body="Small firms grew."),
+                         record(2, language="en", body="Small firms grew.", title="SENA trains farmers")],
+                        AUTHORITIES)
+    title, body, terms_of_names, in_title = article_text(model.articles[1])
     assert terms_of_names == ["~national learning service", "~sena", "~servicio nacional aprendizaje"]
+    assert in_title == [] and article_text(model.articles[0])[3] == terms_of_names  # the title names SENA
     shards = _shards(build_index(model)[0])
-    assert decode_postings(shards["~sena"]["p"]) == [0]
+    assert decode_postings(shards["~sena"]["p"]) == [0, 1]
+    assert decode_postings(shards["~national learning service"]["t"]) == [1]
     assert "learning" not in shards  # "learning" is no word of the text
 
 

@@ -40,7 +40,7 @@
   var FACETS = [["country", N_("Country")], ["topic", N_("Topic")], ["language", N_("Language")]];
   var PAGE = 10;
   /* Ranking weights (README, Search): where a query word is found, and a tag's weight. */
-  var WEIGHT = { text: 1, often: 0.8, title: 1.5, tag: 1.2 };
+  var WEIGHT = { text: 1, often: 0.8, title: 1.5, tag: 1.2, main: 0.5 };
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -272,7 +272,10 @@
        single words. */
     async function actorDocs(run) {
       var e = await entry("~" + run);
-      return e && e.p ? new Set(decode(e.p)) : null;
+      if (!e || !e.p) return null;
+      var docs = new Set(decode(e.p));
+      docs.titled = new Set(decode(e.t));  /* the articles whose title names the actor */
+      return docs;
     }
     async function parse(query) {
       var words = tokens(query).filter(function (w) { return !stop.has(w); });
@@ -345,8 +348,17 @@
           });
         }
       }
+      /* A country is most an article's when it is its main one (the record lists it first);
+         an actor's when its title names it, by any of its names: as much as a query word in
+         a title (text and title). */
+      var main = new Set(), titled = clause.actors ? clause.actors.titled : new Set();
+      clause.tags.forEach(function (tag) {
+        if (tag[0] !== "country") return;
+        holders.forEach(function (yes, n) { if (facets[n].country[0] === tag[1]) main.add(n); });
+      });
       holders.forEach(function (yes, n) {
-        hits.set(n, (hits.get(n) || 0) + WEIGHT.tag * rarity * clause.words.length);
+        var weight = WEIGHT.tag + (main.has(n) ? WEIGHT.main : 0) + (titled.has(n) ? WEIGHT.text + WEIGHT.title : 0);
+        hits.set(n, (hits.get(n) || 0) + weight * rarity * clause.words.length);
       });
       return { hits: hits, forms: forms, tagged: tagged };
     }

@@ -47,7 +47,7 @@ def _version(package: str) -> str:
 # A state made by other code is not reused: change the number whenever the analysis, the
 # encoding or IndexState's fields change. The stemmers and the country names (searchable
 # words of every article) come from these packages.
-FORMAT = "postings 3, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
+FORMAT = "postings 4, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 # A stem an article uses this many times per OFTEN_WORDS words (twice at least) is one it uses often.
 OFTEN, OFTEN_WORDS = 1, 250
@@ -200,7 +200,7 @@ class _Analyser:
         count less and less) at one posting more for the few stems an article is about.
         """
         table = self.tables[article.language]
-        title, body, names = article_text(article)
+        title, body, names, titled_names = article_text(article)
         stop = stopwords()
         title_words = set(words(title)) - stop
         counts = Counter(w for w in words(body) if w not in stop)
@@ -217,7 +217,9 @@ class _Analyser:
         least = max(2, OFTEN * sum(counts.values()) / OFTEN_WORDS)
         often = {pair for pair in held if per_stem[self.pair_stem[pair]] >= least}
         held |= {self._number((name, name, article.language)) for name in names}
-        return held, set(map(table.__getitem__, title_words)), often
+        titled = set(map(table.__getitem__, title_words))
+        titled |= {self._number((name, name, article.language)) for name in titled_names}
+        return held, titled, often
 
     def stems_of(self, pairs: Iterable[int]) -> set[int]:
         """The stem numbers of some pair numbers."""

@@ -79,15 +79,22 @@ def terms(language: str, word: str) -> tuple[str, str]:
 ACTOR = "~"  # starts the index term of an actor's name: no word of a text starts with it
 
 
-def article_text(article: Article) -> tuple[str, str, list[str]]:
-    """(title, body, index terms of its actors' names and aliases).
+def article_text(article: Article) -> tuple[str, str, list[str], list[str]]:
+    """(title, body, index terms of its actors' names and aliases, those of the actors its title names).
 
     Names are not words of the text: an actor's names and aliases in every language are
     each one term (``~banco interamericano desarrollo``), and the names of its countries
     and topics are in meta.js (``search_index.names``). A query holding a name reaches
     the articles tagged with it, whatever their language, without its words matching
     every article that names the actor in passing ("small business" is not in every
-    article tagged with Sebrae, whose English alias says it).
+    article tagged with Sebrae, whose English alias says it). An actor any of whose
+    names the title says has all its terms in the title's postings too, for ranking.
     """
-    keys = {name_key(name) for actor in article.actors for name in (actor.name, *actor.aliases)}
-    return article.title, article.body, sorted(ACTOR + key for key in keys if key)
+    title_key = f" {name_key(article.title)} "
+    every, titled = set(), set()
+    for actor in article.actors:
+        keys = {key for key in (name_key(name) for name in (actor.name, *actor.aliases)) if key}
+        every |= keys
+        if any(f" {key} " in title_key for key in keys):
+            titled |= keys
+    return article.title, article.body, sorted(ACTOR + k for k in every), sorted(ACTOR + k for k in titled)
