@@ -80,3 +80,19 @@ def test_a_record_saved_with_windows_line_ends_reads_the_same(tmp_path) -> None:
     path.write_bytes(serialise(META, "Body.\n\nMore.").replace("\n", "\r\n").encode("utf-8"))
     record = read(path)
     assert record.meta["title"] == META["title"] and record.body == "Body.\n\nMore."
+
+
+def test_a_released_record_reads_its_text_again_and_notices_a_change(tmp_path) -> None:
+    from hemeroteca.catalogue.record import fingerprint, read
+
+    path = tmp_path / "a1.md"
+    text = serialise(META, "First paragraph.\n\nSecond.")
+    path.write_text(text, encoding="utf-8")
+    record = read(path)
+    record.release()
+    assert record._body is None and record._raw is None  # nothing of the text is held
+    assert record.body == "First paragraph.\n\nSecond." and not record.blank
+    assert record.meta["fingerprint"] == fingerprint(record.raw)
+    path.write_text(text.replace("Second.", "Changed."), encoding="utf-8")
+    with pytest.raises(HemerotecaError, match="changed while it was read"):
+        _ = record.body

@@ -51,7 +51,8 @@ DATES = (None, "2019", "2020-11", "2018-05-17", "2021-03-04", "2018-05")
 def article(number: int, language: str, date: str | None, title: list[str], body: list[str]) -> Record:
     """A record whose digest, like one read from a file, changes with its content."""
     made = record(number, language=language, date=date, title=" ".join(title) or None, body=" ".join(body))
-    return replace(made, digest=text_digest(json.dumps([made.meta, made.body], sort_keys=True)))
+    made.digest = text_digest(json.dumps([made.meta, made.body], sort_keys=True))
+    return made
 
 
 ARTICLES = st.builds(

@@ -139,7 +139,7 @@ def check_record(
             add("source.url", reason)
     if record.path is not None and record.path.stem != record.id and isinstance(meta.get("id"), str):
         add("id", f"id '{record.id}' differs from the file name: write id: {record.path.stem}")
-    if not record.body.strip():
+    if record.blank:
         add("body", "the record has no article text below the front matter", "warning")
     return problems
 

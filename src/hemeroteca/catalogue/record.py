@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,15 +78,60 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
-@dataclass
 class Record:
-    meta: dict[str, Any]
-    body: str
-    path: Path | None = None
-    lines: dict[str, int] = field(default_factory=dict)
-    raw: str = ""
-    # A hash of the file's text: what caches of work done on this record are keyed by.
-    digest: str = ""
+    """A record's front matter (fields and the line of each) and its text.
+
+    A record read alone keeps its text. ``release`` drops it from a record read in bulk
+    (``load_records``: every record, to check and render the catalogue), and ``body`` and
+    ``raw`` then read the file again when a page or the search index asks: 100,000 texts
+    held at once would take gigabytes, and each is needed only for a moment.
+    """
+
+    def __init__(
+        self,
+        meta: dict[str, Any],
+        body: str = "",
+        path: Path | None = None,
+        lines: dict[str, int] | None = None,
+        raw: str = "",
+        digest: str = "",
+    ) -> None:
+        self.meta = meta
+        self.path = path
+        self.lines = lines or {}
+        # A hash of the file's text: what caches of work done on this record are keyed by.
+        self.digest = digest
+        self._body: str | None = body
+        self._raw: str | None = raw
+        self._blank = not body.strip()
+
+    def __repr__(self) -> str:
+        return f"Record(id={self.id!r}, path={self.path!r})"
+
+    def release(self) -> None:
+        """Forget the text, to be read again from ``path`` when needed."""
+        if self.path is not None:
+            self._body = self._raw = None
+
+    @property
+    def body(self) -> str:
+        return self._body if self._body is not None else self._reread()[1]
+
+    @property
+    def raw(self) -> str:
+        return self._raw if self._raw is not None else self._reread()[0]
+
+    @property
+    def blank(self) -> bool:
+        """True when the body holds nothing but white space."""
+        return self._blank
+
+    def _reread(self) -> tuple[str, str]:
+        assert self.path is not None
+        again = read(self.path)
+        if again.digest != self.digest:
+            raise HemerotecaError(self.path, "the record changed while it was read: run the command again")
+        return again.raw, again.body
 
     @property
     def id(self) -> str:

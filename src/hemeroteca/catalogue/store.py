@@ -119,7 +119,8 @@ def load_records(project: Project) -> Loaded:
     """Every record that parses, and one error for each that does not.
 
     Front matter parsed in an earlier run is taken from the cache when the file's text is
-    the same, byte for byte.
+    the same, byte for byte. The texts are not kept (``Record.release``): a page or the
+    search index reads each again when it needs it, so memory does not hold the archive.
     """
     records, errors = [], []
     headers = Store.open(project, "record-headers")
@@ -131,6 +132,7 @@ def load_records(project: Project) -> Loaded:
             errors.append(exc)
             continue
         record.path = path
+        record.release()
         records.append(record)
     headers.save()
     return records, errors

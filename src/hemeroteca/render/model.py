@@ -55,10 +55,15 @@ class Article:
     topics: tuple[TopicRef, ...]
     review: str
     source: dict[str, Any]
-    body: str
+    # Where the text comes from: read when a page or the search index needs it, not held.
+    record: Record = field(compare=False, repr=False)
     # Changes whenever anything this article's page or search entry is made from changes
     # (its record, the authority files, the site's name and address): caches key on it.
     key: str = ""
+
+    @property
+    def body(self) -> str:
+        return self.record.body
 
     @property
     def year(self) -> str | None:
@@ -91,9 +96,10 @@ class Article:
         # Only the opening is needed: squeeze a prefix that still holds enough words once
         # runs of white space are collapsed, not the whole body (10,000 bodies are 60 MB).
         size = 2 * SUMMARY_CHARS
+        body = self.body  # read once: a record loaded in bulk reads its file for each access
         while True:
-            text = re.sub(r"\s+", " ", self.body[:size]).strip()
-            if size >= len(self.body) or len(text) > SUMMARY_CHARS + 1:
+            text = re.sub(r"\s+", " ", body[:size]).strip()
+            if size >= len(body) or len(text) > SUMMARY_CHARS + 1:
                 break
             size *= 4
         if len(text) <= SUMMARY_CHARS:
@@ -166,7 +172,7 @@ def article_from_record(record: Record, authorities: Authorities, identity: str 
         topics=tuple(topics),
         review=str(meta.get("review") or "auto"),
         source=source,
-        body=record.body,
+        record=record,
         key=text_digest(f"{record.digest}|{authorities.digest}|{identity}"),
     )
 
