@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test install install-test lint clean browser-deps
+.PHONY: site test install install-test lint clean browser-deps messages
 
 $(BIN)/hemeroteca: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,20 @@ test: install browser-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site docs/articles docs/browse docs/index.md docs/.generated docs/data docs/search-index
+	rm -rf site docs/articles docs/browse docs/index.md docs/search.md docs/.generated docs/data docs/search-index \
+		docs/assets/hemeroteca/messages.js
+
+# The interface's messages: extract every one from the code into the template
+# (locale/hemeroteca.pot), then bring each language's catalogue up to date with it
+# (new messages arrive untranslated; translate them in the .po files). See README.
+LOCALE := src/hemeroteca/locale
+MESSAGE_KEYWORDS := -k N_ -k N_plural:1,2 -k T -k TN:1,2 -k translated:2 -k translated_n:2,3 \
+	-k message_marks:2 -k message_marks_n:2,3
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg $(MESSAGE_KEYWORDS) --no-location --sort-output \
+		--project=hemeroteca --omit-header -o $(LOCALE)/hemeroteca.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/hemeroteca.pot -d $(LOCALE) -D hemeroteca --no-fuzzy-matching \
+		--ignore-obsolete --omit-header
 
 # What the browser tests need besides .venv: Debian's Chromium and axe-core (npm, into
 # .cache/npm). Run as root on a fresh machine (CI does); does nothing when already there.

@@ -3,6 +3,9 @@
 Serves a built ``site/`` on 127.0.0.1 (a thread of the standard library's HTTP
 server) and drives Debian's Chromium through Playwright. The browser tests
 import ``serve`` and ``launch`` from here so both see the site the same way.
+Each page is taken in the site's language, then in Spanish, Portuguese and English
+as a reader gets them with the language switch (``NAME-LANG.png``), and the article
+also in the dark scheme, on a 390 px phone and as printed.
 
     python scripts/screenshots.py [--site site] [--out scripts/screenshots]
 """
@@ -28,6 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ROOT = Path(__file__).resolve().parents[1]
+LANGUAGES = ("es", "pt", "en")
 
 
 def chromium_path() -> str | None:
@@ -79,21 +83,40 @@ def shoot(site: Path, out: Path) -> list[Path]:
         ("search-hosted", "search.html?q=cooperativas"),
     ]
     written = []
+
+    def take(page, name: str, *, full_page: bool = True) -> None:  # type: ignore[no-untyped-def]
+        target = out / f"{name}.png"
+        page.screenshot(path=str(target), full_page=full_page)
+        written.append(target)
+
     with sync_playwright() as p, serve(site) as url:
         browser = launch(p)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        for name, path in pages:
-            page.goto(url + path)
-            if name.startswith("search"):
-                page.wait_for_selector(".hem-search[data-done]")
-            target = out / f"{name}.png"
-            page.screenshot(path=str(target), full_page=True)
-            written.append(target)
+        for language in (None, *LANGUAGES):
+            page.goto(url + "index.html")
+            page.evaluate(f"localStorage.setItem('hemeroteca-language', '{language or ''}')")
+            for name, path in pages:
+                page.goto(url + path)
+                if name.startswith("search"):
+                    page.wait_for_selector(".hem-search[data-done]")
+                if language:  # the language switch rewords the page once it has loaded
+                    page.wait_for_function(f"document.documentElement.lang === '{language}'")
+                take(page, f"{name}-{language}" if language else name, full_page=not language)
+        page.evaluate("localStorage.clear()")
         page.goto((site / "search.html").resolve().as_uri() + "?q=cooperative")
         page.wait_for_selector(".hem-search[data-done]")
-        target = out / "search-offline.png"
-        page.screenshot(path=str(target), full_page=True)
-        written.append(target)
+        take(page, "search-offline")
+        article_path = f"articles/{article}"
+        dark = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+        dark.goto(url + article_path)
+        take(dark, "article-dark", full_page=False)
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+        for name, path in (("article", article_path), ("countries", "browse/countries/index.html")):
+            phone.goto(url + path)
+            take(phone, f"{name}-phone", full_page=False)
+        page.goto(url + article_path)
+        page.emulate_media(media="print")
+        take(page, "article-print")
         browser.close()
     return written
 

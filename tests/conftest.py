@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -32,6 +33,28 @@ def copy_project_skeleton(target: Path, *, seeds: bool = True) -> Project:
     if seeds:
         shutil.copytree(REPO / "seeds", target / "seeds")
     return Project.at(target)
+
+
+def build_seed_site(root: Path, language: str = "en") -> Path:
+    """The seed site rendered and built with ``theme.language: LANGUAGE`` (the records are
+    copied, so nothing is extracted); returns its site/."""
+    from hemeroteca.publish import build_site
+    from hemeroteca.render.writer import render
+
+    project = copy_project_skeleton(root, seeds=True)
+    for path in (REPO / "archive").glob("*.md"):
+        shutil.copy(path, project.root / "archive" / path.name)
+    config = project.mkdocs_yml.read_text(encoding="utf-8")
+    project.mkdocs_yml.write_text(re.sub(r"(?m)^  language: \w+", f"  language: {language}", config))
+    render(project)
+    build_site(project)
+    return project.site_dir
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed site in English, built once for the tests of a module."""
+    return build_seed_site(tmp_path_factory.mktemp("seed-site"))
 
 
 @pytest.fixture

@@ -43,7 +43,7 @@ def test_built_article_shows_hostile_text_as_text(tmp_path: Path) -> None:
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "{{ config }}" in html and "{% raw %}" in html
-    assert '<html lang="es"' in html
+    assert '<html lang="en"' in html and '<div class="hem-text" lang="es">' in html  # site's, article's
     assert '<meta name="description" content="Quote &#34; and' in html or "Quote &quot; and" in html
     ld = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert json.loads(ld)["headline"] == 'Title with " and <em>'

@@ -34,10 +34,12 @@ def test_body_is_text_only() -> None:
     assert "<b>" not in meta["head_html"]
 
 
-def test_front_matter_carries_language_and_head_metadata() -> None:
+def test_article_keeps_its_language_and_head_metadata() -> None:
+    """The interface speaks the site's language; the headline and text keep the article's."""
     page = _page(record(1, language="pt"))
     meta = yaml.safe_load(page.split("---\n")[1])
-    assert meta["lang"] == "pt"
+    assert "lang" not in meta  # <html lang> is the site's
+    assert '<h1 id="title" lang="pt">' in page and '<div class="hem-text" lang="pt">' in page
     jsonld = re.search(r'<script type="application/ld\+json">(.*?)</script>', meta["head_html"])
     assert jsonld and json.loads(jsonld.group(1))["@type"] == "NewsArticle"
     assert json.loads(jsonld.group(1))["inLanguage"] == "pt"
@@ -58,7 +60,7 @@ def test_panel_names_actor_through_authority_and_links_it() -> None:
     assert "Servicio Nacional de Aprendizaje</a>" in page
     assert 'href="../browse/actors/servicio-nacional-de-aprendizaje.html"' in page
     assert "Metadata proposed automatically" in page
-    assert ">4 March 2021</a>" in page
+    assert '<time datetime="2021-03-04">March 4, 2021</time></a>' in page
 
 
 def test_citations_escape_and_parse() -> None:
@@ -78,4 +80,7 @@ def test_page_does_not_grow_with_the_archive() -> None:
     large = build_model(records(600), AUTHORITIES)
     first = small.articles[-1].id
     pages = [article_page(next(a for a in m.articles if a.id == first), m) for m in (small, large)]
-    assert pages[0] == pages[1]
+    # the same page but for what to read next (other neighbours), which is bounded too
+    cut = [page.split('<div class="hem-more-reading">')[0] for page in pages]
+    assert cut[0] == cut[1]
+    assert abs(len(pages[0]) - len(pages[1])) < 1000

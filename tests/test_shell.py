@@ -17,12 +17,12 @@ from .conftest import copy_project_skeleton
 
 def test_shell_fills_every_slot_and_the_page_name() -> None:
     html = (
-        f"<title>{SLOTS['title']}</title><html lang={SLOTS['lang']}>{CONTENT}"
+        f"<title>{SLOTS['title']}</title><meta content={SLOTS['description']}>{CONTENT}"
         "<a href=hemeroteca-shell.html>"
     )
     shell = Shell.parse(html)
-    page = shell.fill({"title": "T &amp; U", "lang": "es"}, "<p>x</p>", "a1")
-    assert page == "<title>T &amp; U</title><html lang=es><p>x</p><a href=a1.html>"
+    page = shell.fill({"title": "T &amp; U", "description": "d"}, "<p>x</p>", "a1")
+    assert page == "<title>T &amp; U</title><meta content=d><p>x</p><a href=a1.html>"
 
 
 def test_a_shell_without_its_content_marker_is_an_error() -> None:

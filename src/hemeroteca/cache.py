@@ -29,7 +29,7 @@ from hemeroteca.fileio import write_atomic
 from hemeroteca.project import Project
 
 _PACKAGE = Path(__file__).resolve().parent
-_SOURCE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".txt", ".html", ".js", ".css"}
+_SOURCE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".txt", ".html", ".js", ".css", ".po"}
 
 
 def _dependency_versions() -> str:

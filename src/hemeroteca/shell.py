@@ -1,8 +1,8 @@
 """Generated pages without MkDocs' page loop: MkDocs builds one shell page, filled once per page.
 
 At 10,000 articles MkDocs spends ~8 ms a page on Markdown and Jinja, for pages
-that differ only in a handful of slots (title, language, description, head
-metadata, content). ``render`` writes each article page as
+that differ only in a handful of slots (title, description, head metadata,
+content). ``render`` writes each article page as
 JSON front matter (those slots, already escaped HTML) and a body of raw HTML
 blocks, which MkDocs passes through unchanged. So during ``hemeroteca build``
 MkDocs builds every other page plus one generated shell page in ``articles/``
@@ -34,7 +34,6 @@ SHELL_NAME = "hemeroteca-shell"
 # Marker tokens: letters only, so no escaping or template filter can alter them.
 SLOTS = {
     "title": "HEMSHELLTITLEQ",
-    "lang": "HEMSHELLLANGQ",
     "description": "HEMSHELLDESCRIPTIONQ",
     "head_html": "HEMSHELLHEADQ",
 }
@@ -80,7 +79,7 @@ class PageGroup:
         return f"---\n{json.dumps({slot: SLOTS[slot] for slot in self.slots})}\n---\n\n{CONTENT}\n"
 
 
-ARTICLE_PAGES = PageGroup("articles/", ("title", "lang", "description", "head_html"))
+ARTICLE_PAGES = PageGroup("articles/", ("title", "description", "head_html"))
 # One shell per browse folder: the nav's relative links differ from folder to folder.
 FACET_KINDS = ("actors", "countries", "languages", "topics", "years")
 FACET_PAGES = tuple(PageGroup(f"browse/{kind}/", ("title",)) for kind in FACET_KINDS)

@@ -1,7 +1,9 @@
 /* Copy buttons of the "cite this" box. The clipboard API needs a secure context, which a
- * page opened from file:// may not be; then the text is selected for the reader to copy. */
+ * page opened from file:// may not be; then the text is selected for the reader to copy.
+ * What the buttons say comes from the interface's catalogue (i18n.js). */
 (function () {
   "use strict";
+  function T(id) { var i = window.hemerotecaI18n; return i ? i.t(id) : id; }
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-hem-copy]");
     if (!button) return;
@@ -20,10 +22,10 @@
       var selection = window.getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
-      done("Selected: press Ctrl+C");
+      done(T("Selected: press Ctrl+C"));
     }
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(source.textContent).then(function () { done("Copied"); }, select);
+      navigator.clipboard.writeText(source.textContent).then(function () { done(T("Copied")); }, select);
     } else {
       select();
     }

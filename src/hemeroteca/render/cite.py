@@ -1,17 +1,20 @@
 """How to cite an article: a formatted reference, BibTeX and CSL-JSON, from the model alone.
 
 The original publisher comes first when known (the archive is a copy, not the
-source); the archive's record id and the source checksum let anyone verify
-that the text did not change since it was archived.
+source), then the original URL when the record has one; the archive's record id
+and the source checksum let anyone verify that the text did not change since it
+was archived. What the record does not know is said once, at the end.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
-from hemeroteca.render.format import format_date
+from hemeroteca.render.format import date_html, html_text, translated
 from hemeroteca.render.links import absolute, article_path
+from hemeroteca.render.messages import N_
 from hemeroteca.render.model import Article, SiteModel
 
 _BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_^~]")
@@ -28,18 +31,57 @@ def _date_parts(date: str | None) -> list[int]:
     return [int(part) for part in date.split("-")] if date else []
 
 
-def reference(article: Article, model: SiteModel) -> str:
-    """A plain-text reference: Publisher (date). Title [language]. Archive, record id. URL."""
-    publisher = article.source.get("publisher") or "Unknown publisher"
-    date = format_date(article.date) if article.date else "n.d."
-    parts = [f"{publisher} ({date}). {article.title} [{article.language_name}]."]
-    if article.source.get("url"):
-        parts.append(f"Originally published at {article.source['url']}.")
-    parts.append(f"Archived in {model.site_name}, record {article.id}.")
-    url = absolute(model.site_url, article_path(article.id))
+def _missing_note(article: Article) -> str | None:
+    """What the reference cannot say, said once at its end instead of a placeholder per field."""
+    publisher, date = article.source.get("publisher"), article.date
+    if not publisher and not date:
+        return N_("Publisher and date unknown.")
+    if not publisher:
+        return N_("Publisher unknown.")
+    if not date:
+        return N_("Date unknown.")
+    return None
+
+
+def _reference_parts(article: Article, model: SiteModel) -> list[tuple[str, str]]:
+    """The reference as (kind, HTML) parts: the page shows them, the plain text joins them.
+
+    Publisher (date). Title [language]. Originally published at URL. Archived in SITE,
+    record ID. Page URL. What is missing, once.
+    """
+    m = model.messages
+    publisher = article.source.get("publisher")
+    lead = []
+    if publisher:
+        lead.append(html_text(str(publisher)))
+    if article.date:
+        lead.append(f"({date_html(m, article.date)})")
+    parts = [("lead", " ".join(lead) + ".")] if lead else []
+    language = html_text(m.language_name(article.language))
+    title = f'<span lang="{html_text(article.language)}">{html_text(article.title)}</span>'
+    parts.append(("title", f"{title} [<span>{language}</span>]."))
+    url = article.source.get("url")
     if url:
-        parts.append(url)
-    return " ".join(parts)
+        parts.append(("url", translated(m, "Originally published at {url}.", url=str(url))))
+    parts.append(
+        ("archive", translated(m, "Archived in {site}, record {id}.", site=model.site_name, id=article.id))
+    )
+    page = absolute(model.site_url, article_path(article.id))
+    if page:
+        parts.append(("page", html_text(page)))
+    missing = _missing_note(article)
+    if missing:
+        parts.append(("missing", html_text(m.gettext(missing))))
+    return parts
+
+
+def reference_html(article: Article, model: SiteModel) -> str:
+    return " ".join(html for _, html in _reference_parts(article, model))
+
+
+def reference(article: Article, model: SiteModel) -> str:
+    """The reference as plain text, in the interface's language."""
+    return html.unescape(re.sub(r"<[^>]+>", "", reference_html(article, model)))
 
 
 def bibtex(article: Article, model: SiteModel) -> str:
@@ -59,7 +101,8 @@ def bibtex(article: Article, model: SiteModel) -> str:
     keywords = ", ".join(t.label for t in article.topics)
     if keywords:
         fields.append(("keywords", keywords))
-    note = f"Archived in {model.site_name}, record {article.id}"
+    note = model.messages.gettext("Archived in {site}, record {id}.", site=model.site_name, id=article.id)
+    note = note.rstrip(".")
     if article.source.get("sha256"):
         note += f", source sha256 {article.source['sha256']}"
     fields.append(("note", note))

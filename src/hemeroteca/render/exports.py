@@ -11,7 +11,9 @@ import io
 import json
 from xml.sax.saxutils import escape, quoteattr
 
-from hemeroteca.render.format import format_date, md_escape
+from babel.numbers import format_decimal
+
+from hemeroteca.render.format import date_html, html_text, md_escape, translated, translated_n
 from hemeroteca.render.links import absolute, article_path, html_path
 from hemeroteca.render.model import Article, SiteModel
 
@@ -130,15 +132,15 @@ def datapackage(model: SiteModel) -> str:
     return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
 
 
-def _timestamp(date: str | None) -> str:
+def _timestamp(date: str) -> str:
     """Atom needs a full timestamp: a date at lower precision starts at its first day."""
-    if not date:
-        return "1970-01-01T00:00:00Z"
     parts = (date.split("-") + ["01", "01"])[:3]
     return "-".join(parts) + "T00:00:00Z"
 
 
-def _entry(article: Article, model: SiteModel) -> str:
+def _entry(article: Article, model: SiteModel, updated: str | None) -> str:
+    """One article; an undated one takes the feed's date (``updated``), the newest the archive
+    states, since Atom requires a date and the epoch would be a false one."""
     href = absolute(model.site_url, article_path(article.id)) or "../" + html_path(article_path(article.id))
     ident = absolute(model.site_url, article_path(article.id)) or f"urn:hemeroteca:{article.id}"
     categories = "".join(
@@ -146,7 +148,7 @@ def _entry(article: Article, model: SiteModel) -> str:
     )
     return (
         f"<entry><id>{escape(ident)}</id><title>{escape(article.title)}</title>"
-        f"<updated>{_timestamp(article.date)}</updated>"
+        f"<updated>{_timestamp(article.date or updated)}</updated>"
         f'<link rel="alternate" type="text/html" hreflang={quoteattr(article.language)} '
         f"href={quoteattr(href)}/>"
         f"{categories}<summary>{escape(article.summary)}</summary></entry>"
@@ -155,49 +157,79 @@ def _entry(article: Article, model: SiteModel) -> str:
 
 def atom_feed(model: SiteModel) -> str:
     latest = model.articles[:FEED_SIZE]
-    updated = _timestamp(latest[0].date) if latest else _timestamp(None)
+    # Newest first and undated last, so the first article's date is the newest there is.
+    newest = next((a.date for a in latest if a.date), None)
+    updated = f"<updated>{_timestamp(newest)}</updated>" if newest else ""
     self_href = absolute(model.site_url, "data/feed.xml") or "feed.xml"
+    title = model.messages.gettext("{site}: latest articles", site=model.site_name)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
-        f"<title>{escape(model.site_name)}: latest articles</title>"
+        f"<title>{escape(title)}</title>"
         f"<id>{escape(absolute(model.site_url, 'index.md') or 'urn:hemeroteca:feed')}</id>"
-        f"<updated>{updated}</updated>"
+        f"{updated}"
         f'<link rel="self" href={quoteattr(self_href)}/>'
         f"<author><name>{escape(model.site_name)}</name></author>\n"
-        + "\n".join(_entry(a, model) for a in latest)
+        + "\n".join(_entry(a, model, newest) for a in latest if a.date or newest)
         + "\n</feed>\n"
     )
 
 
 def data_page(model: SiteModel, sizes: dict[str, int]) -> str:
+    m = model.messages
+
     def size(name: str) -> str:
-        return f"{sizes[name] / 1024:.1f} KB"
+        return m.gettext("{size} KB", size=format_decimal(sizes[name] / 1024, "0.0", locale=m.locale))
+
+    def _(message: str) -> str:  # the gettext convention: `pybabel extract` finds _("...")
+        return md_escape(m.gettext(message))
 
     newest = model.articles[0] if model.articles else None
+    frictionless = "[Frictionless](https://specs.frictionlessdata.io/)"
+    heading, columns = _("Data"), [_("file"), _("what"), _("size")]
+    header = "| " + " | ".join(columns) + " |"
+    csv_what = _("one row per article; lists separated by a vertical bar")
+    json_what = _("the same records, lists as arrays")
+    package_what = _("description of both files: fields, types, meanings")
+    newest_label = _("Newest article:")
+    feed_what = translated(m, "Atom feed of the {n} newest articles", n=FEED_SIZE)
     return "\n".join(
         [
-            "# Data",
+            f"# {heading}",
             "",
-            f"The whole catalogue, {len(model.articles)} records, is free to download and reuse. "
-            "Each row is one article's metadata; the texts are on the article pages.",
+            translated_n(
+                m,
+                "The whole catalogue, {n} record, is free to download and reuse.",
+                "The whole catalogue, {n} records, is free to download and reuse.",
+                len(model.articles),
+            )
+            + " "
+            + _("Each row is one article's metadata; the texts are on the article pages."),
             "",
-            "| file | what | size |",
+            header,
             "|---|---|---|",
-            f"| [catalogue.csv](catalogue.csv) | one row per article; lists separated by a vertical bar "
+            f"| [catalogue.csv](catalogue.csv) | {csv_what} "
             f"| {size('catalogue.csv')} |",
-            f"| [catalogue.json](catalogue.json) | the same records, lists as arrays "
+            f"| [catalogue.json](catalogue.json) | {json_what} "
             f"| {size('catalogue.json')} |",
-            f"| [datapackage.json](datapackage.json) | [Frictionless](https://specs.frictionlessdata.io/) "
-            f"description of both files: fields, types, meanings | {size('datapackage.json')} |",
-            f"| [feed.xml](feed.xml) | Atom feed of the {FEED_SIZE} newest articles | {size('feed.xml')} |",
+            f"| [datapackage.json](datapackage.json) | {frictionless} "
+            f"{package_what} | {size('datapackage.json')} |",
+            f"| [feed.xml](feed.xml) | {feed_what} "
+            f"| {size('feed.xml')} |",
             "",
-            "In catalogue.csv a value that begins with =, +, -, @, a tab or a carriage return starts "
-            "with an added ' so that no spreadsheet runs it as a formula; catalogue.json holds every "
-            "value exactly.",
+            _(
+                "In catalogue.csv a value that begins with =, +, -, @, a tab or a carriage return starts "
+                "with an added ' so that no spreadsheet runs it as a formula; catalogue.json holds every "
+                "value exactly."
+            ),
             "",
-            "Every article page also offers its citation as BibTeX and CSL-JSON.",
+            _("Every article page also offers its citation as BibTeX and CSL-JSON."),
             "",
-            f"Newest article: {md_escape(newest.title)} ({format_date(newest.date)})." if newest else "",
+            (
+                f'{newest_label} <span lang="{html_text(newest.language)}">{md_escape(newest.title)}</span> '
+                f"({date_html(m, newest.date)})."
+            )
+            if newest
+            else "",
         ]
     ) + "\n"
 

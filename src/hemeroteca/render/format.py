@@ -1,29 +1,18 @@
-"""Small text formatters shared by every page: escaping, dates, slugs, links."""
+"""Small text formatters shared by every page: escaping, slugs, names, dates and messages as HTML."""
 
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 import pycountry
 
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
+if TYPE_CHECKING:
+    from hemeroteca.render.messages import Messages
+
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "pt": "Portuguese"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -42,19 +31,6 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "item"
 
 
-def format_date(value: str | None) -> str:
-    """A record date at its own precision: '28 April 2021', 'January 2020', '2015', 'undated'."""
-    if not value:
-        return "undated"
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS["en"][int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
-
-
 def country_name(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
@@ -67,3 +43,63 @@ def language_name(code: str) -> str:
         return LANGUAGE_NAMES[code]
     language = pycountry.languages.get(alpha_2=code)
     return language.name if language else code
+
+
+def message_marks(
+    messages: Messages,
+    message: str,
+    *,
+    plural: str | None = None,
+    names: dict[str, str] | None = None,
+    attr: str | None = None,
+    **args: object,
+) -> tuple[str, str]:
+    """(the message in the interface's language, the attributes that let the browser reword it).
+
+    The attributes carry the message id (``data-t``, and ``data-t-p`` for the plural), its
+    arguments (``data-t-a``, JSON, where ``"@"`` says which arguments are names to look up in
+    the reader's language, ``{"name": "country:PE"}``) and, for a message that is an
+    attribute's value rather than the element's text, that attribute (``data-t-attr``).
+    Messages without placeholders need none of this: the browser finds them by their text.
+    """
+    if plural is None:
+        text = messages.gettext(message, **args)
+    else:
+        rest = {k: v for k, v in args.items() if k != "n"}
+        text = messages.ngettext(message, plural, int(args["n"]), **rest)  # type: ignore[call-overload]
+    data: dict[str, object] = dict(args)
+    if names:
+        data["@"] = names
+    marks = f' data-t="{html_text(message)}"'
+    if plural is not None:
+        marks += f' data-t-p="{html_text(plural)}"'
+    if data:
+        marks += f" data-t-a='{html_text(json.dumps(data, ensure_ascii=False, sort_keys=True))}'"
+    if attr:
+        marks += f' data-t-attr="{attr}"'
+    return text, marks
+
+
+def message_marks_n(messages: Messages, one: str, many: str, n: int, **options: object) -> tuple[str, str]:
+    """``message_marks`` of a message with a plural (``pybabel extract`` finds both forms)."""
+    return message_marks(messages, one, plural=many, n=n, **options)  # type: ignore[arg-type]
+
+
+def translated(messages: Messages, message: str, *, tag: str = "span", **options: object) -> str:
+    """A message with placeholders as an element the browser can put in another language."""
+    text, marks = message_marks(messages, message, **options)  # type: ignore[arg-type]
+    return f"<{tag}{marks}>{html_text(text)}</{tag}>"
+
+
+def translated_n(
+    messages: Messages, one: str, many: str, n: int, *, tag: str = "span", **options: object
+) -> str:
+    """``translated`` for a message with a plural: the form for ``n``."""
+    return translated(messages, one, tag=tag, plural=many, n=n, **options)
+
+
+def date_html(messages: Messages, value: str | None) -> str:
+    """A record date in the interface's language, as ``<time>`` so the browser can reword it."""
+    if not value:
+        return html_text(messages.gettext("undated"))
+    return f'<time datetime="{html_text(value)}">{html_text(messages.date(value))}</time>'

@@ -11,7 +11,7 @@ import json
 import posixpath
 
 from hemeroteca.render.charts import americas_map, months_chart, years_chart
-from hemeroteca.render.format import format_date, html_text, md_escape, slugify
+from hemeroteca.render.format import date_html, html_text, md_escape, slugify, translated_n
 from hemeroteca.render.links import (
     PAGE_SIZE,
     article_path,
@@ -20,55 +20,75 @@ from hemeroteca.render.links import (
     html_link,
     link,
 )
+from hemeroteca.render.messages import N_, N_plural
 from hemeroteca.render.model import UNDATED, Article, Facet, SiteModel
+from hemeroteca.render.pages import ACTOR_TYPES
 
 FACET_TITLES = {
-    "countries": "Countries",
-    "years": "Years",
-    "topics": "Topics",
-    "actors": "Actors",
-    "languages": "Languages",
+    "countries": N_("Countries"),
+    "years": N_("Years"),
+    "topics": N_("Topics"),
+    "actors": N_("Actors"),
+    "languages": N_("Languages"),
 }
 FACET_INTROS = {
-    "countries": "Countries the articles are about, shaded by number of articles. Select a country "
-    "on the map or in the list.",
-    "years": "Articles per year of publication. Select a bar or a year in the list.",
-    "topics": "Topics of the controlled vocabulary, with the number of articles on each.",
-    "actors": "People and organisations acting in the stories, A–Z, with the names they are also known by.",
-    "languages": "Languages the articles are written in.",
+    "countries": N_(
+        "Countries the articles are about, shaded by number of articles. Select a country "
+        "on the map or in the list."
+    ),
+    "years": N_("Articles per year of publication. Select a bar or a year in the list."),
+    "topics": N_("Topics of the controlled vocabulary, with the number of articles on each."),
+    "actors": N_(
+        "People and organisations acting in the stories, A–Z, with the names they are also known by."
+    ),
+    "languages": N_("Languages the articles are written in."),
+}
+FACET_ALL = {
+    "countries": N_("All countries"),
+    "years": N_("All years"),
+    "topics": N_("All topics"),
+    "actors": N_("All actors"),
+    "languages": N_("All languages"),
 }
 LATEST = 10
 
 
-def article_line(article: Article, here: str) -> str:
-    countries = ", ".join(article.country_names)
-    tail = f" · {md_escape(countries)}" if countries else ""
-    return (
-        f"- {format_date(article.date)} · "
-        f"[{md_escape(article.title)}]({link(here, article_path(article.id))}){tail}"
-    )
+def _countries(article: Article, model: SiteModel) -> str:
+    """The article's countries, one element each so the browser can rename them."""
+    names = [f"<span>{html_text(model.messages.country(c))}</span>" for c in article.countries]
+    return f" · {', '.join(names)}" if names else ""
 
 
-def article_item(article: Article, here: str) -> str:
-    """One article in a facet page's list, as HTML (see ``facet_pages``)."""
-    countries = ", ".join(article.country_names)
-    tail = f" · {html_text(countries)}" if countries else ""
+def article_line(article: Article, here: str, model: SiteModel) -> str:
+    """One article in a Markdown list (the home page): date, headline in its language, countries."""
     href = html_text(html_link(here, article_path(article.id)))
-    return f'<li>{format_date(article.date)} · <a href="{href}">{html_text(article.title)}</a>{tail}</li>'
+    title = f'<a href="{href}" lang="{html_text(article.language)}">{html_text(article.title)}</a>'
+    return f"- {date_html(model.messages, article.date)} · {title}{_countries(article, model)}"
+
+
+def article_item(article: Article, here: str, model: SiteModel) -> str:
+    """One article in a facet page's list, as HTML (see ``facet_pages``)."""
+    href = html_text(html_link(here, article_path(article.id)))
+    return (
+        f"<li>{date_html(model.messages, article.date)} · "
+        f'<a href="{href}" lang="{html_text(article.language)}">{html_text(article.title)}</a>'
+        f"{_countries(article, model)}</li>"
+    )
 
 
 class ArticleItems:
     """``article_item`` once per article and folder: an article is listed on ~9 facet pages at
     10,000 articles, and its item differs only between folders (the link is relative)."""
 
-    def __init__(self) -> None:
+    def __init__(self, model: SiteModel) -> None:
+        self._model = model
         self._made: dict[tuple[str, str], str] = {}
 
     def __call__(self, article: Article, here: str) -> str:
         key = (article.id, posixpath.dirname(here))
         item = self._made.get(key)
         if item is None:
-            item = self._made[key] = article_item(article, here)
+            item = self._made[key] = article_item(article, here, self._model)
         return item
 
 
@@ -76,7 +96,7 @@ def _chunks(items: list, size: int = PAGE_SIZE) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def _pager(paths: list[str], page: int, here: str) -> str:
+def _pager(paths: list[str], page: int, here: str, model: SiteModel) -> str:
     """Links to the other pages of a paginated list, as an HTML block (Markdown pages take it too)."""
     if len(paths) == 1:
         return ""
@@ -84,81 +104,100 @@ def _pager(paths: list[str], page: int, here: str) -> str:
         f"<strong>{number}</strong>" if number == page else f'<a href="{html_link(here, path)}">{number}</a>'
         for number, path in enumerate(paths, start=1)
     ]
-    return '<p class="hem-pager">Pages: ' + " · ".join(parts) + "</p>"
+    label = html_text(model.messages.gettext("Pages:"))
+    return f'<p class="hem-pager"><span>{label}</span> ' + " · ".join(parts) + "</p>"
 
 
-def facet_pages(kind: str, facet: Facet, items: ArticleItems | None = None) -> dict[str, str]:
+def facet_pages(
+    kind: str, facet: Facet, model: SiteModel, items: ArticleItems | None = None
+) -> dict[str, str]:
     """The page(s) of one facet value, paginated.
 
     These are most of the site's index pages (hundreds at 10,000 articles, with ~90,000
     links), so like article pages they are HTML blocks under JSON front matter: MkDocs
     passes them through, and the fast path fills them into one shell (``shell.py``).
     """
-    item = items or article_item
+    m = model.messages
+    item = items or ArticleItems(model)
     chunks = _chunks(facet.articles)
     paths = [facet_path(kind, facet.key, page) for page in range(1, len(chunks) + 1)]
     out = {}
-    title = facet.label + (f" ({facet.detail['type']})" if facet.detail.get("type") else "")
+    label = model.label(kind, facet)
+    kind_word = (
+        m.gettext(ACTOR_TYPES[facet.detail["type"]]) if facet.detail.get("type") in ACTOR_TYPES else ""
+    )
+    title = label + (f" ({kind_word})" if kind_word else "")
+    heading = html_text(label) + (f" (<span>{html_text(kind_word)}</span>)" if kind_word else "")
     for page, (here, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
-        blocks = [f'<h1 id="title">{html_text(title)}</h1>']
+        blocks = [f'<h1 id="title">{heading}</h1>']
         if facet.detail.get("aliases"):
-            blocks.append("<p>Also known as: " + html_text(", ".join(facet.detail["aliases"])) + "</p>")
+            also = html_text(", ".join(facet.detail["aliases"]))
+            known = html_text(m.gettext("Also known as:"))
+            blocks.append(f"<p><span>{known}</span> {also}</p>")
         count = len(facet.articles)
-        blocks.append(f"<p>{count} article{'' if count == 1 else 's'}, newest first.</p>")
+        blocks.append(
+            translated_n(m, "{n} article, newest first.", "{n} articles, newest first.", count, tag="p")
+        )
         if kind == "years" and facet.key != UNDATED and page == 1:
-            chart = months_chart([a.date for a in facet.articles], facet.key)
+            chart = months_chart([a.date for a in facet.articles], facet.key, m)
             blocks.append(f'<div class="hem-figure">{chart}</div>')
-        pager = _pager(paths, page, here)
+        pager = _pager(paths, page, here, model)
         if pager:
             blocks.append(pager)
         blocks.append('<ul class="hem-list">\n' + "\n".join(item(a, here) for a in chunk) + "\n</ul>")
         overview = html_link(here, facet_overview_path(kind))
-        blocks.append(f'<p><a href="{overview}">All {FACET_TITLES[kind].lower()}</a></p>')
+        every = html_text(m.gettext(FACET_ALL[kind]))
+        blocks.append(f'<p><a href="{overview}">{every}</a></p>')
         head = json.dumps({"title": html_text(title)}, ensure_ascii=False, separators=(",", ":"))
         out[here] = f"---\n{head}\n---\n\n" + "\n\n".join(blocks) + "\n"
     return out
 
 
-def _overview_order(kind: str, facets: dict[str, Facet]) -> list[Facet]:
+def _overview_order(kind: str, facets: dict[str, Facet], model: SiteModel) -> list[Facet]:
     if kind == "years":
         dated = sorted((f for f in facets.values() if f.key != UNDATED), key=lambda f: f.key)
         return dated[::-1] + [f for f in facets.values() if f.key == UNDATED]
-    return sorted(facets.values(), key=lambda f: (slugify(f.label), f.key))
+    return sorted(facets.values(), key=lambda f: (slugify(model.label(kind, f)), f.key))
 
 
-def _overview_chart(kind: str, facets: dict[str, Facet], here: str) -> str:
+def _overview_chart(kind: str, facets: dict[str, Facet], here: str, model: SiteModel) -> str:
     if kind == "countries":
         counts = {key: len(f.articles) for key, f in facets.items()}
-        names = {key: f.label for key, f in facets.items()}
-        return americas_map(counts, names, lambda code: html_link(here, facet_path(kind, code)))
+        return americas_map(counts, model.messages, lambda code: html_link(here, facet_path(kind, code)))
     if kind == "years":
         counts = {key: len(f.articles) for key, f in facets.items() if key != UNDATED}
-        return years_chart(counts, lambda year: html_link(here, facet_path(kind, year)))
+        return years_chart(counts, lambda year: html_link(here, facet_path(kind, year)), model.messages)
     return ""
 
 
-def _overview_entry(kind: str, facet: Facet, here: str) -> str:
-    line = f"- [{md_escape(facet.label)}]({link(here, facet_path(kind, facet.key))}) ({len(facet.articles)})"
-    if facet.detail.get("type"):
-        line += f" · {facet.detail['type']}"
+def _overview_entry(kind: str, facet: Facet, here: str, model: SiteModel) -> str:
+    m = model.messages
+    label = md_escape(model.label(kind, facet))
+    line = f"- [{label}]({link(here, facet_path(kind, facet.key))}) ({len(facet.articles)})"
+    if facet.detail.get("type") in ACTOR_TYPES:
+        kind_word = html_text(m.gettext(ACTOR_TYPES[facet.detail["type"]]))
+        line += f" · <span>{kind_word}</span>"
     if facet.detail.get("aliases"):
-        line += " · also " + ", ".join(md_escape(a) for a in facet.detail["aliases"])
+        also = html_text(m.gettext("also"))
+        line += f" · <span>{also}</span> " + ", ".join(md_escape(a) for a in facet.detail["aliases"])
     return line
 
 
-def overview_pages(kind: str, facets: dict[str, Facet]) -> dict[str, str]:
+def overview_pages(kind: str, facets: dict[str, Facet], model: SiteModel) -> dict[str, str]:
     """The overview of one facet: chart, then every value with its count (A–Z headings for actors)."""
-    ordered = _overview_order(kind, facets)
+    m = model.messages
+    ordered = _overview_order(kind, facets, model)
     chunks = _chunks(ordered)
     first = facet_overview_path(kind)
     paths = [first] + [first.replace("index.md", f"index-page-{n}.md") for n in range(2, len(chunks) + 1)]
     out = {}
     for page, (here, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
-        lines = [f"# {FACET_TITLES[kind]}", "", FACET_INTROS[kind], ""]
-        chart = _overview_chart(kind, facets, here) if page == 1 else ""
+        title, intro = md_escape(m.gettext(FACET_TITLES[kind])), md_escape(m.gettext(FACET_INTROS[kind]))
+        lines = [f"# {title}", "", intro, ""]
+        chart = _overview_chart(kind, facets, here, model) if page == 1 else ""
         if chart:
             lines += [f'<div class="hem-figure">{chart}</div>', ""]
-        pager = _pager(paths, page, here)
+        pager = _pager(paths, page, here, model)
         if pager:
             lines += [pager, ""]
         letter = None
@@ -168,58 +207,117 @@ def overview_pages(kind: str, facets: dict[str, Facet]) -> dict[str, str]:
                 if initial != letter:
                     letter = initial
                     lines += ["", f"## {initial}", ""]
-            lines.append(_overview_entry(kind, facet, here))
+            lines.append(_overview_entry(kind, facet, here, model))
         out[here] = "\n".join(lines) + "\n"
     return out
 
 
 def home_page(model: SiteModel) -> str:
+    m = model.messages
     here = "index.md"
     counts = model.counts
+    stats = [
+        (counts["articles"], N_plural("article", "articles"), "search.md"),
+        (counts["countries"], N_plural("country", "countries"), facet_overview_path("countries")),
+        (counts["actors"], N_plural("actor", "actors"), facet_overview_path("actors")),
+        (counts["years"], N_plural("year", "years"), facet_overview_path("years")),
+        (counts["languages"], N_plural("language", "languages"), facet_overview_path("languages")),
+    ]
+    search = html_text(m.gettext("Search"))
+    search_label = html_text(m.gettext("Search the archive"))
+    example = html_text(m.gettext("e.g. cooperativas, export, Sebrae"))
+    browse, latest = md_escape(m.gettext("Browse")), md_escape(m.gettext("Latest articles"))
+    downloads = md_escape(m.gettext("Data downloads"))
     lines = [
         f"# {md_escape(model.site_name)}",
         "",
-        "A curated archive of news about micro, small and medium-sized enterprises and productive "
-        "cooperation in the Americas, in English, Spanish and Portuguese.",
+        md_escape(
+            m.gettext(
+                "A curated archive of news about micro, small and medium-sized enterprises and productive "
+                "cooperation in the Americas, in English, Spanish and Portuguese."
+            )
+        ),
         "",
         '<form class="hem-search-form" action="search.html" method="get" role="search">'
-        '<label for="hem-home-q">Search the archive</label>'
-        '<input type="search" id="hem-home-q" name="q" placeholder="e.g. cooperativas, export, Sebrae">'
-        '<button type="submit" class="md-button md-button--primary">Search</button></form>',
+        f'<label for="hem-home-q">{search_label}</label>'
+        f'<input type="search" id="hem-home-q" name="q" placeholder="{example}">'
+        f'<button type="submit" class="md-button md-button--primary">{search}</button></form>',
         "",
         '<ul class="hem-stats">'
         + "".join(
-            f'<li><a href="{html_link(here, target)}"><strong>{value}</strong> {name}</a></li>'
-            for value, name, target in [
-                (counts["articles"], "articles", "search.md"),
-                (counts["countries"], "countries", facet_overview_path("countries")),
-                (counts["actors"], "actors", facet_overview_path("actors")),
-                (counts["years"], "years", facet_overview_path("years")),
-                (counts["languages"], "languages", facet_overview_path("languages")),
-            ]
+            f'<li><a href="{html_link(here, target)}"><strong>{value}</strong> '
+            f"{translated_n(m, *words, value)}</a></li>"
+            for value, words, target in stats
         )
         + "</ul>",
         "",
-        "## Browse",
+        f"## {browse}",
         "",
     ]
     for kind, title in FACET_TITLES.items():
-        lines.append(f"- [{title}]({link(here, facet_overview_path(kind))}) ({counts[kind]})")
+        name = md_escape(m.gettext(title))
+        lines.append(f"- [{name}]({link(here, facet_overview_path(kind))}) ({counts[kind]})")
     lines += [
-        "- [Data downloads](data/index.md): the catalogue as JSON and CSV, and a feed of the latest articles",
+        f"- [{downloads}](data/index.md): "
+        + md_escape(m.gettext("the catalogue as JSON and CSV, and a feed of the latest articles")),
         "",
-        "## Latest articles",
+        f"## {latest}",
         "",
     ]
-    lines += [article_line(a, here) for a in model.articles[:LATEST]]
+    lines += [article_line(a, here, model) for a in model.articles[:LATEST]]
     return "\n".join(lines) + "\n"
 
 
+def search_page(model: SiteModel) -> str:
+    """The search page: the form, what shows without JavaScript, and the slots search.js fills."""
+    m = model.messages
+    search = html_text(m.gettext("Search"))
+    label = html_text(m.gettext("Search words in titles and texts (English, Spanish, Portuguese)"))
+    example = html_text(m.gettext("e.g. cooperativas, export, Sebrae"))
+    needs = html_text(
+        m.gettext("Search needs JavaScript. Without it, browse by country, year, topic, actor or language.")
+    )
+    filters, more = html_text(m.gettext("Filters")), html_text(m.gettext("More results"))
+    return "\n".join(
+        [
+            f"# {search}",
+            "",
+            '<div id="hem-search" class="hem-search" data-base=".">',
+            '<form class="hem-search-form" role="search" action="search.html" method="get">'
+            f'<label for="hem-q">{label}</label>'
+            f'<input type="search" id="hem-q" name="q" autocomplete="off" placeholder="{example}">'
+            f'<button type="submit" class="md-button md-button--primary">{search}</button></form>',
+            f'<p class="hem-search-status" role="status" aria-live="polite">{needs}</p>',
+            '<div class="hem-search-layout">'
+            f'<div class="hem-facets" role="group" aria-label="{filters}"></div>'
+            '<div><ol class="hem-results"></ol>'
+            f'<button type="button" class="md-button hem-more" hidden>{more}</button></div></div>',
+            "</div>",
+            '<script src="assets/hemeroteca/search.js"></script>',
+            "",
+            md_escape(
+                m.gettext(
+                    "Words are matched in every language of the archive, with their inflections "
+                    "(cooperativas also finds cooperativa); little words such as de or and are left "
+                    "out. The name of a country or topic in English, Spanish or Portuguese (Brasil, "
+                    "República Dominicana, cooperatives) also finds the articles tagged with it. All "
+                    "words must appear; the most relevant articles come first (the words in their "
+                    "title or tags, words used often, rare words count more), or the newest if you "
+                    "choose. A misspelt word is replaced by the nearest word of the archive. Filters "
+                    "and the sort are kept in the page's address, so a link shares them. The search "
+                    "works the same on the website and in a copy opened from disk, with no network."
+                )
+            ),
+            "",
+        ]
+    )
+
+
 def index_pages(model: SiteModel) -> dict[str, str]:
-    pages = {"index.md": home_page(model)}
-    items = ArticleItems()
+    pages = {"index.md": home_page(model), "search.md": search_page(model)}
+    items = ArticleItems(model)
     for kind in FACET_TITLES:
-        pages.update(overview_pages(kind, model.facets[kind]))
+        pages.update(overview_pages(kind, model.facets[kind], model))
         for facet in model.facets[kind].values():
-            pages.update(facet_pages(kind, facet, items))
+            pages.update(facet_pages(kind, facet, model, items))
     return pages

@@ -11,12 +11,16 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.catalogue.record import Record, text_digest
 from hemeroteca.render.format import country_name, language_name, slugify
+from hemeroteca.render.messages import Messages
 from hemeroteca.weburl import web_url
+
+if TYPE_CHECKING:
+    from hemeroteca.render.related import Neighbours
 
 FACET_KINDS = ("countries", "years", "topics", "actors", "languages")
 UNDATED = "undated"
@@ -58,7 +62,7 @@ class Article:
     # Where the text comes from: read when a page or the search index needs it, not held.
     record: Record = field(compare=False, repr=False)
     # Changes whenever anything this article's page or search entry is made from changes
-    # (its record, the authority files, the site's name and address): caches key on it.
+    # (its record, the authority files, the site's name, address and language): caches key on it.
     key: str = ""
 
     @property
@@ -124,6 +128,32 @@ class SiteModel:
     facets: dict[str, dict[str, Facet]]
     site_name: str = "Hemeroteca"
     site_url: str | None = None
+    # The interface's language (``theme.language`` in mkdocs.yml) and its words.
+    language: str = "en"
+
+    @property
+    def messages(self) -> Messages:
+        return Messages.load(self.language)
+
+    @cached_property
+    def neighbours(self) -> Neighbours:
+        """Related articles and same-year neighbours, computed once per article on demand."""
+        from hemeroteca.render.related import Neighbours
+
+        return Neighbours(self)
+
+    def label(self, kind: str, facet: Facet) -> str:
+        """A facet value's name in the interface's language (the model keeps English ones)."""
+        m = self.messages
+        if kind == "countries":
+            return m.country(facet.key)
+        if kind == "languages":
+            return m.language_name(facet.key)
+        if kind == "topics":
+            return dict(facet.detail.get("labels", ())).get(self.language) or facet.label
+        if kind == "years" and facet.key == UNDATED:
+            return m.gettext("Undated")
+        return facet.label
 
     def facet(self, kind: str, key: str) -> Facet:
         return self.facets[kind][key]
@@ -151,7 +181,7 @@ def resolve_actor(actor: dict[str, str], authorities: Authorities) -> ActorRef:
 
 
 def article_from_record(record: Record, authorities: Authorities, identity: str = "") -> Article:
-    """``identity``: the site's name and address, which each page carries in its citation."""
+    """``identity``: the site's name, address and language, which each page carries."""
     meta = record.meta
     topics = []
     for tag in meta.get("tags") or ():
@@ -183,8 +213,9 @@ def build_model(
     *,
     site_name: str = "Hemeroteca",
     site_url: str | None = None,
+    language: str = "en",
 ) -> SiteModel:
-    identity = f"{site_name}|{site_url or ''}"
+    identity = f"{site_name}|{site_url or ''}|{language}"
     articles = sorted(
         (article_from_record(r, authorities, identity) for r in records),
         key=lambda a: a.sort_key,
@@ -203,11 +234,13 @@ def build_model(
             add("countries", code, country_name(code), article)
         add("years", article.year or UNDATED, article.year or "Undated", article)
         for topic in article.topics:
-            add("topics", topic.id, topic.label, article)
+            add("topics", topic.id, topic.label, article, labels=topic.labels)
         for actor in article.actors:
             add("actors", actor.slug, actor.name, article, type=actor.type)
             aliases[actor.slug].update(a for a in actor.aliases if a != actor.name)
         add("languages", article.language, language_name(article.language), article)
     for slug, names in aliases.items():
         facets["actors"][slug].detail["aliases"] = sorted(names)
-    return SiteModel(articles=articles, facets=facets, site_name=site_name, site_url=site_url)
+    return SiteModel(
+        articles=articles, facets=facets, site_name=site_name, site_url=site_url, language=language
+    )

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from hemeroteca.render.cite import bibtex, csl_json, reference
-from hemeroteca.render.format import format_date, html_text
+from hemeroteca.render.cite import bibtex, csl_json, reference_html
+from hemeroteca.render.format import date_html, html_text, message_marks
 from hemeroteca.render.headmeta import head_html
 from hemeroteca.render.links import article_path, facet_path, html_link
+from hemeroteca.render.messages import N_
 from hemeroteca.render.model import UNDATED, Article, SiteModel
 from hemeroteca.weburl import web_url
 
@@ -29,70 +30,88 @@ def _body_html(article: Article) -> str:
 
 
 def _a(here: str, kind: str, key: str, label: str) -> str:
-    return f'<a href="{html_text(html_link(here, facet_path(kind, key)))}">{html_text(label)}</a>'
+    return f'<a href="{html_text(html_link(here, facet_path(kind, key)))}">{label}</a>'
 
 
-def _panel(article: Article) -> str:
+# Marked here, translated where shown: an actor's type as the panel names it.
+ACTOR_TYPES = {"person": N_("person"), "organization": N_("organization")}
+
+
+def _dl(css: str, rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<dt>{html_text(name)}</dt><dd>{value}</dd>" for name, value in rows)
+    return f'<div class="{css}"><dl>{cells}</dl></div>'
+
+
+def _panel(article: Article, model: SiteModel) -> str:
+    m = model.messages
     here = article_path(article.id)
     countries = ", ".join(
-        _a(here, "countries", code, name)
-        for code, name in zip(article.countries, article.country_names, strict=True)
+        _a(here, "countries", code, html_text(m.country(code))) for code in article.countries
     )
     actors = []
     for actor in article.actors:
         alias = f" ({html_text(actor.alias)})" if actor.alias and actor.alias != actor.name else ""
+        kind = m.gettext(ACTOR_TYPES.get(actor.type, actor.type))
         actors.append(
-            f'<li>{_a(here, "actors", actor.slug, actor.name)}{alias} <span class="hem-type">'
-            f"{html_text(actor.type)}</span></li>"
+            f'<li>{_a(here, "actors", actor.slug, html_text(actor.name))}{alias} <span class="hem-type">'
+            f"{html_text(kind)}</span></li>"
         )
-    topics = ", ".join(_a(here, "topics", t.id, t.label) for t in article.topics)
+    topics = ", ".join(
+        _a(here, "topics", t.id, html_text(t.label_in(model.language))) for t in article.topics
+    )
+    # (Messages stay outside f-strings: `pybabel extract` reads plain calls only.)
     if article.review == "reviewed":
-        review = '<span class="hem-badge hem-badge--reviewed">Metadata checked by a person</span>'
+        badge, state = "reviewed", m.gettext("Metadata checked by a person")
     else:
-        review = '<span class="hem-badge hem-badge--auto">Metadata proposed automatically</span>'
+        badge, state = "auto", m.gettext("Metadata proposed automatically")
+    review = f'<span class="hem-badge hem-badge--{badge}">{html_text(state)}</span>'
+    none_identified = html_text(m.gettext("none identified"))
+    actor_list = f'<ul class="hem-actors">{"".join(actors)}</ul>' if actors else ""
+    language = html_text(m.language_name(article.language))
     rows = [
-        ("Date", _a(here, "years", article.year or UNDATED, format_date(article.date))),
-        ("Language", _a(here, "languages", article.language, article.language_name)),
-        ("Countries", countries or "none identified"),
-        ("Actors", f'<ul class="hem-actors">{"".join(actors)}</ul>' if actors else "none identified"),
-        ("Topics", topics or "none assigned"),
-        ("Review", review),
+        (m.gettext("Date"), _a(here, "years", article.year or UNDATED, date_html(m, article.date))),
+        (m.gettext("Language"), _a(here, "languages", article.language, language)),
+        (m.gettext("Countries"), countries or none_identified),
+        (m.gettext("Actors"), actor_list or none_identified),
+        (m.gettext("Topics"), topics or html_text(m.gettext("none assigned"))),
+        (m.gettext("Review"), review),
     ]
-    cells = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
-    return f'<div class="hem-panel" lang="en"><dl>{cells}</dl></div>'
+    return _dl("hem-panel", rows)
 
 
-def _provenance(article: Article) -> str:
+def _provenance(article: Article, model: SiteModel) -> str:
+    m = model.messages
     source = article.source
-    rows = [("Source file", f"<code>{html_text(str(source.get('path', '')))}</code>")]
+    rows = [(m.gettext("Source file"), f"<code>{html_text(str(source.get('path', '')))}</code>")]
     rows.append(("SHA-256", f'<code class="hem-hash">{html_text(str(source.get("sha256", "")))}</code>'))
     if web_url(source.get("url")):
         url = html_text(source["url"])
-        rows.append(("Original URL", f'<a href="{url}" rel="nofollow noopener">{url}</a>'))
+        rows.append((m.gettext("Original URL"), f'<a href="{url}" rel="nofollow noopener">{url}</a>'))
     if source.get("publisher"):
-        rows.append(("Publisher", html_text(str(source["publisher"]))))
-    rows.append(("Record", f"<code>{html_text(article.id)}</code>"))
-    cells = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
-    return f'<div class="hem-provenance" lang="en"><dl>{cells}</dl></div>'
+        rows.append((m.gettext("Publisher"), html_text(str(source["publisher"]))))
+    rows.append((m.gettext("Record"), f"<code>{html_text(article.id)}</code>"))
+    return _dl("hem-provenance", rows)
 
 
 def _download(name: str, mediatype: str, content: str, label: str) -> str:
     """A download link carrying its file as a data: URL: no extra file per article in docs/ or site/."""
     href = f"data:{mediatype};charset=utf-8,{quote(content, safe='')}"
-    return f'<a class="md-button" href="{href}" download="{html_text(name)}">{label}</a>'
+    return f'<a class="md-button" href="{href}" download="{html_text(name)}">{html_text(label)}</a>'
 
 
 def _cite_box(article: Article, model: SiteModel) -> str:
+    m = model.messages
     bib, csl = bibtex(article, model), csl_json(article, model)
+    copy_reference, copy_bibtex = html_text(m.gettext("Copy reference")), html_text(m.gettext("Copy BibTeX"))
     return (
-        '<div class="hem-cite" lang="en">\n'
-        f'<p class="hem-ref" id="hem-ref">{html_text(reference(article, model))}</p>\n'
+        '<div class="hem-cite">\n'
+        f'<p class="hem-ref" id="hem-ref">{reference_html(article, model)}</p>\n'
         '<p class="hem-cite-actions">'
-        '<button type="button" class="md-button" data-hem-copy="hem-ref">Copy reference</button> '
-        '<button type="button" class="md-button" data-hem-copy="hem-bibtex">Copy BibTeX</button> '
-        + _download(f"{article.id}.bib", "application/x-bibtex", bib, "Download BibTeX")
+        f'<button type="button" class="md-button" data-hem-copy="hem-ref">{copy_reference}</button> '
+        f'<button type="button" class="md-button" data-hem-copy="hem-bibtex">{copy_bibtex}</button> '
+        + _download(f"{article.id}.bib", "application/x-bibtex", bib, m.gettext("Download BibTeX"))
         + " "
-        + _download(f"{article.id}.csl.json", CSL_MEDIATYPE, csl, "Download CSL-JSON")
+        + _download(f"{article.id}.csl.json", CSL_MEDIATYPE, csl, m.gettext("Download CSL-JSON"))
         + "</p>\n"
         "<details><summary>BibTeX</summary>"
         f'<pre><code id="hem-bibtex">{html_text(bib)}</code></pre></details>\n'
@@ -100,6 +119,38 @@ def _cite_box(article: Article, model: SiteModel) -> str:
         f'<pre><code id="hem-csl">{html_text(csl)}</code></pre></details>\n'
         "</div>"
     )
+
+
+def _listed(article: Article, here: str, model: SiteModel) -> str:
+    href = html_text(html_link(here, article_path(article.id)))
+    title = f'<a href="{href}" lang="{html_text(article.language)}">{html_text(article.title)}</a>'
+    return f"{date_html(model.messages, article.date)} · {title}"
+
+
+def _more_reading(article: Article, model: SiteModel) -> str:
+    """Related articles, then the older and newer article of the same year: reading on
+    without going back to an index."""
+    m = model.messages
+    here = article_path(article.id)
+    reading = model.neighbours.reading(article)
+    blocks = []
+    if reading.related:
+        heading = html_text(m.gettext("Related articles"))
+        items = "".join(f"<li>{_listed(other, here, model)}</li>" for other in reading.related)
+        blocks.append(f'<h2 id="related-articles">{heading}</h2>\n<ul class="hem-list">{items}</ul>')
+    if reading.older or reading.newer:
+        label, marks = message_marks(m, "More from {year}", attr="aria-label", year=article.year)
+        older, newer = html_text(m.gettext("Older")), html_text(m.gettext("Newer"))
+        items = []
+        if reading.older:
+            previous = _listed(reading.older, here, model)
+            items.append(f'<li class="hem-prev">← <span>{older}</span>: {previous}</li>')
+        if reading.newer:
+            following = _listed(reading.newer, here, model)
+            items.append(f'<li class="hem-next"><span>{newer}</span>: {following} →</li>')
+        links = f'<ul class="hem-neighbours">{"".join(items)}</ul>'
+        blocks.append(f'<nav aria-label="{html_text(label)}"{marks}>{links}</nav>')
+    return f'<div class="hem-more-reading">\n{"".join(blocks)}\n</div>' if blocks else ""
 
 
 def front_matter(article: Article, model: SiteModel) -> dict[str, str]:
@@ -111,23 +162,29 @@ def front_matter(article: Article, model: SiteModel) -> dict[str, str]:
     """
     return {
         "title": html_text(article.title),
-        "lang": article.language,
         "description": html_text(article.summary),
         "head_html": head_html(article, model),
     }
 
 
 def article_content(article: Article, model: SiteModel) -> str:
-    """The page body as HTML blocks: MkDocs passes them through unchanged, and so does the fast path."""
+    """The page body as HTML blocks: MkDocs passes them through unchanged, and so does the fast path.
+
+    The interface speaks the site's language (``<html lang>``); the headline and the text
+    carry the article's own ``lang``, so a screen reader switches voice for them only.
+    """
+    m = model.messages
+    provenance, cite = html_text(m.gettext("Provenance")), html_text(m.gettext("Cite this article"))
     return "\n\n".join(
         [
-            f'<h1 id="title">{html_text(article.title)}</h1>',
-            _panel(article),
+            f'<h1 id="title" lang="{html_text(article.language)}">{html_text(article.title)}</h1>',
+            _panel(article, model),
             _body_html(article),
-            '<h2 id="provenance">Provenance</h2>',
-            _provenance(article),
-            '<h2 id="cite-this-article">Cite this article</h2>',
+            f'<h2 id="provenance">{provenance}</h2>',
+            _provenance(article, model),
+            f'<h2 id="cite-this-article">{cite}</h2>',
             _cite_box(article, model),
+            _more_reading(article, model),
         ]
     )
 

@@ -21,9 +21,11 @@ from hemeroteca.catalogue.check import require_valid
 from hemeroteca.catalogue.store import Loaded, load_records, refuse_unsafe_files
 from hemeroteca.fileio import inside, stamp, write_if_changed
 from hemeroteca.project import Project
+from hemeroteca.render.client_messages import MESSAGES_JS, messages_js
 from hemeroteca.render.exports import export_files
 from hemeroteca.render.indexes import index_pages
 from hemeroteca.render.links import article_path
+from hemeroteca.render.messages import FALLBACK
 from hemeroteca.render.model import Article, SiteModel, build_model
 from hemeroteca.render.pages import article_page
 from hemeroteca.render.search_index import build_index
@@ -46,17 +48,20 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def site_identity(project: Project) -> tuple[str, str | None]:
-    """``site_name`` and ``site_url`` from mkdocs.yml: citations and feeds name the site."""
+def site_identity(project: Project) -> tuple[str, str | None, str]:
+    """``site_name``, ``site_url`` and ``theme.language`` from mkdocs.yml: citations and feeds
+    name the site, and every page speaks its language."""
     if not project.mkdocs_yml.is_file():
-        return "Hemeroteca", None
+        return "Hemeroteca", None, FALLBACK
     config = yaml.load(project.mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    return str(config.get("site_name") or "Hemeroteca"), config.get("site_url") or None
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    language = str(theme.get("language") or FALLBACK)
+    return str(config.get("site_name") or "Hemeroteca"), config.get("site_url") or None, language
 
 
 def page_files(model: SiteModel) -> dict[str, str]:
-    """Index pages and exports: path -> content."""
-    return index_pages(model) | export_files(model)
+    """Index pages, exports and the interface's words for the browser: path -> content."""
+    return index_pages(model) | export_files(model) | {MESSAGES_JS: messages_js(model)}
 
 
 def site_files(model: SiteModel) -> dict[str, str]:
@@ -72,16 +77,18 @@ class ArticlePages:
     the file this class saw written for that key (same size and modification time).
     """
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, model: SiteModel) -> None:
         self._docs = project.docs_dir
         self._store = Store.open(project, "article-pages")
+        # A page shows its related and same-year articles too: its key includes theirs.
+        self._key = model.neighbours.page_key
 
     def stale(self, articles: Iterable[Article]) -> list[Article]:
         out = []
         for article in articles:
             rel = article_path(article.id)
             known = self._store.get(rel)
-            if known is None or known[0] != article.key or tuple(known[1:]) != stamp(self._docs / rel):
+            if known is None or known[0] != self._key(article) or tuple(known[1:]) != stamp(self._docs / rel):
                 out.append(article)
         return out
 
@@ -91,7 +98,7 @@ class ArticlePages:
             rel = article_path(article.id)
             on_disk = stamp(self._docs / rel)
             if on_disk is not None:
-                self._store.put(rel, (article.key, *on_disk))
+                self._store.put(rel, (self._key(article), *on_disk))
 
     def save(self) -> None:
         self._store.save()
@@ -158,8 +165,8 @@ def load_model(project: Project, loaded: Loaded | None = None) -> SiteModel:
     if errors:
         raise errors[0]
     authorities = load_authorities(project.authorities_dir)
-    name, url = site_identity(project)
-    return build_model(records, authorities, site_name=name, site_url=url)
+    name, url, language = site_identity(project)
+    return build_model(records, authorities, site_name=name, site_url=url, language=language)
 
 
 def render(
@@ -183,7 +190,7 @@ def render(
     manifest = docs / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     report = RenderReport(articles=len(model.articles))
-    pages = ArticlePages(project)
+    pages = ArticlePages(project, model)
     stale = pages.stale(model.articles)
     parallel = len(model.articles) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
     with ExitStack() as stack:

@@ -1,0 +1,103 @@
+"""What to read next: related articles, and the previous and next article of the same year.
+
+Related articles share actors (weighing most), topics and countries with the
+article, and are near it in time. Every facet's list is newest first, so the
+candidates are the few articles around the article's own place in each of its
+facets' lists: the work per article does not grow with the archive (a country
+with 3,000 articles offers the ten nearest, not 3,000). An article's page
+depends on these neighbours, so the page's cache key includes theirs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from hemeroteca.catalogue.record import text_digest
+from hemeroteca.render.model import Article, SiteModel
+
+RELATED = 5
+WINDOW = 5  # articles on each side of the article's place in each facet's list
+WEIGHTS = (("actors", 3), ("topics", 2), ("countries", 1))
+
+
+def _day(date: str | None) -> int | None:
+    """A day number for nearness in time (a month or year counts from its start)."""
+    if not date:
+        return None
+    parts = [int(p) for p in date.split("-")] + [1, 1]
+    return parts[0] * 372 + (parts[1] - 1) * 31 + parts[2]
+
+
+def _keys(article: Article, kind: str) -> tuple[str, ...]:
+    if kind == "actors":
+        return tuple(a.slug for a in article.actors)
+    if kind == "topics":
+        return tuple(t.id for t in article.topics)
+    return article.countries
+
+
+@dataclass(frozen=True)
+class Reading:
+    related: tuple[Article, ...]
+    older: Article | None
+    newer: Article | None
+
+
+class Neighbours:
+    """Related articles and same-year neighbours of every article of a model, on demand."""
+
+    def __init__(self, model: SiteModel) -> None:
+        self.model = model
+        self._made: dict[str, Reading] = {}
+
+    @cached_property
+    def _places(self) -> dict[tuple[str, str], dict[str, int]]:
+        """(kind, facet key) -> article id -> its place in the facet's list."""
+        places = {}
+        for kind in ("actors", "topics", "countries", "years"):
+            for key, facet in self.model.facets[kind].items():
+                places[(kind, key)] = {a.id: i for i, a in enumerate(facet.articles)}
+        return places
+
+    def reading(self, article: Article) -> Reading:
+        made = self._made.get(article.id)
+        if made is None:
+            made = self._made[article.id] = self._reading(article)
+        return made
+
+    def _reading(self, article: Article) -> Reading:
+        scores: Counter[str] = Counter()
+        found: dict[str, Article] = {}
+        for kind, weight in WEIGHTS:
+            for key in _keys(article, kind):
+                facet = self.model.facets[kind].get(key)
+                if facet is None:
+                    continue
+                at = self._places[(kind, key)][article.id]
+                for other in facet.articles[max(0, at - WINDOW) : at + WINDOW + 1]:
+                    if other is not article:
+                        scores[other.id] += weight
+                        found[other.id] = other
+        day = _day(article.date)
+
+        def rank(other_id: str) -> tuple[int, int, str]:
+            other_day = _day(found[other_id].date)
+            distance = abs(other_day - day) if day is not None and other_day is not None else 10**9
+            return (-scores[other_id], distance, other_id)
+
+        related = tuple(found[i] for i in sorted(scores, key=rank)[:RELATED])
+        older = newer = None
+        if article.year:
+            year = self.model.facets["years"][article.year].articles
+            at = self._places[("years", article.year)][article.id]
+            newer = year[at - 1] if at > 0 else None
+            older = year[at + 1] if at + 1 < len(year) else None
+        return Reading(related, older, newer)
+
+    def page_key(self, article: Article) -> str:
+        """The article's own key and its neighbours': what its page is made from."""
+        reading = self.reading(article)
+        others = [*reading.related, reading.older, reading.newer]
+        return text_digest("|".join([article.key, *(o.key if o else "-" for o in others)]))
