@@ -67,10 +67,10 @@ def test_reader_path_in_each_language(watched, base, site, language) -> None:  #
     page.goto(base + "search.html?q=cooperation")
     page.wait_for_selector(".hem-search[data-done]")
     _in(page, language)
-    assert page.locator("fieldset[data-facet=country] legend").inner_text() == _t(language, "Country")
+    assert page.locator("fieldset[data-facet=country] legend").text_content() == _t(language, "Country")
     status = page.locator(".hem-search-status").inner_text()
     assert re.match(r"\d+ ", status) and "cooperation" in status, status
-    assert page.locator(".hem-result h3 a").first.get_attribute("lang")
+    assert page.locator(".hem-result a[lang]").count() >= 1  # results keep their articles' language
     watched.check()
 
 
