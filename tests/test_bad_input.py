@@ -54,7 +54,8 @@ BAD_FILES = {
         "invalid UTF-8 at line 2",
     ),
     "menu.html": (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
-    "notes.docx": (b"PK\x03\x04 whatever", "is not an article file"),
+    "notes.docx": (b"PK\x03\x04 whatever", "not a Word document"),
+    "notes.odt": (b"PK\x03\x04 whatever", "is not an article file"),
 }
 
 

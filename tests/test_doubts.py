@@ -16,7 +16,7 @@ from hemeroteca.project import Project
 
 def test_every_code_names_a_field_a_message_and_a_kind() -> None:
     for code, entry in doubt_table().items():
-        assert entry["field"] in {"title", "date", "language", "countries", "actors"}, code
+        assert entry["field"] in {"title", "date", "language", "countries", "actors", "ocr"}, code
         assert entry["kind"] in {"doubt", "note"} and entry["message"], code
 
 

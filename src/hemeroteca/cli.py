@@ -19,13 +19,14 @@ from hemeroteca.catalogue.add import Added
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.review import pending as pending_records
 from hemeroteca.catalogue.seedtext import extract_seed, read_seed
-from hemeroteca.doubts import summarise
+from hemeroteca.doubts import note_field_and_code, summarise
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.evaluate import Scores
 from hemeroteca.evaluate import evaluate as evaluate_gold
 from hemeroteca.progress import Progress, stage
 from hemeroteca.project import Project
 from hemeroteca.publish import site_server
+from hemeroteca.sources.fetch import is_web_address
 
 
 def verbosity(command: Callable) -> Callable:
@@ -418,9 +419,12 @@ def _show_added(project: Project, item: Added) -> None:
     actors = [f"{a['name']}" + (f" ({a['alias']})" if a.get("alias") else "") for a in m.actors]
     click.echo(f"  actors: {'; '.join(actors) or 'none found'}{flag('actors')}")
     click.echo(f"  tags: {', '.join(m.tags) or 'none found'}")
-    for key in ("url", "publisher"):
+    for key in ("url", "requested_url", "retrieved", "publisher", "media_type"):
         if item.source.get(key):
             click.echo(f"  source.{key}: {item.source[key]}")
+    ocr = item.metadata.evidence.get("ocr")
+    if ocr:
+        click.echo(f"  ocr: read by {ocr.get('engine')}, mean word confidence {ocr.get('confidence')}")
     if m.uncertain:
         click.echo("  uncertain:")
         for note in m.uncertain:
@@ -428,25 +432,31 @@ def _show_added(project: Project, item: Added) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @verbosity
 @root_option
-def add(paths: tuple[Path, ...], quiet: bool, verbose: bool, root: Path) -> None:
-    """Add raw articles (.txt, or web pages saved as .html/.htm) to the archive.
+def add(paths: tuple[str, ...], quiet: bool, verbose: bool, root: Path) -> None:
+    """Add articles to the archive: files, folders or web addresses.
 
-    Each file is copied into seeds/ under a stable name and gets a record in
-    archive/ with proposed metadata. Folders are searched for such files.
-    A file whose text is already archived is reported, not added twice; a
-    file that cannot be read as an article is refused and nothing is written.
+    Files may be texts (.txt), saved web pages (.html/.htm), PDFs (with a
+    text layer, or scanned), Word files (.docx) or scans (.png, .jpg, .tif);
+    scans are read with Tesseract OCR. A web address (https://...) is fetched
+    and kept exactly as the server sent it, with a WARC record of the exchange.
+    Each article is copied into seeds/ under a stable name and gets a record
+    in archive/ with proposed metadata. Folders are searched for such files.
+    An article already archived is reported, not added twice; one that cannot
+    be read as an article is refused and nothing is written.
 
     \b
     Example:
-      hemeroteca add ~/Downloads/article.txt ~/Downloads/page.html
+      hemeroteca add ~/Downloads/article.txt ~/Downloads/clipping.pdf
+      hemeroteca add https://example.org/news/2024/story.html
       hemeroteca add new-articles/
     """
     project = Project.at(root)
+    given = [item if is_web_address(item) else Path(item) for item in paths]
     with _errors_as_lines():
-        report = project.add(paths, progress=stage(_progress(quiet, verbose), "Adding"))
+        report = project.add(given, progress=stage(_progress(quiet, verbose), "Adding"))
     # A few files: each proposal, to review now. Many: a summary that fits on one screen.
     details = verbose or (not quiet and len(report.added) <= ADD_DETAILS)
     if details:
@@ -455,7 +465,9 @@ def add(paths: tuple[Path, ...], quiet: bool, verbose: bool, root: Path) -> None
     if not quiet:
         duplicates = [f"duplicate {d.given}: {d.how} as {d.existing}; not added" for d in report.duplicates]
         _listed(duplicates, verbose)
-        _listed([f"skipped {p}: not a .txt, .html or .htm file" for p in report.skipped], verbose, err=True)
+        kinds = ".txt .html .pdf .docx .png .jpg .tif"
+        skipped = [f"skipped {p}: not an article file ({kinds})" for p in report.skipped]
+        _listed(skipped, verbose, err=True)
     # Refusals are errors: all of them with --quiet too (a script wants each one).
     _listed([f"error: {e.one_line()}" for e in report.errors], verbose or quiet, err=True)
     click.echo(
@@ -467,6 +479,10 @@ def add(paths: tuple[Path, ...], quiet: bool, verbose: bool, root: Path) -> None
         click.echo("next: correct the records by hand, then `hemeroteca review ID` for each one")
     if report.errors:
         sys.exit(1)
+
+
+SHOWN_IN_REVIEW = ("ocr-low-confidence", "several-articles")
+"""Doubts `review --list` prints in full: what only the original file can settle."""
 
 
 @main.command()
@@ -494,6 +510,12 @@ def review(ids: tuple[str, ...], list_pending: bool, root: Path) -> None:
             doubt = f" ({summary})" if summary else ""
             date = record.meta.get("date") or "undated"
             click.echo(f"{record.id}  {date}  {record.meta.get('title', '')}{doubt}")
+            if record.meta.get("ocr"):
+                click.echo(f"    read by OCR, mean word confidence {record.meta.get('ocr_confidence')}")
+            for note in notes if isinstance(notes, list) else []:
+                # What only the file shows: words OCR doubted, a page holding several stories.
+                if note_field_and_code(str(note))[1] in SHOWN_IN_REVIEW:
+                    click.echo(f"    {note}")
         click.echo(f"{len(waiting)} records waiting for review", err=True)
         return
     report = project.review(ids)

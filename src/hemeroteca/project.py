@@ -25,6 +25,14 @@ def _paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     return [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
 
 
+def _inputs(paths: str | Path | Iterable[str | Path]) -> list[Path | str]:
+    """Like ``_paths``, but a web address stays text: ``add`` fetches it."""
+    from hemeroteca.sources.fetch import is_web_address
+
+    items = [paths] if isinstance(paths, str | Path) else list(paths)
+    return [p if isinstance(p, str) and is_web_address(p) else Path(p) for p in items]
+
+
 @dataclass(frozen=True)
 class Project:
     """An archive on disk, and everything the command line does to it, as methods.
@@ -61,10 +69,11 @@ class Project:
         return list(matching((entry(r) for r in records), authorities, **filters))
 
     def add(self, paths: str | Path | Iterable[str | Path], *, progress: Callable | None = None) -> AddReport:
-        """Copy articles (files, or folders of them) into seeds/ and write their records."""
+        """Copy articles (files, folders of them, or web addresses to fetch) into seeds/ and write
+        their records."""
         from hemeroteca.catalogue.add import add
 
-        return add(self, _paths(paths), progress=progress)
+        return add(self, _inputs(paths), progress=progress)
 
     def review(self, ids: str | Iterable[str]) -> ReviewReport:
         """Mark records as checked by a person; those with errors are refused, each with its reason."""

@@ -25,7 +25,13 @@ from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.ingest import record_meta
 from hemeroteca.catalogue.record import serialise
 from hemeroteca.catalogue.seed_digests import SeedDigests, seed_sha256
-from hemeroteca.catalogue.seedtext import HTML_SUFFIXES, extract_seed, read_seed_bytes, seed_text
+from hemeroteca.catalogue.seedtext import (
+    DOCUMENT_SUFFIXES,
+    extract_seed,
+    ocr_sidecar_bytes,
+    read_seed_bytes,
+    seed_text,
+)
 from hemeroteca.catalogue.store import (
     SEED_SUFFIXES,
     archive_lock,
@@ -33,19 +39,21 @@ from hemeroteca.catalogue.store import (
     record_path,
     refuse_unsafe_files,
     seed_id,
+    sidecar_path,
 )
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.extract import Metadata
 from hemeroteca.fileio import inside, write_atomic
 from hemeroteca.project import Project
 from hemeroteca.sources.decode import DecodeError, decode_bytes
+from hemeroteca.sources.fetch import FetchError, fetch_page, is_web_address
 
 _NUMBER = re.compile(r"^(\d+)_")
 
 
 @dataclass(frozen=True)
 class Added:
-    given: Path
+    given: Path | str  # a file, or the web address the page was fetched from
     seed: Path
     record: Path
     metadata: Metadata
@@ -54,7 +62,7 @@ class Added:
 
 @dataclass(frozen=True)
 class Duplicate:
-    given: Path
+    given: Path | str
     existing: str
     how: str
 
@@ -67,11 +75,15 @@ class AddReport:
     errors: list[HemerotecaError] = field(default_factory=list)
 
 
-def expand_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """Files to add (folders walked in name order) and files in folders that are not articles."""
-    files: list[Path] = []
+def expand_inputs(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[Path]]:
+    """Files and web addresses to add (folders walked in name order), and folder files that are no article."""
+    files: list[Path | str] = []
     skipped: list[Path] = []
-    for path in paths:
+    for item in paths:
+        if isinstance(item, str) and is_web_address(item):
+            files.append(item)
+            continue
+        path = Path(item)
         if not path.is_dir():
             files.append(path)
             continue
@@ -146,18 +158,24 @@ def _next_number(seeds: list[Path]) -> int:
     return max(numbers, default=-1) + 1
 
 
+_EXTENSIONS = {".htm": ".html", ".jpeg": ".jpg", ".tiff": ".tif"}
+
+
 def seed_name(number: int, sha: str, suffix: str) -> str:
-    ext = ".html" if suffix.lower() in HTML_SUFFIXES else ".txt"
+    """``NNN_<sha256 prefix>`` with the kind's usual extension (.htm becomes .html, .jpeg .jpg)."""
+    suffix = suffix.lower()
+    ext = _EXTENSIONS.get(suffix, suffix) if suffix in SEED_SUFFIXES else ".txt"
     return f"{number:03d}_{sha[:16]}{ext}"
 
 
 def add(
     project: Project,
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     authorities: Authorities | None = None,
-    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    progress: Callable[[Iterable[Path | str]], Iterable[Path | str]] | None = None,
 ) -> AddReport:
-    """Copy each file into seeds/ and write its record, unless it is refused or already there.
+    """Copy each file (or fetch each web address) into seeds/ and write its record, unless it is
+    refused or already there.
 
     seeds/ is listed (and so the next number found) only once this command holds the
     archive: another ``add`` running at the same time would hand out the same number.
@@ -169,9 +187,9 @@ def add(
 
 def _add_all(
     project: Project,
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     authorities: Authorities | None,
-    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    progress: Callable[[Iterable[Path | str]], Iterable[Path | str]] | None = None,
 ) -> AddReport:
     authorities = authorities or load_authorities(project.authorities_dir)
     files, skipped = expand_inputs(paths)
@@ -193,42 +211,73 @@ def _add_all(
 
 
 def _add_one(
-    project: Project, given: Path, number: int, known: _Known, authorities: Authorities
+    project: Project, given: Path | str, number: int, known: _Known, authorities: Authorities
 ) -> Added | Duplicate:
+    shown = str(given)
+    sidecars: dict[str, bytes] = {}
+    if isinstance(given, str):
+        try:
+            fetched = fetch_page(given)
+        except FetchError as exc:
+            raise HemerotecaError(shown, str(exc)) from exc
+        data, suffix = fetched.body, fetched.suffix
+        sidecars["warc"] = fetched.warc
+    else:
+        data, suffix = _read_given(project, given)
+    sha = hashlib.sha256(data).hexdigest()
+    if sha in known.by_sha:  # before reading the text: an OCR'd scan is not read twice
+        return Duplicate(given, known.by_sha[sha], "the same file (sha256)")
+    try:
+        text = seed_text(data, suffix, sidecars)
+        key = "" if suffix.lower() in DOCUMENT_SUFFIXES else text_key(data)
+    except DecodeError as exc:
+        raise HemerotecaError(shown, str(exc)) from exc
+    found = known.find(sha, key) if key else None
+    if found:
+        return Duplicate(given, found[0], found[1])
+    seed = inside(project.seeds_dir, seed_name(number, sha, suffix))
+    record_id = seed_id(seed)
+    target = record_path(project, record_id)
+    if text.ocr is not None:
+        sidecars["ocr"] = ocr_sidecar_bytes(text)
+    outputs = [seed, target, *(sidecar_path(seed, kind) for kind in sidecars)]
+    if any(path.exists() or path.is_symlink() for path in outputs):
+        raise HemerotecaError(shown, f"{project.relative(target)} already exists; not overwriting it")
+    metadata = extract_seed(text, authorities)
+    source = {"path": f"seeds/{seed.name}", "sha256": sha, **text.source_extra}
+    record_text = serialise(record_meta(record_id, metadata, source, text.record_extra), metadata.body)
+    # Sidecars first, then the seed, then the record: a crash leaves at worst a seed
+    # without a record, which check reports and ingest completes from the sidecars;
+    # a refused write takes back what was written.
+    written: list[Path] = []
+    try:
+        for path, content in [*((sidecar_path(seed, k), c) for k, c in sidecars.items()), (seed, data)]:
+            write_atomic(path, content)
+            written.append(path)
+        write_atomic(target, record_text)
+    except HemerotecaError:
+        for path in written:  # refused as a whole: no seed or sidecar left without its record
+            path.unlink(missing_ok=True)
+        raise
+    known.remember(sha, key, project.relative(seed))
+    return Added(given, seed, target, metadata, source)
+
+
+def _read_given(project: Project, given: Path) -> tuple[bytes, str]:
     shown = str(given)
     if not given.is_file():
         raise HemerotecaError(shown, "no such file")
     if given.suffix.lower() not in SEED_SUFFIXES:
         raise HemerotecaError(
-            shown, f"'{given.suffix or 'no extension'}' is not an article file: add .txt, .html or .htm"
+            shown,
+            f"'{given.suffix or 'no extension'}' is not an article file: add .txt, .html, .htm, .pdf, "
+            ".docx, .png, .jpg or .tif",
         )
     if given.resolve().parent == project.seeds_dir.resolve():
         raise HemerotecaError(shown, "file is already in seeds/: run `hemeroteca ingest` to make its record")
     try:
-        data = read_seed_bytes(given)
-        text = seed_text(data, given.suffix)
+        return read_seed_bytes(given), given.suffix
     except DecodeError as exc:
         raise HemerotecaError(shown, str(exc)) from exc
     except OSError as exc:
         raise HemerotecaError(shown, f"cannot read the file: {exc.strerror or exc}") from exc
-    sha = hashlib.sha256(data).hexdigest()
-    key = text_key(data)
-    found = known.find(sha, key)
-    if found:
-        return Duplicate(given, found[0], found[1])
-    seed = inside(project.seeds_dir, seed_name(number, sha, given.suffix))
-    record_id = seed_id(seed)
-    target = record_path(project, record_id)
-    if seed.exists() or target.exists():
-        raise HemerotecaError(shown, f"{project.relative(target)} already exists; not overwriting it")
-    metadata = extract_seed(text, authorities)
-    source = {"path": f"seeds/{seed.name}", "sha256": sha, **text.source_extra}
-    record_text = serialise(record_meta(record_id, metadata, source), metadata.body)
-    write_atomic(seed, data)
-    try:
-        write_atomic(target, record_text)
-    except HemerotecaError:
-        seed.unlink(missing_ok=True)  # refused as a whole: no seed left without its record
-        raise
-    known.remember(sha, key, project.relative(seed))
-    return Added(given, seed, target, metadata, source)

@@ -14,8 +14,16 @@ from typing import Any
 
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.record import read, serialise
-from hemeroteca.catalogue.seedtext import extract_seed, read_seed_bytes, seed_text
-from hemeroteca.catalogue.store import archive_lock, list_seeds, record_path, refuse_unsafe_files, seed_id
+from hemeroteca.catalogue.seedtext import extract_seed, ocr_sidecar_bytes, read_seed_bytes, seed_text
+from hemeroteca.catalogue.store import (
+    archive_lock,
+    list_seeds,
+    read_sidecars,
+    record_path,
+    refuse_unsafe_files,
+    seed_id,
+    sidecar_path,
+)
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.extract import Metadata
 from hemeroteca.fileio import write_atomic
@@ -33,7 +41,10 @@ class IngestReport:
     errors: list[HemerotecaError] = field(default_factory=list)
 
 
-def record_meta(record_id: str, metadata: Metadata, source: dict[str, Any]) -> dict[str, Any]:
+def record_meta(
+    record_id: str, metadata: Metadata, source: dict[str, Any], extra: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The front matter of a new record; ``extra`` holds the fields of how it was read (``ocr``)."""
     meta: dict[str, Any] = {
         "id": record_id,
         "title": metadata.title,
@@ -43,6 +54,7 @@ def record_meta(record_id: str, metadata: Metadata, source: dict[str, Any]) -> d
         "actors": metadata.actors,
         "tags": metadata.tags,
         "source": source,
+        **(extra or {}),
         "review": "auto",
     }
     if metadata.uncertain:
@@ -58,23 +70,35 @@ class SeedWork:
     suffix: str
     data: bytes
     refused: str = ""  # why the seed could not even be read; reported as its error
+    sidecars: dict[str, bytes] = field(default_factory=dict)  # store.SIDECARS beside the seed
 
 
-def record_text(work: SeedWork, authorities: Authorities) -> tuple[str, str]:
+@dataclass(frozen=True)
+class Made:
+    """A record's id and text, and the OCR sidecar to write when the seed was read by OCR just now."""
+
+    record_id: str
+    text: str
+    ocr_sidecar: bytes | None = None
+
+
+def record_text(work: SeedWork, authorities: Authorities) -> Made:
     """The record id and file text ingest writes for one seed: a pure function of its bytes."""
     if work.refused:
         raise HemerotecaError(work.path, work.refused)
     try:
-        text = seed_text(work.data, work.suffix)
+        text = seed_text(work.data, work.suffix, work.sidecars)
     except DecodeError as exc:
         raise HemerotecaError(work.path, str(exc)) from exc
     metadata = extract_seed(text, authorities)
     record_id = seed_id(Path(work.path))
     source = {"path": work.path, "sha256": hashlib.sha256(work.data).hexdigest(), **text.source_extra}
-    return record_id, serialise(record_meta(record_id, metadata, source), metadata.body)
+    record = serialise(record_meta(record_id, metadata, source, text.record_extra), metadata.body)
+    new_ocr = ocr_sidecar_bytes(text) if text.ocr is not None and "ocr" not in work.sidecars else None
+    return Made(record_id, record, new_ocr)
 
 
-def _record_text_or_error(work: SeedWork, authorities: Authorities) -> tuple[str, str] | HemerotecaError:
+def _record_text_or_error(work: SeedWork, authorities: Authorities) -> Made | HemerotecaError:
     """Errors come back as values, so one bad seed does not stop the other workers' batches."""
     try:
         return record_text(work, authorities)
@@ -126,7 +150,9 @@ def _ingest(
             report.errors.append(result)
             continue
         target = record_path(project, seed_id(seed))
-        _, text = result
+        text = result.text
+        if result.ocr_sidecar is not None:
+            write_atomic(sidecar_path(seed, "ocr"), result.ocr_sidecar)
         if target.exists() and target.read_text(encoding="utf-8") == text:
             report.unchanged.append(target)
             continue
@@ -163,7 +189,7 @@ def _needs_extraction(project: Project, seed: Path, force: bool, report: IngestR
 def _seed_work(project: Project, seed: Path) -> SeedWork:
     relative = project.relative(seed)
     try:
-        return SeedWork(relative, seed.suffix, read_seed_bytes(seed))
+        return SeedWork(relative, seed.suffix, read_seed_bytes(seed), sidecars=read_sidecars(seed))
     except DecodeError as exc:  # too big to read
         return SeedWork(relative, seed.suffix, b"", refused=str(exc))
     except OSError as exc:

@@ -38,11 +38,24 @@ FIELD_ORDER = (
     "actors",
     "tags",
     "source",
+    "ocr",
+    "ocr_confidence",
     "review",
     "fingerprint",
 )
 ACTOR_ORDER = ("name", "type", "alias", "role")
-SOURCE_ORDER = ("path", "sha256", "url", "publisher")
+SOURCE_ORDER = (
+    "path",
+    "sha256",
+    "url",
+    "publisher",
+    "requested_url",
+    "retrieved",
+    "http_status",
+    "content_type",
+    "media_type",
+    "document",
+)
 _FINGERPRINT_LINE = re.compile(r"^fingerprint:[^\n]*\n", re.MULTILINE)
 _OPENING = re.compile(r"---[ \t]*\r?\n")
 # Three dashes alone on a line: YAML allows no such line inside a value (it would start a

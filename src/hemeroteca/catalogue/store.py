@@ -17,7 +17,10 @@ from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import inside
 from hemeroteca.project import Project
 
-SEED_SUFFIXES = (".txt", ".html", ".htm")
+SEED_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+SIDECARS = {"ocr": ".ocr.json", "warc": ".warc.gz"}
+"""Files kept beside a seed, named after it: the text OCR read, the HTTP exchange of a fetched page."""
+MAX_SIDECAR_BYTES = 60_000_000
 _NOT_ID = re.compile(r"[^a-z0-9_-]+")
 
 
@@ -101,6 +104,20 @@ def refuse_unsafe_files(project: Project) -> None:
 
 def list_seeds(project: Project) -> list[Path]:
     return _files(project.seeds_dir, lambda name: os.path.splitext(name)[1].lower() in SEED_SUFFIXES)
+
+
+def sidecar_path(seed: Path, kind: str) -> Path:
+    return seed.with_name(seed.name + SIDECARS[kind])
+
+
+def read_sidecars(seed: Path) -> dict[str, bytes]:
+    """The sidecar files of a seed that exist (regular files only, of a sane size)."""
+    found = {}
+    for kind in SIDECARS:
+        path = sidecar_path(seed, kind)
+        if path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_SIDECAR_BYTES:
+            found[kind] = path.read_bytes()
+    return found
 
 
 def record_path(project: Project, record_id: str) -> Path:

@@ -27,6 +27,8 @@ import ftfy
 
 MAX_SEED_BYTES = 5_000_000
 """A long news article is 50 KB; 5 MB is a hundred times that. Bigger is the wrong file."""
+MAX_DOCUMENT_BYTES = 50_000_000
+"""A clipping scanned at 300 dpi as an uncompressed TIFF is ~25 MB a page; a PDF of a few pages less."""
 
 _SIGNATURES = (
     (b"%PDF", "a PDF document"),
@@ -81,11 +83,12 @@ def decode_bytes(data: bytes) -> str:
     return text
 
 
-def check_size(size: int) -> None:
+def check_size(size: int, limit: int | None = None) -> None:
     """Refuse a file too big to be one article (callers check before reading it into memory)."""
-    if size > MAX_SEED_BYTES:
+    limit = limit or MAX_SEED_BYTES
+    if size > limit:
         raise DecodeError(
-            f"file is {size / 1_000_000:.1f} MB, over the {MAX_SEED_BYTES // 1_000_000} MB limit "
+            f"file is {size / 1_000_000:.1f} MB, over the {limit // 1_000_000} MB limit "
             "for one article: is it really a single news text?"
         )
 
