@@ -29,9 +29,10 @@ from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tests import documents  # noqa: E402
+
 from hemeroteca.sources.ocr import ocr_pages, tesseract_available  # noqa: E402
 from hemeroteca.sources.pdf import read_pdf  # noqa: E402
-from tests import documents  # noqa: E402
 
 TARGETS = {(300, 0.0): 0.97, (200, 1.5): 0.93}
 

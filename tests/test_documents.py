@@ -106,7 +106,7 @@ def test_text_pdf_added_with_its_metadata_as_evidence(empty_project: Project, tm
     assert record.meta["source"]["media_type"] == "application/pdf"
     assert "ocr" not in record.meta
     assert "JM" in record.meta["countries"]
-    assert not [u for u in record.meta.get("uncertain", []) if u.startswith("page:")]
+    assert not [u for u in record.meta.get("uncertain", []) if "several-articles" in u]
     assert _errors(empty_project) == []
     # ingest --force makes the same record from the same bytes
     before = added.record.read_text()
@@ -114,12 +114,14 @@ def test_text_pdf_added_with_its_metadata_as_evidence(empty_project: Project, tm
     assert added.record.read_text() == before
 
 
-def test_a_page_with_two_stories_is_flagged_not_merged_silently(empty_project: Project, tmp_path: Path) -> None:
+def test_a_page_with_two_stories_is_flagged_not_merged_silently(
+    empty_project: Project, tmp_path: Path
+) -> None:
     laid = documents.two_articles_pdf()
     given = tmp_path / "page3.pdf"
     given.write_bytes(laid.data)
     record = read(_add_one(empty_project, given).record)
-    flags = [u for u in record.meta["uncertain"] if u.startswith("page:")]
+    flags = [u for u in record.meta["uncertain"] if u.endswith("[several-articles]")]
     assert len(flags) == 1 and "2 headlines" in flags[0] and "Pescadores do Maranhão" in flags[0]
 
 

@@ -99,7 +99,11 @@ def test_without_tesseract_a_scan_is_refused_with_how_to_install(
     env_path = str(Path(sys.executable).parent)  # python, but no tesseract
     result = subprocess.run(
         [sys.executable, "-m", "hemeroteca", "add", str(given)],
-        cwd=empty_project.root, capture_output=True, text=True, check=False, env={**os.environ, "PATH": env_path},
+        cwd=empty_project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PATH": env_path},
     )
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
