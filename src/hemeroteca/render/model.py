@@ -64,6 +64,8 @@ class Article:
     # Changes whenever anything this article's page or search entry is made from changes
     # (its record, the authority files, the site's name, address and language): caches key on it.
     key: str = ""
+    # Tesseract's mean word confidence when the text was read from a scan, else None.
+    ocr_confidence: float | None = None
 
     @property
     def body(self) -> str:
@@ -204,7 +206,15 @@ def article_from_record(record: Record, authorities: Authorities, identity: str 
         source=source,
         record=record,
         key=text_digest(f"{record.digest}|{authorities.digest}|{identity}"),
+        ocr_confidence=_ocr_confidence(meta),
     )
+
+
+def _ocr_confidence(meta: dict[str, Any]) -> float | None:
+    confidence = meta.get("ocr_confidence")
+    if meta.get("ocr") is True and isinstance(confidence, (int, float)) and not isinstance(confidence, bool):
+        return float(confidence)
+    return None
 
 
 def build_model(

@@ -10,6 +10,7 @@ the theme override to write.
 from __future__ import annotations
 
 import json
+import posixpath
 from urllib.parse import quote
 
 from hemeroteca.render.cite import bibtex, csl_json, reference_html
@@ -18,6 +19,7 @@ from hemeroteca.render.headmeta import head_html
 from hemeroteca.render.links import article_path, facet_path, html_link
 from hemeroteca.render.messages import N_
 from hemeroteca.render.model import UNDATED, Article, SiteModel
+from hemeroteca.render.originals import original_path, warc_path
 from hemeroteca.weburl import web_url
 
 CSL_MEDIATYPE = "application/vnd.citationstyles.csl+json"
@@ -89,6 +91,27 @@ def _provenance(article: Article, model: SiteModel) -> str:
         rows.append((m.gettext("Original URL"), f'<a href="{url}" rel="nofollow noopener">{url}</a>'))
     if source.get("publisher"):
         rows.append((m.gettext("Publisher"), html_text(str(source["publisher"]))))
+    here = article_path(article.id)
+    original = original_path(article)
+    if original:
+        href = html_text(html_link(here, original))
+        name = html_text(posixpath.basename(original))
+        rows.append((m.gettext("Original file"), f'<a href="{href}" download="{name}">{name}</a>'))
+    if web_url(source.get("requested_url")):
+        rows.append((m.gettext("Requested URL"), f"<code>{html_text(str(source['requested_url']))}</code>"))
+    if source.get("retrieved"):
+        status = html_text(str(source.get("http_status", "?")))
+        rows.append((m.gettext("Retrieved"), f"{html_text(str(source['retrieved']))} (HTTP {status})"))
+    archived = warc_path(article)
+    if archived:
+        href = html_text(html_link(here, archived))
+        name = html_text(posixpath.basename(archived))
+        rows.append((m.gettext("Web archive (WARC)"), f'<a href="{href}" download="{name}">{name}</a>'))
+    if article.ocr_confidence is not None:
+        confidence = m.gettext(
+            "Tesseract, mean word confidence {confidence} %", confidence=f"{article.ocr_confidence:g}"
+        )
+        rows.append((m.gettext("Text read by OCR"), html_text(confidence)))
     rows.append((m.gettext("Record"), f"<code>{html_text(article.id)}</code>"))
     return _dl("hem-provenance", rows)
 

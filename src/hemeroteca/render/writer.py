@@ -27,6 +27,7 @@ from hemeroteca.render.indexes import index_pages
 from hemeroteca.render.links import article_path
 from hemeroteca.render.messages import FALLBACK
 from hemeroteca.render.model import Article, SiteModel, build_model
+from hemeroteca.render.originals import original_files
 from hemeroteca.render.pages import article_page
 from hemeroteca.render.search_index import build_index
 
@@ -205,6 +206,10 @@ def render(
         report.written = written + more_written
         report.unchanged = unchanged + more_unchanged + len(model.articles) - len(stale)
         generated = set(files) | {article_path(a.id) for a in model.articles}
+        for rel, original in original_files(project.seeds_dir, model.articles).items():
+            if write_if_changed(docs / rel, original.read_bytes()):
+                report.written.append(rel)
+            generated.add(rel)
         if parallel:
             names, written, unchanged = searching.get()
             generated.update(names)
