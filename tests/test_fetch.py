@@ -42,7 +42,13 @@ LOGIN = b"""<html><body><h1>Suscriptores</h1><p>Para leer esta nota inicie sesio
 de suscriptor del diario.</p><form><input name="user"><input type="password" name="pw">
 <button>Entrar</button></form></body></html>"""
 
+# An article that declares itself one, under a long list of related stories: not a listing.
+WITH_RELATED = ARTICLE.replace(
+    b"<meta charset=\"utf-8\">", b"<meta charset=\"utf-8\"><meta property=\"og:type\" content=\"article\">"
+).replace(b"</article>", b"</article>" + LISTING.split(b"<body>")[1].split(b"</body>")[0])
+
 PAGES = {
+    "/news/related.html": (200, "text/html; charset=utf-8", WITH_RELATED),
     "/news/cafe.html": (200, "text/html; charset=utf-8", ARTICLE),
     "/economia": (200, "text/html; charset=utf-8", LISTING),
     "/login-wall": (200, "text/html", LOGIN),
@@ -121,6 +127,10 @@ def test_a_fetched_page_keeps_the_servers_bytes_and_a_warc_of_the_exchange(
     # the same address again is a duplicate
     again = add(empty_project, [f"{server}/news/cafe.html"])
     assert not again.added and again.duplicates[0].how == "the same file (sha256)"
+    # the WARC is part of the provenance: check says when it is gone
+    warc.unlink()
+    errors = [str(p) for p in check(empty_project) if p.severity == "error"]
+    assert len(errors) == 1 and "source.retrieved" in errors[0] and "WARC" in errors[0]
 
 
 @pytest.mark.parametrize(
@@ -145,6 +155,13 @@ def test_what_is_not_an_article_is_refused_in_one_line(
     assert len(errors) == 1 and fragment in errors[0] and f"{server}{path}" in errors[0], result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(empty_project.seeds_dir, empty_project.archive_dir) == before
+
+
+def test_an_article_declared_as_one_is_not_taken_for_a_listing(empty_project: Project, server: str) -> None:
+    assert b"og:type" in WITH_RELATED and WITH_RELATED.count(b"<a href") > 30
+    report = add(empty_project, [f"{server}/news/related.html"])
+    assert not report.errors, [e.one_line() for e in report.errors]
+    assert read(report.added[0].record).meta["title"] == "Cooperativas de Nariño exportan café a Japón"
 
 
 def test_a_server_that_does_not_answer_is_refused(empty_project: Project) -> None:

@@ -28,7 +28,15 @@ from hemeroteca.catalogue.explain import (
 from hemeroteca.catalogue.problems import Problem
 from hemeroteca.catalogue.record import Record
 from hemeroteca.catalogue.seed_digests import seed_sha256
-from hemeroteca.catalogue.store import Loaded, list_seeds, load_records, seed_id, sha256_of, unsafe_files
+from hemeroteca.catalogue.store import (
+    Loaded,
+    list_seeds,
+    load_records,
+    seed_id,
+    sha256_of,
+    sidecar_path,
+    unsafe_files,
+)
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
 from hemeroteca.resources import load_data
@@ -194,7 +202,20 @@ def check_source(
                 "source.sha256", f"does not match the sha256 of '{source['path']}' (was the seed edited?)"
             )
         ]
-    return []
+    return _missing_sidecars(record, seed, problem)
+
+
+def _missing_sidecars(record: Record, seed: Path, problem: Callable[[str, str], Problem]) -> list[Problem]:
+    """A scan's OCR text and a fetched page's WARC are kept beside the seed: say when one is gone."""
+    found = []
+    if record.meta.get("ocr") is True and not sidecar_path(seed, "ocr").is_file():
+        found.append(problem("ocr", f"the OCR text '{sidecar_path(seed, 'ocr').name}' is missing from seeds/ "
+                             "(restore it; `ingest` would read the scan again)"))
+    source = record.meta.get("source") or {}
+    if source.get("retrieved") and not sidecar_path(seed, "warc").is_file():
+        found.append(problem("source.retrieved", f"the WARC '{sidecar_path(seed, 'warc').name}' of this "
+                             "fetch is missing from seeds/ (restore it)"))
+    return found
 
 
 def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True) -> list[Problem]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import time
 import urllib.error
 import urllib.request
@@ -182,17 +183,35 @@ def _refuse_non_article(body: bytes) -> None:
         tree = lxml.html.document_fromstring(body)
     except (ValueError, lxml.etree.ParserError) as exc:
         raise FetchError("the page is empty or not HTML") from exc
+    declared = _declares_article(tree)
     for bad in tree.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
     words = len(tree.text_content().split())
     if tree.xpath("//input[translate(@type,'PASSWORD','password')='password']") and words < LOGIN_MAX_WORDS:
         raise FetchError("the page asks for a password (a login wall), not an article: nothing added")
+    if declared:
+        return
     linked = sum(len(a.text_content().split()) for a in tree.xpath("//a"))
     if words and linked / words > LISTING_LINK_SHARE:
         raise FetchError(
             f"{round(100 * linked / words)}% of the page's words are links: a listing, not an article; "
             "add the article's own address"
         )
+
+
+def _declares_article(tree) -> bool:
+    """The page says it is an article (``og:type``, or a JSON-LD ``...Article`` type).
+
+    News sites declare it for search engines and link previews; such a page is not
+    judged a listing by its links, however many related stories it shows.
+    """
+    kinds = tree.xpath("//meta[@property='og:type']/@content")
+    if any(str(kind).strip().lower() == "article" for kind in kinds):
+        return True
+    return any(
+        re.search(r'"@type"\s*:\s*\[?[^\]]*"(?:News|Reportage|Analysis|Opinion)?Article"', str(script))
+        for script in tree.xpath("//script[@type='application/ld+json']/text()")
+    )
 
 
 def provenance_from_warc(warc: bytes) -> dict[str, Any]:
