@@ -170,9 +170,10 @@ def two_articles_pdf() -> Laid:
     return Laid(bytes(pdf.output()), titles[0], paragraphs[1:])
 
 
-def single_column_pdf(language: str = "en", *, title_meta: str | None = None) -> Laid:
-    """A press release: the headline and the paragraphs down one column."""
-    title, paragraphs = story(language)
+def single_column_pdf(language: str = "en", *, title_meta: str | None = None, paragraphs: int = 4) -> Laid:
+    """A press release: the headline and the first ``paragraphs`` paragraphs down one column."""
+    title, body = story(language)
+    paragraphs = body[:paragraphs]
     pdf = _pdf(title_meta)
     pdf.set_font("Helvetica", "B", 18)
     pdf.set_xy(20, 20)
@@ -197,11 +198,14 @@ def render_page(pdf_bytes: bytes, dpi: int):
         document.close()
 
 
-def scan(language: str = "es", dpi: int = 300, *, skew: float = 0.0, noise: float = 0.0, seed: int = 7):
+def scan(
+    language: str = "es", dpi: int = 300, *, skew: float = 0.0, noise: float = 0.0, seed: int = 7,
+    paragraphs: int = 4,
+):
     """A clipping as a scanner makes it: the page rendered, turned ``skew`` degrees, specks added."""
     from PIL import Image
 
-    laid = single_column_pdf(language)
+    laid = single_column_pdf(language, paragraphs=paragraphs)
     image = render_page(laid.data, dpi)
     if skew:
         image = image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
@@ -221,9 +225,11 @@ def image_bytes(image, fmt: str, dpi: int = 300) -> bytes:
     return out.getvalue()
 
 
-def scanned_pdf(language: str = "es", dpi: int = 300, *, skew: float = 0.0) -> tuple[bytes, Laid]:
+def scanned_pdf(
+    language: str = "es", dpi: int = 300, *, skew: float = 0.0, paragraphs: int = 4
+) -> tuple[bytes, Laid]:
     """A scan saved as a PDF with no text layer (what a copier's 'scan to PDF' makes)."""
-    image, laid = scan(language, dpi, skew=skew)
+    image, laid = scan(language, dpi, skew=skew, paragraphs=paragraphs)
     out = io.BytesIO()
     image.save(out, format="PDF", resolution=dpi)
     return out.getvalue(), laid

@@ -78,7 +78,7 @@ def test_a_skewed_200_dpi_scan_is_read_and_marked_ocr(
 
 @needs_tesseract
 def test_a_pdf_without_text_layer_is_read_by_ocr(empty_project: Project, tmp_path: Path) -> None:
-    data, laid = documents.scanned_pdf("pt", 200)
+    data, laid = documents.scanned_pdf("pt", 200, paragraphs=2)
     given = tmp_path / "digitalizado.pdf"
     given.write_bytes(data)
     report = add(empty_project, [given])
@@ -92,7 +92,7 @@ def test_a_pdf_without_text_layer_is_read_by_ocr(empty_project: Project, tmp_pat
 def test_without_tesseract_a_scan_is_refused_with_how_to_install(
     empty_project: Project, tmp_path: Path
 ) -> None:
-    image, _ = documents.scan("en", 100)
+    image, _ = documents.scan("en", 100, paragraphs=1)
     given = tmp_path / "scan.jpg"
     given.write_bytes(documents.image_bytes(image, "JPEG", 100))
     before = tree_digest(empty_project.seeds_dir, empty_project.archive_dir)

@@ -28,7 +28,7 @@ def test_four_ways_in_reach_the_site_with_their_originals(
     empty_project: Project, tmp_path: Path, server: str  # noqa: F811
 ) -> None:
     pdf = documents.columns_pdf("en", 2)
-    image, scanned = documents.scan("es", 200, skew=1.5)
+    image, scanned = documents.scan("es", 200, skew=1.5, paragraphs=2)
     word = documents.docx_file("pt")
     scan_png = documents.image_bytes(image, "PNG", 200)
     given = {"clipping.pdf": pdf.data, "scan.png": scan_png, "nota.docx": word.data}

@@ -179,7 +179,7 @@ def _document_text(data: bytes, suffix: str, ocr_sidecar: bytes | None) -> SeedT
                 media_type=media_type,
                 notes=notes,
             )
-    ocr = json.loads(ocr_sidecar) if ocr_sidecar else run_isolated("ocr", data, pdf=suffix == ".pdf")
+    ocr = _ocr_kept(ocr_sidecar) if ocr_sidecar else run_isolated("ocr", data, pdf=suffix == ".pdf")
     low = ocr.get("low_confidence") or []
     if low:
         shown = ", ".join(low[:LOW_WORDS_SHOWN]) + (" ..." if len(low) > LOW_WORDS_SHOWN else "")
@@ -191,6 +191,26 @@ def _document_text(data: bytes, suffix: str, ocr_sidecar: bytes | None) -> SeedT
         notes=notes,
         ocr=ocr,
     )
+
+
+def _ocr_kept(sidecar: bytes) -> dict[str, Any]:
+    """The OCR text kept beside a scan, refused whole if it is not what ``add`` wrote."""
+    try:
+        ocr = json.loads(sidecar.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        ocr = None
+    valid = (
+        isinstance(ocr, dict)
+        and isinstance(ocr.get("paragraphs"), list)
+        and all(isinstance(p, str) for p in ocr["paragraphs"])
+        and isinstance(ocr.get("confidence"), (int, float))
+        and isinstance(ocr.get("low_confidence", []), list)
+    )
+    if not valid:
+        raise DecodeError(
+            "the OCR text kept beside the scan (.ocr.json) is damaged: delete it to read the scan again"
+        )
+    return ocr
 
 
 def _nonempty(text: str) -> str:

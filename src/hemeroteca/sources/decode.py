@@ -69,7 +69,10 @@ def decode_bytes(data: bytes) -> str:
         raise DecodeError("file is empty")
     for magic, kind in _SIGNATURES:
         if data.startswith(magic):
-            raise DecodeError(f"file is {kind}, not a text: save the article as plain text (.txt) first")
+            raise DecodeError(
+                f"file is {kind}, not a text: give it its own extension (.pdf, .docx, .png, .jpg) "
+                "to add it as a document, or save the article as plain text (.txt)"
+            )
     text = _decode(data)
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
