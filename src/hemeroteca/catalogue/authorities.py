@@ -11,9 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from hemeroteca.catalogue.record import text_digest
+from hemeroteca.catalogue.record import load_yaml, text_digest
 from hemeroteca.errors import HemerotecaError
 
 
@@ -65,19 +63,12 @@ class Authorities:
         return frozenset(t.id for t in self.topics)
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: read on every command
-
-
 def _read_list(path: Path) -> tuple[list[dict], str]:
     """The file's entries and its text ('' when the file is absent)."""
     if not path.exists():
         return [], ""
     text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
-        raise HemerotecaError(path, f"YAML syntax error: {getattr(exc, 'problem', exc)}", line=line) from exc
+    data, _ = load_yaml(text, path)
     if data is None:
         return [], text
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):

@@ -12,10 +12,11 @@ from functools import cache
 from pathlib import Path
 
 import jsonschema
-import yaml
 
-from hemeroteca.catalogue.explain import authority_message, country_message, yaml_problem
+from hemeroteca.catalogue.explain import authority_message, country_message
 from hemeroteca.catalogue.problems import Problem, field_path
+from hemeroteca.catalogue.record import load_yaml
+from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
 from hemeroteca.resources import load_data
 
@@ -25,26 +26,6 @@ FILES = {"actors.yaml": "actors.schema.json", "topics.yaml": "topics.schema.json
 @cache
 def _validator(schema: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(load_data(schema))
-
-
-def _lines(node: yaml.Node | None) -> dict[str, int]:
-    """1-based line of every entry and field: ``[3]``, ``[3].aliases[1]``."""
-    lines: dict[str, int] = {}
-
-    def walk(n: yaml.Node, prefix: str) -> None:
-        if isinstance(n, yaml.MappingNode):
-            for key, value in n.value:
-                name = f"{prefix}.{key.value}"
-                lines[name] = key.start_mark.line + 1
-                walk(value, name)
-        elif isinstance(n, yaml.SequenceNode):
-            for index, item in enumerate(n.value):
-                lines[f"{prefix}[{index}]"] = item.start_mark.line + 1
-                walk(item, f"{prefix}[{index}]")
-
-    if node is not None:
-        walk(node, "")
-    return lines
 
 
 def _line(lines: dict[str, int], field: str) -> int:
@@ -65,12 +46,9 @@ def check_authority_file(path: Path, shown: str, schema: str) -> list[Problem]:
         line = text[: text.index("\t")].count("\n") + 1
         return [Problem(shown, line, "file", "tab character: indent with spaces, never tabs")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        line, message = yaml_problem(text, exc, first_line=1)
-        return [Problem(shown, line or 1, "file", message)]
-    lines = _lines(node)
+        data, lines = load_yaml(text, shown)
+    except HemerotecaError as exc:
+        return [Problem(shown, exc.line or 1, exc.field or "file", exc.message)]
     problems = []
     for error in _validator(schema).iter_errors(data if data is not None else []):
         field = field_path(list(error.absolute_path)) or "file"

@@ -20,7 +20,9 @@ import pycountry
 import yaml
 
 from hemeroteca.catalogue.problems import field_path
+from hemeroteca.catalogue.record import split_front_matter
 from hemeroteca.catalogue.suggest import is_slip, nearest
+from hemeroteca.errors import HemerotecaError
 
 if TYPE_CHECKING:
     import jsonschema
@@ -239,13 +241,11 @@ class Said:
 
 def _scalars(record: Record) -> dict[str, yaml.ScalarNode]:
     """The scalar nodes of the front matter by field, to quote a value exactly as typed."""
-    raw = record.raw
-    end = raw.find("\n---", 3)
-    if not raw.startswith("---\n") or end == -1:
-        return {}
     try:
-        node = yaml.compose(raw[4 : end + 1], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
+        bounds = split_front_matter(record.raw)
+        header = record.raw[bounds.start : bounds.end]
+        node = yaml.compose(header, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (HemerotecaError, yaml.YAMLError):
         return {}
     found: dict[str, yaml.ScalarNode] = {}
 

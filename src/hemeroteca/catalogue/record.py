@@ -252,7 +252,7 @@ def serialise(meta: dict[str, Any], body: str) -> str:
     return f"---\n{dump_front_matter(meta)}---\n\n{body.strip()}\n"
 
 
-def _walk(node: yaml.Node, offset: int, path: Path | None) -> dict[str, int]:
+def _walk(node: yaml.Node, offset: int, path: Path | str | None) -> dict[str, int]:
     """The line of every field, refusing what the tool never writes and PyYAML would accept.
 
     Runs on the composed node graph, before any value is built: an alias is a node met
@@ -314,25 +314,37 @@ def parse(text: str, path: Path | None = None, headers: Store | None = None) -> 
     return Record(meta=meta, body=body, path=path, lines=lines, raw=text, digest=digest)
 
 
+def load_yaml(text: str, path: Path | str | None, *, first_line: int = 1) -> tuple[Any, dict[str, int]]:
+    """The value of a YAML text from a pull request, and the line of each field (``_walk``).
+
+    Records and authority files are both read through here, so both refuse aliases,
+    repeated fields and runaway nesting before a single value is built. ``first_line``
+    is the file's line number of the text's first line.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        lines = _walk(node, first_line, path)
+        return loader.construct_document(node), lines
+    except yaml.YAMLError as exc:
+        from hemeroteca.catalogue.explain import yaml_problem
+
+        line, message = yaml_problem(text, exc, first_line=first_line)
+        raise HemerotecaError(path, message, line=line) from exc
+    finally:
+        loader.dispose()
+
+
 def _parse_header(header: str, path: Path | None) -> tuple[dict[str, Any], dict[str, int]]:
     """The front matter's fields and the line of each."""
     if "\t" in header:
         tab_line = header[: header.index("\t")].count("\n") + 2
         raise HemerotecaError(path, "tab character: indent with spaces, never tabs", line=tab_line)
-    loader = _Loader(header)
-    try:
-        node = loader.get_single_node()
-        if not isinstance(node, yaml.MappingNode):
-            raise HemerotecaError(path, "front matter must be a mapping of field: value", line=2)
-        lines = _walk(node, 2, path)
-        meta = loader.construct_document(node)
-    except yaml.YAMLError as exc:
-        from hemeroteca.catalogue.explain import yaml_problem
-
-        line, message = yaml_problem(header, exc, first_line=2)
-        raise HemerotecaError(path, message, line=line) from exc
-    finally:
-        loader.dispose()
+    meta, lines = load_yaml(header, path, first_line=2)
+    if not isinstance(meta, dict):
+        raise HemerotecaError(path, "front matter must be a mapping of field: value", line=2)
     if isinstance(meta.get("date"), int):
         meta["date"] = str(meta["date"])
     return meta, lines

@@ -157,7 +157,7 @@ def load_records(project: Project) -> Loaded:
 
 # Commands of this process holding the archive's lock, by folder: ``build`` runs ``ingest``.
 _held: dict[str, int] = {}
-LOCK_WAIT = 10.0
+LOCK_WAIT = 60.0
 
 
 @contextmanager
