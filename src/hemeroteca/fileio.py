@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from hemeroteca.errors import HemerotecaError
@@ -22,6 +22,17 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
+@lru_cache(maxsize=4096)
+def _real(folder: str) -> str:
+    """``realpath`` of a folder, remembered: 10,000 pages share a handful of folders.
+
+    Safe to remember because every command first refuses links inside the project's
+    folders (``store.unsafe_files``); what this catches is a link among the folders
+    around them, which does not change while the tool runs.
+    """
+    return os.path.realpath(folder)
+
+
 def inside(folder: Path, rel: str) -> Path:
     """``folder/rel``, once it is proven to stay inside ``folder``, on paper and on disk.
 
@@ -33,7 +44,7 @@ def inside(folder: Path, rel: str) -> Path:
     joined = os.path.normpath(os.path.join(base, rel))
     if not rel or os.path.isabs(rel) or "\0" in rel or not joined.startswith(base + os.sep):
         raise HemerotecaError(folder, f"'{rel}' would be outside {Path(base).name}/: refused")
-    real_folder, real_parent = os.path.realpath(base), os.path.realpath(os.path.dirname(joined))
+    real_folder, real_parent = _real(base), _real(os.path.dirname(joined))
     if real_parent != real_folder and not real_parent.startswith(real_folder + os.sep):
         raise HemerotecaError(
             folder, f"'{rel}' would be written through a link out of {Path(base).name}/: refused"
