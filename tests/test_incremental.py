@@ -141,3 +141,27 @@ def test_articles_are_numbered_in_the_order_add_names_them() -> None:
 
     ids = ["1000_aa", "by-hand", "999_ff", "001_zz", "0002_00", "another"]
     assert sorted(ids, key=number_key) == ["another", "by-hand", "001_zz", "0002_00", "999_ff", "1000_aa"]
+
+
+
+def test_a_render_with_nothing_new_makes_no_article_search_file(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hemeroteca.catalogue.ingest import ingest
+    from hemeroteca.render import search_index
+
+    ingest(project)
+    writer.render(project)
+    made: list[str] = []
+    real_text = search_index._text
+    monkeypatch.setattr(search_index, "_text", lambda body: made.append(body) or real_text(body))
+    before = tree_digest(project.docs_dir)
+    writer.render(project)
+    assert made == []  # every a/N.js on disk was written for the same article: none is made again
+    assert tree_digest(project.docs_dir) == before
+    # and a file removed behind the tool's back is made again, not trusted
+    victim = project.docs_dir / "search-index" / "a" / "0.js"
+    content = victim.read_bytes()
+    victim.unlink()
+    writer.render(project)
+    assert victim.read_bytes() == content and len(made) == 1

@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 
 from hemeroteca.extract.countries import gazetteer
 from hemeroteca.render.model import Article, SiteModel
@@ -95,7 +96,56 @@ def number_key(article_id: str) -> tuple[int, int, str]:
     return (1, int(match.group()), article_id) if match else (0, 0, article_id)
 
 
-def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[dict[str, str], IndexState]:
+class IndexFiles(Mapping[str, str]):
+    """Every search file by path. An article's file (``a/N.js``) is made when it is asked
+    for, not held: at 100,000 articles their texts alone would be 600 MB.
+
+    ``key`` tells a writer what an article's file is made from, so it can skip making a
+    file it already wrote for the same key (``render.writer.GeneratedFiles``).
+    """
+
+    ARTICLE_PREFIX = f"{INDEX_DIR}/a/"
+
+    def __init__(self, fixed: dict[str, str], ordered: list[Article]) -> None:
+        self._fixed = fixed
+        self._ordered = ordered
+
+    def _number(self, rel: str) -> int | None:
+        if not (rel.startswith(self.ARTICLE_PREFIX) and rel.endswith(".js")):
+            return None
+        digits = rel[len(self.ARTICLE_PREFIX) : -3]
+        if not digits.isdigit() or int(digits) >= len(self._ordered) or str(int(digits)) != digits:
+            return None
+        return int(digits)
+
+    def __getitem__(self, rel: str) -> str:
+        if rel in self._fixed:
+            return self._fixed[rel]
+        number = self._number(rel)
+        if number is None:
+            raise KeyError(rel)
+        article = self._ordered[number]
+        row = [article.id, article.title, article.date or "", _text(article.body)]
+        return _script("addArticle", number, row)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._fixed
+        for number in range(len(self._ordered)):
+            yield f"{self.ARTICLE_PREFIX}{number}.js"
+
+    def __len__(self) -> int:
+        return len(self._fixed) + len(self._ordered)
+
+    def __contains__(self, rel: object) -> bool:
+        return isinstance(rel, str) and (rel in self._fixed or self._number(rel) is not None)
+
+    def key(self, rel: str) -> str | None:
+        """What an article's file is a function of (its number is in its path); None for the others."""
+        number = self._number(rel)
+        return self._ordered[number].key if number is not None and rel not in self._fixed else None
+
+
+def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[IndexFiles, IndexState]:
     """Relative path -> content of every search file, and the state to pass to the next build.
 
     ``previous``: the state a former build returned, for any archive or version; what
@@ -106,10 +156,7 @@ def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[d
     state = (update_state(previous, ordered) if previous is not None else None) or build_state(ordered)
     files, keys = _shard_files(state)
     files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, ordered, numbering, keys)
-    for number, article in enumerate(ordered):
-        row = [article.id, article.title, article.date or "", _text(article.body)]
-        files[f"{INDEX_DIR}/a/{number}.js"] = _script("addArticle", number, row)
-    return files, state
+    return IndexFiles(files, ordered), state
 
 
 def _shard_files(state: IndexState) -> tuple[dict[str, str], list[str]]:

@@ -8,7 +8,7 @@ contributing, search) are never touched.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,38 +68,30 @@ def page_files(model: SiteModel) -> dict[str, str]:
 def site_files(model: SiteModel) -> dict[str, str]:
     """Every generated docs/ file, path -> content (``render`` writes article pages one by one)."""
     articles = {article_path(a.id): article_page(a, model) for a in model.articles}
-    return articles | page_files(model) | build_index(model)[0]
+    return articles | page_files(model) | dict(build_index(model)[0])
 
 
-class ArticlePages:
-    """Which article pages in docs/ are current, so a build after one new article renders one page.
+class GeneratedFiles:
+    """Which generated files in docs/ are current, so a build after one new article makes one page.
 
-    An article's page is a function of its ``key``; the page on disk is trusted when it is
-    the file this class saw written for that key (same size and modification time).
+    A file made from a ``key`` (an article's page, an article's search file) is trusted when
+    it is the file this class saw written for that key: same size and modification time.
+    Each process that writes keeps its own store (``name``), so two never save over each other.
     """
 
-    def __init__(self, project: Project, model: SiteModel) -> None:
+    def __init__(self, project: Project, name: str) -> None:
         self._docs = project.docs_dir
-        self._store = Store.open(project, "article-pages")
-        # A page shows its related and same-year articles too: its key includes theirs.
-        self._key = model.neighbours.page_key
+        self._store = Store.open(project, name)
 
-    def stale(self, articles: Iterable[Article]) -> list[Article]:
-        out = []
-        for article in articles:
-            rel = article_path(article.id)
-            known = self._store.get(rel)
-            if known is None or known[0] != self._key(article) or tuple(known[1:]) != stamp(self._docs / rel):
-                out.append(article)
-        return out
+    def fresh(self, rel: str, key: str) -> bool:
+        known = self._store.get(rel)
+        return known is not None and known[0] == key and tuple(known[1:]) == stamp(self._docs / rel)
 
-    def remember(self, articles: Iterable[Article]) -> None:
-        """Call after the pages of ``articles`` are on disk; then ``save``."""
-        for article in articles:
-            rel = article_path(article.id)
-            on_disk = stamp(self._docs / rel)
-            if on_disk is not None:
-                self._store.put(rel, (self._key(article), *on_disk))
+    def remember(self, rel: str, key: str) -> None:
+        """Call once the file for ``key`` is on disk; then ``save``."""
+        on_disk = stamp(self._docs / rel)
+        if on_disk is not None:
+            self._store.put(rel, (key, *on_disk))
 
     def save(self) -> None:
         self._store.save()
@@ -111,13 +103,27 @@ PARALLEL_FROM = 200
 _forked_model: SiteModel | None = None
 
 
-def _write_files(docs: Path, files: dict[str, str]) -> tuple[list[str], int]:
+def _write_files(
+    docs: Path, files: Mapping[str, str], generated: GeneratedFiles | None = None
+) -> tuple[list[str], int]:
+    """Write each file that changed, one at a time (``files`` may make them on demand).
+
+    A file whose mapping gives it a ``key`` is not even made when ``generated`` knows
+    the file on disk was written for that key.
+    """
     written, unchanged = [], 0
-    for rel, content in sorted(files.items()):
-        if write_if_changed(inside(docs, rel), content, durable=False):
+    key_of = getattr(files, "key", None) if generated is not None else None
+    for rel in sorted(files):
+        key = key_of(rel) if key_of is not None else None
+        if key is not None and generated is not None and generated.fresh(rel, key):
+            unchanged += 1
+            continue
+        if write_if_changed(inside(docs, rel), files[rel], durable=False):
             written.append(rel)
         else:
             unchanged += 1
+        if key is not None and generated is not None:
+            generated.remember(rel, key)
     return written, unchanged
 
 
@@ -140,7 +146,7 @@ def _forget_model() -> None:
     _forked_model = None
 
 
-def search_files(project: Project, model: SiteModel) -> dict[str, str]:
+def search_files(project: Project, model: SiteModel) -> Mapping[str, str]:
     """The search index's files, updated from the state the former build left in the cache.
 
     After one new article that is its postings appended, not 10,000 bodies read again.
@@ -152,12 +158,17 @@ def search_files(project: Project, model: SiteModel) -> dict[str, str]:
     return files
 
 
+def _write_search_files(project: Project, model: SiteModel) -> tuple[list[str], list[str], int]:
+    files = search_files(project, model)
+    generated = GeneratedFiles(project, "search-files")
+    written, unchanged = _write_files(project.docs_dir, files, generated)
+    generated.save()
+    return sorted(files), written, unchanged
+
+
 def _search_job(root: str) -> tuple[list[str], list[str], int]:
     assert _forked_model is not None
-    project = Project.at(root)
-    files = search_files(project, _forked_model)
-    written, unchanged = _write_files(project.docs_dir, files)
-    return sorted(files), written, unchanged
+    return _write_search_files(Project.at(root), _forked_model)
 
 
 def load_model(project: Project, loaded: Loaded | None = None) -> SiteModel:
@@ -191,8 +202,10 @@ def render(
     manifest = docs / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     report = RenderReport(articles=len(model.articles))
-    pages = ArticlePages(project, model)
-    stale = pages.stale(model.articles)
+    pages = GeneratedFiles(project, "article-pages")
+    # A page shows its related and same-year articles too: its key includes theirs.
+    page_key = model.neighbours.page_key
+    stale = [a for a in model.articles if not pages.fresh(article_path(a.id), page_key(a))]
     parallel = len(model.articles) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
     with ExitStack() as stack:
         if parallel:
@@ -201,7 +214,7 @@ def render(
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(1))
             searching = pool.apply_async(_search_job, (str(project.root),))
         written, unchanged = _write_article_pages(docs, model, stale, progress)
-        files = page_files(model) if parallel else page_files(model) | search_files(project, model)
+        files = page_files(model)
         more_written, more_unchanged = _write_files(docs, files)
         report.written = written + more_written
         report.unchanged = unchanged + more_unchanged + len(model.articles) - len(stale)
@@ -210,13 +223,13 @@ def render(
             if write_if_changed(docs / rel, original.read_bytes()):
                 report.written.append(rel)
             generated.add(rel)
-        if parallel:
-            names, written, unchanged = searching.get()
-            generated.update(names)
-            report.written += written
-            report.unchanged += unchanged
+        names, written, unchanged = searching.get() if parallel else _write_search_files(project, model)
+        generated.update(names)
+        report.written += written
+        report.unchanged += unchanged
         report.written.sort()
-    pages.remember(stale)
+    for article in stale:
+        pages.remember(article_path(article.id), page_key(article))
     pages.save()
     for rel in sorted(previous - generated):
         target = inside(docs, rel)  # the manifest is a file a pull request can change
