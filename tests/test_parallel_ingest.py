@@ -89,3 +89,29 @@ def test_an_error_crosses_a_process_boundary_whole() -> None:
     error = HemerotecaError("archive/x.md", "tags: must be a list", line=7, field="tags")
     copy = pickle.loads(pickle.dumps(error))
     assert copy.one_line() == error.one_line() == "archive/x.md:7: tags: tags: must be a list"
+
+
+def test_add_on_two_processes_numbers_and_writes_as_one(tmp_path: Path) -> None:
+    """Files given in one order get the same seeds and records whatever extracts them, repeats included."""
+    outcomes = []
+    for jobs in (1, 2):
+        source = _many_seeds_project(tmp_path / f"src{jobs}").seeds_dir
+        given = sorted(source.iterdir())
+        given.insert(5, given[0])  # the same file twice in one command
+        project = copy_project_skeleton(tmp_path / f"add{jobs}", seeds=False)
+        report = project.add(given, jobs=jobs)
+        seeds = {p.name: p.read_bytes() for p in sorted(project.seeds_dir.iterdir())}
+        outcomes.append(
+            (
+                _archive(project),
+                seeds,
+                [(str(Path(d.given).name), d.existing, d.how) for d in report.duplicates],
+                [Path(e.path or "").name for e in report.errors],
+            )
+        )
+    assert outcomes[0] == outcomes[1]
+    archive, seeds, duplicates, errors = outcomes[0]
+    assert len(archive) == len(seeds) == N_SEEDS
+    ((name, existing, how),) = duplicates
+    assert (name, how) == ("000_copy.txt", "the same file (sha256)") and existing.startswith("seeds/000_")
+    assert errors == ["900_empty.txt"]

@@ -77,6 +77,14 @@ def _errors_as_lines():
         sys.exit(1)
 
 
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes extracting at once [default: every core].",
+)
+
 root_option = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
@@ -100,13 +108,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Re-extract records still marked auto and not edited by hand.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes extracting at once [default: every core].",
-)
+@jobs_option
 @click.option(
     "--scheduler",
     metavar="ADDRESS",
@@ -433,9 +435,10 @@ def _show_added(project: Project, item: Added) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
+@jobs_option
 @verbosity
 @root_option
-def add(paths: tuple[str, ...], quiet: bool, verbose: bool, root: Path) -> None:
+def add(paths: tuple[str, ...], jobs: int | None, quiet: bool, verbose: bool, root: Path) -> None:
     """Add articles to the archive: files, folders or web addresses.
 
     Files may be texts (.txt), saved web pages (.html/.htm), PDFs (with a
@@ -456,7 +459,7 @@ def add(paths: tuple[str, ...], quiet: bool, verbose: bool, root: Path) -> None:
     project = Project.at(root)
     given = [item if is_web_address(item) else Path(item) for item in paths]
     with _errors_as_lines():
-        report = project.add(given, progress=stage(_progress(quiet, verbose), "Adding"))
+        report = project.add(given, progress=stage(_progress(quiet, verbose), "Adding"), jobs=jobs)
     # A few files: each proposal, to review now. Many: a summary that fits on one screen.
     details = verbose or (not quiet and len(report.added) <= ADD_DETAILS)
     if details:

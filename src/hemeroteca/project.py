@@ -68,12 +68,18 @@ class Project:
         authorities = load_authorities(self.authorities_dir)
         return list(matching((entry(r) for r in records), authorities, **filters))
 
-    def add(self, paths: str | Path | Iterable[str | Path], *, progress: Callable | None = None) -> AddReport:
+    def add(
+        self,
+        paths: str | Path | Iterable[str | Path],
+        *,
+        progress: Callable | None = None,
+        jobs: int | None = None,
+    ) -> AddReport:
         """Copy articles (files, folders of them, or web addresses to fetch) into seeds/ and write
-        their records."""
+        their records, extracted on ``jobs`` processes (every core by default)."""
         from hemeroteca.catalogue.add import add
 
-        return add(self, _inputs(paths), progress=progress)
+        return add(self, _inputs(paths), progress=progress, jobs=jobs)
 
     def review(self, ids: str | Iterable[str]) -> ReviewReport:
         """Mark records as checked by a person; those with errors are refused, each with its reason."""

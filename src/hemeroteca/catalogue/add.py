@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from hemeroteca.catalogue.record import serialise
 from hemeroteca.catalogue.seed_digests import SeedDigests, seed_sha256
 from hemeroteca.catalogue.seedtext import (
     DOCUMENT_SUFFIXES,
+    SeedText,
     extract_seed,
     ocr_sidecar_bytes,
     read_seed_bytes,
@@ -44,6 +45,7 @@ from hemeroteca.catalogue.store import (
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.extract import Metadata
 from hemeroteca.fileio import inside, write_atomic
+from hemeroteca.parallel import map_ordered
 from hemeroteca.project import Project
 from hemeroteca.sources.decode import DecodeError, decode_bytes
 from hemeroteca.sources.fetch import FetchError, fetch_page, is_web_address
@@ -173,85 +175,181 @@ def add(
     paths: Iterable[Path | str],
     authorities: Authorities | None = None,
     progress: Callable[[Iterable[Path | str]], Iterable[Path | str]] | None = None,
+    *,
+    jobs: int | None = None,
 ) -> AddReport:
     """Copy each file (or fetch each web address) into seeds/ and write its record, unless it is
     refused or already there.
 
     seeds/ is listed (and so the next number found) only once this command holds the
     archive: another ``add`` running at the same time would hand out the same number.
+    Files are read and compared with seeds/ here, their text is read and extracted on
+    ``jobs`` processes (every core by default), and they are numbered and written here in
+    the order given, so the archive is the same whatever ``jobs`` is.
     """
     refuse_unsafe_files(project)
     with archive_lock(project):
-        return _add_all(project, paths, authorities, progress)
+        return _add_all(project, paths, authorities, progress, jobs)
+
+
+@dataclass
+class _Given:
+    """One file on its way in: its bytes, and what reading them found."""
+
+    given: Path | str
+    data: bytes = b""
+    suffix: str = ""
+    sidecars: dict[str, bytes] = field(default_factory=dict)
+    sha: str = ""
+    key: str = ""
+    outcome: HemerotecaError | Duplicate | tuple[int, str] | None = None
+    """Refused, a duplicate of a seed, (index, how) the same as an earlier file of this command,
+    or None: to add."""
+
+
+# Files read and compared with seeds/ before their extraction is handed out: bounds the bytes
+# held at once, and is many batches of work for the processes.
+CHUNK = 256
 
 
 def _add_all(
     project: Project,
     paths: Iterable[Path | str],
     authorities: Authorities | None,
-    progress: Callable[[Iterable[Path | str]], Iterable[Path | str]] | None = None,
+    progress: Callable[[Iterable[Path | str]], Iterable[Path | str]] | None,
+    jobs: int | None,
 ) -> AddReport:
     authorities = authorities or load_authorities(project.authorities_dir)
     files, skipped = expand_inputs(paths)
     report = AddReport(skipped=skipped)
     known = _Known(project)
     number = _next_number(known.seeds)  # the listing _Known made: one scan of seeds/, not two
-    for given in progress(files) if progress else files:
-        try:
-            result = _add_one(project, given, number, known, authorities)
-        except HemerotecaError as exc:
-            report.errors.append(exc)
-            continue
-        if isinstance(result, Duplicate):
-            report.duplicates.append(result)
-        else:
-            report.added.append(result)
-            number += 1
+    shown = iter(progress(files) if progress else files)  # the bar moves as files are written
+    for start in range(0, len(files), CHUNK):
+        chunk = [_read(project, given, known) for given in files[start : start + CHUNK]]
+        _mark_repeats(chunk)
+        todo = [item for item in chunk if item.outcome is None]
+        works = ((item.data, item.suffix, item.sidecars) for item in todo)
+        results = iter(map_ordered(_text_and_metadata, works, authorities, jobs=jobs))
+        added_at: dict[int, Added] = {}
+        for index, item in enumerate(chunk):
+            next(shown, None)
+            outcome = _outcome(project, item, number, results, chunk, added_at)
+            if isinstance(outcome, HemerotecaError):
+                report.errors.append(outcome)
+            elif isinstance(outcome, Duplicate):
+                report.duplicates.append(outcome)
+            else:
+                added_at[index] = outcome
+                report.added.append(outcome)
+                known.remember(item.sha, item.key, project.relative(outcome.seed))
+                number += 1
     return report
 
 
-def _add_one(
-    project: Project, given: Path | str, number: int, known: _Known, authorities: Authorities
-) -> Added | Duplicate:
-    shown = str(given)
-    sidecars: dict[str, bytes] = {}
-    if isinstance(given, str):
+def _outcome(
+    project: Project,
+    item: _Given,
+    number: int,
+    results: Iterator[tuple[SeedText, Metadata] | HemerotecaError],
+    chunk: list[_Given],
+    added_at: dict[int, Added],
+) -> Added | Duplicate | HemerotecaError:
+    """What became of one file, in the order given (``results``: the extractions, in order)."""
+    outcome = item.outcome
+    if isinstance(outcome, tuple):  # the same as an earlier file of this command
+        index, how = outcome
+        first = added_at.get(index)
+        if first is None:
+            return HemerotecaError(str(item.given), f"the same as {chunk[index].given}, which was refused")
+        return Duplicate(item.given, project.relative(first.seed), how)
+    if outcome is not None:
+        return outcome
+    result = next(results)
+    if isinstance(result, HemerotecaError):
+        return HemerotecaError(str(item.given), result.message)
+    try:
+        return _write(project, item, number, *result)
+    except HemerotecaError as exc:
+        return exc
+
+
+def _read(project: Project, given: Path | str, known: _Known) -> _Given:
+    """The file's bytes (a web address fetched), and whether seeds/ holds it already."""
+    item = _Given(given)
+    try:
+        if isinstance(given, str):
+            try:
+                fetched = fetch_page(given)
+            except FetchError as exc:
+                raise HemerotecaError(given, str(exc)) from exc
+            item.data, item.suffix = fetched.body, fetched.suffix
+            item.sidecars["warc"] = fetched.warc
+        else:
+            item.data, item.suffix = _read_given(project, given)
+        item.sha = hashlib.sha256(item.data).hexdigest()
+        if item.sha in known.by_sha:  # before reading the text: an OCR'd scan is not read twice
+            item.outcome = Duplicate(given, known.by_sha[item.sha], "the same file (sha256)")
+            return item
         try:
-            fetched = fetch_page(given)
-        except FetchError as exc:
-            raise HemerotecaError(shown, str(exc)) from exc
-        data, suffix = fetched.body, fetched.suffix
-        sidecars["warc"] = fetched.warc
-    else:
-        data, suffix = _read_given(project, given)
-    sha = hashlib.sha256(data).hexdigest()
-    if sha in known.by_sha:  # before reading the text: an OCR'd scan is not read twice
-        return Duplicate(given, known.by_sha[sha], "the same file (sha256)")
+            item.key = "" if item.suffix.lower() in DOCUMENT_SUFFIXES else text_key(item.data)
+        except DecodeError as exc:
+            raise HemerotecaError(str(given), str(exc)) from exc
+        found = known.find(item.sha, item.key) if item.key else None
+        if found:
+            item.outcome = Duplicate(given, found[0], found[1])
+    except HemerotecaError as exc:
+        item.outcome = exc
+    return item
+
+
+def _mark_repeats(chunk: list[_Given]) -> None:
+    """A file given twice in one command (or two with the same text) is added once."""
+    first: dict[str, int] = {}
+    for index, item in enumerate(chunk):
+        if item.outcome is not None:
+            continue
+        if item.sha in first:
+            item.outcome = (first[item.sha], "the same file (sha256)")
+        elif item.key in first:
+            item.outcome = (first[item.key], "the same text once whitespace is normalised")
+        first.setdefault(item.sha, index)
+        if item.key:
+            first.setdefault(item.key, index)
+
+
+def _text_and_metadata(
+    work: tuple[bytes, str, dict[str, bytes]], authorities: Authorities
+) -> tuple[SeedText, Metadata] | HemerotecaError:
+    """The slow part of adding a file (reading a document, OCR, extraction): pure, so any process runs it."""
+    data, suffix, sidecars = work
     try:
         text = seed_text(data, suffix, sidecars)
-        key = "" if suffix.lower() in DOCUMENT_SUFFIXES else text_key(data)
     except DecodeError as exc:
-        raise HemerotecaError(shown, str(exc)) from exc
-    found = known.find(sha, key) if key else None
-    if found:
-        return Duplicate(given, found[0], found[1])
-    seed = inside(project.seeds_dir, seed_name(number, sha, suffix))
+        return HemerotecaError(None, str(exc))
+    return text, extract_seed(text, authorities)
+
+
+def _write(project: Project, item: _Given, number: int, text: SeedText, metadata: Metadata) -> Added:
+    """Number the file, then write its sidecars, seed and record."""
+    sidecars = dict(item.sidecars)
+    seed = inside(project.seeds_dir, seed_name(number, item.sha, item.suffix))
     record_id = seed_id(seed)
     target = record_path(project, record_id)
     if text.ocr is not None:
         sidecars["ocr"] = ocr_sidecar_bytes(text)
     outputs = [seed, target, *(sidecar_path(seed, kind) for kind in sidecars)]
     if any(path.exists() or path.is_symlink() for path in outputs):
+        shown = str(item.given)
         raise HemerotecaError(shown, f"{project.relative(target)} already exists; not overwriting it")
-    metadata = extract_seed(text, authorities)
-    source = {"path": f"seeds/{seed.name}", "sha256": sha, **text.source_extra}
+    source = {"path": f"seeds/{seed.name}", "sha256": item.sha, **text.source_extra}
     record_text = serialise(record_meta(record_id, metadata, source, text.record_extra), metadata.body)
     # Sidecars first, then the seed, then the record: a crash leaves at worst a seed
     # without a record, which check reports and ingest completes from the sidecars;
     # a refused write takes back what was written.
     written: list[Path] = []
     try:
-        for path, content in [*((sidecar_path(seed, k), c) for k, c in sidecars.items()), (seed, data)]:
+        for path, content in [*((sidecar_path(seed, k), c) for k, c in sidecars.items()), (seed, item.data)]:
             write_atomic(path, content)
             written.append(path)
         write_atomic(target, record_text)
@@ -259,8 +357,7 @@ def _add_one(
         for path in written:  # refused as a whole: no seed or sidecar left without its record
             path.unlink(missing_ok=True)
         raise
-    known.remember(sha, key, project.relative(seed))
-    return Added(given, seed, target, metadata, source)
+    return Added(item.given, seed, target, metadata, source)
 
 
 def _read_given(project: Project, given: Path) -> tuple[bytes, str]:
