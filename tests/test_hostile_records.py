@@ -506,3 +506,25 @@ def test_fuzzed_records_never_crash_and_never_write_outside(
         assert _guarded(project) == before
     finally:
         target.write_text(pristine_text, encoding="utf-8")
+
+
+class _Runs:
+    """A pickle that runs code when loaded: what a pull request could commit under .cache/."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.write_text, (self.marker, "ran"))
+
+
+def test_a_cache_file_from_a_pull_request_is_never_unpickled(proj: Project) -> None:
+    import pickle
+
+    marker = proj.root.parent / "ran.txt"
+    proj.cache_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("record-headers", "record-problems", "seed-sha256"):
+        (proj.cache_dir / f"{name}.pickle").write_bytes(pickle.dumps(_Runs(marker)))
+    result = cli(proj, "check")
+    assert result.exit_code == 0, result.output
+    assert not marker.exists()

@@ -10,14 +10,20 @@ that cannot be read counts as empty.
 Values are pickled one by one when they are put, not when the store is saved:
 the caller may go on changing the object it put without changing the cache.
 The stores are pickle files because they are the tool's own, under ``.cache/``
-(which git ignores), written and read on the same machine.
+(which git ignores), written and read on the same machine. Unpickling runs code, and a
+pull request can commit an ignored file too, so each store is signed (HMAC-SHA256) with
+a key of this machine's user kept outside every project: a store the tool did not
+write here fails the signature and is never unpickled.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import os
 import pickle
 import re
+import secrets
 import sys
 from functools import cache
 from importlib import metadata
@@ -61,6 +67,39 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+_KEY_BYTES = 32
+
+
+@cache
+def signing_key() -> bytes:
+    """This user's key for signing stores: ``$XDG_CACHE_HOME/hemeroteca/store-key``, made on first use.
+
+    Where it cannot be kept (a read-only home), a key for this process alone: the stores
+    it writes are then unreadable to the next run, which only costs time.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    path = Path(base) / "hemeroteca" / "store-key"
+    try:
+        key = path.read_bytes()
+        if len(key) == _KEY_BYTES:
+            return key
+    except OSError:
+        pass
+    key = secrets.token_bytes(_KEY_BYTES)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+    except OSError:
+        pass
+    return key
+
+
+def _signature(payload: bytes) -> bytes:
+    return hmac.new(signing_key(), payload, hashlib.sha256).digest()
+
+
 class Store:
     """One named cache: ``get`` and ``put`` by key, ``save`` to keep what this run used."""
 
@@ -70,8 +109,12 @@ class Store:
         self._used: set[Any] = set()
         self._changed = False
         try:
-            stored = pickle.loads(path.read_bytes())
-        except Exception:  # missing, unreadable, damaged or from another version: start empty
+            data = path.read_bytes()
+            signature, payload = data[:32], data[32:]
+            if not hmac.compare_digest(signature, _signature(payload)):
+                return  # not written by this tool for this user, or damaged: never unpickled
+            stored = pickle.loads(payload)
+        except Exception:  # missing, unreadable or from another version: start empty
             return
         if isinstance(stored, dict) and stored.get("code") == code_fingerprint():
             self._entries = stored.get("entries") or {}
@@ -109,9 +152,10 @@ class Store:
             self._changed = True
         if not self._changed:
             return
-        data = {"code": code_fingerprint(), "entries": self._entries}
+        stored = {"code": code_fingerprint(), "entries": self._entries}
+        payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            write_atomic(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+            write_atomic(self.path, _signature(payload) + payload, durable=False)
         except HemerotecaError:
             # A read-only checkout, a full disk, a file or a link where a folder should be: the
             # cache only saves time, so the command goes on without it (the next one recomputes).
