@@ -112,11 +112,19 @@ def test_store_keeps_values_as_they_were_put_and_drops_what_a_run_did_not_use(tm
 
 
 def test_store_from_other_code_or_damaged_counts_as_empty(tmp_path: Path) -> None:
+    from hemeroteca.cache import _signature
+
+    def signed(stored: dict) -> bytes:
+        payload = pickle.dumps(stored)
+        return _signature(payload) + payload
+
     path = tmp_path / "c.pickle"
-    path.write_bytes(pickle.dumps({"code": "another version", "entries": {"k": pickle.dumps(1)}}))
+    path.write_bytes(signed({"code": "another version", "entries": {"k": pickle.dumps(1)}}))
     assert Store(path).get("k") is None
-    path.write_bytes(pickle.dumps({"code": code_fingerprint(), "entries": {"k": pickle.dumps(1)}}))
+    path.write_bytes(signed({"code": code_fingerprint(), "entries": {"k": pickle.dumps(1)}}))
     assert Store(path).get("k") == 1
+    path.write_bytes(pickle.dumps({"code": code_fingerprint(), "entries": {"k": pickle.dumps(1)}}))
+    assert Store(path).get("k") is None  # not signed with this user's key: never unpickled
     path.write_bytes(b"\x80\x05half a pickle")
     assert Store(path).get("k") is None
 
