@@ -105,13 +105,13 @@ def test_a_script_url_never_becomes_a_link_even_without_check(archive: Project) 
         assert "javascript" not in text.lower()
 
 
-FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1"]
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1"]
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(archive: Project) -> None:
     edit_record(archive, 0, title=FORMULAS[0], actors=[{"name": "=cmd|' /C calc'!A0", "type": "person"}])
     edit_record(archive, 1, title="-5% exports", source_publisher="@publisher")
-    render(archive)
+    render(archive, loaded=load_records(archive))
     rows = list(csv.DictReader(io.StringIO(docs_file(archive, "data/catalogue.csv"), newline="")))
     for row in rows:
         for name, value in row.items():
@@ -136,6 +136,144 @@ def test_web_url_rule() -> None:
 
     assert web_url("https://example.org/") == "https://example.org/"
     assert web_url("HTTP://EXAMPLE.ORG/a") == "HTTP://EXAMPLE.ORG/a"
-    for bad in [*SCRIPT_URLS, "https://", "https://exa mple.org", "ftp://example.org/", None, 5, "http://[::1"]:
+    for bad in [
+        *SCRIPT_URLS,
+        "https://",
+        "https://exa mple.org",
+        "ftp://example.org/",
+        None,
+        5,
+        "http://[::1",
+    ]:
         assert web_url(bad) is None, bad
 
+
+# --- 7. pathological input ------------------------------------------------------------------------
+
+EXTRACT_ONE = (
+    "import sys, time\n"
+    "from hemeroteca.catalogue.seedtext import read_seed, extract_seed\n"
+    "extract_seed(read_seed(__import__('pathlib').Path(sys.argv[1])))\n"
+)
+
+
+def _extract_seconds(path: Path, timeout: float) -> float:
+    """Wall time of extracting one file in a fresh process (None-free: a timeout fails the test)."""
+    import subprocess
+    import sys
+    import time
+
+    start = time.perf_counter()
+    try:
+        subprocess.run([sys.executable, "-c", EXTRACT_ONE, str(path)], check=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"extracting {path.name} took over {timeout:.0f} s")
+    return time.perf_counter() - start
+
+
+def _paragraphs_of_seeds() -> list[str]:
+    from hemeroteca.catalogue.seedtext import extract_seed, read_seed
+
+    return [
+        p
+        for name in TINY_SEEDS
+        for p in extract_seed(read_seed(REPO / "seeds" / name)).body.split("\n\n")
+        if p.strip()
+    ]
+
+
+def test_a_5_mb_single_line_costs_what_a_5_mb_article_costs(tmp_path: Path) -> None:
+    """The same words as a normal article of 5 MB (distinct paragraphs) and as one line opening with
+    the shapes that were quadratic (a comma list of names, a run of 'X said'). Before the fix the line
+    took minutes; now it must stay within a few times the article, whatever this machine's speed."""
+    size = 4_900_000
+    paras, out, total = _paragraphs_of_seeds(), [], 0
+    while total < size:
+        out.append(f"{paras[len(out) % len(paras)]} ({len(out)})")
+        total += len(out[-1]) + 2
+    article = "\n\n".join(out)[:size]
+    lists = ("Sebrae, " * 4000) + ("John Smith said " * 2000)
+    line = (lists + " ".join(article.split()))[:size]
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "line.txt").write_text(line, encoding="utf-8")
+    reference = _extract_seconds(tmp_path / "article.txt", timeout=600)
+    _extract_seconds(tmp_path / "line.txt", timeout=3 * reference + 10)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"https://www.example.org/news/2021/04/28/sebrae-credito?utm=x\n", "no words"),
+        (b"www.example.org/a\n\nhttp://example.org/b", "no words"),
+        (b"!!! ... ??? --- *** ///\n\n.....", "no words"),
+        ("T\u00edtulo \u202etxt.exe\n\nEl Sebrae anunci\u00f3 un programa.".encode(), "U+202E"),
+        ("El Sebrae \u2066anunci\u00f3\u2069 un programa.".encode(), "U+2066"),
+        (b"El Sebrae anuncio un programa de credito.\n" * 2000 + b"\x00\x00more", "NUL bytes"),
+    ],
+)
+def test_texts_that_are_not_articles_are_refused_by_add(
+    archive: Project, tmp_path: Path, data: bytes, reason: str
+) -> None:
+    from .test_bad_input import run_cli, tree_digest
+
+    assert len(data) < 65536 or data.index(b"\x00") > 65536  # the NUL case hides past the first 64 KB
+    given = tmp_path / "given.txt"
+    given.write_bytes(data)
+    before = tree_digest(archive.seeds_dir, archive.archive_dir)
+    result = run_cli("add", str(given), cwd=archive.root)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and reason in lines[0] and "given.txt" in lines[0], result.stderr
+    assert tree_digest(archive.seeds_dir, archive.archive_dir) == before
+
+
+def test_hidden_controls_in_a_record_are_refused_by_check(archive: Project) -> None:
+    path = edit_record(
+        archive, 0, title="Sebrae \u202eenilno\u202c credit", actors=[{"name": "A\x07B", "type": "person"}]
+    )
+    problems = [p for p in check(archive) if p.severity == "error"]
+    assert {(p.path, p.field) for p in problems} == {
+        (archive.relative(path), "title"),
+        (archive.relative(path), "actors[0].name"),
+    }
+    assert all("U+202E" in p.message or "U+0007" in p.message for p in problems)
+
+
+HOSTILE_TITLE = "Sebrae {credit} \\ } & % $ # _ ^ ~ \x0c\x1b <b>&amp; ]]> \"q\" 'a' @x =1"
+
+
+def test_every_export_parses_with_a_hostile_title(archive: Project) -> None:
+    """A title with braces, LaTeX and XML specials and control characters: each format still parses."""
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+    from pybtex.database import parse_string
+
+    from hemeroteca.render.cite import bibtex, csl_json
+    from hemeroteca.render.writer import load_model
+
+    edit_record(
+        archive,
+        0,
+        title=HOSTILE_TITLE,
+        source_publisher="Pub {lisher}",
+        source_url="https://a.example/x_y%20z",
+    )
+    edit_record(archive, 1, title="}{ unbalanced {{", tags=["training"])
+    render(archive, loaded=load_records(archive))
+    feed = ET.fromstring(docs_file(archive, "data/feed.xml").encode("utf-8"))
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert any(t and t.startswith("Sebrae {credit}") and "]]>" in t for t in titles)
+    rows = list(csv.reader(io.StringIO(docs_file(archive, "data/catalogue.csv"), newline="")))
+    assert len({len(r) for r in rows}) == 1 and len(rows) == 3
+    json.loads(docs_file(archive, "data/catalogue.json"))
+    json.loads(docs_file(archive, "data/datapackage.json"))
+    schema = json.loads((Path(__file__).parent / "data" / "csl-data.schema.json").read_text())
+    model = load_model(archive)
+    for article in model.articles:
+        entries = parse_string(bibtex(article, model), "bibtex").entries
+        (entry,) = entries.values()
+        assert entry.fields["title"].count("{") == entry.fields["title"].count("}")
+        items = json.loads(csl_json(article, model))
+        jsonschema.validate(items, schema)
+        assert items[0]["title"] == article.title  # JSON keeps the title exactly

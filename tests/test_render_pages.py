@@ -68,7 +68,7 @@ def test_citations_escape_and_parse() -> None:
     model = build_model([rec], AUTHORITIES)
     article = model.articles[0]
     bib = bibtex(article, model)
-    assert r"\{claras\} \& 100\% de\_ahorro" in bib
+    assert r"\textbraceleft{}claras\textbraceright{} \& 100\% de\_ahorro" in bib
     assert bib.count("{") == bib.count("}")
     item = json.loads(csl_json(article, model))[0]
     assert item["issued"] == {"date-parts": [[2021, 3, 4]]}

@@ -140,6 +140,14 @@ def check_record(
                     f"actors[{index}].type",
                     f"'{actor['name']}' is {_a(known.type)} in the authority file: write type: {known.type}",
                 )
+    for field, value in _strings(meta):
+        hidden = _HIDDEN.search(value)
+        if hidden:
+            add(
+                field,
+                f"contains an invisible control character (U+{ord(hidden.group()):04X}) that breaks feeds "
+                "or changes the order the text displays in: remove it",
+            )
     source = meta.get("source")
     if isinstance(source, dict) and isinstance(source.get("url"), str):
         reason = url_problem(source["url"])
@@ -156,6 +164,22 @@ def _items(meta: dict[str, Any], key: str) -> list[Any]:
     """A list field's items; nothing when it is not a list (the schema has said so already)."""
     value = meta.get(key)
     return value if isinstance(value, list) else []
+
+
+# C0 and C1 controls other than tab and line ends, and the direction controls that reorder text
+# (``sources.decode.BIDI_CONTROLS``, which `add` refuses in a seed; not imported: it loads ftfy).
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _strings(value: Any, path: str = "") -> list[tuple[str, str]]:
+    """Every text value of the front matter with its field path (``actors[0].name``)."""
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(v, f"{path}.{k}" if path else str(k))]
+    if isinstance(value, list):
+        return [s for i, v in enumerate(value) for s in _strings(v, f"{path}[{i}]")]
+    return []
 
 
 def _a(noun: str) -> str:

@@ -7,6 +7,7 @@ show an archivist why a value was proposed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,21 @@ def _date_lines_above(text: str, headline: str) -> list[str]:
     return []
 
 
+# Metadata is read from the first ANALYSED_CHARS characters of a text: twice the longest
+# news article, so no real article loses a word, while a 5 MB file (the size limit) costs no more
+# than that to extract from. The record keeps the whole text.
+ANALYSED_CHARS = 100_000
+# A run without white space this long is no word (the longest URLs are shorter): it is read as
+# blank, since matching name patterns inside it cost time quadratic in its length.
+_NOT_A_WORD = re.compile(r"[^\s]{400,}")
+
+
+def analysed(text: str) -> str:
+    """The part of ``text`` extraction reads: its opening, with overlong runs of non-space blanked."""
+    opening = text[:ANALYSED_CHARS]
+    return _NOT_A_WORD.sub(lambda m: " " * len(m.group(0)), opening)
+
+
 def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     authorities = authorities or Authorities()
     # the cache serves the several passes over one text's head lines; a new text starts it afresh,
@@ -77,22 +93,24 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     date_matches.cache_clear()
     page = clean_page(text)
     cleaned = page.text
-    title = find_title(cleaned)
+    head = analysed(cleaned)
+    title = find_title(head)
     # An uncertain title is only a proposal: the body keeps every line (the opening sentence too).
     body = "\n\n".join(paragraphs(cleaned)) if title.uncertain else body_without_title(cleaned, title.text)
-    language, language_evidence = identify_language(body or cleaned)
-    date, date_doubts = read_date(cleaned, language, None if title.uncertain else title.text)
+    read = analysed(body)
+    language, language_evidence = identify_language(read or head)
+    date, date_doubts = read_date(head, language, None if title.uncertain else title.text)
     # A proposed title that is only the opening of the body must not count twice.
     headline = "" if title.uncertain else title.text
-    actors = find_actors(f"{headline}\n{body}", authorities, headline)
+    actors = find_actors(f"{headline}\n{read}", authorities, headline)
     institutions = [(a.country, a.name) for a in actors if a.country]
     people = [a.name for a in actors if a.type == "person"]
     # The site's name ("Portal Cooperativo de Costa Rica") and a dateline above the headline ("Lima,
     # 17/05/21") are read as the first lines of the body.
-    above = _date_lines_above(cleaned, headline)
-    countries = find_countries(headline, "\n".join((*page.mastheads, *above, body)), institutions, people)
+    above = _date_lines_above(head, headline)
+    countries = find_countries(headline, "\n".join((*page.mastheads, *above, read)), institutions, people)
     names = tuple(n for a in actors for n in (a.name, a.alias) if n)
-    topics = find_topics(headline, body, authorities, names)
+    topics = find_topics(headline, read, authorities, names)
     doubts = [*title.doubts, *date_doubts, *close_main(countries), *(d for a in actors for d in a.doubts)]
     if language == "und":
         doubts.append(Doubt("undetermined-language"))

@@ -11,6 +11,7 @@ date marked "updated" is used only when no other is stated.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -206,11 +207,19 @@ def date_matches(line: str) -> tuple[tuple[int, int, re.Match[str], str], ...]:
     found: list[tuple[int, int, re.Match[str], str]] = []
     if not _DIGIT.search(line):  # every form has a day or a year in digits
         return ()
+    # The spans kept, in order and never overlapping: a new match can only overlap its neighbours,
+    # so each is checked against two spans, not all of them (a line of dates was quadratic).
+    starts: list[int] = []
+    ends: list[int] = []
     for pattern, kind in _patterns():
         for match in pattern.finditer(line):
-            if all(match.end() <= s or match.start() >= e for s, e, _, _ in found):
-                found.append((match.start(), match.end(), match, kind))
-    return tuple(sorted(found, key=lambda f: f[0]))
+            start, end = match.span()
+            at = bisect.bisect_left(starts, start)
+            if (at == 0 or ends[at - 1] <= start) and (at == len(starts) or starts[at] >= end):
+                starts.insert(at, start)
+                ends.insert(at, end)
+                found.insert(at, (start, end, match, kind))
+    return tuple(found)
 
 
 def _segment(line: str, start: int, end: int) -> tuple[str, str]:

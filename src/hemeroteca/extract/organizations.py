@@ -86,9 +86,15 @@ def _continuation(safe: str) -> str:
     return rf"(?:{SP}(?:(?:{CONN}{SP})*{CAPW}|{CONJ}{SP}(?!{article}{SP})(?:{CONN}{SP})*{safe}))*"
 
 
+# Items of an enumeration inside one name ('Ministerio de Economía, Fomento y Turismo'). Bounded:
+# unbounded, a long comma-separated list with no 'and' at its end made every capitalised word in
+# it try the whole rest of the list, quadratic in the list's length (a 40 KB line took 30 s).
+MAX_ENUMERATED = 6
+
+
 def _enumeration(safe: str) -> str:
     item = rf"{safe}(?:{SP}{safe})?"
-    return rf"(?:,{SP}{item})+,?{SP}{CONJ}{SP}{item}(?:{SP}(?:{CONN}{SP})*{CAPW})*"
+    return rf"(?:,{SP}{item}){{1,{MAX_ENUMERATED}}},?{SP}{CONJ}{SP}{item}(?:{SP}(?:{CONN}{SP})*{CAPW})*"
 
 
 @cache
@@ -410,12 +416,19 @@ def _described(text: str) -> list[OrgMention]:
 def _without_people_after_heads(text: str, people: tuple[str, ...]) -> str:
     """Blank a person's name right after a head-word ("Commerce Ministry Irfaan Ali"): not in the name."""
     _, final, _ = _heads()
+    blank: list[tuple[int, int]] = []
     for person in people:
         for m in re.finditer(rf"(?<=\w) {re.escape(person)}\b", text):
-            previous = text[: m.start()].split()[-1:]
+            # The word before, from a word's length back: never the whole text before each name.
+            previous = text[max(0, m.start() - 100) : m.start()].split()[-1:]
             if previous and fold(previous[0]) in final:
-                text = text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
-    return text
+                blank.append(m.span())
+    if not blank:
+        return text
+    chars = list(text)
+    for start, end in blank:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 _ACRONYM_AFTER = re.compile(

@@ -111,7 +111,7 @@ _TERMINATORS = frozenset([",", ";", ".", ":", ")", "–", "—", "-", "”", '"'
     "que,",
 }
 _CLAUSE_END = frozenset({";", ".", "!", "?", ":", "\n"})
-_POSSESSIVE_BACKGROUND = re.compile(r"^[’']s\s+(?:administration|government|gobierno|governo)", re.IGNORECASE)
+_POSSESSIVE_BACKGROUND = re.compile(r"[’']s\s+(?:administration|government|gobierno|governo)", re.IGNORECASE)
 _ALL_CAPS_LEAD = re.compile(
     r"^(?P<name>[A-ZÁÉÍÓÚÑÇ][A-ZÁÉÍÓÚÑÇ'’-]+(?:\s+[A-ZÁÉÍÓÚÑÇ][A-ZÁÉÍÓÚÑÇ'’-]+){1,3}),\s+"
     r"(?:the\s+|el\s+|la\s+|o\s+|a\s+)?(?P<role>[\w-]+)",
@@ -168,6 +168,10 @@ def _speech() -> frozenset[str]:
 @cache
 def _honorifics() -> frozenset[str]:
     return frozenset(fold(w).rstrip(".") for w in word_set("honorifics"))
+
+
+# The longest stretch before a name read as its sentence.
+SENTENCE_CHARS = 1000
 
 
 @cache
@@ -321,8 +325,11 @@ def find_people(text: str) -> list[PersonMention]:
         if rule is None:
             continue
         start, end = tokens[first].start, tokens[last - 1].end
-        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
-        if _background().search(text[sentence_start:start]) or _POSSESSIVE_BACKGROUND.match(text[end:]):
+        # Looked for within a sentence's length: a text with no full stop would otherwise make
+        # every name rescan all the text before it (quadratic on a long line).
+        window = max(0, start - SENTENCE_CHARS)
+        sentence_start = max(text.rfind(". ", window, start), text.rfind("\n", window, start), window)
+        if _background().search(text, sentence_start, start) or _POSSESSIVE_BACKGROUND.match(text, end):
             continue
         found.append(PersonMention(" ".join(span_text(text, tokens, first, last).split()), start, rule))
         people_ends.add(last)

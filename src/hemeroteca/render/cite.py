@@ -18,11 +18,22 @@ from hemeroteca.render.messages import N_
 from hemeroteca.render.model import Article, SiteModel
 
 _BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_^~]")
-_BIBTEX_WORDS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+# BibTeX counts every brace, escaped or not: "\}" would close the field early, so braces become
+# commands whose own braces balance.
+_BIBTEX_WORDS = {
+    "\\": r"\textbackslash{}",
+    "^": r"\^{}",
+    "~": r"\~{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+}
+# Control characters have no place in a .bib file; line breaks would end a field's line.
+_BIBTEX_DROP = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
 def _bibtex_value(text: str) -> str:
     """Braced BibTeX value with LaTeX specials escaped, so any title stays one field."""
+    text = _BIBTEX_DROP.sub(" ", text)
     escaped = _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_WORDS.get(m.group(0), "\\" + m.group(0)), text)
     return "{" + escaped + "}"
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from xml.sax.saxutils import escape, quoteattr
+import re
+from xml.sax import saxutils
 
 from babel.numbers import format_decimal
 
@@ -130,6 +131,20 @@ def datapackage(model: SiteModel) -> str:
         ],
     }
     return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
+
+
+# Characters XML 1.0 does not allow at all, escaped or not: one of them in a title made the whole
+# feed not well-formed, so readers refused it.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def escape(text: str) -> str:
+    """XML character data: markup escaped, characters XML cannot hold dropped."""
+    return saxutils.escape(_NOT_XML.sub("", text))
+
+
+def quoteattr(text: str) -> str:
+    return saxutils.quoteattr(_NOT_XML.sub("", text))
 
 
 def _timestamp(date: str) -> str:

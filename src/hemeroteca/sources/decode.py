@@ -41,6 +41,13 @@ _SIGNATURES = (
     (b"\x1f\x8b", "a gzip archive"),
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Embeddings, overrides and isolates reorder how text displays ("Trojan Source"): a title with a
+# right-to-left override shows other words than it holds. Latin-script news has no use for them.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# A text with no letter or digit outside web addresses is a link or punctuation, not an article.
+_URL = re.compile(r"(?<![\w+.-])(?:[a-z][a-z0-9+.-]{0,15}://|www\.)\S*", re.IGNORECASE)
+_ALPHANUMERIC = re.compile(r"[^\W_]")
+_WORDS_WITHIN = 100_000
 # What bytes 0x80-0xBF (UTF-8 continuation bytes) look like when read as Windows-1252.
 _CONTINUATION = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0))
 # A UTF-8 lead byte read as Windows-1252 (Â..ï) followed by a continuation byte read the same way:
@@ -83,6 +90,15 @@ def decode_bytes(data: bytes) -> str:
     text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
     if not text.strip():
         raise DecodeError("file has no readable text")
+    bidi = BIDI_CONTROLS.search(text)
+    if bidi:
+        line = text.count("\n", 0, bidi.start()) + 1
+        raise DecodeError(
+            f"line {line} has an invisible direction control (U+{ord(bidi.group()):04X}), which makes "
+            "text display in another order than it reads: remove it and add the file again"
+        )
+    if not _ALPHANUMERIC.search(_URL.sub(" ", text[:_WORDS_WITHIN])):
+        raise DecodeError("file has no words, only web addresses or punctuation: not an article")
     return text
 
 
@@ -104,8 +120,10 @@ def _decode(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise DecodeError(f"file starts like UTF-16 but byte {exc.start} is invalid") from exc
-    if b"\x00" in data[:65536]:
-        raise DecodeError("file looks binary (it contains NUL bytes), not a text")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line = data[:nul].count(b"\n") + 1
+        raise DecodeError(f"file looks binary (it contains NUL bytes, the first at line {line}), not a text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
