@@ -8,8 +8,10 @@ checks what readers and archivists get.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -277,3 +279,69 @@ def test_every_export_parses_with_a_hostile_title(archive: Project) -> None:
         items = json.loads(csl_json(article, model))
         jsonschema.validate(items, schema)
         assert items[0]["title"] == article.title  # JSON keeps the title exactly
+
+
+# --- 6. collisions in generated names -------------------------------------------------------------
+
+COLLIDING_ACTORS = [
+    "Index",
+    "Hemeroteca Shell",
+    "中国银行",
+    "Банк России",
+    "Cooperativa Zeta",
+    "COOPERATIVA ZETA",
+    "Foo Page 2",
+    "Foo",
+]
+
+
+def test_every_actor_gets_its_own_page_and_the_site_keeps_its_own(archive: Project) -> None:
+    from hemeroteca import build
+
+    actors = [{"name": name, "type": "organization"} for name in COLLIDING_ACTORS]
+    edit_record(archive, 0, actors=actors[:4])
+    edit_record(archive, 1, actors=actors[4:])
+    build(archive)
+    folder = archive.site_dir / "browse" / "actors"
+    overview = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'id="actors"' in overview or "<h1" in overview and "Actors" in overview
+    headings = {}
+    for page in sorted(folder.glob("*.html")):
+        if page.stem == "index":
+            continue
+        heading = re.search(r'<h1 id="title">(.*?)</h1>', page.read_text(encoding="utf-8"), re.DOTALL)
+        assert heading, page.name
+        headings[page.stem] = html.unescape(heading.group(1))
+    assert sorted(h.split(" (")[0] for h in headings.values()) == sorted(COLLIDING_ACTORS), headings
+    for name in COLLIDING_ACTORS:  # each linked from the overview
+        (stem,) = [s for s, h in headings.items() if h.split(" (")[0] == name]
+        assert f"{stem}.html" in overview
+    assert {"bank-rossii", "zhongguoyinxing"} <= set(headings)
+
+
+def test_slugs_are_unique_never_reserved_and_deterministic() -> None:
+    from hemeroteca.render.links import facet_slugs, reserved_name
+
+    names = {
+        k: k for k in ["index", "index-page-3", "hemeroteca-shell", "x-page-2", "a b", "A-B", "a.b", "pe"]
+    }
+    slugs = facet_slugs(names)
+    assert len(set(slugs.values())) == len(names)
+    assert not any(reserved_name(s) or re.fullmatch(r".*-page-\d+", s) for s in slugs.values())
+    assert slugs["pe"] == "pe"  # a value whose name is free keeps the plain slug
+    assert facet_slugs(dict(reversed(list(names.items())))) == slugs
+
+
+def test_a_reserved_article_id_is_refused_by_check(archive: Project) -> None:
+    (seed,) = [p for p in archive.seeds_dir.iterdir() if p.name.startswith("000_")]
+    record = list_record_paths(archive)[0]
+    seed.rename(archive.seeds_dir / "hemeroteca-shell.txt")
+    meta = dict(read(record).meta)
+    meta["id"] = "hemeroteca-shell"
+    meta["source"] = {**meta["source"], "path": "seeds/hemeroteca-shell.txt"}
+    (archive.archive_dir / "hemeroteca-shell.md").write_text(
+        serialise(meta, read(record).body), encoding="utf-8"
+    )
+    record.unlink()
+    problems = [p for p in check(archive) if p.severity == "error"]
+    assert [(p.path, p.field) for p in problems] == [("archive/hemeroteca-shell.md", "id")], problems

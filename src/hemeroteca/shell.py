@@ -29,6 +29,7 @@ from hemeroteca.cache import Store
 from hemeroteca.catalogue.record import text_digest
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import stamp, write_if_changed
+from hemeroteca.render.links import reserved_name
 
 SHELL_NAME = "hemeroteca-shell"
 # Marker tokens: letters only, so no escaping or template filter can alter them.
@@ -56,11 +57,7 @@ class PageGroup:
     def member(self, src_uri: str) -> bool:
         """A page of the group; the overviews (``index*.md``) are in the nav and stay with MkDocs."""
         folder, _, name = src_uri.rpartition("/")
-        return (
-            name.endswith(".md")
-            and f"{folder}/" == self.folder
-            and not name.startswith(("index", SHELL_NAME))
-        )
+        return name.endswith(".md") and f"{folder}/" == self.folder and not reserved_name(name[:-3])
 
     def names(self, folder: Path, suffix: str) -> list[str]:
         """Names (without ``suffix``) of the group's pages in ``folder``, sorted: docs/ or site/.
@@ -73,7 +70,7 @@ class PageGroup:
             return []
         with entries:
             found = [e.name[: -len(suffix)] for e in entries if e.name.endswith(suffix)]
-        return sorted(stem for stem in found if not stem.startswith(("index", SHELL_NAME)))
+        return sorted(stem for stem in found if not reserved_name(stem))
 
     def shell_markdown(self) -> str:
         return f"---\n{json.dumps({slot: SLOTS[slot] for slot in self.slots})}\n---\n\n{CONTENT}\n"

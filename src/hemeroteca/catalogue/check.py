@@ -39,6 +39,7 @@ from hemeroteca.catalogue.store import (
 )
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
+from hemeroteca.render.links import reserved_name
 from hemeroteca.resources import load_data
 from hemeroteca.weburl import url_problem
 
@@ -155,6 +156,12 @@ def check_record(
             add("source.url", reason)
     if record.path is not None and record.path.stem != record.id and isinstance(meta.get("id"), str):
         add("id", f"id '{record.id}' differs from the file name: write id: {record.path.stem}")
+    if isinstance(meta.get("id"), str) and reserved_name(meta["id"]):
+        add(
+            "id",
+            f"id '{meta['id']}' is the name of one of the site's own pages: rename the seed and the "
+            "record (and this id) to another name",
+        )
     if record.blank:
         add("body", "the record has no article text below the front matter", "warning")
     return problems

@@ -189,7 +189,8 @@ def years_chart(year_counts: dict[str, int], href: Callable[[str], str], m: Mess
     bars = []
     for year in range(years[0], years[-1] + 1):
         key = str(year)
-        bars.append((key, key, year_counts.get(key, 0), href(key), None))
+        count = year_counts.get(key, 0)
+        bars.append((key, key, count, href(key) if count else None, None))
     return bar_chart(bars, m, label=message_marks(m, "Timeline: articles per year", attr="aria-label"))
 
 

@@ -9,6 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 import pycountry
+from anyascii import anyascii
 
 if TYPE_CHECKING:
     from hemeroteca.render.messages import Messages
@@ -26,9 +27,19 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# Long enough for any real name, short enough for every file system's 255-byte names.
+SLUG_CHARS = 80
+
+
 def slugify(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "item"
+    """Lower-case ASCII words joined by '-': 'Banco Central do Brasil' -> 'banco-central-do-brasil'.
+
+    Other scripts are transliterated (anyascii), so 'Банк России' is 'bank-rossii' and
+    '中国银行' is 'zhongguoyinxing' instead of both becoming the same empty name.
+    """
+    folded = anyascii(unicodedata.normalize("NFC", text))
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug[:SLUG_CHARS].rstrip("-") or "item"
 
 
 def country_name(code: str) -> str:

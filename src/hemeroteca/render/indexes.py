@@ -120,7 +120,7 @@ def facet_pages(
     m = model.messages
     item = items or ArticleItems(model)
     chunks = _chunks(facet.articles)
-    paths = [facet_path(kind, facet.key, page) for page in range(1, len(chunks) + 1)]
+    paths = [facet_path(kind, facet.slug, page) for page in range(1, len(chunks) + 1)]
     out = {}
     label = model.label(kind, facet)
     kind_word = (
@@ -161,19 +161,22 @@ def _overview_order(kind: str, facets: dict[str, Facet], model: SiteModel) -> li
 
 
 def _overview_chart(kind: str, facets: dict[str, Facet], here: str, model: SiteModel) -> str:
+    def href(key: str) -> str:
+        return html_link(here, model.facet_path(kind, key))
+
     if kind == "countries":
         counts = {key: len(f.articles) for key, f in facets.items()}
-        return americas_map(counts, model.messages, lambda code: html_link(here, facet_path(kind, code)))
+        return americas_map(counts, model.messages, href)
     if kind == "years":
         counts = {key: len(f.articles) for key, f in facets.items() if key != UNDATED}
-        return years_chart(counts, lambda year: html_link(here, facet_path(kind, year)), model.messages)
+        return years_chart(counts, href, model.messages)
     return ""
 
 
 def _overview_entry(kind: str, facet: Facet, here: str, model: SiteModel) -> str:
     m = model.messages
     label = md_escape(model.label(kind, facet))
-    line = f"- [{label}]({link(here, facet_path(kind, facet.key))}) ({len(facet.articles)})"
+    line = f"- [{label}]({link(here, facet_path(kind, facet.slug))}) ({len(facet.articles)})"
     if facet.detail.get("type") in ACTOR_TYPES:
         kind_word = html_text(m.gettext(ACTOR_TYPES[facet.detail["type"]]))
         line += f" · <span>{kind_word}</span>"

@@ -5,7 +5,9 @@ Relative links keep site/ browsable from file:// with no server.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
+import re
 from functools import lru_cache
 
 from hemeroteca.render.format import slugify
@@ -21,10 +23,46 @@ def facet_overview_path(kind: str) -> str:
     return f"browse/{kind}/index.md"
 
 
-def facet_path(kind: str, key: str, page: int = 1) -> str:
-    slug = slugify(key) if kind != "actors" else key
+def facet_path(kind: str, slug: str, page: int = 1) -> str:
+    """The page of one facet value, by the slug ``facet_slugs`` gave it."""
     suffix = "" if page == 1 else f"-page-{page}"
     return f"browse/{kind}/{slug}{suffix}.md"
+
+
+# Names in a facet's folder that are not a value's page: the overview and its pages, and the
+# shell page the fast path fills (``shell.SHELL_NAME``); and what a value's later pages end with.
+_RESERVED = re.compile(r"index(?:-page-\d+)?|hemeroteca-shell")
+_PAGED = re.compile(r".*-page-\d+")
+
+
+def reserved_name(stem: str) -> bool:
+    """A file name (without extension) the site uses for itself in every generated folder."""
+    return _RESERVED.fullmatch(stem) is not None
+
+
+def facet_slugs(names: dict[str, str]) -> dict[str, str]:
+    """A file name for each facet value (key -> the text to name it by), unique and never reserved.
+
+    A slug that two values share, that is reserved, or that looks like another value's later page
+    ('x-page-2') gets a suffix from a hash of its key: deterministic, so the same archive always
+    names the same pages, and letters only, so it cannot end like a page number.
+    """
+    by_slug: dict[str, list[str]] = {}
+    for key, text in names.items():
+        by_slug.setdefault(slugify(text), []).append(key)
+    out = {}
+    for slug, keys in by_slug.items():
+        clash = len(keys) > 1 or reserved_name(slug) or _PAGED.fullmatch(slug) is not None
+        for key in keys:
+            out[key] = f"{slug}-{_letters(key)}" if clash else slug
+    if len(set(out.values())) != len(out):  # a suffixed slug met a plain one: make all suffixes longer
+        out = {key: f"{slugify(names[key])}-{_letters(key, 16)}" for key in names}
+    return out
+
+
+def _letters(key: str, size: int = 6) -> str:
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=size).digest()
+    return "".join(chr(ord("a") + byte % 26) for byte in digest)
 
 
 def html_path(md_path: str) -> str:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.catalogue.record import Record, text_digest
-from hemeroteca.render.format import country_name, language_name, slugify
+from hemeroteca.render.format import country_name, language_name
+from hemeroteca.render.links import facet_path, facet_slugs
 from hemeroteca.render.messages import Messages
 from hemeroteca.weburl import web_url
 
@@ -31,7 +32,6 @@ SUMMARY_CHARS = 240
 class ActorRef:
     """An actor as an article names it, resolved to its authority entry when there is one."""
 
-    slug: str
     name: str
     type: str
     alias: str | None
@@ -122,6 +122,7 @@ class Facet:
     label: str
     articles: list[Article] = field(default_factory=list)
     detail: dict[str, Any] = field(default_factory=dict)
+    slug: str = ""  # its page's file name, unique in its folder (``links.facet_slugs``)
 
 
 @dataclass
@@ -160,6 +161,10 @@ class SiteModel:
     def facet(self, kind: str, key: str) -> Facet:
         return self.facets[kind][key]
 
+    def facet_path(self, kind: str, key: str) -> str:
+        """The docs/ path of the page of one facet value, by its key (an actor's by its name)."""
+        return facet_path(kind, self.facets[kind][key].slug)
+
     @property
     def counts(self) -> dict[str, int]:
         return {"articles": len(self.articles), **{kind: len(self.facets[kind]) for kind in FACET_KINDS}}
@@ -172,9 +177,8 @@ def resolve_actor(actor: dict[str, str], authorities: Authorities) -> ActorRef:
     )
     alias = actor.get("alias") or None
     if known:
-        return ActorRef(slugify(known.name), known.name, known.type, alias, known.aliases)
+        return ActorRef(known.name, known.type, alias, known.aliases)
     return ActorRef(
-        slugify(actor["name"]),
         actor["name"],
         actor.get("type", "organization"),
         alias,
@@ -246,11 +250,16 @@ def build_model(
         for topic in article.topics:
             add("topics", topic.id, topic.label, article, labels=topic.labels)
         for actor in article.actors:
-            add("actors", actor.slug, actor.name, article, type=actor.type)
-            aliases[actor.slug].update(a for a in actor.aliases if a != actor.name)
+            # Keyed by name: two names that slug alike ('Банк России', '中国银行' once did) stay two.
+            add("actors", actor.name, actor.name, article, type=actor.type)
+            aliases[actor.name].update(a for a in actor.aliases if a != actor.name)
         add("languages", article.language, language_name(article.language), article)
-    for slug, names in aliases.items():
-        facets["actors"][slug].detail["aliases"] = sorted(names)
+    for name, names in aliases.items():
+        facets["actors"][name].detail["aliases"] = sorted(names)
+    for values in facets.values():
+        slugs = facet_slugs(values)
+        for key, facet in values.items():
+            facet.slug = slugs[key]
     return SiteModel(
         articles=articles, facets=facets, site_name=site_name, site_url=site_url, language=language
     )

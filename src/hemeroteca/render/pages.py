@@ -16,7 +16,7 @@ from urllib.parse import quote
 from hemeroteca.render.cite import bibtex, csl_json, reference_html
 from hemeroteca.render.format import date_html, html_text, message_marks
 from hemeroteca.render.headmeta import head_html
-from hemeroteca.render.links import article_path, facet_path, html_link
+from hemeroteca.render.links import article_path, html_link
 from hemeroteca.render.messages import N_
 from hemeroteca.render.model import UNDATED, Article, SiteModel
 from hemeroteca.render.originals import original_path, warc_path
@@ -31,10 +31,6 @@ def _body_html(article: Article) -> str:
     return f'<div class="hem-text" lang="{html_text(article.language)}">\n{inner}\n</div>'
 
 
-def _a(here: str, kind: str, key: str, label: str) -> str:
-    return f'<a href="{html_text(html_link(here, facet_path(kind, key)))}">{label}</a>'
-
-
 # Marked here, translated where shown: an actor's type as the panel names it.
 ACTOR_TYPES = {"person": N_("person"), "organization": N_("organization")}
 
@@ -47,19 +43,24 @@ def _dl(css: str, rows: list[tuple[str, str]]) -> str:
 def _panel(article: Article, model: SiteModel) -> str:
     m = model.messages
     here = article_path(article.id)
+
+    def facet(kind: str, key: str, label: str) -> str:
+        """A link to the page of one facet value; ``label`` is HTML already."""
+        return f'<a href="{html_text(html_link(here, model.facet_path(kind, key)))}">{label}</a>'
     countries = ", ".join(
-        _a(here, "countries", code, html_text(m.country(code))) for code in article.countries
+        facet("countries", code, html_text(m.country(code))) for code in article.countries
     )
     actors = []
     for actor in article.actors:
         alias = f" ({html_text(actor.alias)})" if actor.alias and actor.alias != actor.name else ""
         kind = m.gettext(ACTOR_TYPES.get(actor.type, actor.type))
         actors.append(
-            f'<li>{_a(here, "actors", actor.slug, html_text(actor.name))}{alias} <span class="hem-type">'
+            f'<li>{facet("actors", actor.name, html_text(actor.name))}{alias} <span class="hem-type">'
             f"{html_text(kind)}</span></li>"
         )
     topics = ", ".join(
-        _a(here, "topics", t.id, html_text(t.label_in(model.language))) for t in article.topics
+        facet("topics", t.id, html_text(t.label_in(model.language)))
+        for t in article.topics
     )
     # (Messages stay outside f-strings: `pybabel extract` reads plain calls only.)
     if article.review == "reviewed":
@@ -71,8 +72,8 @@ def _panel(article: Article, model: SiteModel) -> str:
     actor_list = f'<ul class="hem-actors">{"".join(actors)}</ul>' if actors else ""
     language = html_text(m.language_name(article.language))
     rows = [
-        (m.gettext("Date"), _a(here, "years", article.year or UNDATED, date_html(m, article.date))),
-        (m.gettext("Language"), _a(here, "languages", article.language, language)),
+        (m.gettext("Date"), facet("years", article.year or UNDATED, date_html(m, article.date))),
+        (m.gettext("Language"), facet("languages", article.language, language)),
         (m.gettext("Countries"), countries or none_identified),
         (m.gettext("Actors"), actor_list or none_identified),
         (m.gettext("Topics"), topics or html_text(m.gettext("none assigned"))),

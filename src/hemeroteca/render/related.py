@@ -32,7 +32,7 @@ def _day(date: str | None) -> int | None:
 
 def _keys(article: Article, kind: str) -> tuple[str, ...]:
     if kind == "actors":
-        return tuple(a.slug for a in article.actors)
+        return tuple(a.name for a in article.actors)
     if kind == "topics":
         return tuple(t.id for t in article.topics)
     return article.countries
