@@ -345,3 +345,107 @@ def test_a_reserved_article_id_is_refused_by_check(archive: Project) -> None:
     record.unlink()
     problems = [p for p in check(archive) if p.severity == "error"]
     assert [(p.path, p.field) for p in problems] == [("archive/hemeroteca-shell.md", "id")], problems
+
+
+# --- 8. interrupted and failing builds ------------------------------------------------------------
+
+SITE_VOLATILE = {"sitemap.xml", "sitemap.xml.gz", "404.html"}
+
+
+def site_digest(project: Project) -> dict[str, str]:
+    """Every file of site/ by its path in site/ (the dated sitemap and 404 page aside)."""
+    import hashlib
+
+    return {
+        p.relative_to(project.site_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(project.site_dir.rglob("*"))
+        if p.is_file() and p.name not in SITE_VOLATILE
+    }
+
+
+def _disk_fills_after(writes: int, monkeypatch: pytest.MonkeyPatch, *, torn: bool = False) -> None:
+    """Every file write past the first ``writes`` fails as a full disk does (after writing
+    nothing when ``torn``: the 0-byte file a kill or a full disk leaves)."""
+    import errno
+    import shutil as shutil_module
+
+    import hemeroteca.fileio as fileio
+
+    count = {"n": 0}
+
+    def full(path: object) -> None:
+        count["n"] += 1
+        if count["n"] > writes:
+            if torn:
+                Path(str(path)).write_bytes(b"")
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    real_copyfile, real_atomic = shutil_module.copyfile, fileio.write_atomic
+
+    def copyfile(src: str, dst: str, **kw: object) -> str:
+        full(dst)
+        return real_copyfile(src, dst, **kw)
+
+    def write_atomic(path: Path, data: object, **kw: object) -> None:
+        full(path)
+        real_atomic(path, data, **kw)
+
+    monkeypatch.setattr(shutil_module, "copyfile", copyfile)
+    monkeypatch.setattr(fileio, "write_atomic", write_atomic)
+
+
+@pytest.mark.parametrize("dirty", [False, True])
+def test_a_full_disk_during_a_build_leaves_the_previous_site_whole(
+    archive: Project, monkeypatch: pytest.MonkeyPatch, dirty: bool
+) -> None:
+    from hemeroteca import HemerotecaError, build
+
+    build(archive)
+    before = site_digest(archive)
+    edit_record(archive, 0, title="A new headline for the page")
+    for path in (archive.docs_dir / "search-index").iterdir():  # every shard copied again
+        path.touch()
+    with monkeypatch.context() as patched:
+        _disk_fills_after(40, patched, torn=True)
+        with pytest.raises(HemerotecaError):
+            build(archive, dirty=dirty)
+    assert site_digest(archive) == before  # not one file lost, torn or half-updated
+    build(archive, dirty=True)
+    fresh = Project.at(archive.root.parent / "fresh")
+    shutil.copytree(archive.root, fresh.root, ignore=shutil.ignore_patterns("site", ".cache", ".site.*"))
+    build(fresh)
+    assert site_digest(archive) == site_digest(fresh)  # the next dirty build catches up fully
+
+
+def test_flipped_bytes_in_the_cache_give_no_false_error_and_no_stale_page(archive: Project) -> None:
+    import random
+
+    from hemeroteca import build
+
+    build(archive)
+    problems = check(archive)
+    site = site_digest(archive)
+    rng = random.Random(12)
+    stores = sorted((archive.root / ".cache").rglob("*.pickle"))
+    assert stores
+    for _ in range(40):
+        store = rng.choice(stores)
+        data = bytearray(store.read_bytes())
+        at = rng.randrange(len(data))
+        data[at] ^= 1 << rng.randrange(8)
+        store.write_bytes(bytes(data))
+    assert check(archive) == problems
+    build(archive, dirty=True)
+    assert site_digest(archive) == site
+
+
+def test_killing_build_ingest_and_add_at_random_loses_nothing(tmp_path: Path) -> None:
+    """The fault-injection script at 2 kills per command (the script's default is 30)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fault_injection", REPO / "scripts" / "fault_injection.py")
+    assert spec and spec.loader
+    faults = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(faults)
+    counts = faults.run(kills=2, seed=3, work=tmp_path, say=lambda line: None)
+    assert set(counts) >= {"build", "ingest", "add"}

@@ -16,6 +16,7 @@ from hemeroteca.fileio import inside
 from hemeroteca.progress import stage
 from hemeroteca.project import Project
 from hemeroteca.render.writer import MANIFEST
+from hemeroteca.sitedir import replacing_writes, site_swap
 
 if TYPE_CHECKING:
     from http.server import ThreadingHTTPServer
@@ -56,6 +57,10 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
     ``hemeroteca.shell`` fills it per page (the same bytes, a fraction of the time);
     without, every page goes through MkDocs' own page loop, as in a plain ``mkdocs build``.
     Returns MkDocs' warnings, one line each, for the caller to show (and ``--strict`` to fail on).
+
+    The new site is built beside the old one and swapped in only when complete
+    (``site_swap``): a build that fails, is killed or fills the disk leaves the site that
+    was there, whole. ``dirty`` starts the new site from hard links to the old one's files.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -74,23 +79,26 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
     logger.propagate = False  # shown by the caller, not by Python's last-resort handler
     logger.addHandler(warnings)
     try:
-        config = load_config(
-            config_file=str(project.mkdocs_yml),
-            site_dir=str(project.site_dir),
-        )
-        if shells:
-            config.plugins["hemeroteca-shells"] = ShellPlugin()
-        mkdocs_build(config, dirty=dirty)
+        with site_swap(project.site_dir, keep=dirty) as staging:
+            config = load_config(config_file=str(project.mkdocs_yml), site_dir=str(staging))
+            if shells:
+                config.plugins["hemeroteca-shells"] = ShellPlugin()
+            with replacing_writes():
+                mkdocs_build(config, dirty=dirty)
+            if shells:
+                write_generated_pages(project.docs_dir, staging, Store.open(project, "site-pages"))
+            if dirty:
+                remove_orphans(project, staging)
     except MkDocsException as exc:
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
+    except OSError as exc:
+        raise HemerotecaError(
+            project.site_dir, f"cannot write the site ({exc.strerror}): the previous site is kept as it was"
+        ) from exc
     finally:
         logger.removeHandler(warnings)
         logger.setLevel(saved[0])
         logger.propagate = saved[1]
-    if shells:
-        write_generated_pages(project.docs_dir, project.site_dir, Store.open(project, "site-pages"))
-    if dirty:
-        remove_orphans(project)
     return warnings.messages
 
 
@@ -103,13 +111,14 @@ def _names(folder: Path) -> set[str]:
         return set()
 
 
-def remove_orphans(project: Project) -> list[str]:
+def remove_orphans(project: Project, site_dir: Path | None = None) -> list[str]:
     """Files a dirty build left in site/ after ``render`` removed their source from docs/.
 
     MkDocs' ``--dirty`` never deletes (a search shard no longer needed would stay
     published), so the folders render generates files into are swept here: a file
     stays when docs/ still has it, or the page (``.md``) it was built from.
     """
+    site_dir = site_dir or project.site_dir
     manifest = project.docs_dir / MANIFEST
     if not manifest.is_file():
         return []
@@ -118,7 +127,7 @@ def remove_orphans(project: Project) -> list[str]:
     )
     removed = []
     for folder in folders:
-        site_folder = inside(project.site_dir, folder)  # the manifest is a file a pull request can change
+        site_folder = inside(site_dir, folder)  # the manifest is a file a pull request can change
         if not site_folder.is_dir():
             continue
         sources = _names(inside(project.docs_dir, folder))
