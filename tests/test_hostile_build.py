@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -152,54 +153,34 @@ def test_web_url_rule() -> None:
 
 # --- 7. pathological input ------------------------------------------------------------------------
 
-EXTRACT_ONE = (
-    "import sys, time\n"
-    "from hemeroteca.catalogue.seedtext import read_seed, extract_seed\n"
-    "extract_seed(read_seed(__import__('pathlib').Path(sys.argv[1])))\n"
-)
 
+def _script(name: str) -> ModuleType:
+    """A script of scripts/ as a module: the tests run the same code the figures come from."""
+    import importlib.util
 
-def _extract_seconds(path: Path, timeout: float) -> float:
-    """Wall time of extracting one file in a fresh process (None-free: a timeout fails the test)."""
-    import subprocess
-    import sys
-    import time
-
-    start = time.perf_counter()
-    try:
-        subprocess.run([sys.executable, "-c", EXTRACT_ONE, str(path)], check=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"extracting {path.name} took over {timeout:.0f} s")
-    return time.perf_counter() - start
-
-
-def _paragraphs_of_seeds() -> list[str]:
-    from hemeroteca.catalogue.seedtext import extract_seed, read_seed
-
-    return [
-        p
-        for name in TINY_SEEDS
-        for p in extract_seed(read_seed(REPO / "seeds" / name)).body.split("\n\n")
-        if p.strip()
-    ]
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_a_5_mb_single_line_costs_what_a_5_mb_article_costs(tmp_path: Path) -> None:
-    """The same words as a normal article of 5 MB (distinct paragraphs) and as one line opening with
-    the shapes that were quadratic (a comma list of names, a run of 'X said'). Before the fix the line
-    took minutes; now it must stay within a few times the article, whatever this machine's speed."""
-    size = 4_900_000
-    paras, out, total = _paragraphs_of_seeds(), [], 0
-    while total < size:
-        out.append(f"{paras[len(out) % len(paras)]} ({len(out)})")
-        total += len(out[-1]) + 2
-    article = "\n\n".join(out)[:size]
-    lists = ("Sebrae, " * 4000) + ("John Smith said " * 2000)
-    line = (lists + " ".join(article.split()))[:size]
+    """The same words as a 5 MB article in paragraphs and as one line opening with the shapes that
+    were quadratic (``scripts/bench_long_line.py``). Before the fix the line took minutes; now it must
+    stay within a few times the article, whatever this machine's speed."""
+    import subprocess
+
+    bench = _script("bench_long_line")
+    article, line = bench.texts(4_900_000)
     (tmp_path / "article.txt").write_text(article, encoding="utf-8")
     (tmp_path / "line.txt").write_text(line, encoding="utf-8")
-    reference = _extract_seconds(tmp_path / "article.txt", timeout=600)
-    _extract_seconds(tmp_path / "line.txt", timeout=3 * reference + 10)
+    reference = bench.extract_seconds(tmp_path / "article.txt", timeout=600)
+    limit = 3 * reference + 10
+    try:
+        bench.extract_seconds(tmp_path / "line.txt", timeout=limit)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the one-line text took over {limit:.0f} s; in paragraphs it took {reference:.1f} s")
 
 
 @pytest.mark.parametrize(
@@ -441,11 +422,5 @@ def test_flipped_bytes_in_the_cache_give_no_false_error_and_no_stale_page(archiv
 
 def test_killing_build_ingest_and_add_at_random_loses_nothing(tmp_path: Path) -> None:
     """The fault-injection script at 2 kills per command (the script's default is 30)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("fault_injection", REPO / "scripts" / "fault_injection.py")
-    assert spec and spec.loader
-    faults = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(faults)
-    counts = faults.run(kills=2, seed=3, work=tmp_path, say=lambda line: None)
+    counts = _script("fault_injection").run(kills=2, seed=3, work=tmp_path, say=lambda line: None)
     assert set(counts) >= {"build", "ingest", "add"}
