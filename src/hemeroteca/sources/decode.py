@@ -84,7 +84,8 @@ def decode_bytes(data: bytes) -> str:
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise DecodeError(f"file looks binary ({controls} control characters), not a text")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A form feed (a page break, in text taken from PDFs) ends a line like any other break.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
     if _MOJIBAKE_HINT.search(text):
         text = ftfy.fix_text(text, _FIXER)
     text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
