@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from hemeroteca.render.format import slugify
@@ -40,23 +41,23 @@ def reserved_name(stem: str) -> bool:
     return _RESERVED.fullmatch(stem) is not None
 
 
-def facet_slugs(names: dict[str, str]) -> dict[str, str]:
-    """A file name for each facet value (key -> the text to name it by), unique and never reserved.
+def facet_slugs(keys: Iterable[str]) -> dict[str, str]:
+    """A file name for each facet value (a code, a year, an id, an actor's name): unique, never reserved.
 
     A slug that two values share, that is reserved, or that looks like another value's later page
     ('x-page-2') gets a suffix from a hash of its key: deterministic, so the same archive always
     names the same pages, and letters only, so it cannot end like a page number.
     """
     by_slug: dict[str, list[str]] = {}
-    for key, text in names.items():
-        by_slug.setdefault(slugify(text), []).append(key)
+    for key in keys:
+        by_slug.setdefault(slugify(key), []).append(key)
     out = {}
-    for slug, keys in by_slug.items():
-        clash = len(keys) > 1 or reserved_name(slug) or _PAGED.fullmatch(slug) is not None
-        for key in keys:
+    for slug, same in by_slug.items():
+        clash = len(same) > 1 or reserved_name(slug) or _PAGED.fullmatch(slug) is not None
+        for key in same:
             out[key] = f"{slug}-{_letters(key)}" if clash else slug
     if len(set(out.values())) != len(out):  # a suffixed slug met a plain one: make all suffixes longer
-        out = {key: f"{slugify(names[key])}-{_letters(key, 16)}" for key in names}
+        out = {key: f"{slugify(key)}-{_letters(key, 16)}" for key in out}
     return out
 
 
