@@ -343,6 +343,11 @@ CASES: dict[str, tuple[Callable[[Project], None], str]] = {
         append(ACTORS, "- country: peru\n  name: Somebody New\n  type: person\n"),
         f"{ACTORS}:LINE: [N].country: 'peru' is a country's name: write PE (Peru)",
     ),
+    "actors.yaml indentation": (
+        append(ACTORS, "- name: Somebody New\n   type: person\n"),
+        f"{ACTORS}:LINE+1: file: wrong indentation: this line is indented 3 spaces; indent it 2 spaces, "
+        "like line LINE",
+    ),
     "topic id twice": (
         append(TOPICS, "- id: mining\n  labels: {en: Mining again}\n"),
         f"{TOPICS}:LINE: [N].id: topic id 'mining' is already entry M",
@@ -365,8 +370,8 @@ def _snapshot(project: Project) -> dict[Path, bytes]:
 def _placed(project: Project, expected: str) -> str:
     """Fill in where an entry appended to an authority file lands, which grows as the file does.
 
-    LINE: the first line of the new entry; N: its position from 0; M: the entry (from 1) of
-    the topic it repeats.
+    LINE: the first line of the new entry (LINE+1 the next); N: its position from 0; M: the
+    entry (from 1) of the topic it repeats.
     """
     rel = expected.split(":", 1)[0]
     if "LINE" not in expected:
@@ -375,7 +380,8 @@ def _placed(project: Project, expected: str) -> str:
     entries = [i for i, line in enumerate(lines) if line.startswith("- ")]
     first = next((n for n, i in enumerate(entries, start=1) if lines[i] == "- id: mining"), 0)
     return (
-        expected.replace("LINE", str(len(lines) + 1), 1)
+        expected.replace("LINE+1", str(len(lines) + 2))
+        .replace("LINE", str(len(lines) + 1))
         .replace("[N]", f"[{len(entries)}]", 1)
         .replace("entry M", f"entry {first}")
     )

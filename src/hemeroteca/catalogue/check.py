@@ -104,7 +104,7 @@ def check_record(
         problems.append(Problem(path, record.line_of(at or field) or 1, field, message, severity))
 
     meta = record.meta
-    for said in schema_problems(record, _schema_errors(meta), authorities):
+    for said in schema_problems(record, _schema_errors(meta)):
         add(said.field, said.message, at=said.line_field)
     if isinstance(meta.get("date"), str):
         reason = date_problem(meta["date"])

@@ -182,7 +182,13 @@ def yaml_problem(header: str, exc: yaml.YAMLError, first_line: int) -> tuple[int
     last = mark.line if mark is not None else len(lines) - 1
     for index in range(min(last, len(lines) - 1) + 1):
         opened = _unclosed(lines[index])
-        if opened and (opened in "'\"" or index < last):
+        if opened in ("[", "{"):
+            # A list may go on over several lines (the authority files' aliases do): it is
+            # unclosed only if it is still open where the parser gave up.
+            closing = {"[": "]", "{": "}"}[opened]
+            span = "\n".join(lines[index : last + 1])
+            opened = opened if index < last and span.count(opened) > span.count(closing) else None
+        if opened:
             closing = {"[": "]", "{": "}"}.get(opened, opened)
             return (
                 index + first_line,
@@ -342,11 +348,6 @@ def language_message(value: str) -> str | None:
     return f"{quoted(value)} is not a language code: write {what_to_write('language')}"
 
 
-def _parent(field: str) -> str:
-    cut = max(field.rfind("."), field.rfind("["))
-    return field[:cut] if cut > 0 else ""
-
-
 def _misplaced(meta: dict[str, Any]) -> dict[str, str]:
     """Top-level keys that are fields of ``source`` or of an actor: key -> the block they belong in."""
     out = {}
@@ -384,13 +385,12 @@ def _extra_key(record: Record, parent: str, key: str) -> Said:
     return Said(field, message)
 
 
-def schema_problems(
-    record: Record, errors: Iterable[jsonschema.ValidationError], authorities: Authorities
-) -> list[Said]:
+def schema_problems(record: Record, errors: Iterable[jsonschema.ValidationError]) -> list[Said]:
     """One message per mistake from the schema's errors of ``record``.
 
-    Country, language, tag and date values get their own rules (``value_problems``), which
-    know what the archivist meant; the schema's pattern errors on them would only repeat it.
+    Country, language, tag, date and id values that are text get their own rules
+    (``country_message`` and the others, called by ``check_record``), which know what the
+    archivist meant; the schema's pattern errors on them would only repeat it.
     """
     meta = record.meta
     scalars: dict[str, yaml.ScalarNode] | None = None
