@@ -329,6 +329,16 @@ CASES: dict[str, tuple[Callable[[Project], None], str]] = {
         f"{R}:32: source.url: 'javascript:alert(1)' is not a web address: only http:// and https:// URLs "
         "are allowed",
     ),
+    "OCR text deleted": (
+        record("review: auto", "ocr: true\nreview: auto"),
+        f"{R}:32: ocr: the OCR text '001_e4109311ec4dc86b.txt.ocr.json' is missing from seeds/ (restore it; "
+        "`ingest` would read the scan again)",
+    ),
+    "WARC deleted": (
+        record(SHA, SHA + "  retrieved: '2024-05-02T10:00:00Z'\n"),
+        f"{R}:32: source.retrieved: the WARC '001_e4109311ec4dc86b.txt.warc.gz' of this fetch is missing "
+        "from seeds/ (restore it)",
+    ),
     "seed without record": (
         delete(R),
         f"{SEED}:1: record: seed has no record in archive/: run `hemeroteca ingest`",

@@ -23,6 +23,7 @@ from hemeroteca.catalogue.problems import field_path
 from hemeroteca.catalogue.record import split_front_matter
 from hemeroteca.catalogue.suggest import is_slip, nearest
 from hemeroteca.errors import HemerotecaError
+from hemeroteca.resources import load_data
 
 if TYPE_CHECKING:
     import jsonschema
@@ -30,9 +31,14 @@ if TYPE_CHECKING:
     from hemeroteca.catalogue.authorities import Authorities
     from hemeroteca.catalogue.record import Record
 
-TOP_FIELDS = ("id", "title", "date", "language", "countries", "actors", "tags", "source", "review")
-OPTIONAL_FIELDS = ("uncertain", "fingerprint")
-NESTED = {"source": ("path", "sha256", "url", "publisher"), "actors": ("name", "type", "alias", "role")}
+# The fields a record may have, from the schema ``check`` validates with (in a record's order),
+# and those of the two blocks whose fields are indented under them.
+_PROPERTIES = load_data("record.schema.json")["properties"]
+FIELDS = tuple(_PROPERTIES)
+NESTED = {
+    "source": tuple(_PROPERTIES["source"]["properties"]),
+    "actors": tuple(_PROPERTIES["actors"]["items"]["properties"]),
+}
 
 # What to write in each field, for messages about an empty, missing or malformed value.
 # Fields are named as in messages, with ``[]`` for any list position.
@@ -112,7 +118,7 @@ def _unclosed(line: str) -> str | None:
 
 def _belongs(key: str) -> str | None:
     """Which block a field named ``key`` lives in: '' for the top level, or its parent."""
-    if key in TOP_FIELDS or key in OPTIONAL_FIELDS:
+    if key in FIELDS:
         return ""
     return next((parent for parent, keys in NESTED.items() if key in keys), None)
 
@@ -352,7 +358,7 @@ def _misplaced(meta: dict[str, Any]) -> dict[str, str]:
     """Top-level keys that are fields of ``source`` or of an actor: key -> the block they belong in."""
     out = {}
     for key in meta:
-        if key in TOP_FIELDS or key in OPTIONAL_FIELDS:
+        if key in FIELDS:
             continue
         home = next((parent for parent, keys in NESTED.items() if key in keys), None)
         if home is not None:
@@ -362,7 +368,7 @@ def _misplaced(meta: dict[str, Any]) -> dict[str, str]:
 
 def _before(meta: dict[str, Any], missing: str) -> str:
     """The field after which a missing top-level field belongs (where the archivist adds it)."""
-    order = TOP_FIELDS[: TOP_FIELDS.index(missing)] if missing in TOP_FIELDS else TOP_FIELDS
+    order = FIELDS[: FIELDS.index(missing)] if missing in FIELDS else FIELDS
     return next((key for key in reversed(order) if key in meta), "id")
 
 
@@ -375,7 +381,7 @@ def _extra_key(record: Record, parent: str, key: str) -> Said:
             return Said(key, f"{key} must be indented under source: (line {line}), two spaces in")
         if home == "actors":
             return Said(key, f"{key} must be indented under its actor in actors:, like the name: line above")
-        choices = TOP_FIELDS + OPTIONAL_FIELDS
+        choices = FIELDS
     else:
         choices = NESTED.get(generic(parent).rstrip("[]"), ())
     message = f"{key} is not a field here (the fields are {', '.join(choices)})"
