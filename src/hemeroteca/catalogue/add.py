@@ -244,6 +244,8 @@ def _add_all(
                 report.added.append(outcome)
                 known.remember(item.sha, item.key, project.relative(outcome.seed))
                 number += 1
+    for _ in shown:  # run the progress to its end, where it reports the stage
+        pass
     return report
 
 
