@@ -80,6 +80,7 @@ def _translations(language: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+@cache
 def _locale(language: str) -> Locale:
     try:
         return Locale.parse(language)
@@ -162,12 +163,21 @@ class Messages:
         return self.date_templates["abbr"][month - 1]
 
     def country(self, code: str) -> str:
-        name = self.locale.territories.get(code) or _locale(FALLBACK).territories.get(code)
-        return name or code
+        return _country(self.language, code)
 
     def language_name(self, code: str) -> str:
-        name = self.locale.languages.get(code) or _locale(FALLBACK).languages.get(code) or code
-        return name[:1].upper() + name[1:]
+        return _language_name(self.language, code)
+
+
+@cache
+def _country(language: str, code: str) -> str:
+    return _locale(language).territories.get(code) or _locale(FALLBACK).territories.get(code) or code
+
+
+@cache
+def _language_name(language: str, code: str) -> str:
+    name = _locale(language).languages.get(code) or _locale(FALLBACK).languages.get(code) or code
+    return name[:1].upper() + name[1:]
 
 
 @cache

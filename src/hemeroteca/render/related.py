@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from hemeroteca.catalogue.record import text_digest
 from hemeroteca.render.model import Article, SiteModel
@@ -22,6 +22,7 @@ WINDOW = 5  # articles on each side of the article's place in each facet's list
 WEIGHTS = (("actors", 3), ("topics", 2), ("countries", 1))
 
 
+@cache
 def _day(date: str | None) -> int | None:
     """A day number for nearness in time (a month or year counts from its start)."""
     if not date:
