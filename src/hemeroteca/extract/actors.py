@@ -434,13 +434,31 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
 _WEAK_RULES = ("coordinated with", "one of the plural")
 
 
+def _ends_a_line(text: str, start: int, form: str) -> bool:
+    """True when ``form`` stands at ``start`` and the line breaks right after it, before more words.
+
+    Plain string steps, not a pattern made per name: compiling one for every actor of every
+    article cost more than the test itself.
+    """
+    if not text.startswith(form, start):
+        return False
+    at = start + len(form)
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    if at >= len(text) or text[at] != "\n":
+        return False
+    at += 1
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at < len(text) and text[at].isalnum() and not text[at].isdecimal()
+
+
 def _doubts(text: str, entity: _Entity) -> tuple[Doubt, ...]:
     """Reasons to doubt an actor: named once (a body in passing is often context), a name that stops
     where a line stops (the rest may be on the next line), an acronym never spelled out, a weak rule."""
     out = []
     forms = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
-    line_end = [rf"{re.escape(f)}[ \t]*\n[ \t]*[^\W\d_]" for f in forms]
-    if any(re.match(pattern, text[s:]) for s in entity.mentions for pattern in line_end):
+    if any(_ends_a_line(text, start, form) for start in entity.mentions for form in forms):
         out.append(Doubt("actor-cut-at-line-end", item=entity.name))
     if entity.type == "organization" and not entity.canonical:
         if len(set(entity.mentions)) == 1:
