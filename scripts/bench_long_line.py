@@ -43,7 +43,7 @@ def texts(size: int) -> tuple[str, str]:
         out.append(f"{paras[len(out) % len(paras)]} ({len(out)})")
         total += len(out[-1]) + 2
     article = "\n\n".join(out)[:size]
-    lists = ("Sebrae, " * 4000) + ("John Smith said " * 2000)
+    lists = ("Sebrae, " * 12_500) + ("John Smith said " * 6_250)  # 100 KB each
     return article, (lists + " ".join(article.split()))[:size]
 
 
