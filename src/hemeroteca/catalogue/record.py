@@ -140,11 +140,15 @@ class Record:
         return self._blank
 
     def _reread(self) -> tuple[str, str]:
+        """The file's text and body, without parsing the front matter again (it is known)."""
         assert self.path is not None
-        again = read(self.path)
-        if again.digest != self.digest:
+        try:
+            text = self.path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise HemerotecaError(self.path, f"cannot read the record again: {exc}") from exc
+        if text_digest(text) != self.digest:
             raise HemerotecaError(self.path, "the record changed while it was read: run the command again")
-        return again.raw, again.body
+        return text, text[split_front_matter(text, self.path).body :].strip("\n")
 
     @property
     def id(self) -> str:
