@@ -115,3 +115,16 @@ def test_add_on_two_processes_numbers_and_writes_as_one(tmp_path: Path) -> None:
     ((name, existing, how),) = duplicates
     assert (name, how) == ("000_copy.txt", "the same file (sha256)") and existing.startswith("seeds/000_")
     assert errors == ["900_empty.txt"]
+
+
+def test_a_worker_killed_by_the_system_is_one_error() -> None:
+    with pytest.raises(HemerotecaError, match="a worker process died"):
+        list(map_ordered(_die, range(5 * BATCH), None, jobs=2))
+
+
+def _die(item: int, shared: object) -> int:
+    if item == BATCH + 1:
+        import os
+
+        os._exit(9)  # as the kernel's out-of-memory killer would end it
+    return item

@@ -18,6 +18,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import Any, TypeVar
 
@@ -96,12 +97,16 @@ def _drain(pending: deque[Future], limit: int) -> Iterator[Any]:
 def _on_processes(
     func: Callable[[Item, Any], Result], items: Iterable[Item], shared: Any, jobs: int
 ) -> Iterator[Result]:
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_set_shared, initargs=(shared,)) as pool:
-        pending: deque[Future] = deque()
-        for batch in _batches(items):
-            pending.append(pool.submit(_run_batch, func, batch))
-            yield from _drain(pending, jobs * AHEAD_PER_WORKER)
-        yield from _drain(pending, 0)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_set_shared, initargs=(shared,)) as pool:
+            pending: deque[Future] = deque()
+            for batch in _batches(items):
+                pending.append(pool.submit(_run_batch, func, batch))
+                yield from _drain(pending, jobs * AHEAD_PER_WORKER)
+            yield from _drain(pending, 0)
+    except BrokenProcessPool as exc:
+        # Killed by the system (out of memory, most often): nothing of that batch was written.
+        raise HemerotecaError(None, f"a worker process died ({exc}): run again, or with --jobs 1") from exc
 
 
 def _on_dask(
