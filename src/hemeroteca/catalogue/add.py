@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
-from hemeroteca.catalogue.ingest import record_meta
-from hemeroteca.catalogue.record import serialise
+from hemeroteca.catalogue.ingest import record_file, seed_source
 from hemeroteca.catalogue.seed_digests import SeedDigests, seed_sha256
 from hemeroteca.catalogue.seedtext import (
     DOCUMENT_SUFFIXES,
@@ -344,8 +343,8 @@ def _write(project: Project, item: _Given, number: int, text: SeedText, metadata
     if any(path.exists() or path.is_symlink() for path in outputs):
         shown = str(item.given)
         raise HemerotecaError(shown, f"{project.relative(target)} already exists; not overwriting it")
-    source = {"path": f"seeds/{seed.name}", "sha256": item.sha, **text.source_extra}
-    record_text = serialise(record_meta(record_id, metadata, source, text.record_extra), metadata.body)
+    source = seed_source(f"seeds/{seed.name}", item.sha, text)
+    record_text = record_file(record_id, source, text, metadata)
     # Sidecars first, then the seed, then the record: a crash leaves at worst a seed
     # without a record, which check reports and ingest completes from the sidecars;
     # a refused write takes back what was written.

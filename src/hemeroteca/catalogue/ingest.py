@@ -14,7 +14,13 @@ from typing import Any
 
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.record import read, serialise
-from hemeroteca.catalogue.seedtext import extract_seed, ocr_sidecar_bytes, read_seed_bytes, seed_text
+from hemeroteca.catalogue.seedtext import (
+    SeedText,
+    extract_seed,
+    ocr_sidecar_bytes,
+    read_seed_bytes,
+    seed_text,
+)
 from hemeroteca.catalogue.store import (
     archive_lock,
     list_seeds,
@@ -92,10 +98,20 @@ def record_text(work: SeedWork, authorities: Authorities) -> Made:
         raise HemerotecaError(work.path, str(exc)) from exc
     metadata = extract_seed(text, authorities)
     record_id = seed_id(Path(work.path))
-    source = {"path": work.path, "sha256": hashlib.sha256(work.data).hexdigest(), **text.source_extra}
-    record = serialise(record_meta(record_id, metadata, source, text.record_extra), metadata.body)
+    source = seed_source(work.path, hashlib.sha256(work.data).hexdigest(), text)
+    record = record_file(record_id, source, text, metadata)
     new_ocr = ocr_sidecar_bytes(text) if text.ocr is not None and "ocr" not in work.sidecars else None
     return Made(record_id, record, new_ocr)
+
+
+def seed_source(path: str, sha256: str, text: SeedText) -> dict[str, Any]:
+    """A record's ``source``: the seed's path and hash, and what its file declared."""
+    return {"path": path, "sha256": sha256, **text.source_extra}
+
+
+def record_file(record_id: str, source: dict[str, Any], text: SeedText, metadata: Metadata) -> str:
+    """A record's file text, as ``ingest`` and ``add`` both write it."""
+    return serialise(record_meta(record_id, metadata, source, text.record_extra), metadata.body)
 
 
 def _record_text_or_error(work: SeedWork, authorities: Authorities) -> Made | HemerotecaError:
