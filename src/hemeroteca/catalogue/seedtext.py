@@ -254,33 +254,23 @@ def _with_page(metadata: Metadata, seed: SeedText) -> Metadata:
     page = seed.page
     if page is None:
         return metadata
-    changes: dict = {}
-    doubts = list(metadata.doubts)
-    evidence = dict(metadata.evidence)
-    if page.title:
-        changes["title"] = page.title
-        changes["body"] = body_without_title(clean_text(seed.text), page.title)
-        doubts = [d for d in doubts if d.field != "title"]
-        evidence["title"] = "declared by the web page (og:title / <title>)"
-    if page.date:
-        changes["date"] = page.date
-        doubts = [d for d in doubts if d.field != "date"]
-        evidence["date"] = "declared by the web page (article:published_time / JSON-LD / meta)"
-    return dataclasses.replace(metadata, **changes, doubts=doubts, evidence=evidence)
+    return _declared(
+        metadata,
+        seed,
+        title=page.title,
+        title_by="declared by the web page (og:title / <title>)",
+        date=page.date,
+        date_by="declared by the web page (article:published_time / JSON-LD / meta)",
+    )
 
 
 def _with_document(metadata: Metadata, seed: SeedText) -> Metadata:
     """The headline the document marks replaces the guessed title; its own metadata is evidence."""
     if seed.headline is None and not seed.document and seed.ocr is None:
         return metadata
-    changes: dict = {}
+    metadata = _declared(metadata, seed, title=seed.headline, title_by=seed.headline_by)
     doubts = list(metadata.doubts)
     evidence = dict(metadata.evidence)
-    if seed.headline:
-        changes["title"] = seed.headline
-        changes["body"] = body_without_title(clean_text(seed.text), seed.headline)
-        doubts = [d for d in doubts if d.field != "title"]
-        evidence["title"] = seed.headline_by
     if seed.document:
         evidence["document"] = seed.document
         created = seed.document.get("created")
@@ -288,4 +278,31 @@ def _with_document(metadata: Metadata, seed: SeedText) -> Metadata:
             doubts.append(Doubt("file-created-date", detail=created))
     if seed.ocr is not None:
         evidence["ocr"] = {k: seed.ocr[k] for k in ("engine", "language", "confidence") if k in seed.ocr}
+    return dataclasses.replace(metadata, doubts=doubts, evidence=evidence)
+
+
+def _declared(
+    metadata: Metadata,
+    seed: SeedText,
+    *,
+    title: str | None = None,
+    title_by: str = "",
+    date: str | None = None,
+    date_by: str = "",
+) -> Metadata:
+    """What the source declares (a page's headline and date, a document's marked headline)
+    replaces extraction's guess: a declaration beats a guess, so the guess's doubts go and the
+    evidence names the declaration. The body loses the declared headline's line."""
+    changes: dict[str, Any] = {}
+    evidence = dict(metadata.evidence)
+    if title:
+        changes["title"] = title
+        changes["body"] = body_without_title(clean_text(seed.text), title)
+        evidence["title"] = title_by
+    if date:
+        changes["date"] = date
+        evidence["date"] = date_by
+    if not changes:
+        return metadata
+    doubts = [d for d in metadata.doubts if d.field not in {"title", "date"} & changes.keys()]
     return dataclasses.replace(metadata, **changes, doubts=doubts, evidence=evidence)
