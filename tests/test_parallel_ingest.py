@@ -85,6 +85,26 @@ def _slow_for_small(item: int, offset: int) -> int:
     return item + offset
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_listed_error_comes_back_in_its_items_place_and_the_rest_still_run(jobs: int) -> None:
+    items = list(range(3 * BATCH))
+    results = list(map_ordered(_refuse_sevens, items, "refused", jobs=jobs, errors=(HemerotecaError,)))
+    assert [r for r in results if not isinstance(r, HemerotecaError)] == [i for i in items if i % 10 != 7]
+    refused = [(i, r.one_line()) for i, r in enumerate(results) if isinstance(r, HemerotecaError)]
+    assert refused == [(i, f"seed{i}: refused") for i in items if i % 10 == 7]
+
+
+def test_an_error_not_listed_ends_the_map() -> None:
+    with pytest.raises(HemerotecaError, match="seed7: refused"):
+        list(map_ordered(_refuse_sevens, range(3 * BATCH), "refused", jobs=2, errors=(KeyError,)))
+
+
+def _refuse_sevens(item: int, message: str) -> int:
+    if item % 10 == 7:
+        raise HemerotecaError(f"seed{item}", message)
+    return item
+
+
 def test_an_error_crosses_a_process_boundary_whole() -> None:
     error = HemerotecaError("archive/x.md", "tags: must be a list", line=7, field="tags")
     copy = pickle.loads(pickle.dumps(error))

@@ -52,24 +52,28 @@ def map_ordered(
     *,
     jobs: int | None = None,
     scheduler: str | None = None,
-) -> Iterator[Result]:
+    errors: tuple[type[Exception], ...] = (),
+) -> Iterator[Result | Exception]:
     """``func(item, shared)`` for each item, yielded in the items' order.
 
     ``shared`` (the authority files, say) is sent once to each worker rather
     than with every item. ``jobs=None`` means every core. A handful of items
     runs inline whatever ``jobs`` says: starting processes costs more than it saves.
+    An exception of a type in ``errors`` (one bad seed) is yielded in its item's place
+    instead of raised, wherever the item ran, so it does not end the other items' work;
+    any other exception ends the map.
     """
     if scheduler:
-        yield from _on_dask(func, items, shared, scheduler)
+        yield from _on_dask(func, items, shared, scheduler, errors)
         return
     iterator = iter(items)
     head = list(islice(iterator, 2 * BATCH))
     jobs = default_jobs() if jobs is None else jobs
     if jobs <= 1 or len(head) < 2 * BATCH:
         for item in chain(head, iterator):
-            yield func(item, shared)
+            yield _call(func, item, shared, errors)
     else:
-        yield from _on_processes(func, chain(head, iterator), shared, jobs)
+        yield from _on_processes(func, chain(head, iterator), shared, jobs, errors)
 
 
 def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
@@ -83,10 +87,24 @@ def _set_shared(shared: Any) -> None:
     _shared = shared
 
 
-def _run_batch(func: Callable[[Item, Any], Result], batch: list[Item], shared: Any = None) -> list[Result]:
+def _call(
+    func: Callable[[Item, Any], Result], item: Item, shared: Any, errors: tuple[type[Exception], ...]
+) -> Result | Exception:
+    try:
+        return func(item, shared)
+    except errors as exc:
+        return exc
+
+
+def _run_batch(
+    func: Callable[[Item, Any], Result],
+    batch: list[Item],
+    errors: tuple[type[Exception], ...],
+    shared: Any = None,
+) -> list[Result | Exception]:
     # A process pool's workers got ``shared`` once, at start-up; Dask passes it with each batch
     # (resolved from the copy scattered to every worker).
-    return [func(item, _shared if shared is None else shared) for item in batch]
+    return [_call(func, item, _shared if shared is None else shared, errors) for item in batch]
 
 
 def _drain(pending: deque[Future], limit: int) -> Iterator[Any]:
@@ -95,13 +113,17 @@ def _drain(pending: deque[Future], limit: int) -> Iterator[Any]:
 
 
 def _on_processes(
-    func: Callable[[Item, Any], Result], items: Iterable[Item], shared: Any, jobs: int
-) -> Iterator[Result]:
+    func: Callable[[Item, Any], Result],
+    items: Iterable[Item],
+    shared: Any,
+    jobs: int,
+    errors: tuple[type[Exception], ...],
+) -> Iterator[Result | Exception]:
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_set_shared, initargs=(shared,)) as pool:
             pending: deque[Future] = deque()
             for batch in _batches(items):
-                pending.append(pool.submit(_run_batch, func, batch))
+                pending.append(pool.submit(_run_batch, func, batch, errors))
                 yield from _drain(pending, jobs * AHEAD_PER_WORKER)
             yield from _drain(pending, 0)
     except BrokenProcessPool as exc:
@@ -110,8 +132,12 @@ def _on_processes(
 
 
 def _on_dask(
-    func: Callable[[Item, Any], Result], items: Iterable[Item], shared: Any, address: str
-) -> Iterator[Result]:
+    func: Callable[[Item, Any], Result],
+    items: Iterable[Item],
+    shared: Any,
+    address: str,
+    errors: tuple[type[Exception], ...],
+) -> Iterator[Result | Exception]:
     try:
         from distributed import Client
     except ImportError as exc:
@@ -126,6 +152,6 @@ def _on_dask(
         pending: deque[Future] = deque()
         for batch in _batches(items):
             # pure=False: two equal batches (re-ingesting the same seed) are still two tasks
-            pending.append(client.submit(_run_batch, func, batch, shared_future, pure=False))
+            pending.append(client.submit(_run_batch, func, batch, errors, shared_future, pure=False))
             yield from _drain(pending, workers * AHEAD_PER_WORKER)
         yield from _drain(pending, 0)

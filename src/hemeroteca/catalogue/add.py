@@ -229,7 +229,7 @@ def _add_all(
         _mark_repeats(chunk)
         todo = [item for item in chunk if item.outcome is None]
         works = ((item.data, item.suffix, item.sidecars) for item in todo)
-        results = iter(map_ordered(_text_and_metadata, works, authorities, jobs=jobs))
+        results = iter(map_ordered(_text_and_metadata, works, authorities, jobs=jobs, errors=(DecodeError,)))
         added_at: dict[int, Added] = {}
         for index, item in enumerate(chunk):
             next(shown, None)
@@ -252,7 +252,7 @@ def _outcome(
     project: Project,
     item: _Given,
     number: int,
-    results: Iterator[tuple[SeedText, Metadata] | HemerotecaError],
+    results: Iterator[tuple[SeedText, Metadata] | Exception],
     chunk: list[_Given],
     added_at: dict[int, Added],
 ) -> Added | Duplicate | HemerotecaError:
@@ -267,8 +267,8 @@ def _outcome(
     if outcome is not None:
         return outcome
     result = next(results)
-    if isinstance(result, HemerotecaError):
-        return HemerotecaError(str(item.given), result.message)
+    if isinstance(result, Exception):  # the file could not be read as an article
+        return HemerotecaError(str(item.given), str(result))
     try:
         return _write(project, item, number, *result)
     except HemerotecaError as exc:
@@ -321,13 +321,11 @@ def _mark_repeats(chunk: list[_Given]) -> None:
 
 def _text_and_metadata(
     work: tuple[bytes, str, dict[str, bytes]], authorities: Authorities
-) -> tuple[SeedText, Metadata] | HemerotecaError:
-    """The slow part of adding a file (reading a document, OCR, extraction): pure, so any process runs it."""
+) -> tuple[SeedText, Metadata]:
+    """The slow part of adding a file (reading a document, OCR, extraction): pure, so any process
+    runs it. Raises DecodeError."""
     data, suffix, sidecars = work
-    try:
-        text = seed_text(data, suffix, sidecars)
-    except DecodeError as exc:
-        return HemerotecaError(None, str(exc))
+    text = seed_text(data, suffix, sidecars)
     return text, extract_seed(text, authorities)
 
 

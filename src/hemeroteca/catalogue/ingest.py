@@ -114,14 +114,6 @@ def record_file(record_id: str, source: dict[str, Any], text: SeedText, metadata
     return serialise(record_meta(record_id, metadata, source, text.record_extra), metadata.body)
 
 
-def _record_text_or_error(work: SeedWork, authorities: Authorities) -> Made | HemerotecaError:
-    """Errors come back as values, so one bad seed does not stop the other workers' batches."""
-    try:
-        return record_text(work, authorities)
-    except HemerotecaError as exc:
-        return exc
-
-
 def ingest(
     project: Project,
     paths: Iterable[Path] | None = None,
@@ -160,7 +152,10 @@ def _ingest(
         seeds.remove(seed)
     todo = [seed for seed in seeds if _needs_extraction(project, seed, force, report)]
     works = (_seed_work(project, seed) for seed in todo)
-    results = map_ordered(_record_text_or_error, works, authorities, jobs=jobs, scheduler=scheduler)
+    # A seed's error comes back as a value: one bad seed does not stop the others.
+    results = map_ordered(
+        record_text, works, authorities, jobs=jobs, scheduler=scheduler, errors=(HemerotecaError,)
+    )
     for seed, result in zip(progress(todo) if progress else todo, results, strict=True):
         if isinstance(result, HemerotecaError):
             report.errors.append(result)
