@@ -94,9 +94,10 @@ def page_keys(site: Path) -> dict[str, str]:
     return pages
 
 
-def results(page, url: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Page file names of every result, in order (following "More results" to the end)."""
-    page.goto(url)
+def results(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """Page file names of every result on the search page open in ``page``, in order, once its
+    search has run (following "More results" to the end). The browser tests read results
+    through this too, so the benchmark and the tests see the page the same way."""
     page.wait_for_selector(".hem-search[data-done]")
     more = page.locator(".hem-more")
     while more.is_visible():
@@ -203,7 +204,8 @@ def main() -> None:
             page = browser.new_page()
             for engine, base in (("hosted", server), ("file://", site.resolve().as_uri() + "/")):
                 def ours(query: str, base: str = base) -> list[str]:
-                    names = results(page, f"{base}search.html?q={quote(query)}")
+                    page.goto(f"{base}search.html?q={quote(query)}")
+                    names = results(page)
                     return [pages.get(name, name) for name in names]
 
                 print(score(queries, present, ours, args.verbose and engine == "hosted").line(engine))

@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlparse
 
+from bench_search_quality import results as result_pages  # scripts/, put on the path by conftest
+
 
 def _catalogue(site: Path) -> dict[str, dict]:
     rows = json.loads((site / "data" / "catalogue.json").read_text(encoding="utf-8"))
@@ -32,15 +34,8 @@ def _search(page, base: str, query: str = "", extra: str = "") -> list[str]:  # 
 
 
 def _results(page) -> list[str]:  # type: ignore[no-untyped-def]
-    page.wait_for_selector(".hem-search[data-done]")
-    more = page.locator(".hem-more")
-    while more.is_visible():
-        count = page.locator(".hem-result").count()
-        more.click()
-        page.wait_for_function(f"document.querySelectorAll('.hem-result').length > {count}")
-    links = page.locator(".hem-result :is(h2, h3) a")
-    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    return [href.rsplit("/", 1)[1].split("?")[0].removesuffix(".html") for href in hrefs]
+    """The ids of every result on the page open, in order, once its search has run."""
+    return [name.removesuffix(".html") for name in result_pages(page)]
 
 
 def _rerun(page, action) -> None:  # type: ignore[no-untyped-def]
