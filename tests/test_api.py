@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+import hemeroteca
 from hemeroteca import Entry, HemerotecaError, Project
+from hemeroteca.cli import main
 from tests.conftest import REPO, copy_project_skeleton
+from tests.test_add import PAGE
 
 ARTICLE = (
     "Cooperativas de café de Honduras firman acuerdo de exportación\n\n"
@@ -91,3 +96,29 @@ def test_the_readme_example_runs(tmp_path: Path, capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out.splitlines()
     assert any(line.startswith("001_e4109311ec4dc86b 2021-04-28 ") for line in out)
     assert out[-1] == "0 errors"
+
+
+def test_extract_reads_every_kind_of_file_as_the_command_does(archive: Project, tmp_path: Path) -> None:
+    """A saved page gives its declared headline and date, from the API as from `hemeroteca extract`."""
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    (from_project,) = archive.extract(page)
+    assert from_project.title == "Cooperativas de café de Honduras firman acuerdo de exportación"
+    assert from_project.date == "2022-03-15"
+    assert hemeroteca.extract_file(page).title == from_project.title
+    result = CliRunner().invoke(main, ["extract", "--json", str(page), "--root", str(archive.root)])
+    assert result.exit_code == 0 and json.loads(result.output) == [from_project.as_json("page.html")]
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(HemerotecaError) as refused:
+        archive.extract([page, empty])
+    assert refused.value.path == str(empty)
+
+
+def test_pending_is_what_review_list_shows(archive: Project) -> None:
+    waiting = archive.pending()
+    assert [r.id for r in waiting] == [e.id for e in archive.records(review="auto")] and len(waiting) == 5
+    archive.review(waiting[0].id)
+    listed = CliRunner().invoke(main, ["review", "--list", "--root", str(archive.root)]).stdout
+    assert [line.split()[0] for line in listed.splitlines()] == [r.id for r in archive.pending()]
+    assert waiting[0].id not in listed

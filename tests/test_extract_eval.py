@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from hemeroteca import extract_file
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.evaluate import Scores, evaluate
-from hemeroteca.extract import extract_file
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / ".." / "shared" / "eval" / "dev"

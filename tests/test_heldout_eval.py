@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from hemeroteca import extract_file
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.evaluate import Scores, evaluate
-from hemeroteca.extract import extract_file
 
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT = REPO / "eval" / "heldout"

@@ -23,7 +23,7 @@ _API = {
     "build": "hemeroteca.publish",
     "build_site": "hemeroteca.publish",
     "check": "hemeroteca.catalogue.check",
-    "extract_file": "hemeroteca.extract",
+    "extract_file": "hemeroteca.catalogue.seedtext",
     "extract_text": "hemeroteca.extract",
     "ingest": "hemeroteca.catalogue.ingest",
 }

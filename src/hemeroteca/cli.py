@@ -16,9 +16,8 @@ from pathlib import Path
 import click
 
 from hemeroteca.catalogue.add import Added
-from hemeroteca.catalogue.authorities import Authorities, load_authorities
-from hemeroteca.catalogue.review import pending as pending_records
-from hemeroteca.catalogue.seedtext import extract_seed, read_seed
+from hemeroteca.catalogue.authorities import load_authorities
+from hemeroteca.catalogue.seedtext import extract_file
 from hemeroteca.doubts import note_field_and_code, summarise
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.evaluate import Scores
@@ -26,7 +25,6 @@ from hemeroteca.evaluate import evaluate as evaluate_gold
 from hemeroteca.progress import Progress, stage
 from hemeroteca.project import Project
 from hemeroteca.publish import site_server
-from hemeroteca.sources.fetch import is_web_address
 
 
 def verbosity(command: Callable) -> Callable:
@@ -162,10 +160,6 @@ def ingest(
         sys.exit(1)
 
 
-def _authorities(root: Path) -> Authorities:
-    return load_authorities(Project.at(root).authorities_dir)
-
-
 @main.command()
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -174,20 +168,16 @@ def _authorities(root: Path) -> Authorities:
 @click.option("--explain", is_flag=True, help="Show the evidence behind each proposed value.")
 @root_option
 def extract(files: tuple[Path, ...], as_json: bool, explain: bool, root: Path) -> None:
-    """Print the metadata proposed for raw texts, writing nothing.
+    """Print the metadata `add` would propose for files, writing nothing.
+
+    Files of every kind `add` takes: texts, saved web pages, PDFs, Word files, scans.
 
     \b
     Example:
       hemeroteca extract seeds/001_e4109311ec4dc86b.txt --json
     """
     with _errors_as_lines():
-        authorities = _authorities(root)
-        results = []
-        for path in files:
-            try:
-                results.append((path, extract_seed(read_seed(path), authorities)))
-            except ValueError as exc:
-                raise HemerotecaError(path, str(exc)) from exc
+        results = list(zip(files, Project.at(root).extract(files), strict=True))
     if as_json:
         out = [m.as_json(path.name) for path, m in results]
         if explain:
@@ -383,13 +373,10 @@ def evaluate(golds: tuple[Path, ...], articles: Path | None, verbose: bool, root
         sys.exit(1)
     scores = Scores()
     with _errors_as_lines():
-        authorities = _authorities(root)
+        authorities = load_authorities(Project.at(root).authorities_dir)
 
         def extract_one(path: Path) -> dict:
-            try:
-                return extract_seed(read_seed(path), authorities).scored_json(path.name)
-            except ValueError as exc:  # an undecodable text
-                raise HemerotecaError(path, str(exc)) from exc
+            return extract_file(path, authorities).scored_json(path.name)
 
         for gold in golds:
             folder = articles
@@ -457,9 +444,8 @@ def add(paths: tuple[str, ...], jobs: int | None, quiet: bool, verbose: bool, ro
       hemeroteca add new-articles/
     """
     project = Project.at(root)
-    given = [item if is_web_address(item) else Path(item) for item in paths]
     with _errors_as_lines():
-        report = project.add(given, progress=stage(_progress(quiet, verbose), "Adding"), jobs=jobs)
+        report = project.add(paths, progress=stage(_progress(quiet, verbose), "Adding"), jobs=jobs)
     # A few files: each proposal, to review now. Many: a summary that fits on one screen.
     details = verbose or (not quiet and len(report.added) <= ADD_DETAILS)
     if details:
@@ -506,7 +492,7 @@ def review(ids: tuple[str, ...], list_pending: bool, root: Path) -> None:
     project = Project.at(root)
     if list_pending or not ids:
         with _errors_as_lines():
-            waiting = pending_records(project)
+            waiting = project.pending()
         for record in waiting:
             notes = record.meta.get("uncertain")
             summary = summarise(notes) if isinstance(notes, list) else ""

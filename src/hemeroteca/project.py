@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from hemeroteca.catalogue.entries import Entry
     from hemeroteca.catalogue.ingest import IngestReport
     from hemeroteca.catalogue.problems import Problem
+    from hemeroteca.catalogue.record import Record
     from hemeroteca.catalogue.review import ReviewReport
+    from hemeroteca.extract import Metadata
     from hemeroteca.publish import BuildReport
     from hemeroteca.render.writer import RenderReport
 
@@ -80,6 +82,22 @@ class Project:
         from hemeroteca.catalogue.add import add
 
         return add(self, _inputs(paths), progress=progress, jobs=jobs)
+
+    def extract(self, paths: str | Path | Iterable[str | Path]) -> list[Metadata]:
+        """The metadata ``add`` would propose for each file, with this archive's authority files,
+        writing nothing (``hemeroteca extract``). A file that is no article raises HemerotecaError."""
+        from hemeroteca.catalogue.authorities import load_authorities
+        from hemeroteca.catalogue.seedtext import extract_file
+
+        authorities = load_authorities(self.authorities_dir)
+        return [extract_file(path, authorities) for path in _paths(paths)]
+
+    def pending(self) -> list[Record]:
+        """The records not yet reviewed, oldest first (in the order they were added), as
+        ``hemeroteca review --list`` shows them; records that do not parse are left to ``check()``."""
+        from hemeroteca.catalogue.review import pending
+
+        return pending(self)
 
     def review(self, ids: str | Iterable[str]) -> ReviewReport:
         """Mark records as checked by a person; those with errors are refused, each with its reason."""

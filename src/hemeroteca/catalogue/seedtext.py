@@ -33,6 +33,7 @@ from typing import Any
 
 from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.doubts import Doubt
+from hemeroteca.errors import HemerotecaError
 from hemeroteca.extract import Metadata, extract_text
 from hemeroteca.resources import load_data
 from hemeroteca.sources.clean import clean_text
@@ -225,6 +226,16 @@ def extract_seed(seed: SeedText, authorities: Authorities | None = None) -> Meta
     metadata = _with_document(_with_page(extract_text(seed.text, authorities), seed), seed)
     doubts = [d for d in [*seed.notes, *_doubts(metadata, authorities)] if d not in metadata.doubts]
     return dataclasses.replace(metadata, doubts=[*metadata.doubts, *doubts]) if doubts else metadata
+
+
+def extract_file(path: Path, authorities: Authorities | None = None) -> Metadata:
+    """The metadata proposed for one file of any kind ``add`` takes (text, saved page, PDF,
+    Word file, scan), read as ``ingest`` reads a seed: what ``hemeroteca extract`` prints.
+    A file that cannot be read as an article is one HemerotecaError naming it."""
+    try:
+        return extract_seed(read_seed(path), authorities)
+    except ValueError as exc:  # DecodeError: not an article (empty, damaged, too big...)
+        raise HemerotecaError(path, str(exc)) from exc
 
 
 def _doubts(metadata: Metadata, authorities: Authorities) -> list[Doubt]:

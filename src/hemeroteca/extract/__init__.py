@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from hemeroteca.catalogue.authorities import Authorities
@@ -20,7 +19,6 @@ from hemeroteca.extract.dates import date_line_kind, date_matches, read_date
 from hemeroteca.extract.language import identify_language
 from hemeroteca.extract.topics import find_topics
 from hemeroteca.sources.clean import clean_page, paragraphs
-from hemeroteca.sources.decode import decode_bytes
 from hemeroteca.sources.title import body_without_title, find_title, is_headline_line
 
 
@@ -132,7 +130,3 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
             "tags": {t.id: {"hits": t.hits, "words": list(t.evidence)} for t in topics},
         },
     )
-
-
-def extract_file(path: Path, authorities: Authorities | None = None) -> Metadata:
-    return extract_text(decode_bytes(path.read_bytes()), authorities)
