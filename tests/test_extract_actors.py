@@ -652,6 +652,9 @@ def test_an_acronym_after_a_dash_or_between_commas_is_the_alias() -> None:
 def test_a_quoted_nickname_inside_a_name_is_left_out() -> None:
     assert people("El presidente José “Pepe” Mujica visitó la cooperativa.") == {"José Mujica"}
     assert people("Disse o presidente Luiz Inácio 'Lula' da Silva.") == {"Luiz Inácio da Silva"}
+    # a nickname of two or three words
+    assert people('“Vamos bien”, dijo Juan "El Chino" Pérez, socio de la cooperativa.') == {"Juan Pérez"}
+    assert people("Jamaican trader Marcia 'Lady M' Brown said sales doubled.") == {"Marcia Brown"}
 
 
 def test_a_fund_or_centre_named_in_a_person_s_title_is_a_body() -> None:
@@ -678,3 +681,67 @@ def test_a_company_keeps_its_legal_form() -> None:
         "Coca Cola Company": None,
         "Caribbean Bottlers (TT) Ltd": None,
     }
+
+
+# Context-only mentions and page furniture (issue 13) -----------------------------------------
+
+
+def test_a_title_after_of_the_is_part_of_an_office_s_name() -> None:
+    assert "Office of the Prime Minister" in orgs("The Office of the Prime Minister said the fund opens.")
+    assert "Oficina del Primer Ministro" in orgs("La Oficina del Primer Ministro anunció el fondo.")
+    # a title run on after the name is still cut off
+    assert "Ministry of Trade" in orgs("Ministry of Trade Director Ann Lee said the fund opens.")
+
+
+def test_a_press_office_issues_the_text_and_is_no_actor() -> None:
+    text = "Oficina de Prensa de la Presidencia\nEl Ministerio de Agricultura lanzó hoy un fondo."
+    assert set(orgs(text)) == {"Ministerio de Agricultura"}
+    assert orgs("A Assessoria de Comunicação do Sebrae informou os números do ano.") == {}
+
+
+def test_a_body_alone_on_a_header_or_sign_off_line_labels_the_page() -> None:
+    text = "Office of the Prime Minister\nPress Release\nThe Ministry of Agriculture launched a fund."
+    assert set(orgs(text)) == {"Ministry of Agriculture"}
+    assert set(orgs("Ministério da Fazenda - Nota à Imprensa\nO Banco do Nordeste abriu novas linhas.")) == {
+        "Banco do Nordeste"
+    }
+    # named again in the story, it acts there
+    text = "Ministry of Agriculture\nThe Ministry of Agriculture today launched a fund for farmers."
+    assert set(orgs(text)) == {"Ministry of Agriculture"}
+
+
+def test_a_survey_or_study_names_its_author_as_a_source() -> None:
+    text = (
+        "Um levantamento da Confederação Nacional da Indústria mostra que 40% têm dificuldade. "
+        "O Banco do Nordeste abriu linhas."
+    )
+    assert set(orgs(text)) == {"Banco do Nordeste"}
+    assert orgs("A survey of the Jamaica Chamber of Commerce found 30% of firms short of credit.") == {}
+
+
+def test_a_parent_agency_and_a_paying_bank_are_context() -> None:
+    text = "The Small Business Development Centre, an agency of the Ministry of Commerce, trained 50 women."
+    assert set(orgs(text)) == {"Small Business Development Centre"}
+    text = "Applicants must open an account with Republic Bank. The Ministry of Trade runs the programme."
+    assert set(orgs(text)) == {"Ministry of Trade"}
+    text = "Pagos a cuentas en el Banco de Crédito del Perú. El Ministerio de la Producción aportará."
+    assert set(orgs(text)) == {"Ministerio de la Producción"}
+    assert orgs("Os recursos serão depositados em conta no Banco do Brasil até sexta-feira.") == {}
+
+
+def test_y_de_without_an_article_goes_on_with_the_same_name() -> None:
+    text = "La Superintendencia Nacional de Aduanas y de Administración Tributaria vigila el cobro."
+    assert orgs(text) == {"Superintendencia Nacional de Aduanas y de Administración Tributaria": None}
+    # with an article, two bodies
+    text = "Representantes del Ministerio de Trabajo y de la Superintendencia de Banca asistieron."
+    assert set(orgs(text)) == {"Ministerio de Trabajo", "Superintendencia de Banca"}
+
+
+def test_a_head_of_state_credited_with_a_policy_in_spanish_is_background() -> None:
+    text = "Por la política del presidente Gustavo Petro, las mipymes crecen. El ministro Germán Umaña habló."
+    assert people(text) == {"Germán Umaña"}
+    assert people("Com as políticas do presidente Luiz Inácio da Silva, o crédito cresceu.") == set()
+
+
+def test_a_brazilian_company_form_s_a_with_a_slash() -> None:
+    assert "Embraer S/A" in orgs("A Natura Cosméticos S.A. e a Embraer S/A assinaram o acordo.")

@@ -23,7 +23,7 @@ from functools import cache
 from hemeroteca.catalogue.authorities import Actor, Authorities
 from hemeroteca.doubts import Doubt
 from hemeroteca.extract.names import fold, is_acronym, tokenize
-from hemeroteca.extract.org_patterns import OrgMention
+from hemeroteca.extract.org_patterns import NAME_GLUE, OrgMention
 from hemeroteca.extract.organizations import find_organizations, is_institution
 from hemeroteca.extract.people import find_people, is_role
 from hemeroteca.extract.short_names import branches
@@ -258,8 +258,30 @@ def _thing_named() -> re.Pattern[str]:
     )
 
 
+@cache
+def _label_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(sorted(_folded('label_line_words')))}(?!\w)")
+
+
+def _on_label_line(text: str, start: int, entity: _Entity) -> bool:
+    """'Office of the Prime Minister' or 'Ministerio de Agricultura - Comunicado' alone on a line: the
+    publisher's header or sign-off labels the page; the body does not act there."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    for form in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
+        if text.startswith(form, start):
+            rest = fold(line[: start - line_start] + " " + line[start - line_start + len(form) :])
+            rest = _press_office_pattern().sub(" ", _label_words().sub(" ", rest))
+            rest = re.sub(r"\([^()]{1,15}\)", " ", rest)
+            return all(w in NAME_GLUE for w in re.findall(r"[^\W\d_]+", rest))
+    return False
+
+
 def _background(text: str, start: int, entity: _Entity) -> bool:
     """Is this mention a source, a membership, an example or a former post rather than an action?"""
+    if entity.type == "organization" and _on_label_line(text, start, entity):
+        return True
     before = _sentence_before(text, start, CUE_WINDOW)
     if entity.type == "organization" and _thing_named().search(before):
         return True
@@ -416,7 +438,9 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     generic = _folded("generic_actors") | _folded("outlets")
     out = []
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):
-        if fold(entity.name) in generic or all(_background(text, s, entity) for s in entity.mentions):
+        if fold(entity.name) in generic or _press_office(entity.name):
+            continue
+        if all(_background(text, s, entity) for s in entity.mentions):
             continue
         if _unit_in_titles(text, entity, entities):
             continue
@@ -428,6 +452,17 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
         doubts = _doubts(text, entity)
         out.append(FoundActor(entity.name, entity.type, _alias(entity), evidence, entity.country, doubts))
     return out
+
+
+@cache
+def _press_office_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(sorted(_folded('press_offices')))}(?!\w)")
+
+
+def _press_office(name: str) -> bool:
+    """The publisher's press or communication office ("Oficina de Prensa de la Presidencia",
+    "Assessoria de Comunicação do Sebrae") issues the text; it is never an actor in it."""
+    return bool(_press_office_pattern().match(fold(name)))
 
 
 # Rules that find a name by its neighbours alone, with no shape of an institution or a person.

@@ -38,7 +38,7 @@ from hemeroteca.extract.org_patterns import (
     UPPER,
     OrgMention,
 )
-from hemeroteca.extract.people import is_role
+from hemeroteca.extract.people import is_role, role_start
 from hemeroteca.extract.short_names import blocked_acronyms, coordinated_names, standalone_acronyms
 from hemeroteca.extract.vocabulary import alternation, word_set, words
 
@@ -81,9 +81,12 @@ def _name_pattern() -> str:
 
 
 def _continuation(safe: str) -> str:
-    # after 'and', an article starts a second body: "the OECS Commission and the European Union"
+    # after 'and', an article starts a second body: "the OECS Commission and the European Union"; a
+    # bare 'y de' goes on with the same one, a head-word too: "Superintendencia Nacional de Aduanas y
+    # de Administración Tributaria"
     article = r"(?:the|el|la|los|las|o|a|os|as)"
-    return rf"(?:{SP}(?:(?:{CONN}{SP})*{CAPW}|{CONJ}{SP}(?!{article}{SP})(?:{CONN}{SP})*{safe}))*"
+    same = rf"(?:de|of|do|da){SP}(?!{article}{SP}){CAPW}"
+    return rf"(?:{SP}(?:(?:{CONN}{SP})*{CAPW}|{CONJ}{SP}(?:{same}|(?!{article}{SP})(?:{CONN}{SP})*{safe})))*"
 
 
 # Items of an enumeration inside one name ('Ministerio de Economía, Fomento y Turismo'). Bounded:
@@ -306,12 +309,22 @@ def _without_trailing_place(name: str) -> str:
 _TRAILING_UNITS = {"board", "department", "division", "directorate", "junta", "directorio", "diretoria"}
 
 
+def _title_as_complement(toks: list, k: int) -> bool:
+    """'Office of the Prime Minister', 'Oficina del Primer Ministro': a title right after 'of the' or
+    'del' (a multi-word title from its first word) is the office's complement, not a title run on
+    after the name ('Ministry of Trade Director' is cut)."""
+    first = role_start(toks, k)
+    return first > 0 and fold(toks[first - 1].word) in NAME_GLUE
+
+
 def _cut_at_title(name: str) -> str:
     """An institution's name run on into a title or a unit ('Central Bank Governor', 'World Bank
     Country Director for Argentina', 'World Bank Board of Executive Directors'): the name before it."""
     toks = tokenize(name)
     for k in range(2, len(toks)):
         if not (_is_title(toks, k) or fold(toks[k].word) in _TRAILING_UNITS):
+            continue
+        if _title_as_complement(toks, k):
             continue
         # the shortest whole name before it: the title may have modifiers ("Country Director")
         for j in range(2, k + 1):

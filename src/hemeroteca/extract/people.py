@@ -154,6 +154,16 @@ def is_role(tokens: list[Token], k: int) -> bool:
     return False
 
 
+def role_start(tokens: list[Token], k: int) -> int:
+    """Where the role ending at tokens[k] starts: its first word for a multi-word role ('Prime' of
+    'Prime Minister'), else k."""
+    _, multi = _roles()
+    for size in (3, 2):
+        if k - size + 1 >= 0 and " ".join(fold(t.word) for t in tokens[k - size + 1 : k + 1]) in multi:
+            return k - size + 1
+    return k
+
+
 @cache
 def _named_things() -> frozenset[str]:
     """Nouns that introduce the name of a thing, not a person: 'el programa X', 'la empresa Y'."""
@@ -176,7 +186,8 @@ SENTENCE_CHARS = 1000
 
 @cache
 def _background() -> re.Pattern[str]:
-    cues = [c for c in word_set("background_cues") if any(k in c for k in ("polic", "gob", "gov", "admin"))]
+    keys = ("polic", "polít", "gob", "gov", "admin")
+    cues = [c for c in word_set("background_cues") if any(k in c for k in keys)]
     alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
     return re.compile(rf"(?:{alternatives})\s+(?:the\s+|el\s+|o\s+)?\S*\s*$", re.IGNORECASE)
 
@@ -302,9 +313,11 @@ def _after_title_in_run(tokens: list[Token], first: int, last: int) -> tuple[int
     return trim_to_name(tokens, roles[-1] + 1, last)
 
 
-# A quoted nickname between a given name and a surname: 'José “Pepe” Mujica', "Luiz 'Lula' Silva".
+# A quoted nickname of one to three words between a given name and a surname: 'José “Pepe” Mujica',
+# "Luiz 'Lula' Silva", 'Juan "El Chino" Pérez', "Marcia 'Lady M' Brown".
 _NICKNAME = re.compile(
-    r"(?<=\w)[ \t]+[“\"«‘'][A-ZÁÉÍÓÚÑÇ][\w-]*[”\"»’'](?=[ \t]+(?:d[aeo]s?[ \t]+|del[ \t]+)?[A-ZÁÉÍÓÚÑÇ])"
+    r"(?<=\w)[ \t]+[“\"«‘'][A-ZÁÉÍÓÚÑÇ][\w.-]*(?:[ \t][\w.-]+){0,2}[”\"»’']"
+    r"(?=[ \t]+(?:d[aeo]s?[ \t]+|del[ \t]+)?[A-ZÁÉÍÓÚÑÇ])"
 )
 
 
