@@ -11,6 +11,7 @@ import pytest
 
 from hemeroteca import Project, check, ingest
 from hemeroteca.catalogue.check import Problem, date_problem
+from hemeroteca.catalogue.problems import ANNOTATIONS_PER_STEP, annotated
 from hemeroteca.catalogue.store import list_record_paths
 
 
@@ -161,6 +162,51 @@ def test_github_annotation_escaping() -> None:
         == "::error file=archive/a%2Cb%3Ac.md,line=7,title=title::title: 50%25 wrong%0Asecond line"
     )
     assert Problem("x.md", 1, "f", "m", "warning").github() == "::warning file=x.md,line=1,title=f::f: m"
+
+
+def test_past_githubs_ten_annotations_a_step_the_rest_are_log_lines_and_counted() -> None:
+    errors = [Problem(f"archive/{n:02d}.md", 3, "date", "not a date") for n in range(13)]
+    warnings = [Problem(f"archive/{n:02d}.md", 4, "actors", "new actor", "warning") for n in range(10)]
+    lines, left_out = annotated(sorted(errors + warnings))
+    error_annotations = [line for line in lines if line.startswith("::error ")]
+    assert len(error_annotations) == ANNOTATIONS_PER_STEP == 10
+    assert error_annotations[:9] == [p.github() for p in errors[:9]]
+    assert error_annotations[9] == (
+        "::error title=4 more errors::4 more errors in this step's log (GitHub annotates only 10 a step);"
+        " `hemeroteca check` lists every one"
+    )
+    assert [line for line in lines if not line.startswith("::")] == [str(p) for p in errors[9:]]
+    # ten warnings fit: each is an annotation on its line, and none is counted as left out
+    assert [line for line in lines if line.startswith("::warning ")] == [p.github() for p in warnings]
+    assert left_out == {"error": 4} and len(lines) == 13 + 10 + 1
+    assert annotated(errors[:10]) == ([p.github() for p in errors[:10]], {})
+
+
+def test_check_says_how_many_problems_it_could_not_annotate(ingested: Project) -> None:
+    paths = list_record_paths(ingested)
+    for path in paths:
+        for field in ("language", "review", "date"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(rf"^{field}: .*$", f"{field}: wrong", text, count=1, flags=re.M))
+    result = subprocess.run(
+        [sys.executable, "-m", "hemeroteca", "check", "--format", "github"],
+        cwd=ingested.root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    out = result.stdout.splitlines()
+    found = check(ingested)
+    hidden = {}
+    for level in ("error", "warning"):
+        shown = [line for line in out if line.startswith(f"::{level} ")]
+        problems = [p for p in found if p.level == level]
+        assert len(problems) > 10 and len(shown) == 10
+        hidden[level] = len(problems) - 9
+        assert shown[-1].startswith(f"::{level} title={hidden[level]} more {level}s::")
+    left_out = f"{hidden['error']} errors and {hidden['warning']} warnings listed above but not annotated"
+    assert f"({left_out}: GitHub shows 10 a step)" in result.stderr
+    assert len(out) == len(found) + 2  # every problem is in the log, and the two counts
 
 
 def test_authority_files_are_checked_with_lines(ingested: Project) -> None:

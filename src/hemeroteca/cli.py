@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -17,6 +18,7 @@ import click
 
 from hemeroteca.catalogue.add import Added
 from hemeroteca.catalogue.authorities import load_authorities
+from hemeroteca.catalogue.problems import ANNOTATIONS_PER_STEP, annotated
 from hemeroteca.catalogue.seedtext import extract_file
 from hemeroteca.doubts import note_field_and_code, summarise
 from hemeroteca.errors import HemerotecaError
@@ -244,14 +246,21 @@ def check(output_format: str, max_warnings: int, since: str | None, root: Path) 
     # Unknown actors are warnings in most new records: in a large archive they would bury
     # the errors, so only the first ones are shown, with a count of the rest.
     shown = set(map(id, warnings if max_warnings < 0 else warnings[:max_warnings]))
-    for problem in problems:
-        if problem.severity == "error" or id(problem) in shown:
-            click.echo(problem.github() if output_format == "github" else str(problem))
+    listed = [p for p in problems if p.severity == "error" or id(p) in shown]
+    if output_format == "github":
+        lines, left_out = annotated(listed)
+    else:
+        lines, left_out = [str(p) for p in listed], Counter()
+    for line in lines:
+        click.echo(line)
     if len(warnings) > len(shown):
         hidden = len(warnings) - len(shown)
         click.echo(f"{_count(hidden, 'more warning')} not shown (--warnings -1 shows all)", err=True)
     errors = [p for p in problems if p.severity == "error"]
     also = f", {_count(len(warnings), 'warning')}" if warnings else ""
+    if left_out:
+        plain = " and ".join(_count(n, level) for level, n in sorted(left_out.items()))
+        also += f" ({plain} listed above but not annotated: GitHub shows {ANNOTATIONS_PER_STEP} a step)"
     if errors:
         click.echo(f"{_count(len(errors), 'error')}{also}", err=True)
         sys.exit(1)
