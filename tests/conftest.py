@@ -7,8 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from hemeroteca.project import Project
+
+# Speed is measured by the scripts under scripts/, never by a test: no Hypothesis example may
+# fail for taking longer than usual on a loaded machine (its default deadline is 200 ms).
+settings.register_profile("hemeroteca", deadline=None)
+settings.load_profile("hemeroteca")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

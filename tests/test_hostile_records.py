@@ -326,14 +326,47 @@ def test_a_full_disk_gives_one_line_and_leaves_the_archive_whole(
 
 
 def _start_add(project: Project, article: Path) -> subprocess.Popen[str]:
+    """``hemeroteca add`` in a process of its own, waiting for the archive as long as it takes:
+    on a loaded machine two adds before it may take longer than the usual minute."""
+    code = "import sys; from hemeroteca.catalogue import store; from hemeroteca.cli import main\n"
+    code += "store.LOCK_WAIT = 600.0\nsys.exit(main())"
     return subprocess.Popen(
-        [sys.executable, "-m", "hemeroteca", "add", str(article), "--root", str(project.root)],
+        [sys.executable, "-c", code, "add", str(article), "--root", str(project.root)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
 
 
+def _has_open(pid: int, folder: Path) -> int | None:
+    """The descriptor on which the process holds ``folder`` open, if it does (Linux's /proc)."""
+    fds = Path(f"/proc/{pid}/fd")
+    for fd in fds.iterdir() if fds.is_dir() else ():
+        try:
+            if os.readlink(fd) == str(folder):
+                return int(fd.name)
+        except OSError:  # closed meanwhile
+            continue
+    return None
+
+
+def _wait_until_all_wait_for(folder: Path, running: list[subprocess.Popen[str]]) -> None:
+    """Return once each process has stood at the archive's lock (its descriptor on ``folder``, the
+    one ``archive_lock`` flocks, open at two looks in a row: a listing of the folder is shorter)."""
+    deadline = time.monotonic() + 300
+    seen: dict[int, int | None] = {}
+    while True:
+        now = {p.pid: _has_open(p.pid, folder) for p in running}
+        if all(fd is not None and seen.get(pid) == fd for pid, fd in now.items()):
+            return
+        finished = [p.args for p in running if p.poll() is not None]
+        assert not finished, f"an add ended while another command held the archive: {finished}"
+        assert time.monotonic() < deadline, f"the adds never reached the archive's lock: {now}"
+        seen = now
+        time.sleep(0.1)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="watches the adds through /proc")
 def test_concurrent_adds_get_distinct_numbers(proj: Project, tmp_path: Path) -> None:
     from hemeroteca.catalogue.store import archive_lock
 
@@ -344,13 +377,14 @@ def test_concurrent_adds_get_distinct_numbers(proj: Project, tmp_path: Path) -> 
         articles.append(article)
     # Three adds at once, started while another command holds the archive: they wait for it,
     # then take turns, each numbering its article one past the highest in seeds/.
+    archive = proj.archive_dir.resolve()
     with archive_lock(proj):
         running = [_start_add(proj, article) for article in articles]
-        time.sleep(1.5)
+        _wait_until_all_wait_for(archive, running)
         assert all(p.poll() is None for p in running)
         assert len(os.listdir(proj.seeds_dir)) == 2
     for process in running:
-        _, err = process.communicate(timeout=120)
+        _, err = process.communicate(timeout=900)
         assert process.returncode == 0, err
     numbers = sorted(name.split("_")[0] for name in os.listdir(proj.seeds_dir))
     assert numbers == ["000", "001", "002", "003", "004"]
