@@ -8,16 +8,35 @@ from pathlib import Path
 
 import pytest
 
-from hemeroteca.doubts import Doubt, doubt_table, note_field_and_code, summarise
-from hemeroteca.evaluate import Scores, score_flags
+from hemeroteca.doubts import Doubt, doubt_table, flag_at, note_field_and_code, shown, summarise, weakness
+from hemeroteca.evaluate import FLAG_FIELDS, Scores, score_flags
 from hemeroteca.extract.dates import read_date
 from hemeroteca.project import Project
 
 
-def test_every_code_names_a_field_a_message_and_a_kind() -> None:
+def test_every_code_names_a_field_a_message_a_kind_and_a_weight() -> None:
     for code, entry in doubt_table().items():
         assert entry["field"] in {"title", "date", "language", "countries", "actors", "ocr"}, code
         assert entry["kind"] in {"doubt", "note"} and entry["message"], code
+        assert 0 < entry["weight"] <= flag_at(), code
+        assert entry["kind"] == "note" or entry["value"] in FLAG_FIELDS, code
+
+
+def test_weak_reasons_are_shown_only_when_they_add_up() -> None:
+    once = Doubt("actor-named-once", item="Banco del Sur")
+    late = Doubt("actor-late", item="Banco del Sur")
+    alone = Doubt("actor-no-person", item="Banco del Sur")
+    note = Doubt("not-in-authorities", item="Banco del Sur")
+    other = Doubt("actor-late", item="Ana Ruiz")
+    assert weakness([once, late, note, other]) == {
+        ("actors", "Banco del Sur"): 2.0,
+        ("actors", "Ana Ruiz"): 1.0,
+    }
+    assert shown([once, late, note, other]) == [note]  # 2 < flag_at 3: kept as evidence, not shown
+    assert shown([once, late, alone, note, other]) == [once, late, alone, note]
+    assert shown([once, late, note], at=2) == [once, late, note]  # the budget is one number
+    # a strong reason flags alone
+    assert shown([Doubt("competing-dates", detail="2021-03-01")]) != []
 
 
 def test_unknown_code_is_refused() -> None:
@@ -87,6 +106,34 @@ def test_flags_count_wrong_values_caught_and_values_flagged() -> None:
     assert (flags["actors"].flagged, flags["actors"].wrong_flagged) == (1, 1)
     # the right date was flagged for nothing: it costs a flag, not a catch
     assert (flags["date"].flagged, flags["date"].wrong) == (1, 0)
+
+
+def test_a_doubt_on_which_country_is_main_weighs_on_the_main_country_only() -> None:
+    scores = Scores()
+    pred = _pred()
+    pred["doubts"] = [Doubt("close-main-country", item="PE", detail="CL").as_json()]
+    score_flags(scores, GOLD, pred)
+    assert scores.flags["main country"].flagged == 1 and scores.flags["countries"].flagged == 0
+
+
+def test_the_curve_gives_every_threshold_its_share_flagged_and_wrong_caught() -> None:
+    scores = Scores()
+    pred = _pred()
+    # the wrong actor carries two weak reasons (2), the right one a single weak one (1)
+    pred["doubts"] = [
+        d.as_json()
+        for d in (
+            Doubt("actor-named-once", item="Extra Body"),
+            Doubt("actor-late", item="Extra Body"),
+            Doubt("actor-late", item="Ana Ruiz"),
+        )
+    ]
+    score_flags(scores, GOLD, pred)
+    curve = {at: (flags.flagged, flags.wrong_flagged) for at, flags in scores.curve()}
+    assert curve == {1.0: (2, 1), 2.0: (1, 1)}
+    assert scores.flags["actors"].flagged == 0  # neither reaches flag_at (3)
+    assert any(line.startswith("  weight >= 2: values flagged") for line in scores.curve_lines())
+    assert "  actor-late: 2, 1 wrong" in scores.code_lines()
 
 
 def test_notes_do_not_count_as_flags() -> None:

@@ -615,31 +615,6 @@ def test_a_given_name_that_is_also_a_month() -> None:
     assert people("In May Jones, the director, said so.") == set()
 
 
-def doubts(text: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for actor in find_actors(text, NONE):
-        out[actor.name] = {d.code for d in actor.doubts}
-    return out
-
-
-def test_reasons_to_doubt_an_actor() -> None:
-    found = doubts(
-        "The Rural Development Bank (RDB) opened a branch. The RDB said loans grew, and the Farm Agency "
-        "helped. The PRONAF and the PRONAF line help too. Jane Roe, the chief executive, spoke."
-    )
-    assert found == {
-        "Rural Development Bank": set(),
-        "Farm Agency": {"actor-named-once"},
-        "PRONAF": {"actor-acronym-only"},
-        "Jane Roe": set(),
-    }
-
-
-def test_a_name_that_stops_at_a_line_end_is_doubted() -> None:
-    found = doubts("Grants came from the Ministry of Trade\nand Industry. The Ministry of Trade said so.")
-    assert found == {"Ministry of Trade": {"actor-cut-at-line-end"}}
-
-
 def test_an_acronym_after_a_dash_or_between_commas_is_the_alias() -> None:
     assert orgs("El Banco Central de Reserva – BCR aprobó la norma. El BCR dijo que sí.") == {
         "Banco Central de Reserva": "BCR"

@@ -21,6 +21,7 @@ from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.problems import ANNOTATIONS_PER_STEP, annotated
 from hemeroteca.catalogue.seedtext import extract_file
 from hemeroteca.doubts import note_field_and_code, summarise
+from hemeroteca.doubts import shown as shown_doubts
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.evaluate import Scores
 from hemeroteca.evaluate import evaluate as evaluate_gold
@@ -396,6 +397,8 @@ def evaluate(golds: tuple[Path, ...], articles: Path | None, verbose: bool, root
     for line in scores.lines():
         click.echo(line)
     if verbose:
+        for line in scores.code_lines():
+            click.echo(line)
         for miss in scores.misses:
             click.echo(f"  miss: {miss}")
 
@@ -407,7 +410,7 @@ def _show_added(project: Project, item: Added) -> None:
     click.echo(f"  record: {project.relative(item.record)}")
 
     def flag(name: str) -> str:
-        codes = sorted({d.code for d in m.doubts if d.field == name and d.counts})
+        codes = sorted({d.code for d in shown_doubts(m.doubts) if d.field == name and d.counts})
         return f"   (doubt: {', '.join(codes)})" if codes else ""
 
     click.echo(f"  title: {m.title}{flag('title')}")

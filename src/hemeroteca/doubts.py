@@ -11,6 +11,7 @@ reviewer's sentence with the code at its end, so both a person and a script
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -22,10 +23,20 @@ _NOTE = re.compile(r"^(?P<field>[a-z_]+):.*?(?:\s\[(?P<code>[a-z0-9-]+)\])?$", r
 
 
 @cache
-def doubt_table() -> dict[str, dict[str, str]]:
-    """code -> {field, message, kind}; read once."""
-    table = load_data("doubts.yaml")
-    return {code: {"kind": "doubt", **entry} for code, entry in table.items()}
+def doubt_table() -> dict[str, dict[str, Any]]:
+    """code -> {field, value, message, kind, weight}; read once."""
+    data = load_data("doubts.yaml")
+    at = flag_at()
+    return {
+        code: {"kind": "doubt", "value": entry["field"], "weight": at, **entry}
+        for code, entry in data["reasons"].items()
+    }
+
+
+@cache
+def flag_at() -> float:
+    """The weight of doubts at which a value is flagged (``flag_at`` in data/doubts.yaml)."""
+    return float(load_data("doubts.yaml")["flag_at"])
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,16 @@ class Doubt:
         return doubt_table()[self.code]["kind"] == "doubt"
 
     @property
+    def weight(self) -> float:
+        """How much this reason weakens its value; weights of one value add up."""
+        return float(doubt_table()[self.code]["weight"])
+
+    @property
+    def value(self) -> tuple[str, str | None]:
+        """The value it questions: (field, or "main country"; the item, None for a whole field)."""
+        return doubt_table()[self.code]["value"], self.item
+
+    @property
     def message(self) -> str:
         return doubt_table()[self.code]["message"].format(item=self.item or "", detail=self.detail)
 
@@ -58,7 +79,32 @@ class Doubt:
         return f"{self.field}: {self.message} [{self.code}]"
 
     def as_json(self) -> dict[str, Any]:
-        return {"field": self.field, "code": self.code, "item": self.item, "counts": self.counts}
+        return {
+            "field": self.field,
+            "value": self.value[0],
+            "code": self.code,
+            "item": self.item,
+            "counts": self.counts,
+            "weight": self.weight,
+        }
+
+
+def weakness(doubts: Iterable[Doubt]) -> dict[tuple[str, str | None], float]:
+    """The weights of the doubts (not the notes) on each value, added up."""
+    out: dict[tuple[str, str | None], float] = {}
+    for doubt in doubts:
+        if doubt.counts:
+            out[doubt.value] = out.get(doubt.value, 0.0) + doubt.weight
+    return out
+
+
+def shown(doubts: Iterable[Doubt], at: float | None = None) -> list[Doubt]:
+    """The doubts a reviewer sees: those of a value whose weights reach ``at`` (``flag_at`` by
+    default), and every note. A lone weak reason is kept as evidence, not shown."""
+    doubts = list(doubts)
+    at = flag_at() if at is None else at
+    weights = weakness(doubts)
+    return [d for d in doubts if not d.counts or weights[d.value] >= at]
 
 
 def note_field_and_code(note: str) -> tuple[str | None, str | None]:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from rapidfuzz.fuzz import token_sort_ratio
 
+from hemeroteca.doubts import doubt_table, flag_at
 from hemeroteca.errors import HemerotecaError
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
@@ -72,6 +73,17 @@ class Flags:
         return self
 
 
+@dataclass(frozen=True)
+class Weighed:
+    """One proposed value: its field, the weights of its doubts added up, their codes, and whether
+    the gold says it is wrong."""
+
+    field: str
+    weight: float
+    codes: frozenset[str]
+    wrong: bool
+
+
 # The values doubts can point at: one per page for title, date, language and the main country,
 # one per proposed item for countries and actors.
 FLAG_FIELDS = ("title", "date", "language", "main country", "countries", "actors")
@@ -93,8 +105,55 @@ class Scores:
     main_country_total: int = 0
     actors: PRF = field(default_factory=PRF)
     actor_type_right: int = 0
-    flags: dict[str, Flags] = field(default_factory=lambda: {f: Flags() for f in FLAG_FIELDS})
+    weighed: list[Weighed] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+
+    def flags_at(self, at: float) -> dict[str, Flags]:
+        """Per field, the values flagged when a value needs doubts weighing ``at`` to be flagged."""
+        out = {f: Flags() for f in FLAG_FIELDS}
+        for value in self.weighed:
+            out[value.field].add(wrong=value.wrong, flagged=value.weight >= at)
+        return out
+
+    @property
+    def flags(self) -> dict[str, Flags]:
+        """The flags at the threshold of ``data/doubts.yaml``: what `add` and the record show."""
+        return self.flags_at(flag_at())
+
+    def curve(self) -> list[tuple[float, Flags]]:
+        """Every threshold the weights allow, weakest first, with all fields' flags at it: the
+        precision/recall curve of "flagged, so wrong" from which the budget is chosen."""
+        out = []
+        for at in sorted({v.weight for v in self.weighed if v.weight > 0}):
+            total = Flags()
+            for flags in self.flags_at(at).values():
+                total += flags
+            out.append((at, total))
+        return out
+
+    def curve_lines(self) -> list[str]:
+        out = [f"doubt threshold curve (flag_at = {flag_at():g} in data/doubts.yaml):"]
+        for at, flags in self.curve():
+            caught = flags.wrong_flagged / flags.wrong if flags.wrong else 1.0
+            share = flags.flagged / flags.values if flags.values else 0.0
+            precision = flags.wrong_flagged / flags.flagged if flags.flagged else 1.0
+            out.append(
+                f"  weight >= {at:g}: values flagged {share:.2f}, wrong values caught {caught:.2f}"
+                f" ({flags.wrong_flagged}/{flags.wrong}), flagged values wrong {precision:.2f}"
+            )
+        return out
+
+    def code_lines(self) -> list[str]:
+        """Per reason: how many values carry it and how many of those are wrong (to set weights)."""
+        seen: dict[str, list[int]] = {}
+        for value in self.weighed:
+            for code in value.codes:
+                counts = seen.setdefault(code, [0, 0])
+                counts[0] += 1
+                counts[1] += value.wrong
+        return ["doubt reasons (values carrying it, of which wrong):"] + [
+            f"  {code}: {n}, {wrong} wrong" for code, (n, wrong) in sorted(seen.items())
+        ]
 
     def flag_lines(self) -> list[str]:
         """Recall of the doubts over wrong values, and the share of all values they flag."""
@@ -128,6 +187,7 @@ class Scores:
             f"actors: P={self.actors.precision:.3f} R={self.actors.recall:.3f} F1={self.actors.f1:.3f}"
             f"  type: {pct(self.actor_type_right, self.actors.tp)}",
             *self.flag_lines(),
+            *self.curve_lines(),
         ]
 
 
@@ -215,47 +275,58 @@ def score_one(scores: Scores, gold: dict[str, Any], pred: dict[str, Any] | None)
         scores.misses.append(f"{name}: actors missed {missed} extra {extra}")
 
 
-def _doubted(pred: dict[str, Any]) -> dict[str, set[str | None]]:
-    """field -> the items its doubts name (None: the doubt is about the whole field)."""
-    out: dict[str, set[str | None]] = {}
+def _weights(pred: dict[str, Any]) -> dict[tuple[str, str | None], tuple[float, frozenset[str]]]:
+    """(value, item) -> the weights of its doubts added up, and their codes (item None: the doubt is
+    about the whole field). A doubt without a weight (an older prediction) weighs what its code does."""
+    out: dict[tuple[str, str | None], tuple[float, frozenset[str]]] = {}
+    table = doubt_table()
     for doubt in pred.get("doubts") or []:
-        if doubt.get("counts", True):
-            out.setdefault(doubt["field"], set()).add(doubt.get("item"))
+        if not doubt.get("counts", True):
+            continue
+        entry = table.get(doubt.get("code", ""), {})
+        weight = doubt.get("weight", entry.get("weight", flag_at()))
+        key = (doubt.get("value") or entry.get("value") or doubt["field"], doubt.get("item"))
+        before, codes = out.get(key, (0.0, frozenset()))
+        out[key] = (before + float(weight), codes | {doubt.get("code", "")})
     return out
 
 
 def score_flags(scores: Scores, gold: dict[str, Any], pred: dict[str, Any]) -> None:
-    """Count each proposed value as wrong or right, flagged or not.
+    """Weigh each proposed value's doubts and note whether the value is wrong.
 
     A doubt without an item covers its whole field; one naming an item (a country code, an
-    actor's name) covers that item, and the main country when it names the first one.
+    actor's name) covers that item. The main country is its own value: a doubt about which country
+    is the main one ("main country") does not question that a country belongs in the list.
     """
-    doubted = _doubted(pred)
-    flags = scores.flags
+    weights = _weights(pred)
+    none: tuple[float, frozenset[str]] = (0.0, frozenset())
 
-    def flagged(name: str, item: str | None = None) -> bool:
-        items = doubted.get(name, set())
-        return None in items or (item is not None and item in items)
+    def add(name: str, wrong: bool, *keys: tuple[str, str | None]) -> None:
+        """One value, weighed by the doubts on each of ``keys`` (its own, its whole field's)."""
+        found = [weights.get(key, none) for key in dict.fromkeys(keys)]
+        scores.weighed.append(
+            Weighed(name, sum(w for w, _ in found), frozenset().union(*(c for _, c in found)), wrong)
+        )
 
     if gold.get("title") is not None:
-        wrong = normalise(pred.get("title")) != normalise(gold["title"])
-        flags["title"].add(wrong=wrong, flagged=flagged("title"))
+        add("title", normalise(pred.get("title")) != normalise(gold["title"]), ("title", None))
     gold_date = None if gold.get("date") is None else str(gold["date"])
-    flags["date"].add(wrong=pred.get("date") != gold_date, flagged=flagged("date"))
-    flags["language"].add(wrong=pred.get("language") != gold.get("language"), flagged=flagged("language"))
+    add("date", pred.get("date") != gold_date, ("date", None))
+    add("language", pred.get("language") != gold.get("language"), ("language", None))
     g_countries, p_countries = list(gold.get("countries") or []), list(pred.get("countries") or [])
     if g_countries or p_countries:
         main = p_countries[0] if p_countries else None
         wrong = main != (g_countries[0] if g_countries else None)
-        flags["main country"].add(wrong=wrong, flagged=flagged("countries", main))
+        # doubted by doubts on which country is main, and by those on the country itself
+        add("main country", wrong, ("main country", main), ("countries", main), ("countries", None))
     for code in p_countries:
-        flags["countries"].add(wrong=code not in g_countries, flagged=flagged("countries", code))
+        add("countries", code not in g_countries, ("countries", code), ("countries", None))
     p_actors, g_actors = list(pred.get("actors") or []), list(gold.get("actors") or [])
     right = {
         i for i, j in match_actors(p_actors, g_actors) if p_actors[i].get("type") == g_actors[j].get("type")
     }
     for i, actor in enumerate(p_actors):
-        flags["actors"].add(wrong=i not in right, flagged=flagged("actors", actor.get("name")))
+        add("actors", i not in right, ("actors", actor.get("name")), ("actors", None))
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:

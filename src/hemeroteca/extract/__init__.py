@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hemeroteca.catalogue.authorities import Authorities
-from hemeroteca.doubts import Doubt
+from hemeroteca.doubts import Doubt, shown
 from hemeroteca.extract.actors import find_actors
 from hemeroteca.extract.countries import close_main, find_countries
 from hemeroteca.extract.dates import date_line_kind, date_matches, read_date
@@ -36,8 +36,9 @@ class Metadata:
 
     @property
     def uncertain(self) -> list[str]:
-        """The reviewer's lines, as the record's ``uncertain`` list stores them."""
-        return [d.note() for d in self.doubts]
+        """The reviewer's lines, as the record's ``uncertain`` list stores them: the notes, and the
+        doubts of values weak enough to flag (``doubts.shown``)."""
+        return [d.note() for d in shown(self.doubts)]
 
     def as_json(self, file: str) -> dict[str, Any]:
         """The stable interface of ``extract --json`` that scoring relies on."""

@@ -22,6 +22,7 @@ from functools import cache
 
 from hemeroteca.catalogue.authorities import Actor, Authorities
 from hemeroteca.doubts import Doubt
+from hemeroteca.extract.actor_doubts import actor_doubts
 from hemeroteca.extract.names import fold, is_acronym, tokenize
 from hemeroteca.extract.org_patterns import NAME_GLUE, OrgMention
 from hemeroteca.extract.organizations import find_organizations, is_institution
@@ -436,7 +437,7 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
         _merge(entities, b.name, "organization", None, b.start, b.rule)
     entities = _without_parents_of_units(entities, units)
     generic = _folded("generic_actors") | _folded("outlets")
-    out = []
+    kept = []
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):
         if fold(entity.name) in generic or _press_office(entity.name):
             continue
@@ -448,10 +449,11 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
             o.type == "organization" and fold(entity.name) in fold(o.name) for o in entities
         ):
             continue
-        evidence = "; ".join(dict.fromkeys(entity.evidence))
-        doubts = _doubts(text, entity)
-        out.append(FoundActor(entity.name, entity.type, _alias(entity), evidence, entity.country, doubts))
-    return out
+        kept.append(entity)
+    return [
+        FoundActor(e.name, e.type, _alias(e), "; ".join(dict.fromkeys(e.evidence)), e.country, doubts)
+        for e, doubts in zip(kept, actor_doubts(text, len(title), kept), strict=True)
+    ]
 
 
 @cache
@@ -463,44 +465,3 @@ def _press_office(name: str) -> bool:
     """The publisher's press or communication office ("Oficina de Prensa de la Presidencia",
     "Assessoria de Comunicação do Sebrae") issues the text; it is never an actor in it."""
     return bool(_press_office_pattern().match(fold(name)))
-
-
-# Rules that find a name by its neighbours alone, with no shape of an institution or a person.
-_WEAK_RULES = ("coordinated with", "one of the plural")
-
-
-def _ends_a_line(text: str, start: int, form: str) -> bool:
-    """True when ``form`` stands at ``start`` and the line breaks right after it, before more words.
-
-    Plain string steps, not a pattern made per name: compiling one for every actor of every
-    article cost more than the test itself.
-    """
-    if not text.startswith(form, start):
-        return False
-    at = start + len(form)
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    if at >= len(text) or text[at] != "\n":
-        return False
-    at += 1
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    return at < len(text) and text[at].isalnum() and not text[at].isdecimal()
-
-
-def _doubts(text: str, entity: _Entity) -> tuple[Doubt, ...]:
-    """Reasons to doubt an actor: named once (a body in passing is often context), a name that stops
-    where a line stops (the rest may be on the next line), an acronym never spelled out, a weak rule."""
-    out = []
-    forms = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
-    if any(_ends_a_line(text, start, form) for start in entity.mentions for form in forms):
-        out.append(Doubt("actor-cut-at-line-end", item=entity.name))
-    if entity.type == "organization" and not entity.canonical:
-        if len(set(entity.mentions)) == 1:
-            out.append(Doubt("actor-named-once", item=entity.name))
-        if is_acronym(entity.name) and not entity.aliases:
-            out.append(Doubt("actor-acronym-only", item=entity.name))
-        weak = [e for e in entity.evidence if e.startswith(_WEAK_RULES)]
-        if weak and len(weak) == len(entity.evidence):
-            out.append(Doubt("actor-weak-rule", item=entity.name, detail=weak[0]))
-    return tuple(out)

@@ -1,0 +1,246 @@
+"""Reasons to doubt a proposed actor, read from how the text uses the name.
+
+An actor the story is about is usually named more than once, early, next to a person who speaks
+for it, as the subject of a sentence. One that is only context (a source, a parent body, a fund a
+sentence passes through, an event) tends to be named once, late, after a preposition ("the grants
+of the X", "exhibit at X 2023"), or as part of a longer name ("the X Department"). None of these
+alone says the actor is wrong: each reason has a weight (``data/doubts.yaml``) and a value is
+flagged when the weights of its reasons reach the threshold kept there.
+
+The reasons describe the evidence in the text, not the extractor's rules, so they keep their
+meaning when the rules change: any name the extractor proposes is judged by how the text uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from hemeroteca.doubts import Doubt
+from hemeroteca.extract.names import is_acronym, tokenize
+from hemeroteca.extract.people import is_role
+from hemeroteca.resources import load_data
+
+
+class Found(Protocol):
+    """What the actor extractor knows of one actor: its forms, where it is named, and why."""
+
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: list[int]
+    evidence: list[str]
+    canonical: bool
+
+
+@cache
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(str(w) for w in load_data("doubt_words.yaml")[key])
+
+
+def _before(key: str) -> re.Pattern[str]:
+    """One of the words of ``key`` ending right where a name starts."""
+    words = "|".join(re.escape(w) for w in sorted(_words(key), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})[ \t]*$", re.IGNORECASE)
+
+
+@cache
+def _complement_before() -> re.Pattern[str]:
+    return _before("complement_before")
+
+
+@cache
+def _preposition_before() -> re.Pattern[str]:
+    return _before("prepositions")
+
+
+@cache
+def _joined_before() -> re.Pattern[str]:
+    """A capitalised word and a joiner right before a name: "Culture and Creative ...", "African,
+    Caribbean and Pacific ...": the name found may be the tail of a longer one."""
+    joiners = "|".join(re.escape(w) for w in _words("joiners"))
+    return re.compile(rf"[A-ZÁÉÍÓÚÑÇ][\w’'-]*(?:[ \t]*,|[ \t]+(?:{joiners}))[ \t]+$")
+
+
+# The name goes on: a capitalised word ("the OAS Department", "BID Lab") or a hyphenated code
+# ("Sebrae-AM") right after it.
+_RUNS_ON = re.compile(r"(?:[ \t]+[A-ZÁÉÍÓÚÑÇ][\w’'-]*[a-záéíóúñç]|-[A-ZÁÉÍÓÚÑÇ0-9])")
+# A year right after the name: an event or an edition ("BioFach 2023", "Expo 2020").
+_YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?!\d)")
+_SENTENCE_END = re.compile(r"[.!?…][”\"»’')]*\s+(?=\S)|\n+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Rules that find a name by its neighbours alone, with no shape of an institution or a person.
+_WEAK_RULES = ("coordinated with", "one of the plural")
+# How far back a preposition or a joiner is looked for.
+_BEFORE_CHARS = 40
+# How many words before "of" a role title may end ("directora técnica del X": two).
+_ROLE_WORDS = 3
+# How far a person's name may stand after an organisation's, past a role title run into it.
+_ROLE_CHARS = 30
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    bracketed: bool  # an alias in brackets right after the full name: part of that mention
+
+
+def _mentions(text: str, entity: Found) -> list[_Mention]:
+    """Each place the actor is named, with the form found there (the longest that fits)."""
+    forms = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
+    out = []
+    for start in sorted(set(entity.mentions)):
+        length = next(
+            (len(f) for f in forms if text[start : start + len(f)].casefold() == f.casefold()),
+            len(entity.name),
+        )
+        out.append(_Mention(start, start + length, text[max(0, start - 2) : start].strip() == "("))
+    return out
+
+
+@dataclass(frozen=True)
+class _Text:
+    """What the reasons read of the whole text: sentences, the lead, people, every actor's mentions."""
+
+    text: str
+    headline_end: int
+    lead_end: int
+    sentence_starts: tuple[int, ...]
+    person_sentences: frozenset[int]
+    person_starts: tuple[int, ...]
+    spans: tuple[tuple[int, int, int], ...]  # (start, end, actor index) of every mention
+
+    def sentence(self, at: int) -> int:
+        return bisect_right(self.sentence_starts, at) - 1
+
+    def person_follows(self, at: int) -> bool:
+        """Does a person's name start within a role title's length after ``at`` ("the Fund Manager
+        Gillian Griffith"), on the same line?"""
+        k = bisect_right(self.person_starts, at)
+        return (
+            k < len(self.person_starts)
+            and "\n" not in self.text[at : self.person_starts[k]]
+            and (self.person_starts[k] - at <= _ROLE_CHARS)
+        )
+
+    def inside_another(self, mention: _Mention, own: int) -> bool:
+        """Is the mention part of a longer mention of another actor ("Sebrae" in "Sebrae no Amazonas")?"""
+        return any(
+            s <= mention.start and mention.end <= e and e - s > mention.end - mention.start and who != own
+            for s, e, who in self.spans
+        )
+
+
+def _read(text: str, headline_end: int, entities: Sequence[Found], mentions: list[list[_Mention]]) -> _Text:
+    starts = (0, *(m.end() for m in _SENTENCE_END.finditer(text)))
+    # the lead: the first two paragraphs under the headline (a dateline or a deck may be the first)
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, headline_end)]
+    lead_end = breaks[1] if len(breaks) > 1 else len(text)
+
+    def sentence(at: int) -> int:
+        return bisect_right(starts, at) - 1
+
+    person_starts = sorted(
+        m.start for e, ms in zip(entities, mentions, strict=True) if e.type == "person" for m in ms
+    )
+    people = frozenset(sentence(at) for at in person_starts)
+    spans = tuple((m.start, m.end, i) for i, ms in enumerate(mentions) for m in ms)
+    return _Text(text, headline_end, lead_end, starts, people, tuple(person_starts), spans)
+
+
+def _ends_a_line(text: str, end: int) -> bool:
+    """True when the line breaks right after ``end``, and more words follow on the next line.
+
+    Plain string steps, not a pattern made per name: compiling one for every actor of every
+    article cost more than the test itself.
+    """
+    at = end
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    if at >= len(text) or text[at] != "\n":
+        return False
+    at += 1
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at < len(text) and text[at].isalnum() and not text[at].isdecimal()
+
+
+def _alone_on_its_line(text: str, mention: _Mention) -> bool:
+    """The whole line is the name: a masthead, a credit or a footer, not a sentence about it."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.strip(" \t-–—|·•") == text[mention.start : mention.end]
+
+
+def _in_a_role(text: str, start: int) -> bool:
+    """Is the name the complement of a role title ("la directora técnica del X", "head of the X")?"""
+    before = _complement_before().search(text, max(0, start - _BEFORE_CHARS), start)
+    if not before:
+        return False
+    tokens = tokenize(text[max(0, before.start() - _BEFORE_CHARS) : before.start()])
+    return any(is_role(tokens, k) for k in range(max(0, len(tokens) - _ROLE_WORDS), len(tokens)))
+
+
+def actor_doubts(text: str, headline_end: int, entities: Sequence[Found]) -> list[tuple[Doubt, ...]]:
+    """The reasons to doubt each actor of ``entities`` (in order), read from ``text`` (the headline,
+    ``headline_end`` characters, then the body)."""
+    mentions = [_mentions(text, e) for e in entities]
+    read = _read(text, headline_end, entities, mentions)
+    return [_doubts(read, i, e, ms) for i, (e, ms) in enumerate(zip(entities, mentions, strict=True))]
+
+
+def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) -> tuple[Doubt, ...]:
+    text, name = read.text, entity.name
+    out = []
+
+    def doubt(code: str, detail: str = "") -> None:
+        out.append(Doubt(code, item=name, detail=detail))
+
+    if any(text.startswith(text[m.start : m.end], m.start) and _ends_a_line(text, m.end) for m in mentions):
+        doubt("actor-cut-at-line-end")
+    if mentions and all(read.inside_another(m, index) for m in mentions):
+        doubt("actor-inside-another")
+    if mentions and all(_alone_on_its_line(text, m) for m in mentions):
+        doubt("actor-alone-on-its-line")
+    if entity.type == "person":
+        if len(name.split()) == 1:
+            doubt("person-one-word")
+        return tuple(out)
+    # Where the text uses the name itself: an alias in brackets right after it adds nothing.
+    used = [m for m in mentions if not m.bracketed] or mentions
+    if not any(m.start < read.headline_end for m in used):
+        if len({read.sentence(m.start) for m in used}) == 1:
+            doubt("actor-named-once")
+        if all(m.start >= read.lead_end for m in used):
+            doubt("actor-late")
+    # "the director of the X": a role names the body a person speaks for, the surest sign of an actor
+    in_a_title = any(_in_a_role(text, m.start) for m in used)
+    if not in_a_title and not any(read.sentence(m.start) in read.person_sentences for m in used):
+        doubt("actor-no-person")
+    if not in_a_title and all(
+        _preposition_before().search(text, max(0, m.start - _BEFORE_CHARS), m.start) for m in used
+    ):
+        doubt("actor-after-preposition")
+        if all(_complement_before().search(text, max(0, m.start - _BEFORE_CHARS), m.start) for m in used):
+            doubt("actor-only-complement")
+    runs_on = [m for m in used if _RUNS_ON.match(text, m.end) and not read.person_follows(m.end)]
+    if len(runs_on) == len(used) and not read.inside_another(used[0], index):
+        doubt("actor-runs-on", detail=text[used[0].start : used[0].end + 12].split("\n")[0])
+    if any(_YEAR_AFTER.match(text, m.end) for m in used):
+        doubt("actor-with-a-year")
+    joined = _joined_before().search(text, max(0, used[0].start - _BEFORE_CHARS), used[0].start)
+    if joined:
+        doubt("actor-joined-before", detail=text[joined.start() : used[0].end])
+    if not entity.canonical:
+        if is_acronym(name) and not entity.aliases:
+            doubt("actor-acronym-only")
+        weak = [e for e in entity.evidence if e.startswith(_WEAK_RULES)]
+        if weak and len(weak) == len(entity.evidence):
+            doubt("actor-weak-rule", weak[0])
+    return tuple(out)

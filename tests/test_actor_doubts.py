@@ -1,0 +1,148 @@
+"""Reasons to doubt an actor: each read from how the text uses the name, one test each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hemeroteca.catalogue.authorities import Actor, Authorities
+from hemeroteca.doubts import shown, weakness
+from hemeroteca.extract.actor_doubts import actor_doubts
+from hemeroteca.extract.actors import find_actors
+
+NONE = Authorities()
+SEBRAE = Authorities(
+    actors=(
+        Actor(
+            "Serviço Brasileiro de Apoio às Micro e Pequenas Empresas",
+            "organization",
+            aliases=("Sebrae",),
+        ),
+    )
+)
+
+
+def reasons(text: str, title: str = "", authorities: Authorities = NONE) -> dict[str, set[str]]:
+    """Each actor found and the codes of its reasons (``text`` starts with ``title`` when given)."""
+    found = find_actors(f"{title}\n{text}" if title else text, authorities, title)
+    return {a.name: {d.code for d in a.doubts} for a in found}
+
+
+LEAD = "Ana Ruiz, directora de la Cooperativa Andina, anunció ayer un plan de créditos.\n\n"
+
+
+def test_an_organisation_acting_in_the_lead_beside_its_spokeswoman_is_not_doubted() -> None:
+    text = f"{LEAD}La Cooperativa Andina prestará 3 millones.\n\nEl plan empieza en junio."
+    assert reasons(text)["Cooperativa Andina"] == set()
+
+
+def test_named_in_one_sentence_late_and_with_nobody_for_it() -> None:
+    text = f"{LEAD}El plan empieza en junio.\n\nEl Banco del Sur aportará la mitad de los fondos."
+    assert reasons(text)["Banco del Sur"] == {"actor-named-once", "actor-late", "actor-no-person"}
+
+
+def test_an_acronym_in_brackets_is_no_second_mention() -> None:
+    text = f"{LEAD}El plan empieza en junio.\n\nEl Banco del Sur (BDS) aportará la mitad."
+    assert "actor-named-once" in reasons(text)["Banco del Sur"]
+
+
+def test_the_headline_counts_as_a_second_mention_and_as_the_lead() -> None:
+    found = reasons(f"{LEAD}El plan empieza.\n\nEl Banco del Sur aportará.", "El Banco del Sur presta a Lima")
+    assert not found["Banco del Sur"] & {"actor-named-once", "actor-late"}
+
+
+def test_only_after_a_preposition_and_only_as_a_complement() -> None:
+    found = reasons(
+        "Loans came with support of the Island Development Bank.\n\n"
+        "Farmers wrote to the Island Development Bank."
+    )
+    assert "actor-after-preposition" in found["Island Development Bank"]
+    assert "actor-only-complement" not in found["Island Development Bank"]  # "to the" is no complement
+    found = reasons("The branch of the Farm Bank grew, and the loans of the Farm Bank doubled.")
+    assert found["Farm Bank"] >= {"actor-after-preposition", "actor-only-complement"}
+    # the body a person's title names is no complement to doubt: the person speaks for it
+    found = reasons("Jane Roe, chief of the Farm Bank, said the branch of the Farm Bank grew.")
+    assert not found["Farm Bank"] & {"actor-after-preposition", "actor-only-complement", "actor-no-person"}
+    # the subject of a sentence is neither
+    found = reasons("The Farm Bank lent more, said Jane Roe, chief of the Farm Bank.")
+    assert not found["Farm Bank"] & {"actor-after-preposition", "actor-only-complement"}
+
+
+def test_a_name_joined_to_a_capitalised_word_may_start_earlier() -> None:
+    found = reasons("Grants came from its Culture and Creative Industries Innovation Fund (CIIF) this year.")
+    assert "actor-joined-before" in found["Creative Industries Innovation Fund"]
+
+
+def test_a_name_that_runs_on_into_more_of_a_name() -> None:
+    oas = Authorities(actors=(Actor("Organization of American States", "organization", aliases=("OAS",)),))
+    found = reasons(
+        "The OAS Department of Economic Development helped. Officials from 11 OAS Member States came.",
+        authorities=oas,
+    )
+    assert "actor-runs-on" in found["Organization of American States"]
+    # once on its own is enough not to doubt it
+    found = reasons("Funds came from Sebrae Minas and the Sebrae team.", authorities=SEBRAE)
+    assert "actor-runs-on" not in found["Serviço Brasileiro de Apoio às Micro e Pequenas Empresas"]
+    # a role title and a person after the name are no longer name
+    found = reasons("The Mutual Guarantee Fund Manager Gillian Griffith said loans grew.")
+    assert "actor-runs-on" not in found["Mutual Guarantee Fund"]
+
+
+def test_a_name_followed_by_a_year_is_an_event() -> None:
+    found = reasons("Producers will exhibit at BioFach 2023 in Nuremberg with support of the Export Agency.")
+    assert "actor-with-a-year" in found["BioFach"]
+    assert "actor-with-a-year" not in found["Export Agency"]
+
+
+def test_a_name_alone_on_its_lines_is_furniture() -> None:
+    found = reasons("Island Information Services\n\nNASSAU — The Farm Bank signed a loan, said Jane Roe.")
+    assert "actor-alone-on-its-line" in found["Island Information Services"]
+    assert "actor-alone-on-its-line" not in found["Farm Bank"]
+
+
+@dataclass
+class Named:
+    """An actor as the extractor hands it over (``actor_doubts.Found``)."""
+
+    name: str
+    mentions: list[int]
+    type: str = "organization"
+    aliases: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=lambda: ["authority file"])
+    canonical: bool = True
+
+
+def test_a_name_only_inside_another_actor_s_name() -> None:
+    text = "O Sebrae em Alagoas assinou o acordo. O Sebrae em Alagoas vai apoiar 20 empresas."
+    unit = Named("Sebrae em Alagoas", [2, 40], canonical=False)
+    parent = Named("Serviço Brasileiro de Apoio", [2, 40], aliases=["Sebrae"])
+    parent_doubts, unit_doubts = actor_doubts(text, 0, [parent, unit])
+    assert "actor-inside-another" in {d.code for d in parent_doubts}
+    assert "actor-inside-another" not in {d.code for d in unit_doubts}
+
+
+def test_a_name_that_stops_at_a_line_end() -> None:
+    found = reasons("Grants came from the Ministry of Trade\nand Industry. The Ministry of Trade said so.")
+    assert "actor-cut-at-line-end" in found["Ministry of Trade"]
+
+
+def test_an_acronym_never_spelled_out_and_a_weak_rule() -> None:
+    found = reasons("The PRONAF and the PRONAF line help farmers, said Jane Roe, the minister.")
+    assert "actor-acronym-only" in found["PRONAF"]
+    found = reasons("Jane Roe, the minister, thanked the Farm Bank and Aves for the loans.")
+    assert "actor-weak-rule" in found.get("Aves", {"actor-weak-rule"})
+
+
+def test_a_one_word_person() -> None:
+    found = reasons("Said minister Ruiz, the programme grows.")
+    assert all(codes == {"person-one-word"} for name, codes in found.items() if " " not in name)
+
+
+def test_weak_reasons_add_up_to_a_flag_strong_ones_flag_alone() -> None:
+    late = f"{LEAD}El plan empieza en junio.\n\nLos fondos llegan con apoyo del Banco del Sur."
+    actor = next(a for a in find_actors(late, NONE) if a.name == "Banco del Sur")
+    # named once, late, nobody for it, after a preposition, as a complement: five weak reasons
+    assert weakness(actor.doubts)[("actors", "Banco del Sur")] >= 3 and shown(actor.doubts)
+    acting = next(
+        a for a in find_actors(f"{LEAD}El Banco del Sur aportará fondos.", NONE) if a.name == "Banco del Sur"
+    )
+    assert shown(acting.doubts) == []
