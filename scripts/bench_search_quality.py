@@ -7,9 +7,11 @@ there, the dev and dev2 excerpts (third-party text, read in place), then runs ev
 of eval/search/queries.yaml on its search page, served on 127.0.0.1 and opened from
 file://, and prints per engine: micro precision and recall over all the results a query
 returns, how many queries put one of their best articles first, and how many queries that
-have relevant articles return nothing. Judgements about articles that are not in the site
-(../shared absent) are left out. ``--site`` reuses a site this script built before (kept
-with ``--keep``), so a change to the search page alone needs no rebuild. ``--pagefind BIN``
+have relevant articles return nothing: over all queries and per set of judgements (``old``;
+``new``, written later and kept apart to estimate unseen queries). Judgements about
+articles that are not in the site (../shared absent) are left out. ``--site`` reuses a
+site this script built before (kept with ``--keep``), so a change to the search page alone
+needs no rebuild. ``--pagefind BIN``
 also indexes the article pages with Pagefind (whole pages, its default, one index per
 language) and runs the same queries through its API, hosted (it cannot run from file://).
 """
@@ -23,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -122,7 +125,7 @@ class Score:
         precision = self.correct / self.returned if self.returned else 0.0
         recall = self.correct / self.relevant if self.relevant else 0.0
         return (
-            f"{name:7} precision {precision:.3f}  recall {recall:.3f}"
+            f"{name:12} precision {precision:.3f}  recall {recall:.3f}"
             f"  best first {self.best_first}/{self.queries}"
             f" ({self.best_first / max(self.queries, 1):.0%})  zero-result queries with a relevant article:"
             f" {len(self.empty)}{' ' + ', '.join(self.empty) if self.empty else ''}"
@@ -149,9 +152,11 @@ PAGEFIND_QUERY = """async (query) => {
 }"""
 
 
-def score(queries: list[dict], present: set[str], run, verbose: bool) -> Score:  # type: ignore[no-untyped-def]
-    """Every query through ``run`` (query -> article page file names, best first), scored."""
-    total = Score()
+def score(queries: list[dict], present: set[str], run, verbose: bool) -> dict[str, Score]:  # type: ignore[no-untyped-def]
+    """Every query through ``run`` (query -> article page file names, best first), scored: over
+    all queries ("all") and per set of the judgements ("old", the first set; "new", the set
+    written later to estimate what queries not worked on get)."""
+    totals: dict[str, Score] = defaultdict(Score)
     for q in queries:
         relevant = set(q["relevant"]) & present
         best = set(q["best"]) & present
@@ -159,20 +164,26 @@ def score(queries: list[dict], present: set[str], run, verbose: bool) -> Score: 
             continue
         found = run(q["query"])
         hits = relevant & set(found)
-        total.queries += 1
-        total.returned += len(found)
-        total.correct += len(hits)
-        total.relevant += len(relevant)
-        total.best_first += bool(found) and found[0] in best
-        if not found:
-            total.empty.append(q["query"])
+        for total in (totals["all"], totals[q.get("set", "old")]):
+            total.queries += 1
+            total.returned += len(found)
+            total.correct += len(hits)
+            total.relevant += len(relevant)
+            total.best_first += bool(found) and found[0] in best
+            if not found:
+                total.empty.append(q["query"])
         if verbose:
             wrong = [k for k in found if k not in relevant]
             first = found[0] if found else "-"
             first += "" if found and found[0] in best else " (not best)"
             print(f"  {q['query']!r}: {len(found)} found, {len(hits)}/{len(relevant)} relevant;"
                   f" first {first}; missed {sorted(relevant - hits)}; wrong {wrong}")
-    return total
+    return totals
+
+
+def report(name: str, totals: dict[str, Score]) -> None:
+    for part in sorted(totals, key=lambda p: (p != "all", p != "old", p)):
+        print(totals[part].line(f"{name} {part}"))
 
 
 def main() -> None:
@@ -208,7 +219,7 @@ def main() -> None:
                     names = results(page)
                     return [pages.get(name, name) for name in names]
 
-                print(score(queries, present, ours, args.verbose and engine == "hosted").line(engine))
+                report(engine, score(queries, present, ours, args.verbose and engine == "hosted"))
             if args.pagefind:
                 copy = Path(work) / "pagefind-site"
                 shutil.copytree(site, copy)
@@ -221,7 +232,7 @@ def main() -> None:
                         urls = page.evaluate(PAGEFIND_QUERY, query)
                         return [pages.get(url.rsplit("/", 1)[-1], url) for url in urls]
 
-                    print(score(queries, present, theirs, args.verbose).line("pagefind"))
+                    report("pagefind", score(queries, present, theirs, args.verbose))
             browser.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
