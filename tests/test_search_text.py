@@ -73,3 +73,31 @@ def test_a_word_an_article_uses_often_is_marked_for_ranking() -> None:
     stem = terms("es", "cooperativa")[1]
     assert decode_postings(shards[stem]["p"]) == [0, 1]
     assert decode_postings(shards[stem]["o"]) == [0]
+
+
+def test_a_title_the_record_doubts_as_a_headline_ranks_as_text_until_reviewed() -> None:
+    from hemeroteca.doubts import Doubt, doubt_table
+    from hemeroteca.render.search_text import title_trusted
+    from hemeroteca.resources import load_data
+
+    # every code named in data/search.yaml is a title doubt of data/doubts.yaml
+    codes = load_data("search.yaml")["untrusted_titles"]
+    assert all(doubt_table()[code]["field"] == "title" for code in codes)
+    opening = "Tegucigalpa (EFE). El SENA aprobó una línea de crédito para mipymes."
+    records = [record(n, title=opening if n < 4 else "Banco aprueba crédito", body=opening) for n in range(5)]
+    records[0].meta["uncertain"] = [Doubt("no-headline").note(), Doubt("no-date-stated").note()]
+    records[1].meta["uncertain"] = [Doubt("no-headline").note()]
+    records[1].meta["review"] = "reviewed"  # a person kept the title
+    # its doubt is about another line
+    records[2].meta["uncertain"] = [Doubt("passed-over-headline", detail="Inicio").note()]
+    records[3].meta["uncertain"] = ["title: checked by hand, free text"]
+    model = build_model(records, AUTHORITIES)
+    trusted = {a.id: title_trusted(a) for a in model.articles}
+    assert [trusted[r.meta["id"]] for r in records] == [False, True, True, True, True]
+    shards = _shards(build_index(model)[0])
+    stem = terms("es", "tegucigalpa")[1]
+    assert decode_postings(shards[stem]["p"]) == [0, 1, 2, 3, 4]  # still a word of every text
+    assert decode_postings(shards[stem]["t"]) == [1, 2, 3]  # but of no doubted title
+    # nor do the actors it names rank as named in a headline
+    by_id = {a.id: a for a in model.articles}
+    assert [bool(article_text(by_id[r.meta["id"]])[3]) for r in records] == [False, True, True, True, False]

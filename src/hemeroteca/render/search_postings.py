@@ -30,7 +30,7 @@ from itertools import accumulate, repeat
 from operator import sub
 
 from hemeroteca.render.model import Article
-from hemeroteca.render.search_text import article_text, stopwords, terms, words
+from hemeroteca.render.search_text import article_text, stopwords, terms, title_trusted, words
 
 
 def _versions(*packages: str) -> str:
@@ -47,7 +47,7 @@ def _version(package: str) -> str:
 # A state made by other code is not reused: change the number whenever the analysis, the
 # encoding or IndexState's fields change. The stemmers and the country names (searchable
 # words of every article) come from these packages.
-FORMAT = "postings 4, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
+FORMAT = "postings 5, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 # A stem an article uses this many times per OFTEN_WORDS words (twice at least) is one it uses often.
 OFTEN, OFTEN_WORDS = 1, 250
@@ -217,7 +217,8 @@ class _Analyser:
         least = max(2, OFTEN * sum(counts.values()) / OFTEN_WORDS)
         often = {pair for pair in held if per_stem[self.pair_stem[pair]] >= least}
         held |= {self._number((name, name, article.language)) for name in names}
-        titled = set(map(table.__getitem__, title_words))
+        # A title that may be no headline (the opening sentence, a label) ranks as text.
+        titled = set(map(table.__getitem__, title_words)) if title_trusted(article) else set()
         titled |= {self._number((name, name, article.language)) for name in titled_names}
         return held, titled, often
 

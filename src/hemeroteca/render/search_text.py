@@ -14,6 +14,7 @@ from functools import cache
 
 import snowballstemmer
 
+from hemeroteca.doubts import note_field_and_code
 from hemeroteca.render.model import Article
 from hemeroteca.resources import load_data
 
@@ -76,6 +77,27 @@ def terms(language: str, word: str) -> tuple[str, str]:
     return form, stem
 
 
+@cache
+def _untrusted_titles() -> frozenset[str]:
+    return frozenset(load_data("search.yaml")["untrusted_titles"])
+
+
+def title_trusted(article: Article) -> bool:
+    """Whether the article's title ranks as a headline.
+
+    Not when the record, unreviewed, doubts its title with a code of ``untrusted_titles``
+    (``data/search.yaml``): the title is then perhaps the opening sentence or a section
+    label, and its words rank as words of the text.
+    """
+    if article.review == "reviewed":
+        return True
+    for note in article.record.meta.get("uncertain") or []:
+        field, code = note_field_and_code(str(note))
+        if field == "title" and code in _untrusted_titles():
+            return False
+    return True
+
+
 ACTOR = "~"  # starts the index term of an actor's name: no word of a text starts with it
 
 
@@ -88,9 +110,10 @@ def article_text(article: Article) -> tuple[str, str, list[str], list[str]]:
     the articles tagged with it, whatever their language, without its words matching
     every article that names the actor in passing ("small business" is not in every
     article tagged with Sebrae, whose English alias says it). An actor any of whose
-    names the title says has all its terms in the title's postings too, for ranking.
+    names the title says has all its terms in the title's postings too, for ranking,
+    unless the title may be no headline (``title_trusted``).
     """
-    title_key = f" {name_key(article.title)} "
+    title_key = f" {name_key(article.title)} " if title_trusted(article) else ""
     every, titled = set(), set()
     for actor in article.actors:
         keys = {key for key in (name_key(name) for name in (actor.name, *actor.aliases)) if key}
