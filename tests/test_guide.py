@@ -48,3 +48,32 @@ def test_the_guide_describes_the_record_body_as_it_is(project: Project) -> None:
     assert headline_line not in body  # the headline's line, dateline and all, is left out
     first_paragraph = seed.splitlines()[2]
     assert first_paragraph in body  # the article's words are kept as they were
+
+
+def test_the_guides_ways_in_name_what_the_tool_does() -> None:
+    """The section on web addresses, PDFs, scans and Word files: kinds, files, fields, limits."""
+    from hemeroteca.catalogue.store import SEED_SUFFIXES, SIDECARS
+    from hemeroteca.doubts import doubt_table
+    from hemeroteca.resources import load_data
+    from hemeroteca.sources import fetch, ocr, pdf
+    from hemeroteca.sources.decode import MAX_DOCUMENT_BYTES, MAX_SEED_BYTES
+
+    section = GUIDE.split("### Web addresses, PDFs, scans and Word files", 1)[1].split("\n## ", 1)[0]
+    adding = GUIDE.split("## 1. Add an article", 1)[1].split("\n## ", 1)[0]
+    assert all(f"`{suffix}`" in adding for suffix in SEED_SUFFIXES)
+    for ending in SIDECARS.values():
+        assert f"….html{ending}" in section or f"….tif{ending}" in section, ending
+    schema = load_data("record.schema.json")["properties"]
+    for field in re.findall(r"`((?:source\.)?[a-z_]+)`", section):
+        parent, _, child = field.partition(".")
+        if parent == "source" and child:
+            assert child in schema["source"]["properties"], field
+        elif parent in ("ocr", "ocr_confidence"):
+            assert parent in schema, field
+    codes = set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`", section))
+    assert codes and codes <= set(doubt_table()), codes - set(doubt_table())
+    assert f"after {fetch.DEADLINE_S} seconds" in section
+    assert f"more than {pdf.MAX_PAGES} pages" in section
+    assert f"less than {ocr.LOW_CONFIDENCE} % confidence" in section
+    assert f"text over {MAX_SEED_BYTES // 1_000_000} MB" in adding
+    assert f"document over {MAX_DOCUMENT_BYTES // 1_000_000} MB" in adding
