@@ -122,3 +122,13 @@ def test_pending_is_what_review_list_shows(archive: Project) -> None:
     listed = CliRunner().invoke(main, ["review", "--list", "--root", str(archive.root)]).stdout
     assert [line.split()[0] for line in listed.splitlines()] == [r.id for r in archive.pending()]
     assert waiting[0].id not in listed
+
+
+def test_evaluate_scores_as_the_command_does() -> None:
+    gold = REPO / "eval" / "seeds-gold.yaml"
+    scores = Project(REPO).evaluate(gold)  # reads seeds/, writes nothing
+    assert scores.files == 5 and scores.title_right >= 4
+    result = CliRunner().invoke(main, ["evaluate", str(gold), "--root", str(REPO)])
+    assert result.exit_code == 0 and result.stdout.splitlines() == scores.lines()
+    with pytest.raises(HemerotecaError, match="--articles needs a single gold file"):
+        Project(REPO).evaluate([gold, gold], articles=REPO / "seeds")

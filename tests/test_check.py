@@ -30,6 +30,12 @@ def edit(path: Path, old: str, new: str) -> int:
     return text[: text.index(new)].count("\n") + 1
 
 
+def check_for_github(project: Project) -> subprocess.CompletedProcess[str]:
+    """`hemeroteca check --format github` run as CI runs it, in the project's folder."""
+    command = [sys.executable, "-m", "hemeroteca", "check", "--format", "github"]
+    return subprocess.run(command, cwd=project.root, capture_output=True, text=True, check=False)
+
+
 def errors(project: Project) -> list[str]:
     return [str(p) for p in check(project) if p.severity == "error"]
 
@@ -136,12 +142,7 @@ def test_unknown_actor_and_undetermined_language_are_warnings_that_do_not_fail(i
         for w in warnings
     )
     assert any("language: warning: language undetermined" in w for w in warnings)
-    result = subprocess.run(
-        [sys.executable, "-m", "hemeroteca", "check", "--format", "github"],
-        cwd=ingested.root,
-        capture_output=True,
-        text=True,
-    )
+    result = check_for_github(ingested)
     assert result.returncode == 0
     assert re.search(
         rf"^::warning file=archive/{re.escape(path.name)},line=\d+,title=language::", result.stdout, re.M
@@ -188,12 +189,7 @@ def test_check_says_how_many_problems_it_could_not_annotate(ingested: Project) -
         for field in ("language", "review", "date"):
             text = path.read_text(encoding="utf-8")
             path.write_text(re.sub(rf"^{field}: .*$", f"{field}: wrong", text, count=1, flags=re.M))
-    result = subprocess.run(
-        [sys.executable, "-m", "hemeroteca", "check", "--format", "github"],
-        cwd=ingested.root,
-        capture_output=True,
-        text=True,
-    )
+    result = check_for_github(ingested)
     assert result.returncode == 1
     out = result.stdout.splitlines()
     found = check(ingested)

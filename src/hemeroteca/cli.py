@@ -17,14 +17,10 @@ from pathlib import Path
 import click
 
 from hemeroteca.catalogue.add import Added
-from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.problems import ANNOTATIONS_PER_STEP, annotated
-from hemeroteca.catalogue.seedtext import extract_file
 from hemeroteca.doubts import note_field_and_code, summarise
 from hemeroteca.doubts import shown as shown_doubts
 from hemeroteca.errors import HemerotecaError
-from hemeroteca.evaluate import Scores
-from hemeroteca.evaluate import evaluate as evaluate_gold
 from hemeroteca.progress import Progress, stage
 from hemeroteca.project import Project
 from hemeroteca.publish import site_server
@@ -376,24 +372,8 @@ def evaluate(golds: tuple[Path, ...], articles: Path | None, verbose: bool, root
       hemeroteca evaluate ../shared/eval/dev/gold.yaml --articles ../shared/eval/dev/articles
       hemeroteca evaluate ../shared/eval/dev/gold.yaml ../shared/eval/dev2/gold.yaml
     """
-    if articles is not None and len(golds) > 1:
-        click.echo(
-            "error: --articles needs a single gold file (several: each reads articles/ beside it)", err=True
-        )
-        sys.exit(1)
-    scores = Scores()
     with _errors_as_lines():
-        authorities = load_authorities(Project.at(root).authorities_dir)
-
-        def extract_one(path: Path) -> dict:
-            return extract_file(path, authorities).scored_json(path.name)
-
-        for gold in golds:
-            folder = articles
-            if folder is None:
-                beside = gold.parent / "articles"
-                folder = beside if beside.is_dir() else Project.at(root).seeds_dir
-            evaluate_gold(gold, folder, extract_one, scores)
+        scores = Project.at(root).evaluate(golds, articles=articles)
     for line in scores.lines():
         click.echo(line)
     if verbose:

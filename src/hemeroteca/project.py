@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from hemeroteca.catalogue.problems import Problem
     from hemeroteca.catalogue.record import Record
     from hemeroteca.catalogue.review import ReviewReport
+    from hemeroteca.evaluate import Scores
     from hemeroteca.extract import Metadata
     from hemeroteca.publish import BuildReport
     from hemeroteca.render.writer import RenderReport
@@ -91,6 +92,35 @@ class Project:
 
         authorities = load_authorities(self.authorities_dir)
         return [extract_file(path, authorities) for path in _paths(paths)]
+
+    def evaluate(
+        self, golds: str | Path | Iterable[str | Path], *, articles: str | Path | None = None
+    ) -> Scores:
+        """Extraction scored against hand-labelled gold files, as one set (``hemeroteca evaluate``).
+
+        Each gold file's texts are in ``articles``, else in ``articles/`` beside it, else in
+        seeds/; ``articles`` goes with one gold file only.
+        """
+        from hemeroteca.catalogue.authorities import load_authorities
+        from hemeroteca.catalogue.seedtext import extract_file
+        from hemeroteca.errors import HemerotecaError
+        from hemeroteca.evaluate import Scores, evaluate
+
+        gold_files = _paths(golds)
+        if articles is not None and len(gold_files) > 1:
+            message = "--articles needs a single gold file (several: each reads articles/ beside it)"
+            raise HemerotecaError(None, message)
+        authorities = load_authorities(self.authorities_dir)
+
+        def scored(path: Path) -> dict[str, Any]:
+            return extract_file(path, authorities).scored_json(path.name)
+
+        scores = Scores()
+        for gold in gold_files:
+            beside = gold.parent / "articles"
+            folder = Path(articles) if articles is not None else beside if beside.is_dir() else self.seeds_dir
+            evaluate(gold, folder, scored, scores)
+        return scores
 
     def pending(self) -> list[Record]:
         """The records not yet reviewed, oldest first (in the order they were added), as
