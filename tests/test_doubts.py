@@ -165,6 +165,25 @@ PROSE = (
         (f"Un titular de la nota\nActualizado: 5 de marzo de 2021\n{PROSE}", ["updated-only"]),
         (f"Un titular de la nota\n{PROSE} La feria será el 5 de marzo de 2021 en Lima.", ["date-not-taken"]),
         (f"Un titular de la nota\n{PROSE}", ["no-date-stated"]),
+        # a date line four paragraphs under the headline, or above it: a site clock, another story's
+        (
+            "Un titular de la nota\nEconomía\nCompartir en redes\nEscuche esta nota\n"
+            f"5 de marzo de 2021\n{PROSE}",
+            ["date-far-from-headline"],
+        ),
+        (
+            f"5 de marzo de 2021\nInicio\nEconomía\nNoticias\nUn titular de la nota\n{PROSE}",
+            ["date-far-from-headline"],
+        ),
+        # right under the headline it is not
+        (f"Un titular de la nota\nEconomía\n5 de marzo de 2021\n{PROSE}", []),
+        # a year on a short line no date was read from: a date in a form not read
+        (f"Un titular de la nota\nEdición 2021 · 4 min\n{PROSE}", ["date-unread"]),
+        # a year in a sentence is no date line
+        (
+            f"Un titular de la nota\n{PROSE}\n\nEl plan sigue hasta 2024 en el país, dijo ayer.",
+            ["no-date-stated"],
+        ),
     ],
 )
 def test_date_doubts(text: str, codes: list[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hemeroteca.extract.countries import close_main, find_countries
+from hemeroteca.extract.countries import close_main, country_doubts, find_countries
 
 
 def codes(title: str, body: str, institutions: tuple = (), people: tuple | list = ()) -> list[str]:
@@ -202,6 +202,35 @@ def test_a_main_country_chosen_by_a_small_margin_is_doubted() -> None:
     assert [(d.code, d.item) for d in close_main(close)] == [("close-main-country", close[0].code)]
     clear = find_countries("Chile launches export support", "Its exporters met in Santiago de Chile.")
     assert close_main(clear) == []
+
+
+def reasons(title: str, body: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for d in country_doubts(find_countries(title, body)):
+        out.setdefault(d.item or "", set()).add(d.code)
+    return out
+
+
+def test_a_country_named_in_no_sentence_is_doubted() -> None:
+    # a filing place on a line of its own, with the date: nothing in the story happens there
+    body = (
+        "Castries, Saint Lucia – 28th March 2022\n\n"
+        "The agency opened a fund for small firms of the region, and producers signed up for its courses."
+    )
+    assert reasons("", body) == {"LC": {"country-not-in-prose"}}
+    # named in a sentence of the body, or in the headline, it is not
+    assert reasons("", body.replace("the region", "Saint Lucia")) == {}
+    assert reasons("Saint Lucia opens a fund", body.split("\n\n")[1]) == {}
+
+
+def test_a_country_only_inside_a_longer_name_is_doubted() -> None:
+    body = (
+        "The IDB approved a loan to Barbados, and the China Co-financing Fund for Latin America gave half. "
+        "Barbados will lend to small firms across Barbados."
+    )
+    assert reasons("Barbados gets a loan", body).get("CN") == {"country-in-a-name"}
+    # the main country named only in its own bodies' names is still the story's
+    assert reasons("", "The Jamaica Business Development Corporation trained 40 firms in the capital.") == {}
 
 
 def test_a_language_is_not_a_country() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.doubts import Doubt, shown
 from hemeroteca.extract.actors import find_actors
-from hemeroteca.extract.countries import close_main, find_countries
+from hemeroteca.extract.countries import country_doubts, find_countries
 from hemeroteca.extract.dates import date_line_kind, date_matches, read_date
 from hemeroteca.extract.language import identify_language
 from hemeroteca.extract.topics import find_topics
@@ -110,7 +110,7 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     countries = find_countries(headline, "\n".join((*page.mastheads, *above, read)), institutions, people)
     names = tuple(n for a in actors for n in (a.name, a.alias) if n)
     topics = find_topics(headline, read, authorities, names)
-    doubts = [*title.doubts, *date_doubts, *close_main(countries), *(d for a in actors for d in a.doubts)]
+    doubts = [*title.doubts, *date_doubts, *country_doubts(countries), *(d for a in actors for d in a.doubts)]
     if language == "und":
         doubts.append(Doubt("undetermined-language"))
     return Metadata(

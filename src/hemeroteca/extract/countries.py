@@ -42,6 +42,10 @@ INSTITUTION = 1.0
 DATELINE = 1.0
 # A country scoring below this share of the leader's score was mentioned in passing.
 KEEP_RATIO = 0.3
+# A line with fewer words is a heading, a dateline or an address, not a sentence about the country.
+PROSE_WORDS = 8
+# A country's name running on into another capitalised word: part of a longer name.
+_IN_A_NAME = re.compile(r"[ \t]+(?:[A-ZÁÉÍÓÚÑÇ][a-záéíóúñç]+-)?[A-ZÁÉÍÓÚÑÇ][a-záéíóúñç]")
 _LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|y|e|or|o|ou|as well as)\s+)\s*(?:the\s+)?$", re.IGNORECASE)
 # A dateline opening the body: a few words (a city, a country, an agency) then a dash or a colon.
 _DATELINE = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][^\n]{0,70}?(?:\s[-–—]\s|\.-|\)\s*[-–—.]+\s|:\s)")
@@ -79,6 +83,10 @@ class CountryHit:
     score: float
     first: int
     evidence: tuple[str, ...]
+    # how the body names it: mentions in sentences (not a short line of their own, not the dateline),
+    # and of those, mentions that run on into a longer capitalised name ("the China Co-financing Fund")
+    in_prose: int = 0
+    in_names: int = 0
 
 
 @dataclass(frozen=True)
@@ -253,6 +261,7 @@ def find_countries(
     # A byline names the reporter, whose surname may be a place ("Por Fernanda Lima"): not the story's.
     body = "\n".join(" " * len(line) if is_credit(line) else line for line in body.split("\n"))
     scores: dict[str, list] = {}
+    usage: dict[str, list[int]] = {}  # code -> [mentions in prose, of which inside a longer name]
 
     def add(code: str, weight: float, pos: int, surface: str) -> None:
         entry = scores.setdefault(code, [0.0, 10**9, [], 0.0])
@@ -260,6 +269,15 @@ def find_countries(
         entry[1] = min(entry[1], pos)
         if surface not in entry[2]:
             entry[2].append(surface)
+
+    def used(m: Mention) -> None:
+        """How the body uses one mention: in a sentence, and inside a longer name."""
+        counts = usage.setdefault(m.code, [0, 0])
+        line_start = body.rfind("\n", 0, m.start) + 1
+        line_end = body.find("\n", m.end)
+        if len(body[line_start : line_end if line_end >= 0 else len(body)].split()) >= PROSE_WORDS:
+            counts[0] += 1
+            counts[1] += bool(_IN_A_NAME.match(body, m.end))
 
     in_title = _weights(title)
     for m, weight in in_title.weights:
@@ -271,6 +289,8 @@ def find_countries(
         m.code for m, _ in in_body.weights if not start <= m.start < end
     }
     for m, weight in in_body.weights:
+        if not start <= m.start < end:
+            used(m)
         if start <= m.start < end:
             # "La Paz, (ABI).- ...": the dateline says where the story happens, unless it is the only
             # mention of that country ("WASHINGTON, D.C. – The IDB approved a loan to Paraguay"): then
@@ -290,7 +310,11 @@ def find_countries(
                 entry[3] = LEAD_BONUS + VENUE
     for code, name, at in institutions:
         add(code, INSTITUTION, at, name)
-    hits = [CountryHit(code, s + lead, first, tuple(ev)) for code, (s, first, ev, lead) in scores.items()]
+        usage.setdefault(code, [0, 0])[0] += 1  # a national body acting in the story
+    hits = [
+        CountryHit(code, s + lead, first, tuple(ev), *usage.get(code, (0, 0)))
+        for code, (s, first, ev, lead) in scores.items()
+    ]
     if not hits:
         return []
     leader = min(hits, key=lambda h: (-h.score, h.first, h.code))
@@ -313,3 +337,23 @@ def close_main(hits: Sequence[CountryHit]) -> list[Doubt]:
         return []
     detail = f"{hits[1].code} ({hits[1].score:g} against {hits[0].score:g})"
     return [Doubt("close-main-country", item=hits[0].code, detail=detail)]
+
+
+def country_doubts(hits: Sequence[CountryHit]) -> list[Doubt]:
+    """Reasons to doubt each country, from how the body names it: never in a sentence (only in the
+    headline, the dateline or a short line of its own: a filing place, a site's address), or only
+    as part of a longer name ("the China Co-financing Fund": a fund, not a place of the story)."""
+    out = close_main(hits)
+    for k, hit in enumerate(hits):
+        if hit.in_prose == 0 and not _title_only(hit):
+            out.append(Doubt("country-not-in-prose", item=hit.code))
+        elif k > 0 and hit.in_prose and hit.in_names == hit.in_prose:
+            # the main country named only in names ("Jamaica Business Development Corporation") is
+            # still the story's: the names are of its own bodies
+            out.append(Doubt("country-in-a-name", item=hit.code))
+    return out
+
+
+def _title_only(hit: CountryHit) -> bool:
+    """Named in the headline (its mentions there are counted before the body's, at negative places)."""
+    return hit.first < 0

@@ -311,6 +311,14 @@ def _split_dates_joined(head: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+# A date line this many paragraphs or more from the headline may belong to something else: a site's
+# clock or crawl time above the masthead, another story's line further down.
+FAR_PARAGRAPHS = 3
+# A line of the head with a year and at most this many words may be a date line in a form not read.
+SHORT_LINE = 8
+_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,])")
+
+
 def read_date(
     text: str, language: str | None = None, title: str | None = None
 ) -> tuple[Found | None, list[Doubt]]:
@@ -351,15 +359,19 @@ def read_date(
         candidates = [c for c in candidates if len(c[1].value) == len("YYYY-MM-DD")]
     if candidates:
         # on a tie the line under the headline wins: "Headline / date" is the commoner layout
-        chosen = (
-            candidates[0][1]
+        at, chosen = (
+            candidates[0]
             if title_at is None
-            else min(candidates, key=lambda c: (abs(c[0] - title_at), -c[0]))[1]
+            else min(candidates, key=lambda c: (abs(c[0] - title_at), -c[0]))
         )
         others = sorted({f.value for _, f in candidates} - {chosen.value})
         doubts = [Doubt("competing-dates", detail=", ".join(others))] if others else []
         if chosen.value in guessed:
             doubts.append(Doubt("day-month-order"))
+        if title_at is not None and abs(at - title_at) >= FAR_PARAGRAPHS:
+            where = "above" if at < title_at else "below"
+            detail = f"{abs(at - title_at)} paragraphs {where} it"
+            doubts.append(Doubt("date-far-from-headline", detail=detail))
         return chosen, doubts
     if fallback:
         return fallback, [Doubt("updated-only")]
@@ -367,7 +379,15 @@ def read_date(
     if late:
         return late, [Doubt("date-at-end")]
     seen = [m.group(0).strip() for p in head for _, _, m, kind in date_matches(p) if kind != "my"]
-    return None, [Doubt("date-not-taken", detail=seen[0]) if seen else Doubt("no-date-stated")]
+    if seen:
+        return None, [Doubt("date-not-taken", detail=seen[0])]
+    # a year on a short line of the head that no date was read from: a date in a form not read?
+    unread = [
+        p.strip()
+        for p in head
+        if _YEAR.search(p) and not is_prose(p) and len(p.split()) <= SHORT_LINE and not (title and title in p)
+    ]
+    return None, [Doubt("date-unread", detail=unread[0]) if unread else Doubt("no-date-stated")]
 
 
 @cache
