@@ -206,12 +206,3 @@ def site_server(project: Project, port: int = 8000) -> ThreadingHTTPServer:
                 f"try --port {port + 1}",
             ) from exc
         raise HemerotecaError(None, f"cannot serve on port {port}: {exc.strerror or exc}") from exc
-
-
-def serve_site(project: Project, port: int = 8000) -> None:
-    """Serve the built site/ on 127.0.0.1 as readers get it (search, shells and all), until Ctrl-C.
-
-    ``mkdocs serve`` also works on docs/, but rebuilds every page the slow way on each change.
-    """
-    with site_server(project, port) as server:
-        server.serve_forever()

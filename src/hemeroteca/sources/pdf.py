@@ -66,10 +66,6 @@ class PdfText:
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
 
-    @property
-    def several_articles(self) -> bool:
-        return len(self.headlines) > 1
-
 
 def read_pdf(data: bytes) -> PdfText:
     """Text and metadata of a PDF; DecodeError for an encrypted, damaged or oversized one.
