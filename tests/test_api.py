@@ -130,5 +130,5 @@ def test_evaluate_scores_as_the_command_does() -> None:
     assert scores.files == 5 and scores.title_right >= 4
     result = CliRunner().invoke(main, ["evaluate", str(gold), "--root", str(REPO)])
     assert result.exit_code == 0 and result.stdout.splitlines() == scores.lines()
-    with pytest.raises(HemerotecaError, match="--articles needs a single gold file"):
+    with pytest.raises(HemerotecaError, match=r"a folder of articles \(--articles\) goes with one gold file"):
         Project(REPO).evaluate([gold, gold], articles=REPO / "seeds")

@@ -108,7 +108,10 @@ class Project:
 
         gold_files = _paths(golds)
         if articles is not None and len(gold_files) > 1:
-            message = "--articles needs a single gold file (several: each reads articles/ beside it)"
+            message = (
+                "a folder of articles (--articles) goes with one gold file: "
+                "several read articles/ beside each"
+            )
             raise HemerotecaError(None, message)
         authorities = load_authorities(self.authorities_dir)
 
