@@ -720,3 +720,41 @@ def test_a_head_of_state_credited_with_a_policy_in_spanish_is_background() -> No
 
 def test_a_brazilian_company_form_s_a_with_a_slash() -> None:
     assert "Embraer S/A" in orgs("A Natura Cosméticos S.A. e a Embraer S/A assinaram o acordo.")
+
+
+def test_a_body_led_by_a_person_is_named_in_their_title() -> None:
+    assert "Confecámaras" in orgs("Pedro Díaz, presidente de Confecámaras, dijo que la ley ayuda.")
+    assert "Desenvolve SP" in orgs("O diretor-presidente da Desenvolve SP, Nelson de Souza, assinou.")
+    text = "Lyndon Byer, vice president of the Central Finance Facility, signed for the movement."
+    assert "Central Finance Facility" in orgs(text)
+    # a department, a country or a sector after the title is no body
+    assert orgs("El presidente de Honduras, Juan Paz, habló con el director general de Comercio.") == {}
+    assert orgs("Ann Lee, Vice-President of Operations, said the Bank lends more.") == {}
+
+
+def test_a_short_form_of_a_name_is_its_alias() -> None:
+    # the proper name after a head-word
+    text = "A Cooperativa Languiru visitou Minas. O presidente da Languiru, Dirceu Brand, falou."
+    assert orgs(text) == {"Cooperativa Languiru": "Languiru"}
+    # a syllabic short form
+    text = "La Corporación de Fomento de la Producción, Corfo, lanzó un concurso. Corfo dará 50 premios."
+    assert orgs(text) == {"Corporación de Fomento de la Producción": "Corfo"}
+
+
+def test_a_unit_named_with_its_parent_is_the_parent() -> None:
+    text = "The Export Division of the Ministry of Trade will help. The Ministry of Trade said 20 joined."
+    assert orgs(text) == {"Ministry of Trade": None}
+
+
+def test_a_venue_an_event_of_a_body_and_a_body_s_own_fund_are_context() -> None:
+    text = "A feira vai acontecer no dia 4 de setembro, na União dos Negros do Amapá (UNA). O Sebrae apoia."
+    assert "União dos Negros do Amapá" not in orgs(text)
+    text = "The workshop will be held at the Jamaica Conference Centre Authority. The Export Agency trains."
+    assert set(orgs(text)) == {"Export Agency"}
+    # a person's employer after 'at' is no venue
+    text = "The talk was held in Lima, where the manager at Andes Trading Company, Ana Ruiz, spoke."
+    assert "Andes Trading Company" in orgs(text)
+    text = "A data foi instituída em 1923 pelo Congresso da Aliança Cooperativa Internacional (ACI)."
+    assert orgs(text) == {}
+    text = "The bank funds creatives through its Culture and Creative Industries Innovation Fund (CIIF)."
+    assert orgs(text) == {}

@@ -24,7 +24,7 @@ from hemeroteca.catalogue.authorities import Actor, Authorities
 from hemeroteca.doubts import Doubt
 from hemeroteca.extract.actor_doubts import actor_doubts
 from hemeroteca.extract.names import fold, is_acronym, tokenize
-from hemeroteca.extract.org_patterns import NAME_GLUE, OrgMention
+from hemeroteca.extract.org_patterns import NAME_GLUE, UPPER, OrgMention
 from hemeroteca.extract.organizations import find_organizations, is_institution
 from hemeroteca.extract.people import find_people, is_role
 from hemeroteca.extract.short_names import branches
@@ -216,6 +216,54 @@ def _context_cue() -> re.Pattern[str]:
     )
 
 
+_LOCATIVE = re.compile(
+    r"(?<!\w)(?:at|in|en|em|na|no|nas|nos)\s+(?:(?:the|el|la|los|las)\s+)?$", re.IGNORECASE
+)
+
+
+@cache
+def _venue_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(words('venue_words'))}(?!\w)", re.IGNORECASE)
+
+
+def _venue(before: str) -> bool:
+    """'... will be held at the Chamber of Commerce', '... programada para acontecer no dia 4, na União
+    dos Negros': a body right after a locative, in a sentence about where something happens."""
+    locative = _LOCATIVE.search(before)
+    if not locative or not _venue_words().search(before):
+        return False
+    # "the cluster development manager at METS Ignited": a person's employer, not a venue
+    tokens = tokenize(before[max(0, locative.start() - 40) : locative.start()])
+    return not (tokens and is_role(tokens, len(tokens) - 1))
+
+
+@cache
+def _event_head() -> re.Pattern[str]:
+    """An event's head and 'of' right before the name: 'pelo Congresso da Aliança ...' names the
+    event of that body, where the body is context."""
+    heads = alternation(words("event_heads"))
+    return re.compile(
+        rf"(?<!\w){heads}\s+(?:of|de|del|da|do)\s+(?:(?:the|la|el|a|o)\s+)?$", re.IGNORECASE
+    )
+
+
+@cache
+def _possessive_end() -> re.Pattern[str]:
+    # capitalised words may stand between when the name found is the tail the acronym spells
+    # ("its Culture and Creative Industries Innovation Fund (CIIF)")
+    owners = alternation(words("possessives"))
+    return re.compile(rf"(?<!\w)(?i:{owners})\s+(?:[{UPPER}][\w-]*\s+(?:(?:and|y|e|&)\s+)?){{0,3}}$")
+
+
+def _own_instrument(before: str, entity: _Entity) -> bool:
+    """'through its Culture and Creative Industries Innovation Fund', 'con su Fondo Crece': a fund or
+    programme a possessive gives to another body is that body's instrument, not an actor."""
+    heads = _folded("instrument_heads")
+    parts = [fold(p) for p in entity.name.split()]
+    instrument = bool(parts) and (parts[0] in heads or parts[-1] in heads)
+    return instrument and bool(_possessive_end().search(before))
+
+
 def _is_unit(name: str) -> bool:
     """A sub-unit's name: a unit head first, past a possessive parent ("ECLAC's Division of ..."), or
     last after one ("IFAD's Programme Management Department")."""
@@ -293,7 +341,9 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
     if entity.type == "organization" and _cue_pattern("background_cues").search(before[-NEAR_WINDOW:]):
         return True
     parent = _PARENT_AFTER_ACRONYM.search(before) or _context_cue().search(before)
-    if entity.type == "organization" and parent:
+    if entity.type == "organization" and (
+        parent or _venue(before) or _own_instrument(before, entity) or _event_head().search(before)
+    ):
         return True
     for cue in _LIST_CUES:
         at = before.lower().rfind(f"{cue} ")
@@ -304,6 +354,15 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         tokens = tokenize(before[-NEAR_WINDOW:])
         return any(is_role(tokens, k) for k in range(len(tokens)))
     return False
+
+
+def _own_mentions(text: str, entity: _Entity) -> list[int]:
+    """The entity's mentions without an acronym in brackets right after its name ('União dos Negros do
+    Amapá (UNA)'): that is the same mention, and reads as background or not with the name."""
+    starts = sorted(set(entity.mentions))
+    return [
+        s for k, s in enumerate(starts) if not (k and text[max(0, s - 3) : s].rstrip().endswith("("))
+    ]
 
 
 def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
@@ -320,6 +379,10 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
         )
     a, b = _plain(name).split(), _plain(entity.name).split()
     short, long_ = sorted((a, b), key=len)
+    if len(short) == 1 and not is_acronym(name) and _proper_part(long_) == short:
+        return True  # "Languiru" for "Cooperativa Languiru", "Bimbo" for "Grupo Bimbo"
+    if len(short) == 1 and len(long_) >= 2 and short[0][:1].isalpha() and _syllabic(short[0], long_):
+        return True  # "Corfo" for "Corporación de Fomento de la Producción"
     if len(short) < 2 or is_acronym(name):
         return False
     if set(short) <= set(long_) and (short[0] == long_[0] or short[-1] == long_[-1]):
@@ -327,6 +390,44 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
     # a run of two or more words inside the full name is its short form: "la Caja Rural" for the
     # "Cooperativa de Ahorro y Crédito Caja Rural Regional R.L."
     return f" {' '.join(short)} " in f" {' '.join(long_)} "
+
+
+# Longest name (in content words) tried as the source of a syllabic short form.
+MAX_SYLLABIC_WORDS = 12
+
+
+def _syllabic(short: str, long_: list[str]) -> bool:
+    """Is ``short`` built from the openings of the long name's words, in order, from its first word,
+    at least one opening of two letters or more: 'corfo' = COR(poración) + FO(mento), 'mincetur' =
+    MIN(isterio) + C(omercio) + E(xterior) + TUR(ismo). Plain initials are acronyms, merged elsewhere."""
+    content = [w for w in long_ if w not in NAME_GLUE][:MAX_SYLLABIC_WORDS]
+    if len(content) < 2 or len(short) < 4 or len(short) > 12:
+        return False
+
+    @cache
+    def build(at: int, word: int) -> bool:
+        if at == len(short):
+            return True
+        for k in range(word, len(content)):
+            if word == 0 and k > 0:
+                return False  # the first piece opens the first word
+            w = content[k]
+            for size in range(min(len(w), len(short) - at), 0, -1):
+                if short[at : at + size] == w[:size] and build(at + size, k + 1):
+                    return True
+        return False
+
+    return build(0, 0) and short != content[0][: len(short)]
+
+
+def _proper_part(words_: list[str]) -> list[str]:
+    """A name past its leading head-word and connectors: ['languiru'] of 'Cooperativa Languiru'."""
+    if not words_ or words_[0] not in _folded("org_heads_initial"):
+        return []
+    rest = words_[1:]
+    while rest and rest[0] in NAME_GLUE:
+        rest = rest[1:]
+    return rest
 
 
 _REPRESENTATION = re.compile(
@@ -359,13 +460,31 @@ def _merge(entities: list[_Entity], name: str, type_: str, alias: str | None, st
         entity.evidence.append(why)
     if entity.canonical:
         return
-    if len(name) > len(entity.name) and not is_acronym(name):
+    if type_ == "organization" and _unit_of(name, entity.name):
+        pass  # "the Export Division of the Ministry of Trade": the ministry, not a longer name of it
+    elif type_ == "organization" and _unit_of(entity.name, name):
+        entity.name = name
+    elif len(name) > len(entity.name) and not is_acronym(name):
         entity.aliases.append(entity.name)
         entity.name = name
     elif fold(name) != fold(entity.name):
         entity.aliases.append(name)
     if alias:
         entity.aliases.insert(0, alias)
+
+
+def _unit_of(unit: str, parent: str) -> bool:
+    """'Export Division of the Ministry of Trade' is a unit of 'Ministry of Trade': a unit head first,
+    the parent's whole name last, after 'of'/'de'."""
+    words_, tail = _plain(unit).split(), _plain(parent).split()
+    head = len(words_) - len(tail)
+    return (
+        head >= 2
+        and words_[head:] == tail
+        and words_[head - 1] in NAME_GLUE
+        and any(w in _folded("subunit_heads") for w in words_[: head - 1])
+        and is_institution(parent)
+    )
 
 
 def _alias(entity: _Entity) -> str | None:
@@ -441,7 +560,7 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):
         if fold(entity.name) in generic or _press_office(entity.name):
             continue
-        if all(_background(text, s, entity) for s in entity.mentions):
+        if all(_background(text, s, entity) for s in _own_mentions(text, entity)):
             continue
         if _unit_in_titles(text, entity, entities):
             continue

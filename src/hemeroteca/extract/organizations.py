@@ -25,7 +25,7 @@ import re
 from functools import cache
 
 from hemeroteca.extract.countries import gazetteer
-from hemeroteca.extract.names import fold, is_acronym, tokenize
+from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
 from hemeroteca.extract.org_patterns import (
     ACRONYM,
     ARTICLES,
@@ -287,6 +287,8 @@ def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
             if m is None:
                 continue
             acr = m.group("acr")
+            if _event_of_body(_trim_front(m.group("name"))):
+                continue  # "Congresso da Aliança Cooperativa Internacional (ACI)": an event, the body context
             name = _align_to_acronym(_trim_front(m.group("name")), acr)
             if fold(acr) in {fold(a) for a in words("generic_acronyms")}:
                 continue
@@ -343,7 +345,7 @@ def _named(text: str) -> list[OrgMention]:
         if not is_institution(name):
             # "the Coca Cola Company and Caribbean Bottlers (TT) Ltd": the part before 'and' alone
             name = re.split(r"[ \t]+(?:and|y|e)[ \t]+", name, maxsplit=1)[0]
-        if is_institution(name):
+        if is_institution(name) and not _event_of_body(name):
             found.append(
                 OrgMention(
                     name,
@@ -353,6 +355,19 @@ def _named(text: str) -> list[OrgMention]:
                 )
             )
     return found
+
+
+def _event_of_body(name: str) -> bool:
+    """'Congresso da Aliança Cooperativa Internacional', 'Assembly of the Caribbean Export Council': an
+    event head, 'of'/'de', then a body's name: the event of that body ('Congreso de la República' is
+    no event: no body follows)."""
+    toks = _tokens(name)
+    if len(toks) < 3 or toks[0] not in {fold(w) for w in words("event_heads")} or toks[1] not in SPLIT_CONN:
+        return False
+    rest = toks[2:]
+    while rest and rest[0] in NAME_GLUE:
+        rest = rest[1:]
+    return bool(rest) and is_institution(" ".join(rest))
 
 
 _PLURAL_HEAD = re.compile(
@@ -413,6 +428,8 @@ def _described(text: str) -> list[OrgMention]:
                 toks = tokenize(name)
                 if all(fold(t.word) in ARTICLES or is_role(toks, i) for i, t in enumerate(toks)):
                     continue
+                if is_role(toks, len(toks) - 1):
+                    continue  # "the Prime Minister said the fund ...": a title, not a firm
                 if name.lower() in gazetteer():
                     continue  # "businesses in Haiti": a place, not a firm
                 found.append(
@@ -474,12 +491,44 @@ def _employer_in_title() -> re.Pattern[str]:
     )
 
 
+@cache
+def _led_body() -> re.Pattern[str]:
+    """A leader's title, 'of', then a one-word proper name closed by punctuation or a lower-case word:
+    'presidente de Confecámaras,', 'superintendente do Sebrae no', 'diretor-presidente da Desenvolve SP'."""
+    roles = alternation(words("leader_roles"))
+    return re.compile(
+        rf"(?<![\w-])(?i:{roles}){SP}(?i:de|del|of|do|da|at)(?:{SP}(?i:the|la|el|o|a))?{SP}"
+        rf"(?P<name>[{UPPER}][a-záéíóúñçãõâêô]+[\w-]*(?:{SP}[{UPPER}]{{2}})?)"
+        rf"(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])"
+    )
+
+
+@cache
+def _employer_named_last() -> re.Pattern[str]:
+    """A role, 'of', then a capitalised name a loose head closes ('vice president of the Central
+    Finance Facility'): with its own officers, a facility or fund is an institution."""
+    roles = alternation(words("roles"))
+    heads = alternation(w.capitalize() for w in words("title_heads_final"))
+    return re.compile(
+        rf"(?i:\b{roles}){SP}(?i:of|at){SP}(?:(?i:the){SP})?"
+        rf"(?P<name>(?:{CAPW}{SP}(?:(?:of|for|and|&){SP})?){{1,5}}{heads})(?![\w-])"
+    )
+
+
 def _employers_in_titles(text: str) -> list[OrgMention]:
-    return [
+    found = [
         OrgMention(m.group("name"), None, m.start("name"), f"named in a person's title: '{m.group(0)}'")
-        for m in _employer_in_title().finditer(text)
+        for pattern in (_employer_in_title(), _employer_named_last())
+        for m in pattern.finditer(text)
         if " " in m.group("name")
     ]
+    for m in _led_body().finditer(text):
+        name = m.group("name")
+        first = name.split()[0]
+        if is_furniture(first) or name.lower() in gazetteer() or first.lower() in gazetteer():
+            continue  # "presidente de Honduras", "director general de Comercio"
+        found.append(OrgMention(name, None, m.start("name"), f"body a leader's title names: '{m.group(0)}'"))
+    return found
 
 
 def _suffix_alternation() -> str:
