@@ -140,6 +140,15 @@ def test_a_one_word_person() -> None:
     assert all(codes == {"person-one-word"} for name, codes in found.items() if " " not in name)
 
 
+def test_a_person_whose_name_holds_an_institution_word() -> None:
+    ana = Named("Ana Ruiz", [0], type="person", canonical=False)
+    piece = Named("Banco Ruiz", [30], type="person", canonical=False)
+    camara = Named("Rodrigo Câmara", [60], type="person", canonical=False)
+    text = "Ana Ruiz dijo que sí. Luego, Banco Ruiz lo confirmó, y Rodrigo Câmara también."
+    found = [{d.code for d in doubts} for doubts in actor_doubts(text, 0, [ana, piece, camara])]
+    assert found == [set(), {"person-institution-word"}, set()]
+
+
 def test_weak_reasons_add_up_to_a_flag_strong_ones_flag_alone() -> None:
     late = f"{LEAD}El plan empieza en junio.\n\nLos fondos llegan con apoyo del Banco del Sur."
     actor = next(a for a in find_actors(late, NONE) if a.name == "Banco del Sur")

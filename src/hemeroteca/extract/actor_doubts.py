@@ -21,8 +21,9 @@ from functools import cache
 from typing import Protocol
 
 from hemeroteca.doubts import Doubt
-from hemeroteca.extract.names import is_acronym, tokenize
+from hemeroteca.extract.names import fold, is_acronym, tokenize
 from hemeroteca.extract.people import is_role
+from hemeroteca.extract.vocabulary import word_set
 from hemeroteca.resources import load_data
 
 
@@ -46,6 +47,14 @@ def _before(key: str) -> re.Pattern[str]:
     """One of the words of ``key`` ending right where a name starts."""
     words = "|".join(re.escape(w) for w in sorted(_words(key), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{words})[ \t]*$", re.IGNORECASE)
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    """Head-words of organisations ("Banco", "Ministry", "Fundo"), not those that are also surnames
+    ("Câmara"): one inside a person's name means a piece of an institution's name was taken for it."""
+    heads = {fold(w) for key in ("org_heads_initial", "org_heads_final") for w in word_set(key)}
+    return frozenset(heads - {fold(w) for w in word_set("surname_heads")})
 
 
 @cache
@@ -211,6 +220,9 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
     if entity.type == "person":
         if len(name.split()) == 1:
             doubt("person-one-word")
+        institution = [w for w in name.split() if fold(w) in _institution_words()]
+        if institution:
+            doubt("person-institution-word", institution[0])
         return tuple(out)
     # Where the text uses the name itself: an alias in brackets right after it adds nothing.
     used = [m for m in mentions if not m.bracketed] or mentions
