@@ -17,11 +17,12 @@ from hypothesis import strategies as st
 
 from hemeroteca.catalogue.record import Record, text_digest
 from hemeroteca.render.model import Article, build_model
-from hemeroteca.render.search_index import build_index, number_key, rank_order
+from hemeroteca.render.search_index import build_index, facet_file, number_key
 from hemeroteca.render.search_postings import (
     Postings,
     base36,
     build_state,
+    decode_bucketed,
     decode_postings,
     encode_postings,
     update_state,
@@ -177,31 +178,39 @@ def test_postings_encode_and_decode(numbers: list[int]) -> None:
         assert kept.last["term"] == 5001
 
 
-def test_rank_order_lists_article_numbers_newest_first() -> None:
-    # numbering[n]: the rank of article number n
-    assert rank_order([2, 0, 1]) == "120"
-    assert rank_order(list(range(40))[::-1]) == "".join(base36(n).rjust(2, "0") for n in range(39, -1, -1))
-    assert rank_order([]) == ""
-
-
 def _call(text: str) -> list:
     return json.loads("[" + text.split("(", 1)[1].rsplit(")", 1)[0] + "]")
 
 
-def test_the_browser_finds_each_articles_row_by_number_and_its_rank() -> None:
-    """What search.js does with meta.js and the article files, done here for every article."""
+def test_the_browser_finds_each_articles_row_year_order_and_facets() -> None:
+    """What search.js does with meta.js, the order, facet and article files, done here for every article."""
     dates = [None, "2019", "2020-11", "2018-05-17", "2021-03-04"]
     archive = {n: (LANGUAGES[n % 3], dates[n % 5], [], ["café"]) for n in range(137)}
     model = model_of(archive)
     files, _ = build_index(model)
     meta = _call(files["search-index/meta.js"])[0]
-    count = len(meta["facets"].split("|"))
-    width = len(meta["order"]) // count
-    newest = [int(meta["order"][r * width : (r + 1) * width], 36) for r in range(count)]
+    assert meta["count"] == 137 and "facets" not in meta and "order" not in meta
+    assert [year for year, _ in meta["years"]] == ["2021", "2020", "2019", "2018"]
+    newest = []
+    for year in [year for year, _ in meta["years"]] + ["undated"]:
+        got_year, numbers = _call(files[f"search-index/o/{year}.js"])
+        assert got_year == year
+        newest += [int(n, 36) for n in numbers.split(".")]
     by_number = sorted(model.articles, key=in_number_order)
-    for rank, number in enumerate(newest):
+    for rank, number in enumerate(newest):  # the years' orders, one after the other: newest first
         number_again, row = _call(files[f"search-index/a/{number}.js"])
         assert number_again == number
         assert row[0] == model.articles[rank].id == by_number[number].id
         assert row[3] and by_number[number].body.split()[0] in row[3]  # the text, for passages
-    assert sum(name.startswith("search-index/a/") for name in files) == count
+        assert row[4] == by_number[number].language and row[5] == list(by_number[number].countries)
+    assert sum(name.startswith("search-index/a/") for name in files) == 137
+    # a stem's postings and a language's file say each article's language and year
+    shard = next(_call(text)[1] for name, text in files.items() if "/t-" in name and '"cafe"' in text)
+    for where, numbers in decode_bucketed(shard["cafe"]["p"]).items():
+        for number in numbers:
+            assert where == by_number[number].language + (by_number[number].year or "")
+    for code, _, file, count in meta["languages"]:
+        facet, code_again, data = _call(files[f"search-index/f/{file}.js"])
+        assert (facet, code_again, file) == ("language", code, facet_file("language", code))
+        numbers = sorted(n for found in decode_bucketed(data["p"]).values() for n in found)
+        assert numbers == [n for n, a in enumerate(by_number) if a.language == code] and count == len(numbers)

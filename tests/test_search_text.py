@@ -6,7 +6,7 @@ import json
 
 from hemeroteca.render.model import build_model
 from hemeroteca.render.search_index import build_index, names
-from hemeroteca.render.search_postings import decode_postings
+from hemeroteca.render.search_postings import decode_bucketed, decode_postings
 from hemeroteca.render.search_text import article_text, fold, name_key, stopwords, terms
 from tests.render_samples import AUTHORITIES, record
 
@@ -59,7 +59,7 @@ def test_an_actors_names_are_one_term_each_not_words_of_the_text() -> None:
     assert terms_of_names == ["~national learning service", "~sena", "~servicio nacional aprendizaje"]
     assert in_title == [] and article_text(model.articles[0])[3] == terms_of_names  # the title names SENA
     shards = _shards(build_index(model)[0])
-    assert decode_postings(shards["~sena"]["p"]) == [0, 1]
+    assert decode_bucketed(shards["~sena"]["p"]) == {"en2021": [0, 1]}
     assert decode_postings(shards["~national learning service"]["t"]) == [1]
     assert "learning" not in shards  # "learning" is no word of the text
 
@@ -71,7 +71,7 @@ def test_a_word_an_article_uses_often_is_marked_for_ranking() -> None:
     model = build_model([record(1, body=often), record(2, body=once)], AUTHORITIES)
     shards = _shards(build_index(model)[0])
     stem = terms("es", "cooperativa")[1]
-    assert decode_postings(shards[stem]["p"]) == [0, 1]
+    assert sum(decode_bucketed(shards[stem]["p"]).values(), []) == [0, 1]
     assert decode_postings(shards[stem]["o"]) == [0]
 
 

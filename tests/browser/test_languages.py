@@ -67,6 +67,8 @@ def test_reader_path_in_each_language(watched, base, site, language) -> None:  #
     page.goto(base + "search.html?q=cooperation")
     page.wait_for_selector(".hem-search[data-done]")
     _in(page, language)
+    page.locator(".hem-filters summary").click()
+    page.wait_for_selector("fieldset[data-facet=country] legend")
     assert page.locator("fieldset[data-facet=country] legend").text_content() == _t(language, "Country")
     status = page.locator(".hem-search-status").inner_text()
     assert re.match(r"\d+ ", status) and "cooperation" in status, status

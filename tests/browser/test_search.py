@@ -38,6 +38,13 @@ def _results(page) -> list[str]:  # type: ignore[no-untyped-def]
     return [name.removesuffix(".html") for name in result_pages(page)]
 
 
+def _open_filters(page) -> None:  # type: ignore[no-untyped-def]
+    """Open the filters, closed until the reader opens them, and wait for their counts."""
+    assert page.locator(".hem-filters").get_attribute("open") is None
+    page.locator(".hem-filters summary").click()
+    page.wait_for_selector("fieldset[data-facet=language] .hem-count")
+
+
 def _rerun(page, action) -> None:  # type: ignore[no-untyped-def]
     """Do something that runs the search again, and wait for it to finish."""
     runs = int(page.locator(".hem-search").get_attribute("data-done"))
@@ -133,6 +140,8 @@ def test_filters_live_in_the_address_and_count_truthfully(watched, search_base, 
     counts say what ticking would give; a clear button; a date range; the empty page shows filters."""
     page = watched.page
     everything = _search(page, search_base)  # the empty page: every article, and the filters
+    assert page.locator("fieldset[data-facet]").count() == 0  # closed: no counts computed
+    _open_filters(page)
     assert everything and page.locator("fieldset[data-facet=country] input").count() >= 2
     boxes = page.locator("fieldset[data-facet=country] input")
     first, second = boxes.nth(0), boxes.nth(1)
@@ -185,6 +194,7 @@ def test_focus_shows_and_stays_and_headings_do_not_skip(watched, search_http) ->
     """Item 10: a visible focus ring; ticking a filter by keyboard keeps focus on it; h1 then h2."""
     page = watched.page
     _search(page, search_http, "cooperativas")
+    _open_filters(page)
     page.focus("#hem-q")
     page.keyboard.press("Tab")  # the browser shows a focus ring for keyboard focus
     page.focus("#hem-q")

@@ -85,7 +85,7 @@ def test_search_finds_inflected_spanish_and_english(watched, base, site) -> None
 
 
 def test_results_come_newest_first_when_asked(watched, base, site) -> None:  # type: ignore[no-untyped-def]
-    """Sorted newest first (sort=newest in the address): meta.js's order, undated articles last."""
+    """Sorted newest first (sort=newest in the address): the years' order files, undated articles last."""
     catalogue = {row["id"]: row for row in _catalogue(site)}
     by_number = sorted(catalogue, key=number_key)  # how the index numbers articles
     entries: dict[str, dict] = {}
@@ -93,8 +93,12 @@ def test_results_come_newest_first_when_asked(watched, base, site) -> None:  # t
         entries.update(json.loads(shard.read_text(encoding="utf-8").split(",", 1)[1].rsplit(")", 1)[0]))
 
     def decode(postings: str) -> list[int]:
-        gaps = [int(gap, 36) for gap in postings.split(".")]
-        return [sum(gaps[: i + 1]) for i in range(len(gaps))]
+        """Bucketed postings ('es2019:4.1;pt:c'): every bucket's numbers."""
+        numbers = []
+        for part in postings.split(";"):
+            gaps = [int(gap, 36) for gap in part.split(":")[1].split(".")]
+            numbers += [sum(gaps[: i + 1]) for i in range(len(gaps))]
+        return numbers
 
     # the commonest stem that is in no title and stands for no other stem
     _, term = min(
@@ -118,6 +122,8 @@ def test_country_filter_narrows_results(watched, base, site) -> None:  # type: i
     page = watched.page
     before = _search(watched, base, "cooperation")
     assert len(before) >= 2
+    page.locator(".hem-filters summary").click()  # closed until opened: counts cost every value's file
+    page.wait_for_selector("fieldset[data-facet=country] input")
     first = page.locator("fieldset[data-facet=country] input").first
     label = page.locator("fieldset[data-facet=country] label").first.inner_text()
     country = label.rsplit("(", 1)[0].strip()  # the name shown; the box's value is the code

@@ -1,9 +1,12 @@
 /* Search for the archive, the same hosted and from a copy on disk (file://).
  *
  * The index under search-index/ (render/search_index.py) loads through <script> tags,
- * since file:// allows neither fetch nor ES modules: meta.js once (vocabularies, each
- * article's facets, the names of countries and topics, the stop words), one term shard
- * per query word, and one file per result on screen (its row and its text). Stems were
+ * since file:// allows neither fetch nor ES modules: meta.js once (vocabularies, the
+ * names of countries and topics, the stop words), one term shard per query word, the
+ * order of the years on screen, a facet value's file when the query names it or a filter
+ * picks it, every value's file when the reader opens the filters (for their counts), and
+ * one file per result on screen (its row and its text). Nothing loaded up front grows
+ * with the archive: the postings say each result's language and year. Stems were
  * computed at build time for each article's language, and the shards map inflected
  * forms to them, so a query finds Spanish, English and Portuguese articles alike.
  *
@@ -107,14 +110,26 @@
   }
 
   function indexEngine() {
-    var meta = null, keys = null, longest = 2, facets = [], shards = {}, articles = {}, pending = {};
-    var newest = [], rankOf = [];  /* article numbers newest first; an article number's rank */
+    var meta = null, keys = null, longest = 2, shards = {}, articles = {}, pending = {};
     var stop = new Set(), names = new Map(), nameWords = new Map(), longestName = 1, tagNames = new Map();
     var labels = { country: {}, topic: {}, language: {} };
+    /* What the loaded files told of each article number: its language and year (null:
+       undated) from any postings that hold it, its place among its year's articles from
+       that year's order file; and per facet value, its articles (with, for a country,
+       those it is the main country of). */
+    var languageOf = [], yearOf = [], placeOf = [], orders = {}, values = { country: {}, topic: {}, language: {} };
+    var files = { country: {}, topic: {}, language: {} };  /* a value's file name */
     window.hemerotecaSearch = {
       addMeta: function (m) { meta = m; },
       addShard: function (key, terms) { shards[key] = terms; },
-      addArticle: function (n, row) { articles[n] = row; }
+      addArticle: function (n, row) { articles[n] = row; },
+      addOrder: function (year, text) {
+        var list = orders[year] = text ? text.split(".").map(function (n) { return parseInt(n, 36); }) : [];
+        list.forEach(function (n, place) { placeOf[n] = place; });
+      },
+      addFacet: function (facet, code, data) {
+        values[facet][code] = { all: new Set(postings(data.p)), main: new Set(decode(data.m)) };
+      }
     };
     function once(name, src, ready) {
       if (!pending[name]) pending[name] = loadScript(src).then(ready);
@@ -124,9 +139,9 @@
       keys = new Set(meta.keys);
       meta.keys.forEach(function (k) { longest = Math.max(longest, k.length); });
       (meta.stop || []).forEach(function (w) { stop.add(w); });
-      meta.countries.forEach(function (c) { labels.country[c[0]] = c[1]; });
-      meta.topics.forEach(function (t) { labels.topic[t[0]] = t[1]; });
-      meta.languages.forEach(function (l) { labels.language[l[0]] = l[1]; });
+      [["country", meta.countries], ["topic", meta.topics], ["language", meta.languages]].forEach(function (f) {
+        f[1].forEach(function (v) { labels[f[0]][v[0]] = v[1]; files[f[0]][v[0]] = v[2]; });
+      });
       /* Names of countries and topics, folded, stop words out: name -> [facet, code]. */
       (meta.names || []).forEach(function (entry) {
         var code = (entry[1] === "country" ? meta.countries : meta.topics)[entry[2]][0];
@@ -137,28 +152,37 @@
         longestName = Math.max(longestName, words.length);
         words.forEach(function (w) { nameWords.set(w, (nameWords.get(w) || 0) + 1); });
       });
-      /* Each article's facets: "year.language.countries.topics", numbers in base 36. */
-      facets = meta.facets ? meta.facets.split("|").map(function (packed) {
-        var f = packed.split(".");
-        function list(text, vocabulary) {
-          return text ? text.split(",").map(function (i) { return vocabulary[parseInt(i, 36)][0]; }) : [];
-        }
-        var year = meta.years[parseInt(f[0], 36)];
-        return {
-          year: /^\d{4}$/.test(year) ? +year : null,
-          language: [meta.languages[parseInt(f[1], 36)][0]],
-          country: list(f[2], meta.countries),
-          topic: list(f[3], meta.topics)
-        };
-      }) : [];
-      /* meta.order: the article numbers newest first, in base 36, each as wide as the largest. */
-      var width = meta.order.length / Math.max(facets.length, 1);
-      for (var rank = 0; rank < facets.length; rank++) {
-        var n = parseInt(meta.order.substr(rank * width, width), 36);
-        newest.push(n);
-        rankOf[n] = rank;
-      }
     });
+
+    /* Postings apart by bucket, "es2019:4.1a;pt:c" (gaps in base 36 in each): the article
+       numbers, of the given languages only when `languages` is a Set; each one's language
+       and year are noted on the way. */
+    function postings(text, languages) {
+      var out = [];
+      (text ? text.split(";") : []).forEach(function (part) {
+        var at = part.indexOf(":"), where = /^(.*?)(\d{4})?$/.exec(part.slice(0, at));
+        if (languages && !languages.has(where[1])) return;
+        var year = where[2] ? +where[2] : null;
+        decode(part.slice(at + 1)).forEach(function (n) {
+          languageOf[n] = where[1];
+          yearOf[n] = year;
+          out.push(n);
+        });
+      });
+      return out;
+    }
+    /* A facet value's articles: its file, loaded once. */
+    function valueOf(facet, code) {
+      var file = files[facet][code];
+      if (file === undefined) return Promise.resolve({ all: new Set(), main: new Set() });
+      return once("f" + file, base + "/search-index/f/" + file + ".js", function () {})
+        .then(function () { return values[facet][code] || { all: new Set(), main: new Set() }; });
+    }
+    /* A year's articles newest first (null: the undated), for the order of the results. */
+    function order(year) {
+      var name = year === null ? "undated" : String(year);
+      return once("o" + name, base + "/search-index/o/" + name + ".js", function () {});
+    }
 
     /* A term's shard: the longest key that starts the term. */
     function keyFor(term) {
@@ -234,12 +258,10 @@
         if (!e) continue;
         forms.add(stem);
         (e.f || []).forEach(function (f) { forms.add(f); });
-        var into = function (found) {
-          return function (n) { if (!languages || languages.has(facets[n].language[0])) found.add(n); };
-        };
-        decode(e.p).forEach(into(all));
-        decode(e.t).forEach(into(title));
-        decode(e.o).forEach(into(often));
+        /* Title and "often" postings only weigh the articles found: no language to check. */
+        postings(e.p, languages).forEach(function (n) { all.add(n); });
+        decode(e.t).forEach(function (n) { title.add(n); });
+        decode(e.o).forEach(function (n) { often.add(n); });
       }
       return { all: all, title: title, often: often, forms: forms };
     }
@@ -273,7 +295,7 @@
     async function actorDocs(run) {
       var e = await entry("~" + run);
       if (!e || !e.p) return null;
-      var docs = new Set(decode(e.p));
+      var docs = new Set(postings(e.p));
       docs.titled = new Set(decode(e.t));  /* the articles whose title names the actor */
       return docs;
     }
@@ -301,7 +323,7 @@
       return { clauses: clauses, fixed: fixed, words: words };
     }
     function idf(count) {
-      return Math.log(1 + (facets.length - count + 0.5) / (count + 0.5));
+      return Math.log(1 + (meta.count - count + 0.5) / (count + 0.5));
     }
     /* The articles holding every word of a list, scored: each word's rarity (or `rarity`,
        for a name's words) times where it is. */
@@ -325,14 +347,16 @@
        its words in a text as much; its names in the other languages count a third, so a
        Spanish query ranks the Spanish texts that say it first. */
     async function clauseScores(clause) {
-      var forms = new Set(), tagged = new Map(), holders = new Map();
-      clause.tags.forEach(function (tag) {
-        facets.forEach(function (f, n) {
-          if (f[tag[0]].indexOf(tag[1]) < 0) return;
+      var forms = new Set(), tagged = new Map(), holders = new Map(), main = new Set();
+      for (var g = 0; g < clause.tags.length; g++) {
+        var tag = clause.tags[g], value = await valueOf(tag[0], tag[1]);
+        value.all.forEach(function (n) {
           holders.set(n, true);
           tagged.set(n, (tagged.get(n) || []).concat([tag]));
         });
-      });
+        /* A country is most an article's when it is its main one (the record lists it first). */
+        if (tag[0] === "country") value.main.forEach(function (n) { main.add(n); });
+      }
       if (clause.actors) clause.actors.forEach(function (n) { holders.set(n, true); });
       var named = clause.tags.length || clause.actors, rarity = named ? idf(holders.size || 1) : 0;
       var hits = await textScores(clause.words, forms, rarity), spoken = [clause.words.join(" ")];
@@ -348,14 +372,9 @@
           });
         }
       }
-      /* A country is most an article's when it is its main one (the record lists it first);
-         an actor's when its title names it, by any of its names: as much as a query word in
-         a title (text and title). */
-      var main = new Set(), titled = clause.actors ? clause.actors.titled : new Set();
-      clause.tags.forEach(function (tag) {
-        if (tag[0] !== "country") return;
-        holders.forEach(function (yes, n) { if (facets[n].country[0] === tag[1]) main.add(n); });
-      });
+      /* An actor is most an article's when its title names it, by any of its names: as much
+         as a query word in a title (text and title). */
+      var titled = clause.actors ? clause.actors.titled : new Set();
       holders.forEach(function (yes, n) {
         var weight = WEIGHT.tag + (main.has(n) ? WEIGHT.main : 0) + (titled.has(n) ? WEIGHT.text + WEIGHT.title : 0);
         hits.set(n, (hits.get(n) || 0) + weight * rarity * clause.words.length);
@@ -366,14 +385,60 @@
       await once("a" + n, base + "/search-index/a/" + n + ".js", function () {});
       return articles[n];
     }
+    var NONE = { all: new Set(), main: new Set() };
+    /* Every value's file of a facet, and then each article's values of it (for the counts). */
+    var listed = {};
+    async function valuesByArticle(facet) {
+      if (listed[facet]) return listed[facet];
+      var vocabulary = facet === "country" ? meta.countries : meta.topics;
+      await Promise.all(vocabulary.map(function (v) { return valueOf(facet, v[0]); }));
+      var byArticle = [];
+      vocabulary.forEach(function (v) {
+        (values[facet][v[0]] || NONE).all.forEach(function (n) { (byArticle[n] = byArticle[n] || []).push(v[0]); });
+      });
+      listed[facet] = byArticle;
+      return byArticle;
+    }
+    function yearKey(n) { return yearOf[n] === null || yearOf[n] === undefined ? -1 : yearOf[n]; }
+    /* The archive newest first, the years' orders one after the other, as far as `count`. */
+    var newest = [], walked = 0;
+    async function walk(count) {
+      var years = meta.years.map(function (y) { return +y[0]; });
+      if (meta.count > meta.years.reduce(function (sum, y) { return sum + y[1]; }, 0)) years.push(null);
+      while (newest.length < count && walked < years.length) {
+        var year = years[walked++];
+        await order(year);
+        newest = newest.concat(orders[year === null ? "undated" : String(year)] || []);
+      }
+    }
+    /* Results in order, by score (none when sorting newest first), then year, then place within
+       the year (ties go to the newest): the places of a year are loaded when a page of
+       results reaches a group of equal score and year that it would order. */
+    function ranking(numbers, score) {
+      var ordered = 0;
+      numbers.sort(function (a, b) { return score(b) - score(a) || yearKey(b) - yearKey(a); });
+      return async function (to) {
+        var i = ordered;
+        while (i < Math.min(to, numbers.length)) {
+          var j = i + 1;
+          while (j < numbers.length && score(numbers[j]) === score(numbers[i]) && yearKey(numbers[j]) === yearKey(numbers[i])) j++;
+          if (j - i > 1) {
+            await order(yearOf[numbers[i]]);
+            var group = numbers.slice(i, j).sort(function (a, b) { return placeOf[a] - placeOf[b]; });
+            for (var k = i; k < j; k++) numbers[k] = group[k - i];
+          }
+          i = j;
+        }
+        ordered = Math.max(ordered, i);
+      };
+    }
     return {
       name: "index",
       ready: started,
       labels: labels,
-      years: function () {
-        return facets.map(function (f) { return f.year; }).filter(function (y) { return y !== null; });
-      },
-      search: async function (query, filters, sort) {
+      years: function () { return meta.years.map(function (y) { return +y[0]; }); },
+      /* `withCounts`: the filters are open, and their counts wanted (they load every value's file). */
+      search: async function (query, filters, sort, withCounts) {
         await started;
         var parsed = await parse(query), hits = null, score = new Map(), forms = new Set(), tagged = new Map();
         for (var c = 0; c < parsed.clauses.length; c++) {
@@ -386,53 +451,89 @@
         }
         /* No clause: the empty query lists every article; a query of stop words alone, none. */
         var common = !parsed.words.length && tokens(query).length > 0;
-        var numbers = hits === null ? (common ? [] : newest.slice()) : Array.from(hits);
-        numbers.sort(sort === "newest" ? function (a, b) { return rankOf[a] - rankOf[b]; } : function (a, b) {
-          return (score.get(b) || 0) - (score.get(a) || 0) || rankOf[a] - rankOf[b];
-        });
+        var dated = filters.from || filters.to;
+        var filtering = dated || FACETS.some(function (f) { return filters[f[0]].length; });
+        var result = { common: common, fixed: parsed.fixed, forms: forms, counts: null, dated: 0 };
+        function row(d, n) {
+          return {
+            id: d[0], title: d[1], date: formatDate(d[2]), text: d[3], lang: d[4],
+            countries: d[5], language: d[4], tagged: tagged.get(n) || []
+          };
+        }
+        function rows(list, from, to) {
+          var slice = list.slice(from, to);
+          return Promise.all(slice.map(article)).then(function (found) {
+            return found.map(function (d, i) { return row(d, slice[i]); });
+          });
+        }
+        if (hits === null && !common && !filtering) {
+          /* The whole archive, newest first: its counts are in meta.js. */
+          result.total = meta.count;
+          if (withCounts) {
+            result.counts = {};
+            [["country", meta.countries], ["topic", meta.topics], ["language", meta.languages]].forEach(function (f) {
+              result.counts[f[0]] = {};
+              f[1].forEach(function (v) { result.counts[f[0]][v[0]] = v[3]; });
+            });
+            result.dated = meta.years.reduce(function (sum, y) { return sum + y[1]; }, 0);
+          }
+          result.page = async function (from, to) { await walk(to); return rows(newest, from, to); };
+          return result;
+        }
+        var numbers;
+        if (hits !== null) numbers = Array.from(hits);
+        else if (common) numbers = [];
+        else {
+          /* Every article, to filter: the languages' files hold each once, with its year. */
+          var all = new Set();
+          for (var l = 0; l < meta.languages.length; l++) {
+            (await valueOf("language", meta.languages[l][0])).all.forEach(function (n) { all.add(n); });
+          }
+          numbers = Array.from(all);
+        }
+        for (var f = 0; f < FACETS.length; f++) {
+          if (FACETS[f][0] === "language") continue;
+          for (var v = 0; v < filters[FACETS[f][0]].length; v++) await valueOf(FACETS[f][0], filters[FACETS[f][0]][v]);
+        }
+        var byArticle = {};
+        if (withCounts) {
+          byArticle.country = await valuesByArticle("country");
+          byArticle.topic = await valuesByArticle("topic");
+        }
+        function has(facet, n, code) {
+          return facet === "language" ? languageOf[n] === code : (values[facet][code] || NONE).all.has(n);
+        }
         /* A facet's counts tell how many results ticking a value would give: the results
            filtered by every other facet (values of one facet are "either"). */
         function keeps(n, except) {
-          var f = facets[n];
-          if ((filters.from || filters.to) && except !== "date") {
-            if (f.year === null || (filters.from && f.year < filters.from) || (filters.to && f.year > filters.to)) return false;
+          if (dated && except !== "date") {
+            var y = yearOf[n];
+            if (y === null || (filters.from && y < filters.from) || (filters.to && y > filters.to)) return false;
           }
           return FACETS.every(function (facet) {
             var picked = filters[facet[0]];
-            return facet[0] === except || !picked.length || f[facet[0]].some(function (v) { return picked.indexOf(v) >= 0; });
+            return facet[0] === except || !picked.length || picked.some(function (code) { return has(facet[0], n, code); });
           });
         }
-        var counts = {}, results = [];
-        FACETS.forEach(function (facet) { counts[facet[0]] = {}; });
-        numbers.forEach(function (n) {
-          if (keeps(n, null)) results.push(n);
+        var results = numbers.filter(function (n) { return keeps(n, null); });
+        if (withCounts) {
+          result.counts = {};
           FACETS.forEach(function (facet) {
-            if (!keeps(n, facet[0])) return;
-            facets[n][facet[0]].forEach(function (v) { counts[facet[0]][v] = (counts[facet[0]][v] || 0) + 1; });
-          });
-        });
-        var years = numbers.filter(function (n) { return keeps(n, "date"); })
-          .map(function (n) { return facets[n].year; }).filter(function (y) { return y !== null; });
-        return {
-          total: results.length,
-          common: common,
-          counts: counts,
-          years: years,
-          fixed: parsed.fixed,
-          forms: forms,
-          page: function (from, to) {
-            var slice = results.slice(from, to);
-            return Promise.all(slice.map(article)).then(function (list) {
-              return list.map(function (d, i) {
-                var n = slice[i], f = facets[n];
-                return {
-                  id: d[0], title: d[1], date: formatDate(d[2]), text: d[3], lang: f.language[0],
-                  countries: f.country, language: f.language[0], tagged: tagged.get(n) || []
-                };
+            var counts = result.counts[facet[0]] = {};
+            numbers.forEach(function (n) {
+              if (!keeps(n, facet[0])) return;
+              (facet[0] === "language" ? [languageOf[n]] : byArticle[facet[0]][n] || []).forEach(function (code) {
+                counts[code] = (counts[code] || 0) + 1;
               });
             });
-          }
-        };
+          });
+          result.dated = numbers.filter(function (n) { return yearOf[n] !== null && keeps(n, "date"); }).length;
+        }
+        var upTo = ranking(results, sort === "newest" ? function () { return 0; }
+          : function (n) { return score.get(n) || 0; });
+        result.total = results.length;
+        result.page = async function (from, to) { await upTo(to); return rows(results, from, to); };
+        return result;
       }
     };
   }
@@ -488,14 +589,17 @@
   var chosen = { from: null, to: null, sort: "relevance" }, current = null, shown = 0, serial = 0;
   FACETS.forEach(function (f) { chosen[f[0]] = []; });
 
-  /* The filters sit in a disclosure: open on a wide screen, closed above the results on a phone. */
+  /* The filters sit in a disclosure, closed until the reader opens it or a filter is on:
+     their counts need every facet value's articles, which a large archive should not
+     send with every query. */
   var panel = el("details", { "class": "hem-filters" });
   var summary = el("summary", {}, T("Filters"));
   panel.appendChild(summary);
   facetsBox.parentNode.insertBefore(panel, facetsBox);
   panel.appendChild(facetsBox);
-  var narrow = window.matchMedia ? window.matchMedia("(max-width: 44em)") : { matches: false };
-  panel.open = !narrow.matches;
+  panel.addEventListener("toggle", function () {
+    if (panel.open && current && !current.counts && current.serial === serial) counted();
+  });
 
   var tools = el("div", { "class": "hem-tools" });
   var sortLabel = el("label", { "for": "hem-sort" }, T("Sort by") + " ");
@@ -565,6 +669,7 @@
 
   function renderFacets(result, allYears) {
     facetsBox.textContent = "";
+    if (!result.counts) return;
     FACETS.forEach(function (f) {
       var counts = result.counts[f[0]] || {};
       var values = Object.keys(counts);
@@ -595,7 +700,7 @@
     if (years.length || chosen.from !== null || chosen.to !== null) {
       var dates = el("fieldset", { "class": "hem-facet hem-dates", "data-facet": "date" });
       dates.appendChild(el("legend", {}, T("Date")));
-      var within = result.years.length;
+      var within = result.dated;
       dates.appendChild(yearSelect("hem-from", T("From"), chosen.from, years.slice().reverse(),
         function (y) { chosen.from = y; }));
       dates.appendChild(yearSelect("hem-to", T("To"), chosen.to, years, function (y) { chosen.to = y; }));
@@ -633,6 +738,17 @@
     more.hidden = shown >= result.total;
   }
 
+  /* The filters opened on results shown without them: the same search, with the counts. */
+  async function counted() {
+    var mine = serial, e = await engine;
+    var result = await e.search(input.value.trim(), chosen, chosen.sort, true);
+    if (mine !== serial) return;
+    current.counts = result.counts;
+    current.dated = result.dated;
+    renderFacets(current, e.years());
+    root.setAttribute("data-counted", String(mine)); /* for tests and scripts */
+  }
+
   async function run(focusId) {
     var mine = ++serial, query = input.value.trim();
     writeAddress(query);
@@ -641,9 +757,10 @@
     var e = await engine;
     await e.ready;
     labelSource = e.labels;
-    var result = await e.search(query, chosen, chosen.sort);
+    if (active()) panel.open = true;
+    var result = await e.search(query, chosen, chosen.sort, panel.open);
     if (mine !== serial) return;
-    current = result; shown = 0; list.textContent = "";
+    current = result; result.serial = mine; shown = 0; list.textContent = "";
     if (!query) {
       status.textContent = active() ? TN("{n} article", "{n} articles", result.total)
         : TN("{n} article in the archive: type a word, or narrow them with the filters.",

@@ -2,41 +2,55 @@
 
 One index serves the hosted site and the copy opened from ``file://`` (where a
 browser allows neither ``fetch`` nor ES modules, so it must load through
-``<script>`` tags). A query loads only what it needs, so neither grows much with
-the archive:
+``<script>`` tags). A query loads only what it needs, and nothing it loads holds a
+row for every article of the archive, so what a query costs grows with its results,
+not with the archive:
 
 - ``meta.js``: the shard keys, the facet vocabularies (countries, topics,
-  languages, years), each article's facet values packed in a short string
-  (about 12 bytes an article), enough to filter and count every match, the
-  articles' order newest first (``order``: about 3 bytes an article), the names of
-  the countries and topics in English, Spanish and Portuguese (``names``), and the
-  stop words queries drop;
+  languages, years) with each value's file and number of articles, the number of
+  articles, the names of the countries and topics in English, Spanish and
+  Portuguese (``names``), and the stop words queries drop;
 - ``t-KEY.js``: term shards. A key is the shortest prefix (two letters at least)
   whose terms fit in ``SPLIT_BYTES``; crowded prefixes are split letter by letter.
-  A stem holds its postings (article numbers, delta-encoded in base 36), title
-  postings, the postings of the articles that use it often (the ranking's term
-  frequency) and the forms seen in the texts that stand for it (for highlighting);
-  a surface form seen in the texts holds its stems (``cooperativas`` ->
-  ``cooperativ``), so the browser needs no stemmer;
-- ``a/N.js``: article number N's result row (id, title, date) and its text, from which
-  the browser cuts the passage around the words found; loaded for the results on
-  screen only.
+  A stem holds its postings (article numbers, delta-encoded in base 36, apart by the
+  articles' language and year: ``es2019:4.1a;pt:c``), title postings, the postings of
+  the articles that use it often (the ranking's term frequency) and the forms seen in
+  the texts that stand for it (for highlighting); a surface form seen in the texts
+  holds its stems (``cooperativas`` -> ``cooperativ``), so the browser needs no stemmer;
+- ``o/YEAR.js``: the numbers of a year's articles, newest first (``o/undated.js`` for
+  the undated): what orders the results of the same score and year, loaded for the
+  years on screen only;
+- ``f/FILE.js``: one facet value's articles (a country, with those it is the main
+  country of; a topic; a language), as postings: loaded for a name in the query, a
+  filter ticked, or the filters' counts when the reader opens them;
+- ``a/N.js``: article number N's result row (id, title, date, language, countries) and
+  its text, from which the browser cuts the passage around the words found; loaded for
+  the results on screen only.
 
 Article numbers follow the order articles were added (``number_key``), so adding
 an article appends a number and leaves the other postings alone
-(``search_postings.py``), and writes one article file.
+(``search_postings.py``): it changes the shards of its words, its own file, its year's
+order, its facet values' files and meta.js.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 
 from hemeroteca.extract.countries import gazetteer
 from hemeroteca.render.model import Article, SiteModel
-from hemeroteca.render.search_postings import IndexState, base36, build_state, update_state
+from hemeroteca.render.search_postings import (
+    BUCKETED,
+    IndexState,
+    base36,
+    build_state,
+    encode_postings,
+    update_state,
+)
 from hemeroteca.render.search_text import name_key, stopwords
 
 INDEX_DIR = "search-index"
@@ -125,7 +139,14 @@ class IndexFiles(Mapping[str, str]):
         if number is None:
             raise KeyError(rel)
         article = self._ordered[number]
-        row = [article.id, article.title, article.date or "", _text(article.body)]
+        row = [
+            article.id,
+            article.title,
+            article.date or "",
+            _text(article.body),
+            article.language,
+            list(article.countries),
+        ]
         return _script("addArticle", number, row)
 
     def __iter__(self) -> Iterator[str]:
@@ -155,20 +176,29 @@ def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[I
     ordered = [model.articles[rank] for rank in numbering]
     state = (update_state(previous, ordered) if previous is not None else None) or build_state(ordered)
     files, keys = _shard_files(state)
-    files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, ordered, numbering, keys)
+    vocabularies = _vocabularies(model)
+    files.update(_order_files(model, numbering))
+    files.update(_facet_files(ordered, state.buckets, vocabularies))
+    files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, vocabularies, keys)
     return IndexFiles(files, ordered), state
 
 
 def _shard_files(state: IndexState) -> tuple[dict[str, str], list[str]]:
     """The term shards' files, and their keys."""
-    entries: dict[str, dict[str, object]] = {stem: {"p": text} for stem, text in state.body.text.items()}
+    entries: dict[str, dict[str, object]] = defaultdict(dict)
+    for key in sorted(state.body.text):  # stem, then bucket: each stem's buckets in order
+        stem, where = key.split(BUCKETED)
+        held = entries[stem].get("p")
+        entries[stem]["p"] = (
+            f"{held};{where}:{state.body.text[key]}" if held else f"{where}:{state.body.text[key]}"
+        )
     for stem, text in state.title.text.items():
         entries[stem]["t"] = text
     for stem, text in state.frequent.text.items():
         entries[stem]["o"] = text
     forms_of: dict[str, list[str]] = defaultdict(list)
     for form, stems in sorted(state.forms().items()):
-        entries.setdefault(form, {})["s"] = sorted(stems)
+        entries[form]["s"] = sorted(stems)
         entries[form]["l"] = [",".join(sorted(stems[stem])) for stem in sorted(stems)]
         for stem in stems:
             forms_of[stem].append(form)
@@ -181,6 +211,79 @@ def _shard_files(state: IndexState) -> tuple[dict[str, str], list[str]]:
         shards[keys[term]][term] = entries[term]
     files = {f"{INDEX_DIR}/t-{key}.js": _script("addShard", key, shard) for key, shard in shards.items()}
     return files, sorted(shards)
+
+
+def bucketed(numbers: list[int], buckets: list[str]) -> str:
+    """Sorted article numbers as postings apart by bucket (``search_postings.bucket``): ``es2019:4.1;pt:c``.
+
+    What a stem holds in the shards, and a facet value in its file.
+    """
+    by_bucket: dict[str, list[int]] = defaultdict(list)
+    for number in numbers:
+        by_bucket[buckets[number]].append(number)
+    return ";".join(f"{where}:{encode_postings(by_bucket[where])}" for where in sorted(by_bucket))
+
+
+UNDATED_ORDER = "undated"
+
+
+def _order_files(model: SiteModel, numbering: list[int]) -> dict[str, str]:
+    """Per year, the numbers of its articles newest first (``model.articles`` is newest first)."""
+    number_of = [0] * len(numbering)
+    for number, rank in enumerate(numbering):
+        number_of[rank] = number
+    by_year: dict[str, list[str]] = defaultdict(list)
+    for rank, article in enumerate(model.articles):
+        by_year[article.year or UNDATED_ORDER].append(base36(number_of[rank]))
+    return {
+        f"{INDEX_DIR}/o/{year}.js": _script("addOrder", year, ".".join(numbers))
+        for year, numbers in by_year.items()
+    }
+
+
+def facet_file(facet: str, code: str) -> str:
+    """A facet value's file name: a digest, since codes come from records and authority files."""
+    return hashlib.blake2b(f"{facet}\0{code}".encode(), digest_size=6).hexdigest()
+
+
+# A facet's values in meta.js and their files: (facet, the values' codes and English names).
+FACETS = ("country", "topic", "language")
+
+
+def _vocabularies(model: SiteModel) -> dict[str, list[tuple[str, str]]]:
+    articles = model.articles
+    return {
+        "country": sorted(
+            {pair for a in articles for pair in zip(a.countries, a.country_names, strict=True)}
+        ),
+        "topic": sorted({(t.id, t.label) for a in articles for t in a.topics}),
+        "language": sorted({(a.language, a.language_name) for a in articles}),
+    }
+
+
+def _facet_files(
+    ordered: list[Article], buckets: list[str], vocabularies: dict[str, list[tuple[str, str]]]
+) -> dict[str, str]:
+    """Each country's, topic's and language's articles as bucketed postings; a country's also
+    the articles it is the main country of (listed first), as plain postings (``m``)."""
+    holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+    main: dict[str, list[int]] = defaultdict(list)
+    for number, article in enumerate(ordered):
+        for code in article.countries:
+            holders["country", code].append(number)
+        for topic in dict.fromkeys(t.id for t in article.topics):
+            holders["topic", topic].append(number)
+        holders["language", article.language].append(number)
+        if article.countries:
+            main[article.countries[0]].append(number)
+    files = {}
+    for facet in FACETS:
+        for code, _ in vocabularies[facet]:
+            data = {"p": bucketed(holders[facet, code], buckets)}
+            if facet == "country":
+                data["m"] = encode_postings(main.get(code, []))
+            files[f"{INDEX_DIR}/f/{facet_file(facet, code)}.js"] = _script("addFacet", facet, code, data)
+    return files
 
 
 def _text(body: str) -> str:
@@ -212,53 +315,32 @@ def names(countries: list[tuple[str, str]], topics: dict[str, dict[str, str]]) -
     return [list(entry) for entry in sorted(out) if entry[0]]
 
 
-def rank_order(numbering: list[int]) -> str:
-    """Article numbers newest first, each in base 36 padded to the width of the largest: no separators.
+def _meta_file(model: SiteModel, vocabularies: dict[str, list[tuple[str, str]]], keys: list[str]) -> str:
+    """Vocabularies with each value's file and number of articles, and what every query needs.
 
-    ``numbering[n]`` is the rank (newest first) of article number ``n``.
-    """
-    numbers = [0] * len(numbering)
-    for number, rank in enumerate(numbering):
-        numbers[rank] = number
-    width = len(base36(max(len(numbers) - 1, 0)))
-    return "".join(base36(number).rjust(width, "0") for number in numbers)
-
-
-def _meta_file(model: SiteModel, ordered: list[Article], numbering: list[int], keys: list[str]) -> str:
-    """Vocabularies, the rank order, and every article's facets by number.
-
-    Facets are 'year.language.countries.topics' in base 36, '|'-joined.
+    No row per article: a query learns its results' language and year from the postings
+    and the rest from the files of the values and articles it needs.
     """
     articles = model.articles
-    countries = sorted({pair for a in articles for pair in zip(a.countries, a.country_names, strict=True)})
-    topics = sorted({(t.id, t.label) for a in articles for t in a.topics})
+    counts: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
+    for article in articles:
+        counts["country"].update(set(article.countries))
+        counts["topic"].update({t.id for t in article.topics})
+        counts["language"][article.language] += 1
     labels = {t.id: dict(t.labels) for a in articles for t in a.topics}
-    languages = sorted({(a.language, a.language_name) for a in articles})
-    years = sorted({a.year for a in articles if a.year}, reverse=True) + ["Undated"]
-    country_no = {code: base36(i) for i, (code, _) in enumerate(countries)}
-    topic_no = {tid: base36(i) for i, (tid, _) in enumerate(topics)}
-    language_no = {code: base36(i) for i, (code, _) in enumerate(languages)}
-    year_no = {year: base36(i) for i, year in enumerate(years)}
-    facets = "|".join(
-        ".".join(
-            [
-                year_no[a.year or "Undated"],
-                language_no[a.language],
-                ",".join(country_no[c] for c in a.countries),
-                ",".join(topic_no[t.id] for t in a.topics),
-            ]
-        )
-        for a in ordered
-    )
+    years = Counter(a.year for a in articles if a.year)
     data = {
         "keys": keys,
-        "countries": [list(c) for c in countries],
-        "topics": [list(t) for t in topics],
-        "languages": [list(lang) for lang in languages],
-        "years": years,
-        "facets": facets,
-        "order": rank_order(numbering),
-        "names": names(countries, labels),
+        **{
+            f"{facet}s" if facet != "country" else "countries": [
+                [code, name, facet_file(facet, code), counts[facet][code]]
+                for code, name in vocabularies[facet]
+            ]
+            for facet in FACETS
+        },
+        "years": [[year, years[year]] for year in sorted(years, reverse=True)],
+        "count": len(articles),
+        "names": names(vocabularies["country"], labels),
         "stop": sorted(stopwords()),
     }
     return _script("addMeta", data)

@@ -2,13 +2,16 @@
 a few articles costs a few articles' work, not a re-read of the whole archive.
 
 Articles are numbered in the order they were added (``search_index.number_key``), so a
-new article takes the next number and no other number moves; the browser ranks results
-by date through a permutation in meta.js (``search_index.py``).
+new article takes the next number and no other number moves.
 
 A stem's postings are the numbers of the articles holding it, as base-36 gaps joined by
-'.'. Kept with its last number, a postings string grows by one gap when an article is
-appended, without being decoded. An article whose key changed is analysed again and only
-the stems it gained or lost are decoded and re-encoded.
+'.', kept apart by the articles' *bucket*, their language and year (``bucket``): the
+browser then knows the language and year of every article a query finds from the
+postings alone, and needs no table of every article's facets to keep a form to its
+languages, sort by date or filter by year. Kept with its last number, a postings string
+grows by one gap when an article is appended, without being decoded. An article whose key
+changed is analysed again and only the stems it gained or lost are decoded and
+re-encoded.
 
 ``IndexState`` also keeps what each article contributed, as numbers of (form, stem, language)
 pairs packed in bytes (all its words, its title's, and the words it uses often; unpickling
@@ -80,6 +83,14 @@ def decode_postings(text: str) -> list[int]:
     return list(accumulate(map(int, text.split("."), repeat(36)))) if text else []
 
 
+def decode_bucketed(text: str) -> dict[str, list[int]]:
+    """Bucket -> article numbers of postings apart by bucket, ``es2019:4.1;pt:c`` (what search.js reads)."""
+    return {
+        where: decode_postings(gaps)
+        for where, _, gaps in (part.partition(":") for part in text.split(";") if part)
+    }
+
+
 @dataclass
 class Postings:
     """Stem -> encoded postings, with each stem's last number so that appending needs no decoding."""
@@ -114,6 +125,18 @@ class Postings:
             del self.text[stem], self.last[stem]
 
 
+def bucket(article: Article) -> str:
+    """Language and year, as they prefix an article's postings: ``es2019``, ``pt`` when undated.
+
+    Language codes are letters (the record schema) and a year four digits, so the browser
+    splits them apart again without a separator.
+    """
+    return f"{article.language}{article.year or ''}"
+
+
+BUCKETED = "\0"  # joins a stem and a bucket in the keys of ``IndexState.body``
+
+
 @dataclass
 class IndexState:
     """Everything the search files are made from, picklable, to hand to the next build."""
@@ -121,13 +144,14 @@ class IndexState:
     format: str
     ids: list[str]  # article ids in number order
     keys: list[str]  # each article's ``Article.key``, in number order
+    buckets: list[str]  # each article's ``bucket``, in number order
     # pair number -> (folded form, folded stem, language), numbered as first met
     pairs: list[tuple[str, str, str]]
     dead: set[int]  # numbers of the pairs no article holds any longer
     held: list[bytes]  # per article: the pair numbers of all its words, packed
     titled: list[bytes]  # per article: the pair numbers of its title's words, packed
     often: list[bytes]  # per article: the pair numbers of the words it uses often (``OFTEN``), packed
-    body: Postings
+    body: Postings  # stem + BUCKETED + bucket -> the articles of that bucket holding it
     title: Postings
     frequent: Postings  # stem -> the articles that use it often: the ranking's term frequency
 
@@ -137,6 +161,7 @@ class IndexState:
             self,
             ids=list(self.ids),
             keys=list(self.keys),
+            buckets=list(self.buckets),
             pairs=list(self.pairs),
             dead=set(self.dead),
             held=list(self.held),
@@ -240,34 +265,38 @@ def _unpack(packed: bytes) -> array:
 def build_state(ordered: list[Article]) -> IndexState:
     """The state of ``ordered`` (articles in number order, see ``search_index.number_key``), from scratch."""
     analyser = _Analyser([])
-    # stem number -> article numbers, for the body, the titles and the stems used often
-    lists: tuple[list[list[int]], ...] = ([], [], [])
+    # stem number -> article numbers: of the body per bucket, of the titles, of the stems used often
+    body: dict[str, defaultdict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    title: defaultdict[int, list[int]] = defaultdict(list)
+    often: defaultdict[int, list[int]] = defaultdict(list)
     packed: tuple[list[bytes], ...] = ([], [], [])
+    buckets = [bucket(article) for article in ordered]
     for number, article in enumerate(ordered):
         pairs = analyser(article)
-        for stem_lists, pair_set, packs in zip(lists, pairs, packed, strict=True):
-            stem_lists.extend([] for _ in range(len(analyser.stems) - len(stem_lists)))
+        for stem_lists, pair_set, packs in zip(
+            (body[buckets[number]], title, often), pairs, packed, strict=True
+        ):
             packs.append(_pack(pair_set))
             # About 600 postings an article, 6 million in all: appended by C loops, not Python's.
             targets = map(stem_lists.__getitem__, analyser.stems_of(pair_set))
             deque(map(list.append, targets, repeat(number)), 0)
     stems, count = analyser.stems, len(ordered)
-    body, title, frequent = (
-        Postings.from_lists({stems[s]: numbers for s, numbers in enumerate(stem_lists) if numbers}, count)
-        for stem_lists in lists
-    )
     return IndexState(
         format=FORMAT,
         ids=[a.id for a in ordered],
         keys=[a.key for a in ordered],
+        buckets=buckets,
         pairs=analyser.pairs,
         dead=set(),
         held=packed[0],
         titled=packed[1],
         often=packed[2],
-        body=body,
-        title=title,
-        frequent=frequent,
+        body=Postings.from_lists(
+            {stems[s] + BUCKETED + b: numbers for b, lists in body.items() for s, numbers in lists.items()},
+            count,
+        ),
+        title=Postings.from_lists({stems[s]: numbers for s, numbers in title.items()}, count),
+        frequent=Postings.from_lists({stems[s]: numbers for s, numbers in often.items()}, count),
     )
 
 
@@ -285,7 +314,10 @@ def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
     if not isinstance(previous, IndexState) or getattr(previous, "format", None) != FORMAT:
         return None
     kept = len(previous.ids)
-    if not kept == len(previous.keys) == len(previous.held) == len(previous.titled) == len(previous.often):
+    lengths = {
+        len(v) for v in (previous.keys, previous.buckets, previous.held, previous.titled, previous.often)
+    }
+    if lengths != {kept}:
         return None  # damaged
     ids = [a.id for a in ordered]
     if ids[:kept] != previous.ids:
@@ -299,40 +331,49 @@ def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
     stems = analyser.stems
     packs = (state.held, state.titled, state.often)
     postings = (state.body, state.title, state.frequent)
-    # stem -> (numbers it loses, numbers it gains), for the body, the titles and the stems used often
+    # postings key -> (numbers it loses, numbers it gains), for the body, the titles and the stems used often
     edits: tuple[dict, ...] = tuple(defaultdict(lambda: (set(), set())) for _ in packs)
     lost: set[int] = set()  # pairs some article no longer holds
     nothing: tuple[set[int], ...] = (set(), set(), set())
 
-    def change(number: int, pairs: tuple[set[int], ...]) -> None:
-        """Article ``number`` now holds these pairs (none: it is gone)."""
+    def keys_of(pairs: Iterable[int], where: str | None) -> set[str]:
+        """The postings keys of some pairs: their stems, each with ``where`` (a bucket) when given."""
+        found = analyser.stems_of(pairs)
+        return {stems[s] for s in found} if where is None else {stems[s] + BUCKETED + where for s in found}
+
+    def change(number: int, pairs: tuple[set[int], ...], where: str) -> None:
+        """Article ``number`` now holds these pairs in bucket ``where`` (no pairs: it is gone)."""
         lost.update(set(_unpack(state.held[number])) - pairs[0])
-        for stem_edits, old, new in zip(edits, (p[number] for p in packs), pairs, strict=True):
-            before, after = analyser.stems_of(_unpack(old)), analyser.stems_of(new)
-            for stem in before - after:
-                stem_edits[stems[stem]][0].add(number)
-            for stem in after - before:
-                stem_edits[stems[stem]][1].add(number)
+        for kind, (stem_edits, old, new) in enumerate(
+            zip(edits, (p[number] for p in packs), pairs, strict=True)
+        ):
+            before = keys_of(_unpack(old), state.buckets[number] if kind == 0 else None)
+            after = keys_of(new, where if kind == 0 else None)
+            for key in before - after:
+                stem_edits[key][0].add(number)
+            for key in after - before:
+                stem_edits[key][1].add(number)
 
     for number in range(kept, len(state.ids)):
-        change(number, nothing)
-    for values in (state.ids, state.keys, *packs):
+        change(number, nothing, "")
+    for values in (state.ids, state.keys, state.buckets, *packs):
         del values[kept:]
-    appended: list[tuple[int, tuple[set[int], ...]]] = []
+    appended: list[tuple[int, tuple[set[int], ...], str]] = []
     for number, article in enumerate(ordered):
         if number < kept and article.key == state.keys[number]:
             continue
-        pairs = analyser(article)
+        pairs, where = analyser(article), bucket(article)
         state.dead -= pairs[0]
         if number < kept:
-            change(number, pairs)
-            state.keys[number] = article.key
+            change(number, pairs, where)
+            state.keys[number], state.buckets[number] = article.key, where
             for values, pair_set in zip(packs, pairs, strict=True):
                 values[number] = _pack(pair_set)
             continue
-        appended.append((number, pairs))
+        appended.append((number, pairs, where))
         state.ids.append(article.id)
         state.keys.append(article.key)
+        state.buckets.append(where)
         for values, pair_set in zip(packs, pairs, strict=True):
             values.append(_pack(pair_set))
     for stem_postings, stem_edits in zip(postings, edits, strict=True):
@@ -340,10 +381,10 @@ def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
             stem_postings.edit(stem, removed, added)
     # New articles last: their numbers are above every number held, even once the edits
     # above have changed some stem's last number, so their postings are appended.
-    for number, pairs in appended:
-        for stem_postings, pair_set in zip(postings, pairs, strict=True):
-            for stem in analyser.stems_of(pair_set):
-                stem_postings.append(stems[stem], number)
+    for number, pairs, where in appended:
+        for kind, (stem_postings, pair_set) in enumerate(zip(postings, pairs, strict=True)):
+            for key in keys_of(pair_set, where if kind == 0 else None):
+                stem_postings.append(key, number)
     state.dead |= _unheld(lost - state.dead, state.held)
     return state
 
