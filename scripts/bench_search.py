@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import pickle
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +22,9 @@ from hemeroteca.project import Project
 from hemeroteca.render.model import Article, SiteModel
 from hemeroteca.render.search_index import build_index, number_key
 from hemeroteca.render.writer import load_model
+
+# search-index/ file names by their first letters: what each kind of file is
+KINDS = {"t-": "term shards", "a/": "article files", "o/": "year orders", "f/": "facet values", "me": "meta"}
 
 
 def timed(call: Callable[[], object]) -> tuple[float, object]:
@@ -68,10 +72,11 @@ def main() -> None:
         scratch, _ = build_index(new)
         old_files = build_index(old)[0]
         touched = [path for path, text in files.items() if old_files.get(path) != text]
-        kinds = {kind: sum(1 for path in touched if path.split("/")[-1].startswith(kind)) for kind in "trm"}
+        kinds = Counter(KINDS[path.removeprefix("search-index/")[:2]] for path in touched)
+        spread = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
         same = "identical to scratch" if files == scratch else "DIFFERS FROM SCRATCH"
         print(f"update, {name}: {seconds:.2f} s (unpickling included), {len(touched)} of {len(files)} files "
-              f"changed ({kinds['t']} term shards, {kinds['r']} row files, {kinds['m']} meta), {same}")
+              f"changed ({spread}), {same}")
 
 
 if __name__ == "__main__":
