@@ -20,14 +20,14 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from hemeroteca.errors import HemerotecaError
 
-if TYPE_CHECKING:
-    from hemeroteca.cache import Store
+# A front matter parsed before: the digest of the file's text, its fields, the line of each.
+Header = tuple[str, dict[str, Any], dict[str, int]]
 
 FIELD_ORDER = (
     "id",
@@ -117,6 +117,17 @@ class Record:
         self._body: str | None = body
         self._raw: str | None = raw
         self._blank = not body.strip()
+        self._summary: str | None = None
+
+    @classmethod
+    def known(
+        cls, meta: dict[str, Any], lines: dict[str, int], path: Path, digest: str, blank: bool, summary: str
+    ) -> Record:
+        """A record as an earlier run read it (``catalogue.known``), its text left in the file."""
+        record = cls(meta, path=path, lines=lines, digest=digest)
+        record._body = record._raw = None
+        record._blank, record._summary = blank, summary
+        return record
 
     def __repr__(self) -> str:
         return f"Record(id={self.id!r}, path={self.path!r})"
@@ -138,6 +149,13 @@ class Record:
     def blank(self) -> bool:
         """True when the body holds nothing but white space."""
         return self._blank
+
+    @property
+    def summary(self) -> str:
+        """The opening of the text (``opening``), worked out once: pages, feeds and exports all show it."""
+        if self._summary is None:
+            self._summary = opening(self.body)
+        return self._summary
 
     def _reread(self) -> tuple[str, str]:
         """The file's text and body, without parsing the front matter again (it is known)."""
@@ -171,6 +189,25 @@ class Record:
         """True when the file changed since the tool wrote it (or has no fingerprint at all)."""
         stored = self.meta.get("fingerprint")
         return not stored or stored != fingerprint(self.raw)
+
+
+SUMMARY_CHARS = 240
+
+
+def opening(body: str, chars: int = SUMMARY_CHARS) -> str:
+    """The opening of a text, white space squeezed, cut at a word boundary: for descriptions and feeds."""
+    # Only the opening is needed: squeeze a prefix that still holds enough words once
+    # runs of white space are collapsed, not the whole body (10,000 bodies are 60 MB).
+    size = 2 * chars
+    while True:
+        text = re.sub(r"\s+", " ", body[:size]).strip()
+        if size >= len(body) or len(text) > chars + 1:
+            break
+        size *= 4
+    if len(text) <= chars:
+        return text
+    cut = text[:chars].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.") + "…"
 
 
 def _ordered(meta: dict[str, Any]) -> dict[str, Any]:
@@ -314,20 +351,21 @@ def _walk(node: yaml.Node, offset: int, path: Path | str | None) -> dict[str, in
     return lines
 
 
-def parse(text: str, path: Path | None = None, headers: Store | None = None) -> Record:
+def parse(text: str, path: Path | None = None, known: Header | None = None) -> Record:
     """Split front matter from body; raise HemerotecaError naming the file and line.
 
-    ``headers`` caches the parsed front matter by the text's digest: YAML parsing is most
-    of the cost of reading 10,000 records, and between two builds nearly all are unchanged.
+    ``known``: the digest, fields and lines an earlier run parsed from this file
+    (``catalogue.known``), used when the text's digest is still the same: YAML parsing is
+    most of the cost of reading 10,000 records, and between two builds nearly all are unchanged.
     """
     bounds = split_front_matter(text, path)
     header = text[bounds.start : bounds.end]
     body = text[bounds.body :].strip("\n")
     digest = text_digest(text)
-    known = headers.get(digest) if headers is not None else None
-    meta, lines = known if known is not None else _parse_header(header, path)
-    if headers is not None and known is None:
-        headers.put(digest, (meta, lines))
+    if known is not None and known[0] == digest:
+        meta, lines = known[1], known[2]
+    else:
+        meta, lines = _parse_header(header, path)
     return Record(meta=meta, body=body, path=path, lines=lines, raw=text, digest=digest)
 
 
@@ -367,7 +405,7 @@ def _parse_header(header: str, path: Path | None) -> tuple[dict[str, Any], dict[
     return meta, lines
 
 
-def read(path: Path, headers: Store | None = None) -> Record:
+def read(path: Path, known: Header | None = None) -> Record:
     data = b""
     try:
         data = path.read_bytes()
@@ -380,4 +418,4 @@ def read(path: Path, headers: Store | None = None) -> Record:
     except OSError as exc:
         raise HemerotecaError(path, f"cannot read the record: {exc.strerror or exc}") from exc
     # A record saved by an editor on Windows has CRLF line ends; the format is the same.
-    return parse(text.replace("\r\n", "\n"), path, headers)
+    return parse(text.replace("\r\n", "\n"), path, known)

@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from hemeroteca.cache import Store
-from hemeroteca.catalogue.record import Record, read
+from hemeroteca.catalogue.known import KnownRecords
+from hemeroteca.catalogue.record import Record
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import inside
 from hemeroteca.project import Project
@@ -135,23 +136,21 @@ Loaded = tuple[list[Record], list[HemerotecaError]]
 def load_records(project: Project) -> Loaded:
     """Every record that parses, and one error for each that does not.
 
-    Front matter parsed in an earlier run is taken from the cache when the file's text is
-    the same, byte for byte. The texts are not kept (``Record.release``): a page or the
-    search index reads each again when it needs it, so memory does not hold the archive.
+    A record whose file is as an earlier run saw it is taken from the cache without being
+    opened (``known.KnownRecords``). The texts are not kept (``Record.release``): a page or
+    the search index reads each again when it needs it, so memory does not hold the archive.
     """
     records, errors = [], []
-    headers = Store.open(project, "record-headers")
+    known = KnownRecords(Store.open(project, "records"))
     for path in list_record_paths(project):
         try:
-            record = read(path, headers)
+            record = known.read(path)
         except HemerotecaError as exc:
             exc.path = project.relative(path)
             errors.append(exc)
             continue
-        record.path = path
-        record.release()
         records.append(record)
-    headers.save()
+    known.save()
     return records, errors
 
 

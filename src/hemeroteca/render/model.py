@@ -7,7 +7,6 @@ once, through the authority files, instead of in every page.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
 
 FACET_KINDS = ("countries", "years", "topics", "actors", "languages")
 UNDATED = "undated"
-SUMMARY_CHARS = 240
 
 
 @dataclass(frozen=True)
@@ -93,25 +91,10 @@ class Article:
     def language_name(self) -> str:
         return language_name(self.language)
 
-    @cached_property
+    @property
     def summary(self) -> str:
-        """The opening of the text, cut at a word boundary: for descriptions, feeds and exports.
-
-        Cached: every article is summarised for its page, its head metadata, the exports and the feed.
-        """
-        # Only the opening is needed: squeeze a prefix that still holds enough words once
-        # runs of white space are collapsed, not the whole body (10,000 bodies are 60 MB).
-        size = 2 * SUMMARY_CHARS
-        body = self.body  # read once: a record loaded in bulk reads its file for each access
-        while True:
-            text = re.sub(r"\s+", " ", body[:size]).strip()
-            if size >= len(body) or len(text) > SUMMARY_CHARS + 1:
-                break
-            size *= 4
-        if len(text) <= SUMMARY_CHARS:
-            return text
-        cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0]
-        return cut.rstrip(",;:.") + "…"
+        """The opening of the text, for descriptions, feeds and exports (kept with the record's cache)."""
+        return self.record.summary
 
 
 @dataclass

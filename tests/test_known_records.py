@@ -1,0 +1,104 @@
+"""Records remembered by their file's stamp (``catalogue.known``): never trusted past a change."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from hemeroteca.cache import Store, code_fingerprint
+from hemeroteca.catalogue import known
+from hemeroteca.catalogue.ingest import ingest
+from hemeroteca.catalogue.store import list_record_paths, load_records
+from hemeroteca.project import Project
+
+
+def _title(project: Project, path: Path) -> str:
+    records, errors = load_records(project)
+    assert not errors
+    return next(r for r in records if r.path == path).meta["title"]
+
+
+def _same_size_edit(path: Path, old: str, new: str) -> None:
+    """Change the text, keep its size and put its modification time back: only the change time moves."""
+    assert len(old) == len(new)
+    before = os.stat(path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written a moment ago count as settled, as they would a few seconds later."""
+    monkeypatch.setattr(known, "SETTLE_NS", -10**12)
+
+
+def test_an_unchanged_record_is_not_opened_again(
+    project: Project, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest(project)
+    first, _ = load_records(project)
+    opened: list[Path] = []
+    real = known.read
+    monkeypatch.setattr(known, "read", lambda path, header=None: opened.append(path) or real(path, header))
+    again, errors = load_records(project)
+    assert opened == [] and not errors
+    assert [(r.id, r.meta, r.lines, r.digest, r.blank, r.summary) for r in again] == [
+        (r.id, r.meta, r.lines, r.digest, r.blank, r.summary) for r in first
+    ]
+    assert again[0].body == first[0].body  # the text is read from the file when asked for
+
+
+def test_a_record_changed_without_its_size_or_time_changing_is_read_again(
+    project: Project, settled: None
+) -> None:
+    ingest(project)
+    path = list_record_paths(project)[0]
+    title = _title(project, path)
+    _same_size_edit(path, f"title: {title[:3]}", "title: QQQ")
+    assert _title(project, path).startswith("QQQ")
+
+
+def test_a_record_changed_just_before_the_command_is_not_trusted_by_its_stamp(project: Project) -> None:
+    ingest(project)  # files written now: within the settling time, so their stamps are not kept
+    path = list_record_paths(project)[0]
+    title = _title(project, path)
+    before = os.stat(path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"title: {title[:3]}", "title: QQQ", 1), encoding="utf-8")
+    # Same size, and the change time too, as a second write within the clock's resolution can leave it.
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert _title(project, path).startswith("QQQ")
+
+
+def test_a_cache_this_tool_did_not_write_is_never_believed(project: Project, settled: None) -> None:
+    """A pull request can commit .cache/: a forged entry with the file's exact stamp is ignored."""
+    ingest(project)
+    path = list_record_paths(project)[0]
+    real = _title(project, path)
+    stored = Store.open(project, "records")
+    entry = list(stored.get(path.name))
+    entry[2] = dict(entry[2], title="Forged title")
+    forged = {"code": code_fingerprint(), "entries": {path.name: pickle.dumps(tuple(entry))}}
+    (project.cache_dir / "records.pickle").write_bytes(b"\0" * 32 + pickle.dumps(forged))
+    assert _title(project, path) == real
+    (project.cache_dir / "records.pickle").write_bytes(b"garbage")
+    assert _title(project, path) == real
+
+
+def test_a_record_that_stops_parsing_is_reported_though_it_was_cached(
+    project: Project, settled: None
+) -> None:
+    ingest(project)
+    path = list_record_paths(project)[0]
+    load_records(project)
+    path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: [", 1), encoding="utf-8")
+    records, errors = load_records(project)
+    assert [e.path for e in errors] == [project.relative(path)]
+    assert path not in [r.path for r in records]
