@@ -303,10 +303,11 @@ def test_every_actor_gets_its_own_page_and_the_site_keeps_its_own(archive: Proje
 def test_slugs_are_unique_never_reserved_and_deterministic() -> None:
     from hemeroteca.render.links import facet_slugs, reserved_name
 
-    keys = ["index", "index-page-3", "hemeroteca-shell", "x-page-2", "a b", "A-B", "a.b", "pe"]
+    keys = ["index", "index-page-3", "hemeroteca-shell", "x-page-2", "x-undated", "a b", "A-B", "a.b", "pe"]
     slugs = facet_slugs(keys)
     assert len(set(slugs.values())) == len(keys)
-    assert not any(reserved_name(s) or re.fullmatch(r".*-page-\d+", s) for s in slugs.values())
+    # No value's page may be named like another's later page (x-page-2) or undated pages (x-undated-page-1).
+    assert not any(reserved_name(s) or re.fullmatch(r".*-(page-\d+|undated)", s) for s in slugs.values())
     assert slugs["pe"] == "pe"  # a value whose name is free keeps the plain slug
     assert facet_slugs(reversed(keys)) == slugs
 

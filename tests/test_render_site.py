@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 from hemeroteca.render.exports import FEED_SIZE, export_files
@@ -18,17 +19,53 @@ from hemeroteca.render.writer import site_files
 from .render_samples import AUTHORITIES, record, records
 
 
-def test_lists_are_paginated() -> None:
-    model = build_model(records(450), AUTHORITIES)
+def _changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+
+
+def test_lists_are_paginated_from_the_oldest() -> None:
+    model = build_model(records(1000), AUTHORITIES)  # 750 dated, 250 undated, all on cooperatives
     pages = index_pages(model)
     topic_pages = sorted(p for p in pages if p.startswith("browse/topics/cooperatives"))
     assert topic_pages == [
+        "browse/topics/cooperatives-page-1.md",
         "browse/topics/cooperatives-page-2.md",
-        "browse/topics/cooperatives-page-3.md",
+        "browse/topics/cooperatives-undated-page-1.md",
+        "browse/topics/cooperatives-undated-page-2.md",
         "browse/topics/cooperatives.md",
     ]
+    listed = {p: re.findall(r'href="\.\./\.\./articles/([^"]+)\.html"', pages[p]) for p in topic_pages}
+    dated = [a.id for a in model.facets["topics"]["cooperatives"].articles if a.date]
+    assert listed["browse/topics/cooperatives-page-1.md"] == dated[-200:]  # the oldest 200, newest first
+    assert listed["browse/topics/cooperatives-page-2.md"] == dated[-400:-200]
+    assert listed["browse/topics/cooperatives.md"] == dated[:-400]  # the newest 350
+    assert [len(listed[p]) for p in topic_pages] == [200, 200, 200, 50, 350]
     for content in pages.values():
-        assert sum(1 for line in content.splitlines() if line.startswith("- ")) <= PAGE_SIZE + 10
+        assert content.count("<li>") <= 2 * PAGE_SIZE - 1
+    # Every page of the list links to every other: the newest first, then back in time.
+    pager = pages["browse/topics/cooperatives-page-1.md"].split('class="hem-pager"')[1].split("</p>")[0]
+    assert re.findall(r"<a href=\"([^\"]+)\">|<strong>(\d)</strong>", pager) == [
+        ("cooperatives.html", ""),
+        ("cooperatives-page-2.html", ""),
+        ("", "1"),
+        ("cooperatives-undated-page-2.html", ""),
+        ("cooperatives-undated-page-1.html", ""),
+    ]
+
+
+def test_a_new_article_changes_only_the_first_page_of_each_of_its_lists() -> None:
+    before = index_pages(build_model(records(1000), AUTHORITIES))
+    undated_lists = ["browse/topics/cooperatives", "browse/actors/servicio-nacional-de-aprendizaje"]
+    for extra, later_pages in [
+        (record(5000, date="2024-01-02"), set()),
+        # An undated one: also the last of the undated pages, in the lists long enough to have them.
+        (record(5001, date=None), {f"{name}-undated-page-2.md" for name in undated_lists}),
+    ]:
+        after = index_pages(build_model([*records(1000), extra], AUTHORITIES))
+        browse = {p for p in _changed(before, after) if p.startswith("browse/") and "/index" not in p}
+        assert "browse/topics/cooperatives.md" in browse
+        assert {p for p in browse if "-page-" in p} == later_pages
+        assert len(browse - later_pages) <= 6  # the first page of its topic, actor, country, year, language
 
 
 def test_map_links_countries_with_articles_only() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from dataclasses import dataclass
 
 from hemeroteca.render.charts import americas_map, months_chart, years_chart
 from hemeroteca.render.format import date_html, html_text, md_escape, slugify, translated_n
@@ -96,22 +97,71 @@ def _chunks(items: list, size: int = PAGE_SIZE) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def _pager(paths: list[str], page: int, here: str, model: SiteModel) -> str:
-    """Links to the other pages of a paginated list, as an HTML block (Markdown pages take it too)."""
+@dataclass(frozen=True)
+class ListPages:
+    """A facet's list cut into pages, each page's articles newest first (see ``list_pages``)."""
+
+    first: list[Article]  # the newest: the facet's own page
+    older: list[list[Article]]  # page N (from 1) holds the Nth PAGE_SIZE articles counted from the oldest
+    undated: list[list[Article]]  # the same for the undated articles, counted from the first added
+
+
+def _from_oldest(
+    newest_first: list[Article], size: int, *, keep: int
+) -> tuple[list[Article], list[list[Article]]]:
+    """(the newest ``keep`` to ``keep + size - 1`` articles, pages of ``size`` before them oldest first)."""
+    oldest = newest_first[::-1]
+    full = max(0, (len(oldest) - keep) // size) if keep else -(-len(oldest) // size)
+    pages = [oldest[i * size : (i + 1) * size][::-1] for i in range(full)]
+    return oldest[full * size :][::-1], pages
+
+
+def list_pages(articles: list[Article], size: int = PAGE_SIZE) -> ListPages:
+    """A facet's articles (newest first, undated last) as pages that stay put when articles are added.
+
+    Pages are counted from the oldest article, so a page once full always holds the same
+    articles and keeps its address: a new article (the newest, as news usually is) changes
+    only the facet's first page, which shows the newest ``size`` to ``2 * size - 1``. The
+    undated articles have no place in time: they follow on pages of their own, counted from the
+    first added, so a new undated article changes only the last of those. A list shorter than
+    ``2 * size`` is one page. (An article dated before others moves those after it by one.)
+    """
+    if len(articles) < 2 * size:
+        return ListPages(articles, [], [])
+    dated = [a for a in articles if a.date]
+    undated = [a for a in articles if not a.date]
+    if not dated:  # a list of undated articles only (the year 'Undated'): counted as dated ones are
+        dated, undated = undated, []
+    first, older = _from_oldest(dated, size, keep=size)
+    _, undated_pages = _from_oldest(undated, size, keep=0)
+    return ListPages(first, older, undated_pages)
+
+
+def _pager(paths: list[tuple[str, str]], here: str, model: SiteModel) -> str:
+    """Links to the pages of a paginated list, as an HTML block (Markdown pages take it too).
+
+    ``paths``: (label, path) in the order a reader goes through them; an empty label starts
+    the undated pages.
+    """
     if len(paths) == 1:
         return ""
-    parts = [
-        f"<strong>{number}</strong>" if number == page else f'<a href="{html_link(here, path)}">{number}</a>'
-        for number, path in enumerate(paths, start=1)
-    ]
-    label = html_text(model.messages.gettext("Pages:"))
+    m = model.messages
+    parts = []
+    for label, path in paths:
+        if not label:
+            parts.append(f"<span>{html_text(m.gettext('Undated'))}:</span>")
+            continue
+        shown = html_text(label)
+        link_to = f'<a href="{html_link(here, path)}">{shown}</a>'
+        parts.append(f"<strong>{shown}</strong>" if path == here else link_to)
+    label = html_text(m.gettext("Pages:"))
     return f'<p class="hem-pager"><span>{label}</span> ' + " · ".join(parts) + "</p>"
 
 
 def facet_pages(
     kind: str, facet: Facet, model: SiteModel, items: ArticleItems | None = None
 ) -> dict[str, str]:
-    """The page(s) of one facet value, paginated.
+    """The page(s) of one facet value, paginated from the oldest (``list_pages``).
 
     These are most of the site's index pages (hundreds at 10,000 articles, with ~90,000
     links), so like article pages they are HTML blocks under JSON front matter: MkDocs
@@ -119,8 +169,19 @@ def facet_pages(
     """
     m = model.messages
     item = items or ArticleItems(model)
-    chunks = _chunks(facet.articles)
-    paths = [facet_path(kind, facet.slug, page) for page in range(1, len(chunks) + 1)]
+    cut = list_pages(facet.articles)
+    first = facet_path(kind, facet.slug)
+    # (label in the pager, path, articles), in the order a reader goes through them.
+    pages = [(m.gettext("Latest articles"), first, cut.first)]
+    older = range(len(cut.older), 0, -1)
+    pages += [(str(n), facet_path(kind, facet.slug, n), cut.older[n - 1]) for n in older]
+    if cut.undated:
+        pages.append(("", "", []))  # where the undated pages start
+        pages += [
+            (str(n), facet_path(kind, facet.slug, n, undated=True), cut.undated[n - 1])
+            for n in range(len(cut.undated), 0, -1)
+        ]
+    links = [(label, path) for label, path, _ in pages]
     out = {}
     label = model.label(kind, facet)
     kind_word = (
@@ -128,20 +189,23 @@ def facet_pages(
     )
     title = label + (f" ({kind_word})" if kind_word else "")
     heading = html_text(label) + (f" (<span>{html_text(kind_word)}</span>)" if kind_word else "")
-    for page, (here, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
+    for _, here, chunk in pages:
+        if not here:
+            continue
         blocks = [f'<h1 id="title">{heading}</h1>']
         if facet.detail.get("aliases"):
             also = html_text(", ".join(facet.detail["aliases"]))
             known = html_text(m.gettext("Also known as:"))
             blocks.append(f"<p><span>{known}</span> {also}</p>")
-        count = len(facet.articles)
-        blocks.append(
-            translated_n(m, "{n} article, newest first.", "{n} articles, newest first.", count, tag="p")
-        )
-        if kind == "years" and facet.key != UNDATED and page == 1:
-            chart = months_chart([a.date for a in facet.articles], facet.key, m)
-            blocks.append(f'<div class="hem-figure">{chart}</div>')
-        pager = _pager(paths, page, here, model)
+        if here == first:  # the count changes with every article: on the first page only
+            count = len(facet.articles)
+            blocks.append(
+                translated_n(m, "{n} article, newest first.", "{n} articles, newest first.", count, tag="p")
+            )
+            if kind == "years" and facet.key != UNDATED:
+                chart = months_chart([a.date for a in facet.articles], facet.key, m)
+                blocks.append(f'<div class="hem-figure">{chart}</div>')
+        pager = _pager(links, here, model)
         if pager:
             blocks.append(pager)
         blocks.append('<ul class="hem-list">\n' + "\n".join(item(a, here) for a in chunk) + "\n</ul>")
@@ -193,6 +257,7 @@ def overview_pages(kind: str, facets: dict[str, Facet], model: SiteModel) -> dic
     chunks = _chunks(ordered)
     first = facet_overview_path(kind)
     paths = [first] + [first.replace("index.md", f"index-page-{n}.md") for n in range(2, len(chunks) + 1)]
+    links = [(str(number), path) for number, path in enumerate(paths, start=1)]
     out = {}
     for page, (here, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
         title, intro = md_escape(m.gettext(FACET_TITLES[kind])), md_escape(m.gettext(FACET_INTROS[kind]))
@@ -200,7 +265,7 @@ def overview_pages(kind: str, facets: dict[str, Facet], model: SiteModel) -> dic
         chart = _overview_chart(kind, facets, here, model) if page == 1 else ""
         if chart:
             lines += [f'<div class="hem-figure">{chart}</div>', ""]
-        pager = _pager(paths, page, here, model)
+        pager = _pager(links, here, model)
         if pager:
             lines += [pager, ""]
         letter = None

@@ -24,16 +24,22 @@ def facet_overview_path(kind: str) -> str:
     return f"browse/{kind}/index.md"
 
 
-def facet_path(kind: str, slug: str, page: int = 1) -> str:
-    """The page of one facet value, by the slug ``facet_slugs`` gave it."""
-    suffix = "" if page == 1 else f"-page-{page}"
-    return f"browse/{kind}/{slug}{suffix}.md"
+def facet_path(kind: str, slug: str, page: int | None = None, *, undated: bool = False) -> str:
+    """The page of one facet value, by the slug ``facet_slugs`` gave it.
+
+    Without ``page``, its first page (the newest articles); ``page`` N is the Nth counted from
+    the oldest (``indexes.list_pages``), of the undated articles with ``undated``.
+    """
+    if page is None:
+        return f"browse/{kind}/{slug}.md"
+    return f"browse/{kind}/{slug}{'-undated' if undated else ''}-page-{page}.md"
 
 
 # Names in a facet's folder that are not a value's page: the overview and its pages, and the
-# shell page the fast path fills (``shell.SHELL_NAME``); and what a value's later pages end with.
+# shell page the fast path fills (``shell.SHELL_NAME``); and what a value's other pages end with
+# (``x-page-3``, ``x-undated-page-2``: a value slugged ``x-undated`` would meet ``x``'s undated pages).
 _RESERVED = re.compile(r"index(?:-page-\d+)?|hemeroteca-shell")
-_PAGED = re.compile(r".*-page-\d+")
+_PAGED = re.compile(r".*-(?:page-\d+|undated)")
 
 
 def reserved_name(stem: str) -> bool:
@@ -44,8 +50,8 @@ def reserved_name(stem: str) -> bool:
 def facet_slugs(keys: Iterable[str]) -> dict[str, str]:
     """A file name for each facet value (a code, a year, an id, an actor's name): unique, never reserved.
 
-    A slug that two values share, that is reserved, or that looks like another value's later page
-    ('x-page-2') gets a suffix from a hash of its key: deterministic, so the same archive always
+    A slug that two values share, that is reserved, or that looks like another value's other page
+    ('x-page-2', 'x-undated') gets a suffix from a hash of its key: deterministic, so the same archive always
     names the same pages, and letters only, so it cannot end like a page number.
     """
     by_slug: dict[str, list[str]] = {}
