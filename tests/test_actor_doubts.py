@@ -133,6 +133,17 @@ def test_a_name_only_inside_another_actor_s_name() -> None:
     assert "actor-inside-another" not in {d.code for d in unit_doubts}
 
 
+def test_a_body_proposed_beside_its_own_unit() -> None:
+    text = "As unidades do Sebrae assinaram. A diretora do Sebrae em Alagoas, Renata Fonseca, falou."
+    unit_at = text.index("Sebrae em")
+    parent = Named("Serviço Brasileiro de Apoio", [text.index("Sebrae"), unit_at], aliases=["Sebrae"])
+    unit = Named("Sebrae em Alagoas", [unit_at], canonical=False)
+    other = Named("Banco do Sul", [0], canonical=False)
+    found = codes(text, parent, unit, other)
+    assert "actor-beside-its-unit" in found[0]
+    assert not any("actor-beside-its-unit" in f for f in found[1:])
+
+
 def test_a_name_that_stops_at_a_line_end() -> None:
     found = reasons("Grants came from the Ministry of Trade\nand Industry. The Ministry of Trade said so.")
     assert "actor-cut-at-line-end" in found["Ministry of Trade"]

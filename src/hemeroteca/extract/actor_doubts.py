@@ -127,6 +127,15 @@ class _Text:
     def sentence(self, at: int) -> int:
         return bisect_right(self.sentence_starts, at) - 1
 
+    def starts_another(self, own: int) -> str:
+        """The text of a longer mention of another actor that starts with one of this actor's
+        mentions ("Sebrae" and "Sebrae em Alagoas", "BID" and "BID Lab"): its unit or its programme."""
+        mine = {(s, e) for s, e, who in self.spans if who == own}
+        for s, e, who in self.spans:
+            if who != own and any(s == a and e > b for a, b in mine):
+                return self.text[s:e]
+        return ""
+
     def person_follows(self, at: int) -> bool:
         """Does a person's name start within a role title's length after ``at`` ("the Fund Manager
         Gillian Griffith"), on the same line?"""
@@ -215,6 +224,8 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
         doubt("actor-cut-at-line-end")
     if mentions and all(read.inside_another(m, index) for m in mentions):
         doubt("actor-inside-another")
+    if entity.type == "organization" and read.starts_another(index):
+        doubt("actor-beside-its-unit", read.starts_another(index))
     if mentions and all(_alone_on_its_line(text, m) for m in mentions):
         doubt("actor-alone-on-its-line")
     if entity.type == "person":
