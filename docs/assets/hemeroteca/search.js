@@ -25,6 +25,46 @@
  */
 (function () {
   "use strict";
+  /* ---------- ranking arithmetic (README, Search), pure, on window.hemerotecaRank for tests ---------- */
+  /* Weights of where a query word is found, of a tag, of the words' nearness and of their
+     term frequency on the first page. */
+  var WEIGHT = { text: 1, often: 0.8, title: 1.5, tag: 1.2, main: 0.5, near: 1, tf: 0.15 };
+  /* BM25's term-frequency saturation and length normalisation, for the first page's texts. */
+  var BM25 = { k1: 1.2, b: 0.75 };
+  var rank = {
+    /* BM25's weight of a word used `tf` times in a text of `length` words (`mean`: the mean length). */
+    saturated: function (tf, length, mean) {
+      return tf * (BM25.k1 + 1) / (tf + BM25.k1 * (1 - BM25.b + BM25.b * length / mean));
+    },
+    /* For each set of forms, the places of a list of words that are among them. */
+    positions: function (words, forms) {
+      var at = forms.map(function () { return []; });
+      words.forEach(function (w, i) {
+        forms.forEach(function (f, t) { if (f.has(w)) at[t].push(i); });
+      });
+      return at;
+    },
+    /* How close each two consecutive query words stand, from their places `at`: 1 when the
+       second follows the first ("cooperativas de crédito", stop words skipped), 0.5 when
+       they are within three words of each other in any order, else 0; times the lesser of
+       the two words' weights, summed over the pairs. */
+    nearness: function (at, weights) {
+      var bonus = 0;
+      for (var t = 0; t + 1 < at.length; t++) {
+        var best = 0;
+        for (var a = 0, b = 0; a < at[t].length && best < 1; a++) {
+          while (b < at[t + 1].length && at[t + 1][b] < at[t][a] - 3) b++;
+          for (var k = b; k < at[t + 1].length && at[t + 1][k] <= at[t][a] + 3; k++) {
+            best = Math.max(best, at[t + 1][k] === at[t][a] + 1 ? 1 : 0.5);
+          }
+        }
+        bonus += best * Math.min(weights[t], weights[t + 1]);
+      }
+      return bonus;
+    }
+  };
+  window.hemerotecaRank = rank;
+
   var root = document.getElementById("hem-search");
   if (!root) return;
   var base = (root.getAttribute("data-base") || ".").replace(/\/$/, "");
@@ -42,8 +82,6 @@
   /* Facets by their code in the index and the address; shown by name. */
   var FACETS = [["country", N_("Country")], ["topic", N_("Topic")], ["language", N_("Language")]];
   var PAGE = 10;
-  /* Ranking weights (README, Search): where a query word is found, and a tag's weight. */
-  var WEIGHT = { text: 1, often: 0.8, title: 1.5, tag: 1.2, main: 0.5 };
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -326,12 +364,14 @@
       return Math.log(1 + (meta.count - count + 0.5) / (count + 0.5));
     }
     /* The articles holding every word of a list, scored: each word's rarity (or `rarity`,
-       for a name's words) times where it is. */
-    async function textScores(words, forms, rarity) {
+       for a name's words) times where it is. `terms`, when given, receives each word's
+       forms and weight, in order, for the proximity of the words on the first page. */
+    async function textScores(words, forms, rarity, terms) {
       var text = null, scores = new Map();
       for (var w = 0; w < words.length; w++) {
         var found = await wordDocs(words[w]), weight = rarity || idf(found.all.size);
         found.forms.forEach(function (f) { forms.add(f); });
+        if (terms) terms.push({ forms: found.forms, weight: weight });
         found.all.forEach(function (n) {
           var s = WEIGHT.text + (found.often.has(n) ? WEIGHT.often : 0) + (found.title.has(n) ? WEIGHT.title : 0);
           scores.set(n, (scores.get(n) || 0) + weight * s);
@@ -347,7 +387,7 @@
        its words in a text as much; its names in the other languages count a third, so a
        Spanish query ranks the Spanish texts that say it first. */
     async function clauseScores(clause) {
-      var forms = new Set(), tagged = new Map(), holders = new Map(), main = new Set();
+      var forms = new Set(), tagged = new Map(), holders = new Map(), main = new Set(), terms = [];
       for (var g = 0; g < clause.tags.length; g++) {
         var tag = clause.tags[g], value = await valueOf(tag[0], tag[1]);
         value.all.forEach(function (n) {
@@ -359,7 +399,7 @@
       }
       if (clause.actors) clause.actors.forEach(function (n) { holders.set(n, true); });
       var named = clause.tags.length || clause.actors, rarity = named ? idf(holders.size || 1) : 0;
-      var hits = await textScores(clause.words, forms, rarity), spoken = [clause.words.join(" ")];
+      var hits = await textScores(clause.words, forms, rarity, terms), spoken = [clause.words.join(" ")];
       for (var t = 0; t < clause.tags.length; t++) {
         for (var other of (tagNames.get(clause.tags[t].join(":")) || [])) {
           if (spoken.indexOf(other) >= 0) continue;
@@ -379,7 +419,31 @@
         var weight = WEIGHT.tag + (main.has(n) ? WEIGHT.main : 0) + (titled.has(n) ? WEIGHT.text + WEIGHT.title : 0);
         hits.set(n, (hits.get(n) || 0) + weight * rarity * clause.words.length);
       });
-      return { hits: hits, forms: forms, tagged: tagged };
+      return { hits: hits, forms: forms, tagged: tagged, terms: terms };
+    }
+    /* The first page (once in order) ranked again, in place, with what the texts it shows
+       anyway tell (no more files load): how close the query's words stand, and how often
+       each is used for the text's length (BM25's term frequency; the index keeps one bit
+       of it, "used often", so articles equal on it would come out in any order). */
+    async function rerank(results, score, terms) {
+      var top = results.slice(0, PAGE), rows = await Promise.all(top.map(article));
+      var forms = terms.map(function (term) { return term.forms; });
+      var weights = terms.map(function (term) { return term.weight; });
+      var texts = rows.map(function (row) {
+        return tokens(row[1] + " \n " + row[3]).filter(function (w) { return !stop.has(w); });
+      });
+      var mean = texts.reduce(function (sum, words) { return sum + words.length; }, 0) / texts.length || 1;
+      var bonus = new Map(), place = new Map();
+      top.forEach(function (n, i) {
+        var at = rank.positions(texts[i], forms), tf = 0;
+        at.forEach(function (places, t) { tf += weights[t] * rank.saturated(places.length, texts[i].length, mean); });
+        bonus.set(n, WEIGHT.near * rank.nearness(at, weights) + WEIGHT.tf * tf);
+        place.set(n, i);
+      });
+      top.sort(function (a, b) {
+        return (score.get(b) || 0) + bonus.get(b) - (score.get(a) || 0) - bonus.get(a) || place.get(a) - place.get(b);
+      });
+      top.forEach(function (n, i) { results[i] = n; });
     }
     async function article(n) {
       await once("a" + n, base + "/search-index/a/" + n + ".js", function () {});
@@ -441,8 +505,10 @@
       search: async function (query, filters, sort, withCounts) {
         await started;
         var parsed = await parse(query), hits = null, score = new Map(), forms = new Set(), tagged = new Map();
+        var terms = [];
         for (var c = 0; c < parsed.clauses.length; c++) {
           var found = await clauseScores(parsed.clauses[c]);
+          terms = terms.concat(found.terms);
           found.forms.forEach(function (f) { forms.add(f); });
           found.tagged.forEach(function (tags, n) { tagged.set(n, (tagged.get(n) || []).concat(tags)); });
           found.hits.forEach(function (s, n) { score.set(n, (score.get(n) || 0) + s); });
@@ -531,6 +597,10 @@
         }
         var upTo = ranking(results, sort === "newest" ? function () { return 0; }
           : function (n) { return score.get(n) || 0; });
+        if (sort !== "newest" && terms.length) {
+          await upTo(PAGE);
+          await rerank(results, score, terms);
+        }
         result.total = results.length;
         result.page = async function (from, to) { await upTo(to); return rows(results, from, to); };
         return result;

@@ -1,0 +1,53 @@
+"""The search's ranking arithmetic (search.js, ``window.hemerotecaRank``), run in the browser
+that runs it for readers, and what it changes in the order a reader sees (README, Search)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.browser.test_search import _id_of, _search
+
+SEARCH_JS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "hemeroteca" / "search.js"
+
+
+def _rank(page, expression: str):  # type: ignore[no-untyped-def]
+    """Evaluate ``expression`` with ``rank`` bound to the ranking functions of search.js."""
+    if not page.evaluate("!!window.hemerotecaRank"):
+        page.set_content("<!doctype html><title>rank</title>")
+        page.add_script_tag(path=str(SEARCH_JS))
+    return page.evaluate(f"(() => {{ const rank = window.hemerotecaRank; return {expression}; }})()")
+
+
+def test_term_frequency_saturates_and_counts_less_in_a_longer_text(watched) -> None:  # type: ignore[no-untyped-def]
+    page = watched.page
+    once, twice, often = (_rank(page, f"rank.saturated({tf}, 300, 300)") for tf in (1, 2, 20))
+    assert _rank(page, "rank.saturated(0, 300, 300)") == 0
+    assert 0 < once < twice < often < 2.2  # each mention adds less; never past k1 + 1
+    thrice = _rank(page, "rank.saturated(3, 300, 300)")
+    assert twice - once > thrice - twice > 0  # diminishing returns
+    assert _rank(page, "rank.saturated(2, 900, 300)") < twice < _rank(page, "rank.saturated(2, 100, 300)")
+    watched.check()
+
+
+def test_words_standing_together_weigh_more_than_words_apart(watched) -> None:  # type: ignore[no-untyped-def]
+    page = watched.page
+    words = "['las', 'cooperativas', 'credito', 'crecen', 'banco', 'credito', 'agricola', 'cooperativas']"
+    forms = "[new Set(['cooperativas', 'cooperativa']), new Set(['credito', 'creditos'])]"
+    assert _rank(page, f"rank.positions({words}, {forms})") == [[1, 7], [2, 5]]
+    assert _rank(page, "rank.nearness([[1], [2]], [3, 2])") == 2  # adjacent, in order: the lesser weight
+    assert _rank(page, "rank.nearness([[5], [2]], [3, 2])") == 1  # three apart, either order: half
+    assert _rank(page, "rank.nearness([[1], [9]], [3, 2])") == 0  # apart
+    assert _rank(page, "rank.nearness([[1, 20], [9, 21]], [3, 2])") == 2  # the nearest pair counts
+    assert _rank(page, "rank.nearness([[1], [2], [8]], [3, 2, 4])") == 2  # each two consecutive words
+    assert _rank(page, "rank.nearness([[1], []], [3, 2])") == 0
+    watched.check()
+
+
+def test_a_phrase_said_together_comes_before_its_words_said_apart(watched, search_http, search_site) -> None:  # type: ignore[no-untyped-def]
+    """Credit cooperatives before a story about a bank named Crédito Agrícola and some cooperatives."""
+    page = watched.page
+    together = _id_of(search_site, "Las cooperativas de crédito")
+    apart = _id_of(search_site, "Crédito Agrícola y cooperativas")
+    found = _search(page, search_http, "cooperativas de crédito")
+    assert found.index(together) < found.index(apart)
+    watched.check()
