@@ -164,7 +164,7 @@ def test_an_acronym_never_spelled_out_and_a_weak_rule() -> None:
 def test_a_one_word_person() -> None:
     text = "Said minister Ruiz, the programme grows, and Ana Ruiz agreed."
     found = codes(text, Named("Ruiz", [14], type="person"), Named("Ana Ruiz", [45], type="person"))
-    assert found == [{"person-one-word"}, set()]
+    assert ["person-one-word" in f for f in found] == [True, False]
 
 
 def test_a_person_whose_name_holds_an_institution_word() -> None:
@@ -173,7 +173,21 @@ def test_a_person_whose_name_holds_an_institution_word() -> None:
     camara = Named("Rodrigo Câmara", [60], type="person", canonical=False)
     text = "Ana Ruiz dijo que sí. Luego, Banco Ruiz lo confirmó, y Rodrigo Câmara también."
     found = [{d.code for d in doubts} for doubts in actor_doubts(text, 0, [ana, piece, camara])]
-    assert found == [set(), {"person-institution-word"}, set()]
+    assert ["person-institution-word" in f for f in found] == [False, True, False]
+
+
+def test_a_head_of_state_named_once_who_says_nothing() -> None:
+    text = (
+        "El programa, creado por el presidente Gabriel Boric, presta a las pymes.\n\n"
+        "«Crecemos», dijo la ministra Ana Ruiz. Ana Ruiz visitó la feria."
+    )
+    boric = Named("Gabriel Boric", [text.index("Gabriel")], type="person", canonical=False)
+    ruiz = Named("Ana Ruiz", [text.index("Ana"), text.rindex("Ana")], type="person", canonical=False)
+    credited, speaking = codes(text, boric, ruiz)
+    assert credited == {"person-named-once", "person-silent", "person-head-of-state"}
+    assert speaking == set()
+    (credited,) = actor_doubts(text, 0, [boric])
+    assert shown(credited)  # three weak reasons reach flag_at
 
 
 def test_weak_reasons_add_up_to_a_flag_strong_ones_flag_alone() -> None:

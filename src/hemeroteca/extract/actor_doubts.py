@@ -23,7 +23,7 @@ from typing import Protocol
 from hemeroteca.doubts import Doubt
 from hemeroteca.extract.names import fold, is_acronym, tokenize
 from hemeroteca.extract.people import is_role
-from hemeroteca.extract.vocabulary import word_set
+from hemeroteca.extract.vocabulary import word_set, words
 from hemeroteca.resources import load_data
 
 
@@ -55,6 +55,20 @@ def _institution_words() -> frozenset[str]:
     ("Câmara"): one inside a person's name means a piece of an institution's name was taken for it."""
     heads = {fold(w) for key in ("org_heads_initial", "org_heads_final") for w in word_set(key)}
     return frozenset(heads - {fold(w) for w in word_set("surname_heads")})
+
+
+@cache
+def _speaks() -> re.Pattern[str]:
+    """A verb of saying or a quotation mark: someone speaks in the sentence."""
+    verbs = "|".join(re.escape(w) for w in sorted(words("speech_verbs"), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{verbs})(?!\w)|[“”«»\"]", re.IGNORECASE)
+
+
+@cache
+def _head_of_state() -> re.Pattern[str]:
+    """A head of state's title right before a name ("el presidente X", "Prime Minister Y")."""
+    titles = "|".join(re.escape(w) for w in sorted(_words("heads_of_state"), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{titles})[ \t]*(?:\w+[ \t]+)?$", re.IGNORECASE)
 
 
 @cache
@@ -126,6 +140,10 @@ class _Text:
 
     def sentence(self, at: int) -> int:
         return bisect_right(self.sentence_starts, at) - 1
+
+    def sentence_text(self, k: int) -> str:
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.text)
+        return self.text[self.sentence_starts[k] : end]
 
     def starts_another(self, own: int) -> str:
         """The text of a longer mention of another actor that starts with one of this actor's
@@ -234,6 +252,13 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
         institution = [w for w in name.split() if fold(w) in _institution_words()]
         if institution:
             doubt("person-institution-word", institution[0])
+        said = {read.sentence(m.start) for m in mentions}
+        if len(said) == 1 and not any(m.start < read.headline_end for m in mentions):
+            doubt("person-named-once")
+        if not any(_speaks().search(read.sentence_text(k)) for k in said):
+            doubt("person-silent")
+        if any(_head_of_state().search(text, max(0, m.start - _BEFORE_CHARS), m.start) for m in mentions):
+            doubt("person-head-of-state")
         return tuple(out)
     # Where the text uses the name itself: an alias in brackets right after it adds nothing.
     used = [m for m in mentions if not m.bracketed] or mentions
