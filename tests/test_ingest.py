@@ -15,24 +15,6 @@ from hemeroteca.fileio import write_atomic
 from .test_add import PAGE
 
 
-def test_an_interrupted_write_leaves_the_old_record(
-    project: Project, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    ingest(project)
-    path = list_record_paths(project)[0]
-    old = path.read_bytes()
-
-    def power_cut(src: str, dst: str) -> None:
-        raise KeyboardInterrupt  # the process dies after writing the temporary file, before the rename
-
-    monkeypatch.setattr(os, "replace", power_cut)
-    with pytest.raises(KeyboardInterrupt):
-        write_atomic(path, "---\nhalf a rec")
-    monkeypatch.undo()
-    assert path.read_bytes() == old
-    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".")) == []
-
-
 def _die_on_call(number: int, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Make the number-th rename of write_atomic die like a killed process."""
     real_replace = os.replace
@@ -46,6 +28,20 @@ def _die_on_call(number: int, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(os, "replace", rename)
     return calls
+
+
+def test_an_interrupted_write_leaves_the_old_record(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest(project)
+    path = list_record_paths(project)[0]
+    old = path.read_bytes()
+    _die_on_call(1, monkeypatch)  # after writing the temporary file, before the rename
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(path, "---\nhalf a rec")
+    monkeypatch.undo()
+    assert path.read_bytes() == old
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".")) == []
 
 
 def test_an_interrupted_ingest_leaves_whole_records_or_none(
