@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from hemeroteca import Project
-from hemeroteca.publish import site_server
 
 
 @pytest.fixture
@@ -58,7 +57,7 @@ def test_an_impossible_port_is_one_line(built: Project, port: str) -> None:
 
 
 def test_a_missing_page_gets_the_sites_404_page(built: Project) -> None:
-    server = site_server(built, 0)
+    server = built.server(0)  # what `hemeroteca serve` runs
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

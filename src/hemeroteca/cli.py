@@ -23,7 +23,6 @@ from hemeroteca.doubts import shown as shown_doubts
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.progress import Progress, stage
 from hemeroteca.project import Project
-from hemeroteca.publish import site_server
 
 
 def verbosity(command: Callable) -> Callable:
@@ -337,7 +336,7 @@ def serve(port: int, root: Path) -> None:
     """
     project = Project.at(root)
     with _errors_as_lines():
-        server = site_server(project, port)
+        server = project.server(port)
     with server, suppress(KeyboardInterrupt):
         where = f"http://127.0.0.1:{server.server_address[1]}/"
         click.echo(f"serving {project.relative(project.site_dir)}/ on {where} (Ctrl-C stops)")

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from http.server import ThreadingHTTPServer
+
     from hemeroteca.catalogue.add import AddReport
     from hemeroteca.catalogue.entries import Entry
     from hemeroteca.catalogue.ingest import IngestReport
@@ -177,6 +179,13 @@ class Project:
         from hemeroteca.publish import build
 
         return build(self, dirty=dirty, progress=progress)
+
+    def server(self, port: int = 8000) -> ThreadingHTTPServer:
+        """A server of the built site/ on 127.0.0.1:``port`` (0: any free one), bound and ready, as
+        ``hemeroteca serve`` runs it: ``serve_forever()`` serves until ``shutdown()``."""
+        from hemeroteca.publish import site_server
+
+        return site_server(self, port)
 
     # --- where things live --------------------------------------------------------------------
 
