@@ -111,18 +111,31 @@ def number_key(article_id: str) -> tuple[int, int, str]:
 
 
 class IndexFiles(Mapping[str, str]):
-    """Every search file by path. An article's file (``a/N.js``) is made when it is asked
-    for, not held: at 100,000 articles their texts alone would be 600 MB.
+    """Every search file by path. An article's file (``a/N.js``) and a term shard
+    (``t-KEY.js``) are made when asked for, not held: at 100,000 articles the articles'
+    texts alone would be 600 MB, and the shards' text another copy of every posting.
 
     ``key`` tells a writer what an article's file is made from, so it can skip making a
     file it already wrote for the same key (``render.writer.GeneratedFiles``).
     """
 
     ARTICLE_PREFIX = f"{INDEX_DIR}/a/"
+    SHARD_PREFIX = f"{INDEX_DIR}/t-"
 
-    def __init__(self, fixed: dict[str, str], ordered: list[Article]) -> None:
+    def __init__(
+        self, fixed: dict[str, str], ordered: list[Article], shards: dict[str, dict[str, dict[str, object]]]
+    ) -> None:
         self._fixed = fixed
         self._ordered = ordered
+        self._shards = shards
+
+    def _shard(self, rel: str) -> str | None:
+        key = (
+            rel[len(self.SHARD_PREFIX) : -3]
+            if rel.startswith(self.SHARD_PREFIX) and rel.endswith(".js")
+            else None
+        )
+        return key if key in self._shards else None
 
     def _number(self, rel: str) -> int | None:
         if not (rel.startswith(self.ARTICLE_PREFIX) and rel.endswith(".js")):
@@ -135,6 +148,9 @@ class IndexFiles(Mapping[str, str]):
     def __getitem__(self, rel: str) -> str:
         if rel in self._fixed:
             return self._fixed[rel]
+        key = self._shard(rel)
+        if key is not None:
+            return _script("addShard", key, self._shards[key])
         number = self._number(rel)
         if number is None:
             raise KeyError(rel)
@@ -151,14 +167,18 @@ class IndexFiles(Mapping[str, str]):
 
     def __iter__(self) -> Iterator[str]:
         yield from self._fixed
+        for key in self._shards:
+            yield f"{self.SHARD_PREFIX}{key}.js"
         for number in range(len(self._ordered)):
             yield f"{self.ARTICLE_PREFIX}{number}.js"
 
     def __len__(self) -> int:
-        return len(self._fixed) + len(self._ordered)
+        return len(self._fixed) + len(self._shards) + len(self._ordered)
 
     def __contains__(self, rel: object) -> bool:
-        return isinstance(rel, str) and (rel in self._fixed or self._number(rel) is not None)
+        return isinstance(rel, str) and (
+            rel in self._fixed or self._shard(rel) is not None or self._number(rel) is not None
+        )
 
     def key(self, rel: str) -> str | None:
         """What an article's file is a function of (its number is in its path); None for the others."""
@@ -175,16 +195,16 @@ def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[I
     numbering = sorted(range(len(model.articles)), key=lambda rank: number_key(model.articles[rank].id))
     ordered = [model.articles[rank] for rank in numbering]
     state = (update_state(previous, ordered) if previous is not None else None) or build_state(ordered)
-    files, keys = _shard_files(state)
+    shards = _shards(state)
     vocabularies = _vocabularies(model)
-    files.update(_order_files(model, numbering))
+    files = _order_files(model, numbering)
     files.update(_facet_files(ordered, state.buckets, vocabularies))
-    files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, vocabularies, keys)
-    return IndexFiles(files, ordered), state
+    files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, vocabularies, sorted(shards))
+    return IndexFiles(files, ordered, shards), state
 
 
-def _shard_files(state: IndexState) -> tuple[dict[str, str], list[str]]:
-    """The term shards' files, and their keys."""
+def _shards(state: IndexState) -> dict[str, dict[str, dict[str, object]]]:
+    """The term shards by key: each one's terms and their entries."""
     entries: dict[str, dict[str, object]] = defaultdict(dict)
     for key in sorted(state.body.text):  # stem, then bucket: each stem's buckets in order
         stem, where = key.split(BUCKETED)
@@ -209,8 +229,7 @@ def _shard_files(state: IndexState) -> tuple[dict[str, str], list[str]]:
     shards: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
     for term in sorted(entries):
         shards[keys[term]][term] = entries[term]
-    files = {f"{INDEX_DIR}/t-{key}.js": _script("addShard", key, shard) for key, shard in shards.items()}
-    return files, sorted(shards)
+    return dict(shards)
 
 
 def bucketed(numbers: list[int], buckets: list[str]) -> str:

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from operator import sub
 
 from hemeroteca.render.model import Article
@@ -99,12 +99,13 @@ class Postings:
     last: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def from_lists(cls, lists: dict[str, list[int]], count: int) -> Postings:
+    def from_lists(cls, lists: Iterable[tuple[str, Sequence[int]]], count: int) -> Postings:
+        """From (stem, its sorted numbers) pairs, which may be made as they are consumed."""
         gap_text = [base36(gap) for gap in range(count + 1)]
-        return cls(
-            {stem: encode_postings(numbers, gap_text) for stem, numbers in lists.items()},
-            {stem: numbers[-1] for stem, numbers in lists.items()},
-        )
+        made = cls()
+        for stem, numbers in lists:
+            made.text[stem], made.last[stem] = encode_postings(numbers, gap_text), numbers[-1]
+        return made
 
     def copy(self) -> Postings:
         return Postings(dict(self.text), dict(self.last))
@@ -262,13 +263,25 @@ def _unpack(packed: bytes) -> array:
     return numbers
 
 
+def _numbers() -> array:
+    return array(_PAIRS)
+
+
+def _drained(lists: dict[int, array], name: Callable[[int], str]) -> Iterator[tuple[str, array]]:
+    """Each stem's numbers, let go of once encoded: they are what a scratch build holds most of."""
+    while lists:
+        stem, numbers = lists.popitem()
+        yield name(stem), numbers
+
+
 def build_state(ordered: list[Article]) -> IndexState:
     """The state of ``ordered`` (articles in number order, see ``search_index.number_key``), from scratch."""
     analyser = _Analyser([])
-    # stem number -> article numbers: of the body per bucket, of the titles, of the stems used often
-    body: dict[str, defaultdict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    title: defaultdict[int, list[int]] = defaultdict(list)
-    often: defaultdict[int, list[int]] = defaultdict(list)
+    # stem number -> article numbers: of the body per bucket, of the titles, of the stems used often,
+    # in arrays (4 bytes a posting, where a list takes 8)
+    body: dict[str, defaultdict[int, array]] = defaultdict(lambda: defaultdict(_numbers))
+    title: defaultdict[int, array] = defaultdict(_numbers)
+    often: defaultdict[int, array] = defaultdict(_numbers)
     packed: tuple[list[bytes], ...] = ([], [], [])
     buckets = [bucket(article) for article in ordered]
     for number, article in enumerate(ordered):
@@ -279,7 +292,7 @@ def build_state(ordered: list[Article]) -> IndexState:
             packs.append(_pack(pair_set))
             # About 600 postings an article, 6 million in all: appended by C loops, not Python's.
             targets = map(stem_lists.__getitem__, analyser.stems_of(pair_set))
-            deque(map(list.append, targets, repeat(number)), 0)
+            deque(map(array.append, targets, repeat(number)), 0)
     stems, count = analyser.stems, len(ordered)
     return IndexState(
         format=FORMAT,
@@ -292,11 +305,13 @@ def build_state(ordered: list[Article]) -> IndexState:
         titled=packed[1],
         often=packed[2],
         body=Postings.from_lists(
-            {stems[s] + BUCKETED + b: numbers for b, lists in body.items() for s, numbers in lists.items()},
+            chain.from_iterable(
+                _drained(lists, lambda s, b=b: stems[s] + BUCKETED + b) for b, lists in body.items()
+            ),
             count,
         ),
-        title=Postings.from_lists({stems[s]: numbers for s, numbers in title.items()}, count),
-        frequent=Postings.from_lists({stems[s]: numbers for s, numbers in often.items()}, count),
+        title=Postings.from_lists(_drained(title, stems.__getitem__), count),
+        frequent=Postings.from_lists(_drained(often, stems.__getitem__), count),
     )
 
 
