@@ -758,3 +758,48 @@ def test_a_venue_an_event_of_a_body_and_a_body_s_own_fund_are_context() -> None:
     assert orgs(text) == {}
     text = "The bank funds creatives through its Culture and Creative Industries Innovation Fund (CIIF)."
     assert orgs(text) == {}
+
+
+def test_a_past_partner_is_background() -> None:
+    text = (
+        "En 2015 la cooperativa había recibido apoyo de la Agencia Española de Cooperación Internacional. "
+        "Ahora el Banco Interamericano de Desarrollo financia la segunda fase."
+    )
+    assert set(orgs(text)) == {"Banco Interamericano de Desarrollo"}
+    text = "The firm previously worked with the World Bank. Now the Caribbean Development Bank lends."
+    assert set(orgs(text)) == {"Caribbean Development Bank"}
+
+
+def test_a_body_that_only_estimates_or_forecasts_is_a_source() -> None:
+    text = "The Caribbean Development Bank estimates that 90% of firms are small. The Ministry of Trade acts."
+    assert set(orgs(text)) == {"Ministry of Trade"}
+    text = "La Organización Mundial del Comercio prevé una caída. De acuerdo al Banco Mundial, todo baja."
+    assert orgs(text) == {}
+    text = "Informó el Instituto Nacional de Estadística e Informática que el PBI creció 3%."
+    assert orgs(text) == {}
+
+
+def test_a_body_something_belongs_to_is_context() -> None:
+    text = "El Instituto del Mar, que pertenece al Ministerio de la Producción, entregó 40 botes."
+    assert set(orgs(text)) == {"Instituto del Mar"}
+    text = "O Instituto de Tecnologia, órgão ligado à Secretaria de Ciência e Tecnologia, lançou o edital."
+    assert set(orgs(text)) == {"Instituto de Tecnologia"}
+
+
+def test_more_company_forms_and_an_acronym_opening_a_long_company_name() -> None:
+    text = "Comercializadora Andina Cía. Ltda. exportó. Frutas del Valle SpA también."
+    assert set(orgs(text)) == {"Comercializadora Andina Cía. Ltda", "Frutas del Valle SpA"}
+    assert "JN Small Business Loans Limited" in orgs("JN Small Business Loans Limited signed the deal.")
+
+
+def test_sector_words_after_and_the_stay_in_one_name() -> None:
+    text = "La Organización de las Naciones Unidas para la Alimentación y la Agricultura (FAO) apoya."
+    assert orgs(text) == {"Organización de las Naciones Unidas para la Alimentación y la Agricultura": "FAO"}
+    text = "A Organização das Nações Unidas para a Alimentação e a Agricultura apoia os produtores."
+    assert set(orgs(text)) == {"Organização das Nações Unidas para a Alimentação e a Agricultura"}
+    # a head-word after the sector word starts a second body
+    text = "The OECS Commission and the Development Bank signed."
+    assert set(orgs(text)) == {"OECS Commission", "Development Bank"}
+    # a sector word in a regulator's title is no body
+    text = "El superintendente de Banca, Seguros y AFP, Sergio Espinosa, dijo que las cajas crecen."
+    assert orgs(text) == {}

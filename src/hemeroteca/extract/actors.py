@@ -278,13 +278,30 @@ def _reports_a_figure(text: str, start: int, entity: _Entity) -> bool:
     """A statistics office whose mention goes on with a reporting verb ("The Central Statistical
     Office estimates that ...", "el Instituto Nacional de Estadística (INE) registró ..."): the
     source of a figure, which the gold conventions do not count as acting."""
-    if not _folded("statistics_words") & {fold(w) for w in entity.name.split()}:
-        return False
     for key in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
         if text.startswith(key, start):
             after = text[start + len(key) : start + len(key) + 60]
-            return bool(_figure_verb().match(after))
+            if _forecast().match(after):
+                return True  # "the IDB estimates that 90% ...", "la OMC prevé una desaceleración"
+            if not _folded("statistics_words") & {fold(w) for w in entity.name.split()}:
+                return False
+            before = text[max(0, start - 40) : start]
+            return bool(_figure_verb().match(after) or _figure_verb_before().search(before))
     return False
+
+
+@cache
+def _forecast() -> re.Pattern[str]:
+    """A verb of estimating right after any body's name: it gives a figure or a forecast, as a source."""
+    verbs = alternation(words("forecast_verbs"))
+    return re.compile(rf"\s*\)?\s*(?:\([^()]{{1,20}}\)\s*,?\s*)?{verbs}(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _figure_verb_before() -> re.Pattern[str]:
+    """'Informó el Instituto Nacional de Estadística que ...': the reporting verb before the name."""
+    verbs = alternation(words("figure_verbs"))
+    return re.compile(rf"(?<!\w){verbs}\s+(?:(?:the|el|la|o|a)\s+)?$", re.IGNORECASE)
 
 
 @cache

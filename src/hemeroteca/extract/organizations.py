@@ -77,16 +77,34 @@ def _name_pattern() -> str:
     heads = alternation(w.capitalize() for w in words("org_heads_initial"))
     # After 'and', a new institution or an acronym starts a second name, not the same one.
     safe = rf"(?!{heads}\b)(?![{UPPER}]{{2,}}\b){CAPW}"
-    return rf"{CAPW}{_continuation(safe)}(?:{_enumeration(safe)})?"
+    return rf"{CAPW}{_continuation(safe, _sector_after_article())}(?:{_enumeration(safe)})?"
 
 
-def _continuation(safe: str) -> str:
+@cache
+def _sector_after_article() -> str:
+    """'y la Agricultura', 'and the Development' inside one name ('Organización de las Naciones Unidas
+    para la Alimentación y la Agricultura'): after 'and' and an article, a sector word not followed by
+    a head-word goes on with the same name ('... and the Development Bank' is a second body)."""
+    initial, final, _ = _heads()
+    never = initial | final | {fold(w) for w in word_set("roles") | word_set("generic_actors")}
+    words_ = [w for w in word_set("not_name_words") if len(w) >= 4 and w.isalpha() and fold(w) not in never]
+    sectors = alternation(w.capitalize() for w in words_)
+    heads = alternation(w.capitalize() for w in word_set("org_heads_initial") | word_set("org_heads_final"))
+    article = r"(?:the|el|la|los|las|o|a|os|as)"
+    no_head = rf"(?!{SP}(?:{CONN}{SP})*(?:{heads})(?![\w-]))"
+    return rf"{CONJ}{SP}{article}{SP}{sectors}(?![\w-]){no_head}"
+
+
+def _continuation(safe: str, extra: str = "") -> str:
     # after 'and', an article starts a second body: "the OECS Commission and the European Union"; a
     # bare 'y de' goes on with the same one, a head-word too: "Superintendencia Nacional de Aduanas y
     # de Administración Tributaria"
     article = r"(?:the|el|la|los|las|o|a|os|as)"
     same = rf"(?:de|of|do|da){SP}(?!{article}{SP}){CAPW}"
-    return rf"(?:{SP}(?:(?:{CONN}{SP})*{CAPW}|{CONJ}{SP}(?:{same}|(?!{article}{SP})(?:{CONN}{SP})*{safe})))*"
+    other = rf"|{extra}" if extra else ""
+    return (
+        rf"(?:{SP}(?:(?:{CONN}{SP})*{CAPW}|{CONJ}{SP}(?:{same}|(?!{article}{SP})(?:{CONN}{SP})*{safe}){other}))*"
+    )
 
 
 # Items of an enumeration inside one name ('Ministerio de Economía, Fomento y Turismo'). Bounded:
@@ -215,6 +233,10 @@ def _trim_front(name: str) -> str:
     """Drop leading words before the institution proper ('La Corporación...' -> 'Corporación...')."""
     parts = strip_role_prefix(name).split()
     initial, final, _ = _heads()
+    # a sentence's opening word before an article ("Now the Caribbean Development Bank lends")
+    opener = len(parts) > 2 and fold(parts[0]) not in initial | ARTICLES
+    if opener and parts[1].islower() and parts[1] in ARTICLES:
+        parts.pop(0)
     while parts and fold(parts[0]) in ARTICLES:
         parts.pop(0)
     if parts and fold(parts[-1]) in final:
@@ -555,7 +577,9 @@ def _companies(text: str) -> list[OrgMention]:
     found = []
     for m in _company().finditer(text):
         name = _trim_front(m.group(0)).rstrip(".")
-        if len(name.split()) >= 2 and not is_acronym(name.split()[0]) or "(" in name:
+        # an acronym may open a longer name ("JN Small Business Loans Limited"), not a short one ("CDB Ltd")
+        size = len(name.split())
+        if size >= 2 and not is_acronym(name.split()[0]) or "(" in name or size >= 4:
             start = m.start() + m.group(0).find(name)
             found.append(OrgMention(name, None, start, f"company with its legal form: '{name}'"))
     return found
