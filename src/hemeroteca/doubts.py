@@ -104,7 +104,13 @@ def shown(doubts: Iterable[Doubt], at: float | None = None) -> list[Doubt]:
     doubts = list(doubts)
     at = flag_at() if at is None else at
     weights = weakness(doubts)
-    return [d for d in doubts if not d.counts or weights[d.value] >= at]
+
+    def weight(value: tuple[str, str | None]) -> float:
+        """A value's own weights and its whole field's (a doubt without an item covers every item)."""
+        whole = weights.get((value[0], None), 0.0) if value[1] is not None else 0.0
+        return weights[value] + whole
+
+    return [d for d in doubts if not d.counts or weight(d.value) >= at]
 
 
 def note_field_and_code(note: str) -> tuple[str | None, str | None]:

@@ -111,6 +111,7 @@ class _Mention:
     start: int
     end: int
     bracketed: bool  # an alias in brackets right after the full name: part of that mention
+    fits: bool  # one of the actor's forms stands there (not only where the extractor said it starts)
 
 
 def _mentions(text: str, entity: Found) -> list[_Mention]:
@@ -118,11 +119,9 @@ def _mentions(text: str, entity: Found) -> list[_Mention]:
     forms = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
     out = []
     for start in sorted(set(entity.mentions)):
-        length = next(
-            (len(f) for f in forms if text[start : start + len(f)].casefold() == f.casefold()),
-            len(entity.name),
-        )
-        out.append(_Mention(start, start + length, text[max(0, start - 2) : start].strip() == "("))
+        length = next((len(f) for f in forms if text[start : start + len(f)].casefold() == f.casefold()), 0)
+        bracketed = text[max(0, start - 2) : start].strip() == "("
+        out.append(_Mention(start, start + (length or len(entity.name)), bracketed, bool(length)))
     return out
 
 
@@ -238,13 +237,16 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
     def doubt(code: str, detail: str = "") -> None:
         out.append(Doubt(code, item=name, detail=detail))
 
-    if any(text.startswith(text[m.start : m.end], m.start) and _ends_a_line(text, m.end) for m in mentions):
+    if not mentions:
+        return ()
+    if any(m.fits and _ends_a_line(text, m.end) for m in mentions):
         doubt("actor-cut-at-line-end")
-    if mentions and all(read.inside_another(m, index) for m in mentions):
+    if all(read.inside_another(m, index) for m in mentions):
         doubt("actor-inside-another")
-    if entity.type == "organization" and read.starts_another(index):
-        doubt("actor-beside-its-unit", read.starts_another(index))
-    if mentions and all(_alone_on_its_line(text, m) for m in mentions):
+    unit = read.starts_another(index) if entity.type == "organization" else ""
+    if unit:
+        doubt("actor-beside-its-unit", unit)
+    if all(_alone_on_its_line(text, m) for m in mentions):
         doubt("actor-alone-on-its-line")
     if entity.type == "person":
         if len(name.split()) == 1:

@@ -345,7 +345,7 @@ def country_doubts(hits: Sequence[CountryHit]) -> list[Doubt]:
     as part of a longer name ("the China Co-financing Fund": a fund, not a place of the story)."""
     out = close_main(hits)
     for k, hit in enumerate(hits):
-        if hit.in_prose == 0 and not _title_only(hit):
+        if hit.in_prose == 0 and not _in_headline(hit):
             out.append(Doubt("country-not-in-prose", item=hit.code))
         elif k > 0 and hit.in_prose and hit.in_names == hit.in_prose:
             # the main country named only in names ("Jamaica Business Development Corporation") is
@@ -354,6 +354,6 @@ def country_doubts(hits: Sequence[CountryHit]) -> list[Doubt]:
     return out
 
 
-def _title_only(hit: CountryHit) -> bool:
+def _in_headline(hit: CountryHit) -> bool:
     """Named in the headline (its mentions there are counted before the body's, at negative places)."""
     return hit.first < 0
