@@ -37,6 +37,9 @@ def test_weak_reasons_are_shown_only_when_they_add_up() -> None:
     assert shown([once, late, note], at=2) == [once, late, note]  # the budget is one number
     # a strong reason flags alone
     assert shown([Doubt("competing-dates", detail="2021-03-01")]) != []
+    # a reason without an item weighs on every item of its field
+    everyone = Doubt("actor-late")
+    assert shown([once, late, everyone]) == [once, late, everyone]
 
 
 def test_unknown_code_is_refused() -> None:

@@ -110,7 +110,12 @@ def shown(doubts: Iterable[Doubt], at: float | None = None) -> list[Doubt]:
         whole = weights.get((value[0], None), 0.0) if value[1] is not None else 0.0
         return weights[value] + whole
 
-    return [d for d in doubts if not d.counts or weight(d.value) >= at]
+    flagged = {value for value in weights if weight(value) >= at}
+    # a doubt without an item is shown when it, or an item of its field with it, reaches ``at``
+    fields = {field for field, _ in flagged}
+    return [
+        d for d in doubts if not d.counts or d.value in flagged or (d.item is None and d.value[0] in fields)
+    ]
 
 
 def note_field_and_code(note: str) -> tuple[str | None, str | None]:
