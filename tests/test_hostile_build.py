@@ -345,7 +345,8 @@ def site_digest(project: Project) -> dict[str, str]:
 
 def _disk_fills_after(writes: int, monkeypatch: pytest.MonkeyPatch, *, torn: bool = False) -> None:
     """Every file write past the first ``writes`` fails as a full disk does (after writing
-    nothing when ``torn``: the 0-byte file a kill or a full disk leaves)."""
+    nothing when ``torn``: the 0-byte file a kill or a full disk leaves where it was writing,
+    which for ``write_atomic`` is its temporary file beside the target, never the target)."""
     import errno
     import shutil as shutil_module
 
@@ -367,7 +368,8 @@ def _disk_fills_after(writes: int, monkeypatch: pytest.MonkeyPatch, *, torn: boo
         return real_copyfile(src, dst, **kw)
 
     def write_atomic(path: Path, data: object, **kw: object) -> None:
-        full(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        full(path.parent / f".{path.name}.torn.tmp")
         real_atomic(path, data, **kw)
 
     monkeypatch.setattr(shutil_module, "copyfile", copyfile)
@@ -395,6 +397,30 @@ def test_a_full_disk_during_a_build_leaves_the_previous_site_whole(
     shutil.copytree(archive.root, fresh.root, ignore=shutil.ignore_patterns("site", ".cache", ".site.*"))
     build(fresh)
     assert site_digest(archive) == site_digest(fresh)  # the next dirty build catches up fully
+
+
+@pytest.mark.parametrize("dirty", [False, True])
+def test_generated_files_linked_into_the_site_keep_the_version_it_was_built_with(
+    archive: Project, dirty: bool
+) -> None:
+    from hemeroteca import build, render
+
+    build(archive)
+    generated = (archive.docs_dir / ".generated").read_text(encoding="utf-8").split()
+    search_files = [rel for rel in generated if rel.startswith("search-index/") and rel.endswith(".js")]
+    assert search_files
+    linked = [rel for rel in search_files if (archive.site_dir / rel).samefile(archive.docs_dir / rel)]
+    assert linked == search_files  # hard links, not copies
+    before = site_digest(archive)
+    edit_record(archive, 0, title="Zyxwvut headline")
+    render(archive)  # docs/ changes; site/ must not, until the next build
+    assert site_digest(archive) == before
+    build(archive, dirty=dirty)
+    assert site_digest(archive) != before
+    fresh = Project.at(archive.root.parent / "fresh")
+    shutil.copytree(archive.root, fresh.root, ignore=shutil.ignore_patterns("site", ".cache", ".site.*"))
+    build(fresh)
+    assert site_digest(archive) == site_digest(fresh)
 
 
 def test_flipped_bytes_in_the_cache_give_no_false_error_and_no_stale_page(archive: Project) -> None:

@@ -83,7 +83,7 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
             config = load_config(config_file=str(project.mkdocs_yml), site_dir=str(staging))
             if shells:
                 config.plugins["hemeroteca-shells"] = ShellPlugin()
-            with replacing_writes():
+            with replacing_writes(_generated_files(config.docs_dir)):
                 mkdocs_build(config, dirty=dirty)
             if shells:
                 write_generated_pages(project.docs_dir, staging, Store.open(project, "site-pages"))
@@ -100,6 +100,18 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
         logger.setLevel(saved[0])
         logger.propagate = saved[1]
     return warnings.messages
+
+
+def _generated_files(docs_dir: str) -> frozenset[str]:
+    """Paths, as MkDocs names them, of the files ``render`` wrote into docs/ (its manifest).
+
+    ``render`` only ever replaces these whole, so site/ may take them as hard links.
+    """
+    manifest = Path(docs_dir) / MANIFEST
+    if not manifest.is_file():
+        return frozenset()
+    names = manifest.read_text(encoding="utf-8").split()
+    return frozenset(os.path.normpath(os.path.join(docs_dir, rel)) for rel in names)
 
 
 def _names(folder: Path) -> set[str]:

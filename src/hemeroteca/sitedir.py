@@ -12,6 +12,11 @@ link per file, no copying), so MkDocs and the shell fill rewrite only what
 changed. That is safe only if no writer changes a linked file in place:
 ``replacing_writes`` makes MkDocs write each file as a new one renamed over
 the old, the way every writer of hemeroteca does (``fileio.write_atomic``).
+
+For the same reason the files ``render`` generated into docs/ (search files,
+exports, originals: tens of thousands at 100,000 articles) reach site/ as hard
+links to docs/, not copies: ``render`` replaces a file of docs/ by renaming a new
+one over it, so the site keeps the version it was built with.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from hemeroteca.fileio import write_atomic
@@ -88,11 +94,15 @@ def _write_file(content: bytes, output_path: str) -> None:
     write_atomic(Path(output_path), content, durable=False)
 
 
-def _copy_file(source_path: str, output_path: str) -> None:
+def _copy_file(source_path: str, output_path: str, linkable: frozenset[str] = frozenset()) -> None:
+    """Copy into a new file renamed over ``output_path``; a hard link when ``source_path`` is in
+    ``linkable`` (a file only ever replaced whole), which costs a tenth of a copy."""
     if os.path.isdir(output_path):
         output_path = os.path.join(output_path, os.path.basename(source_path))
     folder = os.path.dirname(output_path)
     os.makedirs(folder, exist_ok=True)
+    if source_path in linkable and _link(source_path, output_path):
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(output_path)}.", suffix=".tmp", dir=folder)
     os.close(fd)
     try:
@@ -104,6 +114,22 @@ def _copy_file(source_path: str, output_path: str) -> None:
         raise
 
 
+def _link(source_path: str, output_path: str) -> bool:
+    """Hard-link ``source_path`` at ``output_path`` (replacing the file there); False where links
+    cannot be made (another file system, a file system without them), to copy instead."""
+    try:
+        try:
+            os.link(source_path, output_path)
+        except FileExistsError:  # a dirty build: the old site's file, renamed over
+            tmp = os.path.join(os.path.dirname(output_path), f".{os.path.basename(output_path)}.link.tmp")
+            Path(tmp).unlink(missing_ok=True)
+            os.link(source_path, tmp)
+            os.replace(tmp, output_path)
+    except OSError:
+        return False
+    return True
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -111,18 +137,20 @@ def _umask() -> int:
 
 
 @contextmanager
-def replacing_writes() -> Iterator[None]:
+def replacing_writes(linkable: frozenset[str] = frozenset()) -> Iterator[None]:
     """MkDocs' file writers, for the length of a build, replace files instead of writing into them.
 
     MkDocs writes pages and copies static files with ``mkdocs.utils.write_file`` and
     ``copy_file``, which open the target and write into it: into a file the old site still
     links to. Otherwise it writes only generated files' content (the shell pages, which are
     not kept in site/) and ``sitemap.xml.gz``, which is never linked (``REWRITTEN``).
+    ``linkable``: the paths (as MkDocs gives them) of files to hard-link rather than copy.
     """
     from mkdocs import utils
 
     saved = utils.write_file, utils.copy_file
-    utils.write_file, utils.copy_file = _write_file, _copy_file
+    utils.write_file = _write_file
+    utils.copy_file = partial(_copy_file, linkable=linkable)
     try:
         yield
     finally:
