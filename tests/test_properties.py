@@ -151,3 +151,13 @@ def test_a_web_page_is_read_or_refused_never_crashes(page: str) -> None:
     metadata = extract_seed(seed, AUTHORITIES)
     meta = record_meta("x", metadata, {"path": "seeds/x.html", "sha256": "0" * 64, **seed.source_extra})
     assert list(_validator().iter_errors(meta)) == []
+
+
+@FAST
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_percent_encoding_is_urllib_quote(text: str) -> None:
+    from urllib.parse import quote
+
+    from hemeroteca.render.format import percent_encoded
+
+    assert percent_encoded(text) == quote(text, safe="")

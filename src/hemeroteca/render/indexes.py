@@ -8,7 +8,6 @@ Charts (map, timelines) are inline SVG drawn here, at build time.
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass
 
 from hemeroteca.render.charts import americas_map, months_chart, years_chart
@@ -78,15 +77,16 @@ def article_item(article: Article, here: str, model: SiteModel) -> str:
 
 
 class ArticleItems:
-    """``article_item`` once per article and folder: an article is listed on ~9 facet pages at
-    10,000 articles, and its item differs only between folders (the link is relative)."""
+    """``article_item`` once per article and way to reach it: an article is listed on ~9 facet
+    pages at 10,000 articles, and its item differs only in the relative link to articles/,
+    which is the same from every browse/ folder."""
 
     def __init__(self, model: SiteModel) -> None:
         self._model = model
         self._made: dict[tuple[str, str], str] = {}
 
     def __call__(self, article: Article, here: str) -> str:
-        key = (article.id, posixpath.dirname(here))
+        key = (article.id, link(here, "articles/"))
         item = self._made.get(key)
         if item is None:
             item = self._made[key] = article_item(article, here, self._model)

@@ -116,6 +116,9 @@ class SiteModel:
     site_url: str | None = None
     # The interface's language (``theme.language`` in mkdocs.yml) and its words.
     language: str = "en"
+    # HTML made once and reused by every page that shows it: an article as the related and
+    # same-year lists of other articles' pages link it (~7 pages each).
+    fragments: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def messages(self) -> Messages:

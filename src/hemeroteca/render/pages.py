@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 import posixpath
-from urllib.parse import quote
 
 from hemeroteca.render.cite import bibtex, csl_json, reference_html
-from hemeroteca.render.format import date_html, html_text, message_marks
+from hemeroteca.render.format import date_html, html_text, message_marks, percent_encoded
 from hemeroteca.render.headmeta import head_html
 from hemeroteca.render.links import article_path, html_link
 from hemeroteca.render.messages import N_
@@ -119,7 +118,7 @@ def _provenance(article: Article, model: SiteModel) -> str:
 
 def _download(name: str, mediatype: str, content: str, label: str) -> str:
     """A download link carrying its file as a data: URL: no extra file per article in docs/ or site/."""
-    href = f"data:{mediatype};charset=utf-8,{quote(content, safe='')}"
+    href = f"data:{mediatype};charset=utf-8,{percent_encoded(content)}"
     return f'<a class="md-button" href="{href}" download="{html_text(name)}">{html_text(label)}</a>'
 
 
@@ -146,9 +145,14 @@ def _cite_box(article: Article, model: SiteModel) -> str:
 
 
 def _listed(article: Article, here: str, model: SiteModel) -> str:
-    href = html_text(html_link(here, article_path(article.id)))
-    title = f'<a href="{href}" lang="{html_text(article.language)}">{html_text(article.title)}</a>'
-    return f"{date_html(model.messages, article.date)} · {title}"
+    """The article as another article's page lists it (made once: ``here`` is always in articles/)."""
+    key = ("listed", f"{article.id}\0{posixpath.dirname(here)}")
+    made = model.fragments.get(key)
+    if made is None:
+        href = html_text(html_link(here, article_path(article.id)))
+        title = f'<a href="{href}" lang="{html_text(article.language)}">{html_text(article.title)}</a>'
+        made = model.fragments[key] = f"{date_html(model.messages, article.date)} · {title}"
+    return made
 
 
 def _more_reading(article: Article, model: SiteModel) -> str:
