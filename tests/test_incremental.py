@@ -173,3 +173,29 @@ def test_a_render_with_nothing_new_makes_no_article_search_file(
     victim.unlink()
     writer.render(project)
     assert victim.read_bytes() == content and len(made) == 1
+
+
+def test_a_render_with_nothing_new_makes_no_browse_page(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hemeroteca.catalogue.ingest import ingest
+    from hemeroteca.render import indexes
+
+    ingest(project)
+    writer.render(project)
+    made: list[str] = []
+    real_page = indexes._facet_page
+    def counted(listed: object, here: str, *rest: object) -> str:
+        made.append(here)
+        return real_page(listed, here, *rest)
+
+    monkeypatch.setattr(indexes, "_facet_page", counted)
+    before = tree_digest(project.docs_dir)
+    writer.render(project)
+    assert made == []  # every browse page on disk was written from the same articles
+    assert tree_digest(project.docs_dir) == before
+    victim = project.docs_dir / "browse" / "languages" / "es.md"
+    content = victim.read_bytes()
+    victim.write_text("damaged", encoding="utf-8")
+    writer.render(project)
+    assert victim.read_bytes() == content and made == ["browse/languages/es.md"]

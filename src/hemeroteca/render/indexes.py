@@ -8,8 +8,10 @@ Charts (map, timelines) are inline SVG drawn here, at build time.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from hemeroteca.catalogue.record import text_digest
 from hemeroteca.render.charts import americas_map, months_chart, years_chart
 from hemeroteca.render.format import date_html, html_text, md_escape, slugify, translated_n
 from hemeroteca.render.links import (
@@ -158,63 +160,129 @@ def _pager(paths: list[tuple[str, str]], here: str, model: SiteModel) -> str:
     return f'<p class="hem-pager"><span>{label}</span> ' + " · ".join(parts) + "</p>"
 
 
-def facet_pages(
-    kind: str, facet: Facet, model: SiteModel, items: ArticleItems | None = None
-) -> dict[str, str]:
-    """The page(s) of one facet value, paginated from the oldest (``list_pages``).
+@dataclass(frozen=True)
+class _FacetList:
+    """One facet value's pages: (label in the pager, path, articles) in the order a reader goes
+    through them (an empty path starts the undated pages)."""
+
+    kind: str
+    facet: Facet
+    pages: tuple[tuple[str, str, list[Article]], ...]
+
+    @property
+    def first(self) -> str:
+        return self.pages[0][1]
+
+    @property
+    def links(self) -> list[tuple[str, str]]:
+        return [(label, path) for label, path, _ in self.pages]
+
+
+def _facet_list(kind: str, facet: Facet, model: SiteModel) -> _FacetList:
+    cut = list_pages(facet.articles)
+    pages = [(model.messages.gettext("Latest articles"), facet_path(kind, facet.slug), cut.first)]
+    older = range(len(cut.older), 0, -1)
+    pages += [(str(n), facet_path(kind, facet.slug, n), cut.older[n - 1]) for n in older]
+    if cut.undated:
+        pages.append(("", "", []))
+        pages += [
+            (str(n), facet_path(kind, facet.slug, n, undated=True), cut.undated[n - 1])
+            for n in range(len(cut.undated), 0, -1)
+        ]
+    return _FacetList(kind, facet, tuple(pages))
+
+
+def _facet_page(
+    listed: _FacetList, here: str, chunk: list[Article], model: SiteModel, item: ArticleItems
+) -> str:
+    """One page of a facet value's list.
 
     These are most of the site's index pages (hundreds at 10,000 articles, with ~90,000
     links), so like article pages they are HTML blocks under JSON front matter: MkDocs
     passes them through, and the fast path fills them into one shell (``shell.py``).
     """
     m = model.messages
-    item = items or ArticleItems(model)
-    cut = list_pages(facet.articles)
-    first = facet_path(kind, facet.slug)
-    # (label in the pager, path, articles), in the order a reader goes through them.
-    pages = [(m.gettext("Latest articles"), first, cut.first)]
-    older = range(len(cut.older), 0, -1)
-    pages += [(str(n), facet_path(kind, facet.slug, n), cut.older[n - 1]) for n in older]
-    if cut.undated:
-        pages.append(("", "", []))  # where the undated pages start
-        pages += [
-            (str(n), facet_path(kind, facet.slug, n, undated=True), cut.undated[n - 1])
-            for n in range(len(cut.undated), 0, -1)
-        ]
-    links = [(label, path) for label, path, _ in pages]
-    out = {}
+    kind, facet = listed.kind, listed.facet
     label = model.label(kind, facet)
     kind_word = (
         m.gettext(ACTOR_TYPES[facet.detail["type"]]) if facet.detail.get("type") in ACTOR_TYPES else ""
     )
     title = label + (f" ({kind_word})" if kind_word else "")
     heading = html_text(label) + (f" (<span>{html_text(kind_word)}</span>)" if kind_word else "")
-    for _, here, chunk in pages:
-        if not here:
-            continue
-        blocks = [f'<h1 id="title">{heading}</h1>']
-        if facet.detail.get("aliases"):
-            also = html_text(", ".join(facet.detail["aliases"]))
-            known = html_text(m.gettext("Also known as:"))
-            blocks.append(f"<p><span>{known}</span> {also}</p>")
-        if here == first:  # the count changes with every article: on the first page only
-            count = len(facet.articles)
-            blocks.append(
-                translated_n(m, "{n} article, newest first.", "{n} articles, newest first.", count, tag="p")
-            )
-            if kind == "years" and facet.key != UNDATED:
-                chart = months_chart([a.date for a in facet.articles], facet.key, m)
-                blocks.append(f'<div class="hem-figure">{chart}</div>')
-        pager = _pager(links, here, model)
-        if pager:
-            blocks.append(pager)
-        blocks.append('<ul class="hem-list">\n' + "\n".join(item(a, here) for a in chunk) + "\n</ul>")
-        overview = html_link(here, facet_overview_path(kind))
-        every = html_text(m.gettext(FACET_ALL[kind]))
-        blocks.append(f'<p><a href="{overview}">{every}</a></p>')
-        head = json.dumps({"title": html_text(title)}, ensure_ascii=False, separators=(",", ":"))
-        out[here] = f"---\n{head}\n---\n\n" + "\n\n".join(blocks) + "\n"
-    return out
+    blocks = [f'<h1 id="title">{heading}</h1>']
+    if facet.detail.get("aliases"):
+        also = html_text(", ".join(facet.detail["aliases"]))
+        known = html_text(m.gettext("Also known as:"))
+        blocks.append(f"<p><span>{known}</span> {also}</p>")
+    if here == listed.first:  # the count changes with every article: on the first page only
+        count = len(facet.articles)
+        blocks.append(
+            translated_n(m, "{n} article, newest first.", "{n} articles, newest first.", count, tag="p")
+        )
+        if kind == "years" and facet.key != UNDATED:
+            chart = months_chart([a.date for a in facet.articles], facet.key, m)
+            blocks.append(f'<div class="hem-figure">{chart}</div>')
+    pager = _pager(listed.links, here, model)
+    if pager:
+        blocks.append(pager)
+    blocks.append('<ul class="hem-list">\n' + "\n".join(item(a, here) for a in chunk) + "\n</ul>")
+    overview = html_link(here, facet_overview_path(kind))
+    every = html_text(m.gettext(FACET_ALL[kind]))
+    blocks.append(f'<p><a href="{overview}">{every}</a></p>')
+    head = json.dumps({"title": html_text(title)}, ensure_ascii=False, separators=(",", ":"))
+    return f"---\n{head}\n---\n\n" + "\n\n".join(blocks) + "\n"
+
+
+class FacetPages(Mapping[str, str]):
+    """The page of every facet value, by path, each made only when asked for.
+
+    ``key`` says what a page is made from (its place in the list, the pager, the keys of the
+    articles it lists, and on a list's first page the count and, for a year, every date), so a
+    writer can leave alone a page it already wrote for the same key
+    (``render.writer.GeneratedFiles``): after one new article, one page of each of its lists.
+    """
+
+    def __init__(self, model: SiteModel) -> None:
+        self._model = model
+        self._items = ArticleItems(model)
+        self._pages: dict[str, tuple[_FacetList, list[Article]]] = {}
+        for kind in FACET_TITLES:
+            for facet in model.facets[kind].values():
+                listed = _facet_list(kind, facet, model)
+                for _, path, chunk in listed.pages:
+                    if path:
+                        self._pages[path] = (listed, chunk)
+
+    def __getitem__(self, rel: str) -> str:
+        listed, chunk = self._pages[rel]
+        return _facet_page(listed, rel, chunk, self._model, self._items)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pages)
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    def __contains__(self, rel: object) -> bool:
+        return rel in self._pages
+
+    def key(self, rel: str) -> str:
+        listed, chunk = self._pages[rel]
+        facet = listed.facet
+        parts = [rel, self._model.language, listed.kind, facet.key, facet.slug]
+        parts += [repr(sorted(facet.detail.items())), repr(listed.links)]
+        if rel == listed.first:
+            parts.append(str(len(facet.articles)))
+            if listed.kind == "years":
+                parts.extend(a.date or "" for a in facet.articles)
+        parts.extend(a.key for a in chunk)
+        return text_digest("\n".join(parts))
+
+
+def facet_pages(kind: str, facet: Facet, model: SiteModel) -> dict[str, str]:
+    """The page(s) of one facet value, paginated from the oldest (``list_pages``)."""
+    listed, item = _facet_list(kind, facet, model), ArticleItems(model)
+    return {path: _facet_page(listed, path, chunk, model, item) for _, path, chunk in listed.pages if path}
 
 
 def _overview_order(kind: str, facets: dict[str, Facet], model: SiteModel) -> list[Facet]:
@@ -382,10 +450,13 @@ def search_page(model: SiteModel) -> str:
 
 
 def index_pages(model: SiteModel) -> dict[str, str]:
+    """Home, search, the overviews and every facet value's pages."""
+    return other_index_pages(model) | dict(FacetPages(model))
+
+
+def other_index_pages(model: SiteModel) -> dict[str, str]:
+    """Home, search and the overviews: the few index pages not in ``FacetPages``."""
     pages = {"index.md": home_page(model), "search.md": search_page(model)}
-    items = ArticleItems(model)
     for kind in FACET_TITLES:
         pages.update(overview_pages(kind, model.facets[kind], model))
-        for facet in model.facets[kind].values():
-            pages.update(facet_pages(kind, facet, model, items))
     return pages

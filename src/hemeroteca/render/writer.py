@@ -23,7 +23,7 @@ from hemeroteca.fileio import inside, stamp, write_if_changed
 from hemeroteca.project import Project
 from hemeroteca.render.client_messages import MESSAGES_JS, messages_js
 from hemeroteca.render.exports import export_files
-from hemeroteca.render.indexes import index_pages
+from hemeroteca.render.indexes import FacetPages, index_pages, other_index_pages
 from hemeroteca.render.links import article_path
 from hemeroteca.render.messages import FALLBACK
 from hemeroteca.render.model import Article, SiteModel, build_model
@@ -62,7 +62,12 @@ def site_identity(project: Project) -> tuple[str, str | None, str]:
 
 def page_files(model: SiteModel) -> dict[str, str]:
     """Index pages, exports and the interface's words for the browser: path -> content."""
-    return index_pages(model) | export_files(model) | {MESSAGES_JS: messages_js(model)}
+    return index_pages(model) | other_files(model)
+
+
+def other_files(model: SiteModel) -> dict[str, str]:
+    """Home, search, the overviews, exports and the interface's words: the files made whole each time."""
+    return other_index_pages(model) | export_files(model) | {MESSAGES_JS: messages_js(model)}
 
 
 def site_files(model: SiteModel) -> dict[str, str]:
@@ -214,11 +219,16 @@ def render(
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(1))
             searching = pool.apply_async(_search_job, (str(project.root),))
         written, unchanged = _write_article_pages(docs, model, stale, progress)
-        files = page_files(model)
+        files = other_files(model)
         more_written, more_unchanged = _write_files(docs, files)
-        report.written = written + more_written
-        report.unchanged = unchanged + more_unchanged + len(model.articles) - len(stale)
-        generated = set(files) | {article_path(a.id) for a in model.articles}
+        # A facet's pages are made only when what they list changed: one page per list after an add.
+        facet_pages = FacetPages(model)
+        browse = GeneratedFiles(project, "browse-pages")
+        browse_written, browse_unchanged = _write_files(docs, facet_pages, browse)
+        browse.save()
+        report.written = written + more_written + browse_written
+        report.unchanged = unchanged + more_unchanged + browse_unchanged + len(model.articles) - len(stale)
+        generated = set(files) | set(facet_pages) | {article_path(a.id) for a in model.articles}
         for rel, original in original_files(project.seeds_dir, model.articles).items():
             if write_if_changed(docs / rel, original.read_bytes()):
                 report.written.append(rel)
