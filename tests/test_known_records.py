@@ -102,3 +102,17 @@ def test_a_record_that_stops_parsing_is_reported_though_it_was_cached(
     records, errors = load_records(project)
     assert [e.path for e in errors] == [project.relative(path)]
     assert path not in [r.path for r in records]
+
+
+def test_a_seed_changed_without_its_size_or_time_changing_is_reported(project: Project) -> None:
+    from hemeroteca.catalogue.check import check
+
+    ingest(project)
+    assert not [p for p in check(project) if p.field == "source.sha256"]
+    seed = sorted(project.seeds_dir.glob("*.txt"))[0]
+    data = seed.read_bytes()
+    before = os.stat(seed)
+    seed.write_bytes(data[:-2] + bytes([data[-2] ^ 1]) + data[-1:])  # one bit of the last line
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    problems = [p for p in check(project) if p.field == "source.sha256"]
+    assert len(problems) == 1 and "was the seed edited" in problems[0].message

@@ -141,13 +141,14 @@ class Store:
             self._changed = True
         self._used.add(key)
 
-    def save(self) -> None:
+    def save(self, *, prune: bool = True) -> None:
         """Write the store if it changed, without the entries this run did not use.
 
         Every user of a store looks at all its inputs (every record, every seed, every page),
         so an unused entry is for a file that is gone: dropping it keeps stores from piling up.
+        ``prune=False`` keeps them, for a run that looked at only some of its inputs.
         """
-        if self._used != self._entries.keys():
+        if prune and self._used != self._entries.keys():
             self._entries = {key: raw for key, raw in self._entries.items() if key in self._used}
             self._changed = True
         if not self._changed:

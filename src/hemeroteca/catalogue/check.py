@@ -25,6 +25,7 @@ from hemeroteca.catalogue.explain import (
     topic_message,
     unknown_actor,
 )
+from hemeroteca.catalogue.known import file_stamp
 from hemeroteca.catalogue.problems import Problem
 from hemeroteca.catalogue.record import Record
 from hemeroteca.catalogue.seed_digests import seed_sha256
@@ -249,6 +250,16 @@ def _missing_sidecars(record: Record, seed: Path, problem: Callable[[str, str], 
     return found
 
 
+def _plain_seed(record: Record, seeds: dict[str, Path]) -> Path | None:
+    """The file in seeds/ the record names, when nothing beside it (OCR text, WARC) is checked too."""
+    source = record.meta.get("source")
+    if not isinstance(source, dict) or not isinstance(source.get("path"), str):
+        return None
+    if record.meta.get("ocr") is True or source.get("retrieved"):
+        return None
+    return seeds.get(source["path"])
+
+
 def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True) -> list[Problem]:
     """All problems in the catalogue, sorted by file and line.
 
@@ -284,14 +295,19 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
     astray: set[str] = set()
     for record in records:
         path = project.relative(record.path)
-        key = (record.digest, authorities.digest, path)
-        own = judged.get(key)
+        # A record's own problems depend only on its text, its path and the authority files; its
+        # seed's, on the seed file too, known by its stamp (``known.file_stamp``) when only the
+        # seed is involved (a scan's OCR text or a fetch's WARC beside it is looked for each time).
+        seed = _plain_seed(record, seed_files) if seeds else None
+        key = (record.digest, authorities.digest, path, file_stamp(seed) if seed else None, seeds)
+        own, from_seed = judged.get(key) or (None, None)
         if own is None:
             own = check_record(record, path, authorities)
-            judged.put(key, own)
+        if seeds and from_seed is None:
+            from_seed = check_source(project, record, path, seed_files, sha256 or sha256_of)
+        judged.put(key, (own, from_seed if seed else None))
         problems.extend(own)
         if seeds:
-            from_seed = check_source(project, record, path, seed_files, sha256 or sha256_of)
             if any(p.field == "source.path" for p in from_seed):
                 astray.add(record.path.stem)  # its namesake seed is the one it lost: said once, here
             problems.extend(from_seed)
@@ -323,8 +339,8 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
         if not (isinstance(r.meta.get("source"), dict) and isinstance(r.meta["source"].get("path"), str))
     }
     judged.save()
-    if sha256 is not None:  # saving an unused store would empty it
-        sha256.save()
+    if sha256 is not None:  # only the seeds not judged before were hashed: keep the others' hashes
+        sha256.save(prune=False)
     for rel, seed in seed_files.items():
         if rel not in seeds_used and seed_id(seed) not in unreadable:
             problems.append(

@@ -3,7 +3,8 @@
 ``check`` compares every record's ``source.sha256`` with its seed, and ``add``
 looks for a new file's text among all the seeds: at 10,000 seeds that is
 reading and hashing 60 MB on every command. A seed is never edited (check
-reports it if one is), so its size and modification time are a safe key.
+reports it if one is), so its stamp (size, modification and change times, inode:
+``known.file_stamp``) is a safe key.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hemeroteca.cache import Store
-from hemeroteca.fileio import stamp
+from hemeroteca.catalogue.known import file_stamp
 from hemeroteca.project import Project
 
 
@@ -29,16 +30,17 @@ class SeedDigests:
         self._compute = compute
 
     def __call__(self, path: Path) -> str:
-        key = (path.name, stamp(path))
+        key = (path.name, file_stamp(path))
         value = self._store.get(key)
         if value is None:
             value = self._compute(path.read_bytes())
             self._store.put(key, value)
         return value
 
-    def save(self) -> None:
-        """Keep what this run used: each command that uses a kind goes through every seed."""
-        self._store.save()
+    def save(self, *, prune: bool = True) -> None:
+        """Keep what this run used (each command that uses a kind goes through every seed), or
+        with ``prune=False`` everything: ``check`` hashes only the seeds it has not judged before."""
+        self._store.save(prune=prune)
 
 
 def seed_sha256(project: Project) -> SeedDigests:
