@@ -164,7 +164,7 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
     from hemeroteca.catalogue.ingest import ingest
     from hemeroteca.render.writer import render
 
-    refuse_unsafe_files(project)
+    refuse_unsafe_files(project)  # before the lock, which would open an archive/ that is a link
     with archive_lock(project):  # no add or review may change the archive half-way through
         ingested = ingest(project, progress=stage(progress, "Ingesting"))
         if ingested.errors:

@@ -23,6 +23,7 @@ from hemeroteca.catalogue.seedtext import (
 )
 from hemeroteca.catalogue.store import (
     archive_lock,
+    list_record_paths,
     list_seeds,
     read_sidecars,
     record_path,
@@ -150,7 +151,9 @@ def _ingest(
         message = "not a file in seeds/: `hemeroteca add` copies a new article there"
         report.errors.append(HemerotecaError(project.relative(seed), message))
         seeds.remove(seed)
-    todo = [seed for seed in seeds if _needs_extraction(project, seed, force, report)]
+    # One listing of archive/ instead of a look for each seed's record (100,000 at a build).
+    records = {path.name for path in list_record_paths(project)}
+    todo = [seed for seed in seeds if _needs_extraction(project, seed, force, report, records)]
     works = (_seed_work(project, seed) for seed in todo)
     # A seed's error comes back as a value: one bad seed does not stop the others.
     results = map_ordered(
@@ -172,11 +175,17 @@ def _ingest(
     return report
 
 
-def _needs_extraction(project: Project, seed: Path, force: bool, report: IngestReport) -> bool:
-    """False for a seed whose record must stay as it is (noted in the report), True otherwise."""
-    target = record_path(project, seed_id(seed))
-    if not target.exists():
+def _needs_extraction(
+    project: Project, seed: Path, force: bool, report: IngestReport, records: set[str]
+) -> bool:
+    """False for a seed whose record must stay as it is (noted in the report), True otherwise.
+
+    ``records``: the names of the files in archive/.
+    """
+    name = f"{seed_id(seed)}.md"
+    if name not in records:
         return True
+    target = project.archive_dir / name
     if not force:
         # Already in the catalogue: not even read, so a build over 10,000 records stays quick.
         report.unchanged.append(target)

@@ -86,6 +86,9 @@ def unsafe_files(project: Project) -> list[tuple[str, str]]:
     any of them would let a pull request publish, or print in a CI message, a file
     from anywhere on the machine that builds the site. Only regular files are read.
     """
+    held = str(project.archive_dir)
+    if held in _vetted and _held.get(held):
+        return []
     found: list[tuple[Path, str]] = []
     for path in (project.seeds_dir, project.archive_dir, project.docs_dir, project.overrides_dir):
         if path.is_symlink():
@@ -94,6 +97,8 @@ def unsafe_files(project: Project) -> list[tuple[str, str]]:
             found.extend(_unsafe_in(path))
     if project.mkdocs_yml.is_symlink():
         found.append((project.mkdocs_yml, "is a symbolic link"))
+    if not found and _held.get(held):
+        _vetted.add(held)
     return [(project.relative(path), why) for path, why in found]
 
 
@@ -156,6 +161,10 @@ def load_records(project: Project) -> Loaded:
 
 # Commands of this process holding the archive's lock, by folder: ``build`` runs ``ingest``.
 _held: dict[str, int] = {}
+# Archives whose project folders ``unsafe_files`` found clean while this process held the lock:
+# until it lets go, only this process writes there (regular files), so one look serves the
+# whole command (a build looked five times, each a walk of every file of the site's source).
+_vetted: set[str] = set()
 LOCK_WAIT = 60.0
 
 
@@ -201,5 +210,6 @@ def archive_lock(project: Project, wait: float | None = None) -> Iterator[None]:
             yield
         finally:
             _held.pop(key, None)
+            _vetted.discard(key)
     finally:
         os.close(fd)
