@@ -803,3 +803,8 @@ def test_sector_words_after_and_the_stay_in_one_name() -> None:
     # a sector word in a regulator's title is no body
     text = "El superintendente de Banca, Seguros y AFP, Sergio Espinosa, dijo que las cajas crecen."
     assert orgs(text) == {}
+
+
+def test_a_preposition_after_a_describing_noun_leads_to_a_place_not_a_firm() -> None:
+    assert orgs("The grants reach businesses outside New Providence, the minister said.") == {}
+    assert orgs("Apoyo a empresas fuera de Lima Metropolitana, dijo el ministro.") == {}

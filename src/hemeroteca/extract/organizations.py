@@ -52,7 +52,8 @@ _STRONG_EXTRA = {"fund", "fondo", "fundo"}
 _DEFINED_HEADS = {"centro", "center", "centre", "empresa", "enterprise"}
 # Prepositions and articles cannot stand between a describing noun and the name it describes.
 _FUNCTION = (
-    r"(?:in|en|em|de|of|for|para|with|con|com|do|da|del|no|na|the|la|el|a|o|y|e|and|to|at|por|by|from)"
+    r"(?:in|en|em|de|of|for|para|with|con|com|do|da|del|no|na|the|la|el|a|o|y|e|and|to|at|por|by|from"
+    r"|outside|inside|across|within|throughout|beyond|near|around|fuera|dentro|fora|entre|between)"
 )
 # Words that open a describing phrase without an article: "Sicredi, maior sistema de cooperativas".
 _LEADING = r"largest|biggest|leading|main|maior|mayor|principal|primeira|primera|first"
