@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from hemeroteca.catalogue.authorities import Actor, Authorities
 from hemeroteca.doubts import Doubt
@@ -329,12 +329,18 @@ def _label_words() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(sorted(_folded('label_line_words')))}(?!\w)")
 
 
+# How many characters a header or sign-off line may hold besides the name ("- Press Release").
+MAX_LABEL_EXTRA = 60
+
+
 def _on_label_line(text: str, start: int, entity: _Entity) -> bool:
     """'Office of the Prime Minister' or 'Ministerio de Agricultura - Comunicado' alone on a line: the
     publisher's header or sign-off labels the page; the body does not act there."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(line) > len(entity.name) + MAX_LABEL_EXTRA:
+        return False  # a line of prose, not a label
     for form in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
         if text.startswith(form, start):
             rest = fold(line[: start - line_start] + " " + line[start - line_start + len(form) :])
@@ -414,6 +420,11 @@ MAX_SYLLABIC_WORDS = 12
 
 
 def _syllabic(short: str, long_: list[str]) -> bool:
+    return _syllabic_of(short, tuple(long_))
+
+
+@lru_cache(maxsize=1 << 14)
+def _syllabic_of(short: str, long_: tuple[str, ...]) -> bool:
     """Is ``short`` built from the openings of the long name's words, in order, from its first word,
     at least one opening of two letters or more: 'corfo' = COR(poración) + FO(mento), 'mincetur' =
     MIN(isterio) + C(omercio) + E(xterior) + TUR(ismo). Plain initials are acronyms, merged elsewhere."""
@@ -453,6 +464,7 @@ _REPRESENTATION = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def _plain(name: str) -> str:
     return " ".join(re.findall(r"\w+", fold(name)))
 

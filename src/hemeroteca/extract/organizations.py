@@ -380,12 +380,19 @@ def _named(text: str) -> list[OrgMention]:
     return found
 
 
+@cache
+def _event_heads() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("event_heads"))
+
+
 def _event_of_body(name: str) -> bool:
     """'Congresso da Aliança Cooperativa Internacional', 'Assembly of the Caribbean Export Council': an
     event head, 'of'/'de', then a body's name: the event of that body ('Congreso de la República' is
     no event: no body follows)."""
+    if fold(name.split(" ", 1)[0]) not in _event_heads():
+        return False
     toks = _tokens(name)
-    if len(toks) < 3 or toks[0] not in {fold(w) for w in words("event_heads")} or toks[1] not in SPLIT_CONN:
+    if len(toks) < 3 or toks[1] not in SPLIT_CONN:
         return False
     rest = toks[2:]
     while rest and rest[0] in NAME_GLUE:
