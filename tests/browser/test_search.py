@@ -93,6 +93,16 @@ def test_a_misspelt_word_finds_the_nearest_and_says_so(watched, search_http, sea
     watched.check()
 
 
+def test_a_word_misspelt_in_its_first_letters_is_corrected_too(watched, search_http, search_site) -> None:  # type: ignore[no-untyped-def]
+    """Item 4, past the term shard of the first letters: "enprendedoras" (n for m) shows the
+    emprendedoras, found by the word's ending (render/search_typos.py)."""
+    page = watched.page
+    assert _id_of(search_site, "Ampyme entrega") in _search(page, search_http, "enprendedoras")
+    note = page.locator(".hem-fixed")
+    assert note.is_visible() and "emprendedoras" in note.inner_text() and "enprendedoras" in note.inner_text()
+    watched.check()
+
+
 def test_results_rank_by_relevance_or_newest_first(watched, search_http, search_site) -> None:  # type: ignore[no-untyped-def]
     """Item 5: the undated article that says "enterprises" four times before the newer one that
     says it once (neither in a title); newest first when the reader asks."""

@@ -149,6 +149,7 @@
 
   function indexEngine() {
     var meta = null, keys = null, longest = 2, shards = {}, articles = {}, pending = {};
+    var tails = new Set(), longestTail = 2, endings = {};  /* the words by their last letters (search_typos.py) */
     var stop = new Set(), names = new Map(), nameWords = new Map(), longestName = 1, tagNames = new Map();
     var labels = { country: {}, topic: {}, language: {} };
     /* What the loaded files told of each article number: its language and year (null:
@@ -160,6 +161,7 @@
     window.hemerotecaSearch = {
       addMeta: function (m) { meta = m; },
       addShard: function (key, terms) { shards[key] = terms; },
+      addTail: function (key, words) { endings[key] = words; },
       addArticle: function (n, row) { articles[n] = row; },
       addOrder: function (year, text) {
         var list = orders[year] = text ? text.split(".").map(function (n) { return parseInt(n, 36); }) : [];
@@ -176,6 +178,7 @@
     var started = once("meta", base + "/search-index/meta.js", function () {
       keys = new Set(meta.keys);
       meta.keys.forEach(function (k) { longest = Math.max(longest, k.length); });
+      (meta.tails || []).forEach(function (k) { tails.add(k); longestTail = Math.max(longestTail, k.length); });
       (meta.stop || []).forEach(function (w) { stop.add(w); });
       [["country", meta.countries], ["topic", meta.topics], ["language", meta.languages]].forEach(function (f) {
         f[1].forEach(function (v) { labels[f[0]][v[0]] = v[1]; files[f[0]][v[0]] = v[2]; });
@@ -303,7 +306,20 @@
       }
       return { all: all, title: title, often: often, forms: forms };
     }
-    /* The nearest word the index knows: a seen form or stem of the word's shard, or a word
+    /* The words seen in the texts that end as `word` does, each with the articles its stems
+       reach: the file of the longest ending of the table that ends the word. */
+    async function sameEnding(word) {
+      var reversed = Array.from(word).reverse().join("");
+      for (var n = Math.min(reversed.length, longestTail); n >= 2; n--) {
+        var key = reversed.slice(0, n);
+        if (!tails.has(key)) continue;
+        await once("e" + key, base + "/search-index/e-" + encodeURIComponent(key) + ".js", function () {});
+        return endings[key] || {};
+      }
+      return {};
+    }
+    /* The nearest word the index knows: a seen form or stem of the word's shard (same first
+       letters), a seen word of the same ending (a mistake in the first letters), or a word
        of a name, one letter apart (two for words of eight letters or more); the one most
        articles hold wins. null when none is near enough. */
     async function nearest(word) {
@@ -324,6 +340,8 @@
           if (e.s || (e.p && !e.f)) consider(term, (e.p || "").length + (e.s ? 50 : 0));
         });
       }
+      var ending = await sameEnding(word);
+      Object.keys(ending).forEach(function (term) { consider(term, ending[term]); });
       nameWords.forEach(function (count, term) { consider(term, 1000 * count); });
       return best && best.term;
     }

@@ -6,9 +6,9 @@ browser allows neither ``fetch`` nor ES modules, so it must load through
 row for every article of the archive, so what a query costs grows with its results,
 not with the archive:
 
-- ``meta.js``: the shard keys, the facet vocabularies (countries, topics,
-  languages, years) with each value's file and number of articles, the number of
-  articles, the names of the countries and topics in English, Spanish and
+- ``meta.js``: the keys of the term shards and of the endings' table, the facet
+  vocabularies (countries, topics, languages, years) with each value's file and number
+  of articles, the number of articles, the names of the countries and topics in English, Spanish and
   Portuguese (``names``), and the stop words queries drop;
 - ``t-KEY.js``: term shards. A key is the shortest prefix (two letters at least)
   whose terms fit in ``SPLIT_BYTES``; crowded prefixes are split letter by letter.
@@ -17,6 +17,9 @@ not with the archive:
   the articles that use it often (the ranking's term frequency) and the forms seen in
   the texts that stand for it (for highlighting); a surface form seen in the texts
   holds its stems (``cooperativas`` -> ``cooperativ``), so the browser needs no stemmer;
+- ``e-KEY.js``: the words seen in the texts by their last letters, for correcting a
+  word misspelt in its first letters (``search_typos.py``); loaded only for a word
+  found nowhere;
 - ``o/YEAR.js``: the numbers of a year's articles, newest first (``o/undated.js`` for
   the undated): what orders the results of the same score and year, loaded for the
   years on screen only;
@@ -52,6 +55,7 @@ from hemeroteca.render.search_postings import (
     update_state,
 )
 from hemeroteca.render.search_text import name_key, stopwords
+from hemeroteca.render.search_typos import tail_table
 
 INDEX_DIR = "search-index"
 SPLIT_BYTES = 48_000
@@ -199,7 +203,9 @@ def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[I
     vocabularies = _vocabularies(model)
     files = _order_files(model, numbering)
     files.update(_facet_files(ordered, state.buckets, vocabularies))
-    files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, vocabularies, sorted(shards))
+    tails = tail_table(state, shard_keys)
+    files.update({f"{INDEX_DIR}/e-{key}.js": _script("addTail", key, words) for key, words in tails.items()})
+    files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, vocabularies, sorted(shards), sorted(tails))
     return IndexFiles(files, ordered, shards), state
 
 
@@ -334,7 +340,9 @@ def names(countries: list[tuple[str, str]], topics: dict[str, dict[str, str]]) -
     return [list(entry) for entry in sorted(out) if entry[0]]
 
 
-def _meta_file(model: SiteModel, vocabularies: dict[str, list[tuple[str, str]]], keys: list[str]) -> str:
+def _meta_file(
+    model: SiteModel, vocabularies: dict[str, list[tuple[str, str]]], keys: list[str], tails: list[str]
+) -> str:
     """Vocabularies with each value's file and number of articles, and what every query needs.
 
     No row per article: a query learns its results' language and year from the postings
@@ -350,6 +358,7 @@ def _meta_file(model: SiteModel, vocabularies: dict[str, list[tuple[str, str]]],
     years = Counter(a.year for a in articles if a.year)
     data = {
         "keys": keys,
+        "tails": tails,
         **{
             f"{facet}s" if facet != "country" else "countries": [
                 [code, name, facet_file(facet, code), counts[facet][code]]
