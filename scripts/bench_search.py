@@ -24,7 +24,10 @@ from hemeroteca.render.search_index import build_index, number_key
 from hemeroteca.render.writer import load_model
 
 # search-index/ file names by their first letters: what each kind of file is
-KINDS = {"t-": "term shards", "a/": "article files", "o/": "year orders", "f/": "facet values", "me": "meta"}
+KINDS = {
+    "t-": "term shards", "e-": "word endings (typos)", "a/": "article files", "o/": "year orders",
+    "f/": "facet values", "me": "meta",
+}
 
 
 def timed(call: Callable[[], object]) -> tuple[float, object]:
