@@ -171,7 +171,12 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
             raise ingested.errors[0]
         loaded = load_records(project)  # read once, for check and render
         problems = require_valid(project, loaded)
-        rendered = render(project, progress=stage(progress, "Rendering"), loaded=loaded)
+        try:
+            rendered = render(project, progress=stage(progress, "Rendering"), loaded=loaded)
+        except OSError as exc:  # a full or read-only disk under docs/: site/ is not touched yet
+            raise HemerotecaError(
+                project.docs_dir, f"cannot write the pages ({exc.strerror}): the previous site is kept"
+            ) from exc
         site_warnings = build_site(project, dirty=dirty)
     return BuildReport(ingest=ingested, problems=problems, render=rendered, site_warnings=site_warnings)
 
