@@ -6,7 +6,7 @@ import json
 
 from hemeroteca.render.model import build_model
 from hemeroteca.render.search_index import build_index, shard_keys
-from hemeroteca.render.search_typos import tail_table
+from hemeroteca.render.search_typos import reach, tail_table
 from tests.render_samples import AUTHORITIES, record
 
 
@@ -36,8 +36,8 @@ def test_every_word_seen_is_found_by_its_ending_with_the_articles_it_reaches() -
     # a word is under the ending its key reverses
     assert all(word.endswith(key[::-1]) for key, table in tails.items() for word in table)
     # emprendedoras, emprendedora, emprendedores: one stem, in two articles
-    assert words["emprendedoras"] == words["emprendedores"] == words["emprendedora"] == 2
-    assert words["cooperativas"] == 1 and "hondureñas" in words
+    assert words["emprendedoras"] == words["emprendedores"] == words["emprendedora"] == reach(2) == 2
+    assert words["cooperativas"] == reach(1) == 1 and "hondureñas" in words
     # no number, no actor's name term, nothing shorter than four letters
     assert "2024" not in words and not any(w.startswith("~") for w in words) and "las" not in words
 
@@ -49,3 +49,7 @@ def test_a_crowded_ending_is_split_by_one_more_letter() -> None:
     endings = [key for key, words in table.items() if any(w.endswith("sas") for w in words)]
     assert len(endings) > 1 and all(len(key) >= 3 for key in endings)
     assert sum(len(table[key]) for key in endings) == 7  # each word once
+
+
+def test_reach_grows_with_the_articles_but_changes_seldom() -> None:
+    assert [reach(n) for n in (1, 2, 3, 4, 7, 8, 1000)] == [1, 2, 2, 3, 3, 4, 10]

@@ -6,8 +6,9 @@ neighbours only when the mistake comes after them: "Venezeula" is in the shard o
 "venezuela", "Hnoduras" and "enprendedoras" are not in those of "honduras" and
 "emprendedoras". This table holds every word seen in the texts keyed the other way, by
 its last letters (the shortest ending, two letters at least, whose words fit in
-``TAIL_BYTES``, the same split as the term shards on the reversed words), each with the
-number of articles its stems reach, so the most used of two equally near words wins. The
+``TAIL_BYTES``, the same split as the term shards on the reversed words), each with how
+many articles its stems reach, as a power of two (``reach``), so the most used of two
+equally near words wins while adding an article rarely changes a file of the table. The
 browser loads the one file of a misspelt word's ending, only when the word is found
 nowhere: a mistake in the first letters is found there, one in the last letters in the
 term shard, and only a word misspelt at both ends goes uncorrected.
@@ -27,17 +28,23 @@ TAIL_BYTES = 16_000
 SHORTEST = 4
 
 
+def reach(articles: int) -> int:
+    """How many articles a word reaches, coarsely: 1 for one, 2 for two or three, 3 for four
+    to seven... (the bits of the number), enough to prefer a common word to a rare one."""
+    return articles.bit_length()
+
+
 def tail_table(
     state: IndexState, split: Callable[[dict[str, int], int], dict[str, str]], limit: int = TAIL_BYTES
 ) -> dict[str, dict[str, int]]:
     """Key (a word ending, reversed: ``sa`` for ``-as``) -> the words seen in the texts that end
-    so, each with the number of articles its stems are found in.
+    so, each with the ``reach`` of its stems.
 
     ``split``: the term shards' split (``search_index.shard_keys``), given the reversed words.
     """
-    reach: Counter[str] = Counter()
+    articles: Counter[str] = Counter()
     for key, postings in state.body.text.items():
-        reach[key.split(BUCKETED, 1)[0]] += postings.count(".") + 1
+        articles[key.split(BUCKETED, 1)[0]] += postings.count(".") + 1
     weights: Counter[str] = Counter()
     for form, stem in {
         (form, stem)
@@ -45,7 +52,8 @@ def tail_table(
         if number not in state.dead and len(form) >= SHORTEST and not form.startswith(ACTOR)
         and not any(c.isdigit() for c in form)
     }:
-        weights[form] += reach[stem]
+        weights[form] += articles[stem]
+    weights = Counter({form: reach(count) for form, count in weights.items()})
     sizes = {form[::-1]: len(form) + len(str(weight)) + 4 for form, weight in weights.items()}
     keys = split(sizes, limit)
     table: dict[str, dict[str, int]] = {}
