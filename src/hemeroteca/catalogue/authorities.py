@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from hemeroteca.catalogue.record import load_yaml, text_digest
 from hemeroteca.errors import HemerotecaError
@@ -46,6 +47,9 @@ class Authorities:
     # A hash of the files' text: pages and caches derived through the authorities depend on it.
     digest: str = ""
     _actor_index: dict[str, Actor] = field(default_factory=dict, compare=False, repr=False)
+    # Answers worked out from these files once per load and reused (did-you-mean for a name
+    # that hundreds of records share): keyed by the question, never by the files' content.
+    remembered: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for actor in self.actors:

@@ -517,10 +517,13 @@ def unknown_actor(name: str, authorities: Authorities, vouched: bool) -> tuple[s
     different actor it really is. In a record still ``auto`` it stays a warning, so
     the tool's own proposals never stop a build.
     """
-    forms = {}
-    for actor in authorities.actors:
-        forms.update({form: form for form in (actor.name, *actor.aliases)})
-    guess = nearest(name, forms, limit=1)
+    key = ("nearest actor", name)
+    guess = authorities.remembered.get(key)
+    if guess is None:
+        forms = {}
+        for actor in authorities.actors:
+            forms.update({form: form for form in (actor.name, *actor.aliases)})
+        guess = authorities.remembered[key] = nearest(name, forms, limit=1)
     if guess:
         actor = authorities.actor(guess[0])
         canonical = f" ({actor.name})" if actor is not None and actor.name != guess[0] else ""
