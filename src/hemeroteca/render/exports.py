@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable, Iterator
 from xml.sax import saxutils
 
 from babel.numbers import format_decimal
@@ -40,32 +41,29 @@ FIELDS = [
 ]
 
 
-def catalogue_rows(model: SiteModel) -> list[dict[str, object]]:
-    rows = []
+def catalogue_rows(model: SiteModel) -> Iterator[dict[str, object]]:
+    """One row per article, made as it is written: 100,000 rows held at once are ~200 MB."""
     for article in model.articles:
-        rows.append(
-            {
-                "id": article.id,
-                "title": article.title,
-                "date": article.date,
-                "language": article.language,
-                "countries": list(article.countries),
-                "country_names": list(article.country_names),
-                "actors": [a.name for a in article.actors],
-                "topics": [t.id for t in article.topics],
-                "review": article.review,
-                "source_path": article.source.get("path"),
-                "source_sha256": article.source.get("sha256"),
-                "source_url": article.source.get("url"),
-                "publisher": article.source.get("publisher"),
-                "page": html_path(article_path(article.id)),
-                "summary": article.summary,
-            }
-        )
-    return rows
+        yield {
+            "id": article.id,
+            "title": article.title,
+            "date": article.date,
+            "language": article.language,
+            "countries": list(article.countries),
+            "country_names": list(article.country_names),
+            "actors": [a.name for a in article.actors],
+            "topics": [t.id for t in article.topics],
+            "review": article.review,
+            "source_path": article.source.get("path"),
+            "source_sha256": article.source.get("sha256"),
+            "source_url": article.source.get("url"),
+            "publisher": article.source.get("publisher"),
+            "page": html_path(article_path(article.id)),
+            "summary": article.summary,
+        }
 
 
-def catalogue_json(model: SiteModel, rows: list[dict[str, object]] | None = None) -> str:
+def catalogue_json(model: SiteModel, rows: Iterable[dict[str, object]] | None = None) -> str:
     """A JSON array with one record per line: as easy to diff as indented JSON, and written by
     json's C encoder, which ``indent`` turns off (3x slower on 10,000 records)."""
     lines = [json.dumps(row, ensure_ascii=False) for row in (catalogue_rows(model) if rows is None else rows)]
@@ -89,7 +87,7 @@ def _cell(value: object) -> str:
     return LIST_SEPARATOR.join(value) if isinstance(value, list) else ("" if value is None else str(value))
 
 
-def catalogue_csv(model: SiteModel, rows: list[dict[str, object]] | None = None) -> str:
+def catalogue_csv(model: SiteModel, rows: Iterable[dict[str, object]] | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in FIELDS])
@@ -250,10 +248,9 @@ def data_page(model: SiteModel, sizes: dict[str, int]) -> str:
 
 
 def export_files(model: SiteModel) -> dict[str, str]:
-    rows = catalogue_rows(model)
     files = {
-        "data/catalogue.json": catalogue_json(model, rows),
-        "data/catalogue.csv": catalogue_csv(model, rows),
+        "data/catalogue.json": catalogue_json(model),
+        "data/catalogue.csv": catalogue_csv(model),
         "data/datapackage.json": datapackage(model),
         "data/feed.xml": atom_feed(model),
     }
