@@ -9,9 +9,12 @@ and "Tourism, Industry and Commerce Ministry"), a surname-less and a full
 personal name.
 
 An actor is dropped when every mention of it is background: the source of a
-figure ("según datos de...", "according to"), membership or an example list
-("members of the X", "such as X, Y"), a former post, or a department named only
-inside someone's title. Bylines and credits never reach this module.
+figure or a forecast ("según datos de...", "according to", "the IDB estimates"),
+membership or an example list ("members of the X", "such as X, Y"), a former post
+or a past partner, a parent body, the bank that holds the accounts, a venue, the
+body whose congress or own fund is meant, a header or sign-off line, or a
+department named only inside someone's title. A press office and bylines are
+never actors.
 """
 
 from __future__ import annotations

@@ -11,6 +11,9 @@ Rules, in three languages, from strongest to weakest:
   with internal enumerations ("Ministerio de Economía, Fomento y Turismo");
 - a describing noun beside a name: "la micro empresa MONZA", "Deli Banana, una
   empresa familiar", "the Pioneer investment fund management company";
+- the body a person's title names: "gerente de Fondo Emprender", "presidente de
+  Confecámaras", "vice president of the Central Finance Facility";
+- a legal form closing a name: "Jardine Matheson & Co. Ltd.", "Frutas del Valle SpA";
 - short names (``short_names``): acronyms used on their own, and one-word
   names coordinated with an organisation.
 
