@@ -117,15 +117,16 @@ def _copy_file(source_path: str, output_path: str, linkable: frozenset[str] = fr
 def _link(source_path: str, output_path: str) -> bool:
     """Hard-link ``source_path`` at ``output_path`` (replacing the file there); False where links
     cannot be made (another file system, a file system without them), to copy instead."""
+    tmp = os.path.join(os.path.dirname(output_path), f".{os.path.basename(output_path)}.link.tmp")
     try:
         try:
             os.link(source_path, output_path)
         except FileExistsError:  # a dirty build: the old site's file, renamed over
-            tmp = os.path.join(os.path.dirname(output_path), f".{os.path.basename(output_path)}.link.tmp")
             Path(tmp).unlink(missing_ok=True)
             os.link(source_path, tmp)
             os.replace(tmp, output_path)
     except OSError:
+        Path(tmp).unlink(missing_ok=True)  # never left in the site
         return False
     return True
 
