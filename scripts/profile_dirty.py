@@ -5,7 +5,8 @@
 PROJECT is a built project (``scripts/bench.py --keep DIR`` leaves one in DIR/proj).
 Each round adds one more synthetic article and builds the site dirty, in this process,
 with the pipeline's main functions wrapped in timers; it prints, per round, the wall time
-of each phase (inclusive: a phase's line counts the phases under it) and how often it ran.
+of each phase and the CPU this process spent in it (inclusive: a phase's line counts the phases
+under it), and how often it ran. On a shared machine the CPU seconds are the steadier figure.
 The search index is built in a forked child while the parent writes pages: its time
 shows as the parent's wait for it. Process start-up (imports) is timed on its own.
 """
@@ -25,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
+from bench import site_stamps, touched  # noqa: E402
 
 # module, function: the phases of add and build --dirty, outermost first.
 PHASES = [
@@ -46,6 +48,7 @@ PHASES = [
     ("hemeroteca.render.writer", "build_model"),
     ("hemeroteca.render.writer", "_write_article_pages"),
     ("hemeroteca.render.writer", "page_files"),
+    ("hemeroteca.render.writer", "other_files"),
     ("hemeroteca.render.writer", "index_pages"),
     ("hemeroteca.render.writer", "export_files"),
     ("hemeroteca.render.writer", "_write_files"),
@@ -70,28 +73,31 @@ class Timers:
         def timed(*args, **kwargs):
             self.depth.setdefault(name, self._stack)
             self._stack += 1
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             try:
                 return function(*args, **kwargs)
             finally:
                 self._stack -= 1
-                row = self.rows.setdefault(name, [0.0, 0])
+                row = self.rows.setdefault(name, [0.0, 0.0, 0])
                 row[0] += time.perf_counter() - start
-                row[1] += 1
+                row[1] += time.process_time() - cpu
+                row[2] += 1
 
         return timed
 
     def install(self) -> None:
         for module_name, attribute in PHASES:
             module = importlib.import_module(module_name)
+            if not hasattr(module, attribute):  # a phase an older or newer version does not have
+                continue
             name = f"{module_name.rsplit('.', 1)[-1]}.{attribute}"
             setattr(module, attribute, self.wrap(name, getattr(module, attribute)))
 
     def report(self) -> None:
-        for name, (seconds, calls) in self.rows.items():
+        for name, (seconds, cpu, calls) in self.rows.items():
             indent = "  " * self.depth.get(name, 0)
             times = f" ({calls} calls)" if calls > 1 else ""
-            print(f"  {indent}{name}: {seconds:.2f} s{times}")
+            print(f"  {indent}{name}: {seconds:.2f} s, CPU {cpu:.2f} s{times}")
         self.rows.clear()
         self.depth.clear()
 
@@ -123,16 +129,20 @@ def main() -> None:
         _, text = synthetic.article_text(number)
         new = inbox / f"profile-article-{number}.txt"
         new.write_text(text, encoding="utf-8")
-        start = time.perf_counter()
+        before = site_stamps(project.site_dir)
+        start, cpu = time.perf_counter(), time.process_time()
         report = add_module.add(project, [new])
-        middle = time.perf_counter()
+        middle, cpu_middle = time.perf_counter(), time.process_time()
         if report.errors or not report.added:
             sys.exit(f"add failed: {report.errors or report.duplicates}")
         publish.build(project, dirty=True)
-        end = time.perf_counter()
-        print(f"round {round_}: add {middle - start:.2f} s, build --dirty {end - middle:.2f} s "
-              f"({existing + round_} seeds)")
+        end, cpu_end = time.perf_counter(), time.process_time()
+        print(f"round {round_}: add {middle - start:.2f} s (CPU {cpu_middle - cpu:.2f} s), build --dirty "
+              f"{end - middle:.2f} s (CPU {cpu_end - cpu_middle:.2f} s; {existing + round_} seeds)")
         timers.report()
+        files = touched(before, site_stamps(project.site_dir))
+        spread = ", ".join(f"{folder} {n}" for folder, n in files.items())
+        print(f"  site files touched: {sum(files.values())} ({spread})")
 
 
 if __name__ == "__main__":
