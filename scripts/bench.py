@@ -92,8 +92,16 @@ def mean_page_kb(site: Path) -> float:
     return statistics.fmean(sizes) / 1e3 if sizes else 0.0
 
 
+# search-index/ files by their first letters: what each kind is (render/search_index.py)
+KINDS = {"me": "meta", "t-": "term shards", "o/": "year orders", "f/": "facet values", "a/": "articles"}
+hosted_kinds: dict[str, int] = {}  # the hosted query's bytes by kind of file, once measured
+
+
 def browser_measures(site: Path) -> tuple[float | None, float | None, float | None]:
-    """(hosted KB per query, offline MB before first result, offline seconds to result)."""
+    """(hosted KB per query, offline MB before first result, offline seconds to result).
+
+    The hosted query's bytes by kind of file are left in ``hosted_kinds``.
+    """
     try:
         from playwright.sync_api import sync_playwright
 
@@ -103,10 +111,18 @@ def browser_measures(site: Path) -> tuple[float | None, float | None, float | No
     if not Path("/usr/bin/chromium").exists() and not shutil.which("chromium"):
         return None, None, None
 
-    def measure(page_url: str, size_of) -> tuple[float, float]:
+    def measure(page_url: str, size_of, kinds: dict[str, int] | None = None) -> tuple[float, float]:
         loaded: list[int] = []
         page = browser.new_page()
-        page.on("requestfinished", lambda r: loaded.append(size_of(r)))
+
+        def finished(request) -> None:  # type: ignore[no-untyped-def]
+            loaded.append(size_of(request))
+            name = request.url.split("?")[0].partition("/search-index/")[2]
+            if kinds is not None and name:
+                kind = KINDS.get(name[:2], "other")
+                kinds[kind] = kinds.get(kind, 0) + loaded[-1]
+
+        page.on("requestfinished", finished)
         start = time.perf_counter()
         page.goto(page_url)
         page.wait_for_selector(".hem-results li", timeout=60_000)
@@ -126,7 +142,7 @@ def browser_measures(site: Path) -> tuple[float | None, float | None, float | No
 
     with sync_playwright() as p, serve(site) as url:
         browser = launch(p)
-        hosted, _ = measure(f"{url}search.html?q={QUERY}", search_bytes)
+        hosted, _ = measure(f"{url}search.html?q={QUERY}", search_bytes, hosted_kinds)
         offline, offline_s = measure(f"{(site / 'search.html').as_uri()}?q={QUERY}", search_bytes)
         browser.close()
     return hosted / 1e3, offline / 1e6, offline_s
@@ -227,7 +243,8 @@ def main() -> None:
         if query_kb is None:
             print("search sizes: not measured (no Chromium or Playwright)")
         else:
-            print(f"hosted search '{QUERY}': {query_kb:.0f} KB downloaded")
+            spread = ", ".join(f"{kind} {size / 1e3:.0f} KB" for kind, size in hosted_kinds.items())
+            print(f"hosted search '{QUERY}': {query_kb:.0f} KB downloaded ({spread})")
             print(f"offline search '{QUERY}': {offline_mb:.2f} MB loaded, results in {offline_s:.2f} s")
         fields = {
             "n": args.articles,
