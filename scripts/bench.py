@@ -93,7 +93,14 @@ def mean_page_kb(site: Path) -> float:
 
 
 # search-index/ files by their first letters: what each kind is (render/search_index.py)
-KINDS = {"me": "meta", "t-": "term shards", "o/": "year orders", "f/": "facet values", "a/": "articles"}
+KINDS = {
+    "me": "meta",
+    "t-": "term shards",
+    "e-": "word endings (typos)",
+    "o/": "year orders",
+    "f/": "facet values",
+    "a/": "articles",
+}
 hosted_kinds: dict[str, int] = {}  # the hosted query's bytes by kind of file, once measured
 
 
