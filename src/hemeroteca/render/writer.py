@@ -202,6 +202,10 @@ def render(
     if loaded is None:
         loaded = load_records(project)
         require_valid(project, loaded, seeds=False)  # the records; whether seeds/ matches is build's
+    for record in loaded[0]:
+        # The line of each field is for check's messages, done by now: the pages and the forked
+        # search child need not hold them (30,000 records: 345 MB resident after the model, 313 without).
+        record.lines = {}
     model = load_model(project, loaded)
     docs = project.docs_dir
     manifest = docs / MANIFEST
