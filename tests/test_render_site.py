@@ -8,11 +8,12 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+from hemeroteca.catalogue.numbering import added_order
 from hemeroteca.render.exports import FEED_SIZE, export_files
 from hemeroteca.render.indexes import index_pages
 from hemeroteca.render.links import PAGE_SIZE
 from hemeroteca.render.model import build_model
-from hemeroteca.render.search_index import TEXT_CHARS, build_index, number_key, shard_keys
+from hemeroteca.render.search_index import TEXT_CHARS, build_index, shard_keys
 from hemeroteca.render.search_postings import decode_bucketed
 from hemeroteca.render.writer import site_files
 
@@ -119,7 +120,7 @@ def _shard_terms(files: dict[str, str], term: str) -> dict:
 def test_search_index_maps_forms_to_stems_and_postings() -> None:
     model = build_model(records(6), AUTHORITIES)
     files, _ = build_index(model)
-    by_number = sorted(model.articles, key=lambda a: number_key(a.id))  # as the index numbers them
+    by_number = sorted(model.articles, key=lambda a: added_order(a.id))  # as the index numbers them
     spanish = [n for n, a in enumerate(by_number) if a.language == "es"]
     cooperativas = _shard_terms(files, "cooperativas")["cooperativas"]
     assert cooperativas["s"]  # a form that stems to something else

@@ -15,9 +15,10 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hemeroteca.catalogue.numbering import added_order
 from hemeroteca.catalogue.record import Record, text_digest
 from hemeroteca.render.model import Article, build_model
-from hemeroteca.render.search_index import build_index, facet_file, number_key
+from hemeroteca.render.search_index import build_index, facet_file
 from hemeroteca.render.search_postings import (
     Postings,
     base36,
@@ -75,7 +76,7 @@ STEPS = st.lists(
 
 
 def in_number_order(article: Article) -> tuple:
-    return number_key(article.id)
+    return added_order(article.id)
 
 
 def model_of(archive: dict[int, tuple]) -> object:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hemeroteca.render.search_index import number_key
+from hemeroteca.catalogue.numbering import added_order
 
 
 def _catalogue(site: Path) -> list[dict]:
@@ -87,7 +87,7 @@ def test_search_finds_inflected_spanish_and_english(watched, base, site) -> None
 def test_results_come_newest_first_when_asked(watched, base, site) -> None:  # type: ignore[no-untyped-def]
     """Sorted newest first (sort=newest in the address): the years' order files, undated articles last."""
     catalogue = {row["id"]: row for row in _catalogue(site)}
-    by_number = sorted(catalogue, key=number_key)  # how the index numbers articles
+    by_number = sorted(catalogue, key=added_order)  # how the index numbers articles
     entries: dict[str, dict] = {}
     for shard in (site / "search-index").glob("t-*.js"):
         entries.update(json.loads(shard.read_text(encoding="utf-8").split(",", 1)[1].rsplit(")", 1)[0]))

@@ -16,13 +16,13 @@ archivists adding in parallel branches from colliding.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.ingest import record_file, seed_source
+from hemeroteca.catalogue.numbering import seed_number
 from hemeroteca.catalogue.seed_digests import SeedDigests, seed_sha256
 from hemeroteca.catalogue.seedtext import (
     DOCUMENT_SUFFIXES,
@@ -48,8 +48,6 @@ from hemeroteca.parallel import map_ordered
 from hemeroteca.project import Project
 from hemeroteca.sources.decode import DecodeError, decode_bytes
 from hemeroteca.sources.fetch import FetchError, fetch_page, is_web_address
-
-_NUMBER = re.compile(r"^(\d+)_")
 
 
 @dataclass(frozen=True)
@@ -155,7 +153,7 @@ def _text_key_or_blank(data: bytes) -> str:
 
 
 def _next_number(seeds: list[Path]) -> int:
-    numbers = [int(m.group(1)) for s in seeds if (m := _NUMBER.match(s.name))]
+    numbers = [n for s in seeds if (n := seed_number(s.name)) is not None]
     return max(numbers, default=-1) + 1
 
 

@@ -14,7 +14,6 @@ same on every machine.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,13 +21,12 @@ import yaml
 
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.check import check_record, check_source
+from hemeroteca.catalogue.numbering import added_order
 from hemeroteca.catalogue.record import Record, parse, split_front_matter
 from hemeroteca.catalogue.store import archive_lock, load_records, record_path, refuse_unsafe_files
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import write_atomic
 from hemeroteca.project import Project
-
-_NUMBER = re.compile(r"^(\d+)")
 
 
 @dataclass(frozen=True)
@@ -52,11 +50,6 @@ def review_all(project: Project, refs: list[str]) -> ReviewReport:
         except HemerotecaError as exc:
             report.errors.append(exc)
     return report
-
-
-def added_order(record_id: str) -> tuple[int, str]:
-    match = _NUMBER.match(record_id)
-    return (int(match.group(1)) if match else 10**12, record_id)
 
 
 def pending(project: Project) -> list[Record]:

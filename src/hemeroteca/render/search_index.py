@@ -30,7 +30,7 @@ not with the archive:
   its text, from which the browser cuts the passage around the words found; loaded for
   the results on screen only.
 
-Article numbers follow the order articles were added (``number_key``), so adding
+Article numbers follow the order articles were added (``catalogue.numbering.added_order``), so adding
 an article appends a number and leaves the other postings alone
 (``search_postings.py``): it changes the shards of its words, its own file, its year's
 order, its facet values' files and meta.js.
@@ -40,10 +40,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 
+from hemeroteca.catalogue.numbering import added_order
 from hemeroteca.extract.countries import gazetteer
 from hemeroteca.render.model import Article, SiteModel
 from hemeroteca.render.search_postings import (
@@ -98,20 +98,6 @@ def shard_keys(sizes: dict[str, int], limit: int) -> dict[str, str]:
 def _script(call: str, *args: object) -> str:
     body = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for a in args)
     return f"hemerotecaSearch.{call}({body});\n"
-
-
-_NUMBERED = re.compile(r"\d+")
-
-
-def number_key(article_id: str) -> tuple[int, int, str]:
-    """Articles are numbered in the order they were added, so a new one takes the next number.
-
-    ``hemeroteca add`` names seeds ``NNN_hash`` with NNN one more than the highest: ids
-    with a leading number sort by its value (``999_…`` before ``1000_…``), after any ids
-    without one (seeds named by hand, which ``add`` never creates).
-    """
-    match = _NUMBERED.match(article_id)
-    return (1, int(match.group()), article_id) if match else (0, 0, article_id)
 
 
 class IndexFiles(Mapping[str, str]):
@@ -196,7 +182,7 @@ def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[I
     ``previous``: the state a former build returned, for any archive or version; what
     cannot be reused from it is rebuilt, and the files are the same either way.
     """
-    numbering = sorted(range(len(model.articles)), key=lambda rank: number_key(model.articles[rank].id))
+    numbering = sorted(range(len(model.articles)), key=lambda rank: added_order(model.articles[rank].id))
     ordered = [model.articles[rank] for rank in numbering]
     state = (update_state(previous, ordered) if previous is not None else None) or build_state(ordered)
     shards = _shards(state)

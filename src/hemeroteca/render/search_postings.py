@@ -1,7 +1,7 @@
 """The search index's postings, kept from one build to the next so that adding or changing
 a few articles costs a few articles' work, not a re-read of the whole archive.
 
-Articles are numbered in the order they were added (``search_index.number_key``), so a
+Articles are numbered in the order they were added (``catalogue.numbering.added_order``), so a
 new article takes the next number and no other number moves.
 
 A stem's postings are the numbers of the articles holding it, as base-36 gaps joined by
@@ -275,7 +275,7 @@ def _drained(lists: dict[int, array], name: Callable[[int], str]) -> Iterator[tu
 
 
 def build_state(ordered: list[Article]) -> IndexState:
-    """The state of ``ordered`` (articles in number order, see ``search_index.number_key``), from scratch."""
+    """The state of ``ordered`` (articles in the order added: ``numbering.added_order``), from scratch."""
     analyser = _Analyser([])
     # stem number -> article numbers: of the body per bucket, of the titles, of the stems used often,
     # in arrays (4 bytes a posting, where a list takes 8)
