@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import importlib
 import os
 import resource
 import sys
@@ -26,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
+from phases import wrap_phases  # noqa: E402
 
 # module, function: what render and the site step spend their time in, in the order they run.
 PHASES = [
@@ -78,10 +78,7 @@ def main() -> None:
     root = args.keep or Path(tempfile.mkdtemp(prefix="hemeroteca-profile-"))
     project = synthetic.skeleton(root / "proj")
     synthetic.write_archive(project, args.articles)
-    for module_name, attribute in PHASES:
-        module = importlib.import_module(module_name)
-        name = f"{module_name.rsplit('.', 1)[-1]}.{attribute}"
-        setattr(module, attribute, timed(name, getattr(module, attribute)))
+    wrap_phases(PHASES, timed)
     from hemeroteca.publish import build_site
     from hemeroteca.render.writer import render
 

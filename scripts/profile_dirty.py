@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import importlib
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
 from bench import site_stamps, touched  # noqa: E402
+from phases import wrap_phases  # noqa: E402
 
 # module, function: the phases of add and build --dirty, outermost first.
 PHASES = [
@@ -86,12 +86,7 @@ class Timers:
         return timed
 
     def install(self) -> None:
-        for module_name, attribute in PHASES:
-            module = importlib.import_module(module_name)
-            if not hasattr(module, attribute):  # a phase an older or newer version does not have
-                continue
-            name = f"{module_name.rsplit('.', 1)[-1]}.{attribute}"
-            setattr(module, attribute, self.wrap(name, getattr(module, attribute)))
+        wrap_phases(PHASES, self.wrap, missing_ok=True)  # an older or newer version may lack a phase
 
     def report(self) -> None:
         for name, (seconds, cpu, calls) in self.rows.items():
