@@ -83,6 +83,28 @@ def _not_name() -> frozenset[str]:
 
 
 @cache
+def _given_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set("given_names"))
+
+
+@cache
+def _never_in_name() -> frozenset[str]:
+    """Furniture no given name can carry into a name: institution heads, titles, courtesy titles and
+    place prefixes ('Paula Banco' is no person, 'Paula Mercado' is)."""
+    words = set()
+    for key in ("org_heads_initial", "org_heads_final", "honorifics", "roles", "place_prefixes"):
+        words.update(fold(part).strip(".’'") for w in word_set(key) for part in (w, *w.split()))
+    return frozenset(words)
+
+
+def _surname_word(word: str) -> bool:
+    """A common word, sector or place that may be a surname after a given name: 'Mercado', 'Green',
+    'Norte', 'Montenegro' (not a short function word, not a head-word or title)."""
+    folded = fold(word.strip(".’'"))
+    return len(folded) >= 4 and folded.isalpha() and folded not in _never_in_name()
+
+
+@cache
 def _place_prefixes() -> frozenset[str]:
     return frozenset(fold(w) for w in word_set("place_prefixes"))
 
@@ -187,7 +209,9 @@ def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] 
     ]
     if len(inner) > 1 and _may_end_name(inner[-1].word):
         inner = inner[:-1]
-    if any(is_furniture(t.word) for t in inner):
+    # after a given name, a surname may be a common word ("Paula Mercado", "Peter Green")
+    given = fold(tokens[first].word) in _given_names()
+    if any(is_furniture(t.word) and not (given and _surname_word(t.word)) for t in inner):
         return None
     if tokens[last - 1].text in PARTICLES:
         return None

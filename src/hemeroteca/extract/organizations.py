@@ -454,6 +454,10 @@ def _described(text: str) -> list[OrgMention]:
     found = []
     for key in ("descriptor_before", "descriptor_after", "descriptor_between"):
         for m in _patterns()[key].finditer(text):
+            if key == "descriptor_after":
+                phrase = tokenize(m.group(0)[m.end("name") - m.start() :])
+                if any(is_role(phrase, k) for k in range(len(phrase))):
+                    continue  # "Paula Mercado, the manager of the cooperative": a person and her title
             names = [m.group("name")]
             if key == "descriptor_before" and m.group("plural"):
                 names = re.split(r"\s+(?:y|e|and)\s+", m.group("name"))

@@ -264,24 +264,44 @@ def _cue(tokens: list[Token], run_first: int, first: int, last: int) -> str | No
     return None
 
 
-def _after_dateline(tokens: list[Token], first: int) -> bool:
+_DASHES = frozenset({"-", "–", "—"})
+# A dateline before a dash: a capitalised place, a comma, then anything ending in a number ("KINGSTON,
+# Jamaica, May 3 –", "Brasília, 5/3/2020 -"). Read only on the line's opening characters.
+_DATELINE_HEAD = re.compile(r"[A-ZÁÉÍÓÚÑÇ][^\n,]{1,40},[^\n]{0,60}\d[ \t]*$")
+MAX_DATELINE_CHARS = 100
+
+
+def _after_dateline(text: str, tokens: list[Token], first: int) -> bool:
     """'Lima, 12 de mayo de 2018.- Ana Ruiz, directora...': the stop-dash (or bracket-dash) that ends
-    a dateline opens the story, and a name may follow it."""
-    if first < 2 or tokens[first - 1].text not in ("-", "–"):
+    a dateline opens the story, and a name may follow it; so does a dash right after the dateline's
+    date ("KINGSTON, Jamaica, May 3 – Tom Harris, ...")."""
+    if first < 2 or tokens[first - 1].text not in _DASHES:
         return False
     before = tokens[first - 2].text
-    return before in (".", ")") or (before.endswith(".") and before[:-1].isdigit())
+    if before in (".", ")") or (before.endswith(".") and before[:-1].isdigit()):
+        return True
+    dash = tokens[first - 1].start
+    line_start = text.rfind("\n", 0, dash) + 1
+    return dash - line_start <= MAX_DATELINE_CHARS and bool(_DATELINE_HEAD.match(text, line_start, dash))
 
 
-def _well_placed(tokens: list[Token], first: int, last: int, people_ends: set[int]) -> bool:
+def _opens_line(tokens: list[Token], first: int) -> bool:
+    """'- Ana Ruiz, directora de ...': a dash opening a line is a bullet or a speaker's turn; a name may
+    follow it ('the fund – Tom Harris' inside a line is an aside, not a name)."""
+    return tokens[first - 1].text in _DASHES and (first < 2 or tokens[first - 2].text == "\n")
+
+
+def _well_placed(text: str, tokens: list[Token], first: int, last: int, people_ends: set[int]) -> bool:
     """Not a complement (after 'of', 'de', 'the'), a title of a work (in quotes) or an institution
-    (before '(' or 'of X'). After 'and', only when a person stands before it ('X and Y')."""
-    if first > 0 and fold(tokens[first - 1].word) in _COMPLEMENT_BEFORE:
+    (before '(' or 'of X'). After 'and', only when a person stands before it ('X and Y'). What
+    ends a sentence ('... modelo de negócio. Carlos Magno, do X') does not describe the next one."""
+    prev_ends = first > 0 and tokens[first - 1].ends_sentence
+    if first > 0 and not prev_ends and fold(tokens[first - 1].word) in _COMPLEMENT_BEFORE:
         return False
     opener = first > 0 and tokens[first - 1].text in ("-", "–", "“", '"', "«")
-    if opener and not _after_dateline(tokens, first):
+    if opener and not (_after_dateline(text, tokens, first) or _opens_line(tokens, first)):
         return False
-    if first > 0 and fold(tokens[first - 1].word) in _named_things():
+    if first > 0 and not prev_ends and fold(tokens[first - 1].word) in _named_things():
         return False  # "el programa Desenrola Pequenos Negócios", "la empresa Textiles Andinos"
     after_and = first > 1 and fold(tokens[first - 1].word) in ("and", "y", "e")
     if after_and and tokens[first - 2].is_cap and first - 1 not in people_ends:
@@ -328,11 +348,13 @@ def find_people(text: str) -> list[PersonMention]:
     found: list[PersonMention] = []
     people_ends: set[int] = set()
     for run_first, run_last in runs(tokens):
+        if run_last - run_first > 2 and fold(tokens[run_first].word) in _speech():
+            run_first += 1  # "Said Peter Green, chairman of ...": a verb of saying opens the sentence
         name = trim_to_name(tokens, run_first, run_last) or _after_title_in_run(tokens, run_first, run_last)
         if name is None:
             continue
         first, last = name
-        if not _well_placed(tokens, first, last, people_ends):
+        if not _well_placed(text, tokens, first, last, people_ends):
             continue
         rule = _cue(tokens, run_first, first, last)
         if rule is None:
