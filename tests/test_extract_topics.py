@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hemeroteca.catalogue.authorities import load_authorities
-from hemeroteca.extract.topics import find_topics
+from hemeroteca.extract.topics import _INFLECTION, _STARTS_A_WORD, find_topics, fold
+from hemeroteca.extract.vocabulary import alternation
 
 AUTHORITIES = load_authorities(Path(__file__).resolve().parents[1] / "archive" / "authorities")
 
@@ -31,3 +33,28 @@ def test_a_word_in_passing_is_not_a_topic() -> None:
 def test_evidence_lists_the_words_found() -> None:
     hit = find_topics("Pesca artesanal", "Los pescadores y la pesca.", AUTHORITIES)[0]
     assert hit.id == "fisheries" and "pesca" in hit.evidence
+
+
+def test_trigger_tree_matches_what_the_flat_list_matches() -> None:
+    """The tree of shared beginnings finds the same words as the triggers listed longest first:
+    a longer trigger wins over its prefix, an inflection is kept, a word's middle is no start."""
+    words = {"export", "exportacion", "exportaciones", "micro", "microempresa", "pyme", "cafe", "cafetal"}
+    flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    flat_pattern = re.compile(rf"(?<!\w)(?:{flat}){_INFLECTION}(?!\w)")
+    tree_pattern = re.compile(rf"{alternation(words, _STARTS_A_WORD)}{_INFLECTION}(?!\w)")
+    text = fold(
+        "Las exportaciones de café y los cafetales: exporting microempresas, Micro pymes, "
+        "reexportacion y supyme; exportacion, cafeteria."
+    )
+    found = tree_pattern.findall(text)
+    assert found == flat_pattern.findall(text)
+    assert found == [
+        "exportaciones",
+        "cafe",
+        "cafetales",
+        "exporting",
+        "microempresas",
+        "micro",
+        "pymes",
+        "exportacion",
+    ]

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from hemeroteca.catalogue.authorities import Authorities, Topic
+from hemeroteca.extract.vocabulary import alternation
 
 MIN_HITS = 2
 MIN_SHARE = 0.2
@@ -21,6 +22,11 @@ TITLE_WEIGHT = 2
 # Plural and verb endings a trigger may take ("exports", "exporting", "cooperativas").
 _INFLECTION = r"(?:s|es|ed|ing|er|ers|d)?"
 _COMPILED: dict[tuple, list[tuple[str, re.Pattern[str]]]] = {}
+# Runs of characters outside ASCII: the only places a combining accent can stand once decomposed.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+# No word character right before a trigger's first letter (the trigger starts a word), tested after
+# that letter so the pattern opens on letters and scanning skips the places no trigger starts at.
+_STARTS_A_WORD = r"(?<!\w.)"
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,12 @@ class TopicHit:
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, so 'Exportación' matches 'exportacion'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # only the non-ASCII runs are walked character by character: most of a text is ASCII
+    return _NOT_ASCII.sub(_strip_accents, decomposed)
+
+
+def _strip_accents(match: re.Match[str]) -> str:
+    return "".join(c for c in match.group(0) if not unicodedata.combining(c))
 
 
 def _patterns(topics: tuple[Topic, ...]) -> list[tuple[str, re.Pattern[str]]]:
@@ -43,10 +54,9 @@ def _patterns(topics: tuple[Topic, ...]) -> list[tuple[str, re.Pattern[str]]]:
         compiled = []
         for topic in topics:
             words = {fold(w) for lang_words in topic.triggers.values() for w in lang_words}
-            triggers = sorted(words, key=len, reverse=True)
-            if triggers:
-                body = "|".join(re.escape(w) for w in triggers)
-                compiled.append((topic.id, re.compile(rf"(?<!\w)(?:{body}){_INFLECTION}(?!\w)")))
+            if words:
+                pattern = rf"{alternation(words, _STARTS_A_WORD)}{_INFLECTION}(?!\w)"
+                compiled.append((topic.id, re.compile(pattern)))
         _COMPILED.clear()
         _COMPILED[key] = compiled
     return _COMPILED[key]

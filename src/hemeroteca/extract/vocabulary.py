@@ -13,16 +13,24 @@ from functools import cache
 from hemeroteca.resources import load_data
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex group matching any of the words, the longest where several match ('costa rica' over
-    'costa'). Built as a prefix tree, so a list of a thousand names costs little per character."""
+def alternation(words: Iterable[str], after_first: str = "") -> str:
+    r"""A regex group matching any of the words, the longest where several match ('costa rica' over
+    'costa'). Built as a prefix tree, so a list of a thousand names costs little per character.
+
+    ``after_first`` is put right after each word's first letter: a word-start guard there
+    (``(?<!\w.)``) tests what a leading ``(?<!\w)`` would, but leaves the pattern opening on
+    plain letters, so the engine skips at once the positions where no word can start.
+    """
     trie: dict = {}
     for word in {w for w in words if w}:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_pattern(trie)
+    if not after_first:
+        return _trie_pattern(trie)
+    branches = [re.escape(c) + after_first + _trie_pattern(child) for c, child in sorted(trie.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _trie_pattern(node: dict) -> str:
