@@ -67,16 +67,61 @@ def test_only_after_a_preposition_and_only_as_a_complement() -> None:
         "Loans came with support of the Island Development Bank.\n\n"
         "Farmers wrote to the Island Development Bank."
     )
-    assert "actor-after-preposition" in found["Island Development Bank"]
+    assert "actor-never-acts" in found["Island Development Bank"]
     assert "actor-only-complement" not in found["Island Development Bank"]  # "to the" is no complement
     found = reasons("The branch of the Farm Bank grew, and the loans of the Farm Bank doubled.")
-    assert found["Farm Bank"] >= {"actor-after-preposition", "actor-only-complement"}
+    assert found["Farm Bank"] >= {"actor-never-acts", "actor-only-complement"}
     # the body a person's title names is no complement to doubt: the person speaks for it
     found = reasons("Jane Roe, chief of the Farm Bank, said the branch of the Farm Bank grew.")
-    assert not found["Farm Bank"] & {"actor-after-preposition", "actor-only-complement", "actor-no-person"}
+    assert not found["Farm Bank"] & {"actor-never-acts", "actor-only-complement", "actor-no-person"}
     # the subject of a sentence is neither
     found = reasons("The Farm Bank lent more, said Jane Roe, chief of the Farm Bank.")
-    assert not found["Farm Bank"] & {"actor-after-preposition", "actor-only-complement"}
+    assert not found["Farm Bank"] & {"actor-never-acts", "actor-only-complement"}
+
+
+def test_a_body_that_acts_is_the_subject_of_a_verb_past_its_alias_or_an_apposition() -> None:
+    acting = [
+        "The Island Development Bank approved new loans, Jane Roe said.",
+        "El Banco del Sur (BDS) otorgará créditos a 40 cooperativas, dijo Ana Ruiz.",
+        "O Banco do Sul, instituição do Estado, lançou a linha ontem, disse Ana Ruiz.",
+    ]
+    for text in acting:
+        found = reasons(text)
+        name = next(n for n in found if "Bank" in n or "Banco" in n)
+        assert "actor-never-acts" not in found[name], text
+
+
+def test_a_body_named_only_as_context_never_acts() -> None:
+    # after a preposition, first of a list of partners: context, not acting
+    context = [
+        (
+            "Jane Roe said the loans, backed by the Island Development Bank, reached 40 firms.",
+            "Island Development Bank",
+        ),
+        (
+            "Ana Ruiz dijo que el plan usa datos del Banco del Sur y de la Cámara de Comercio.",
+            "Banco del Sur",
+        ),
+        ("Ana Ruiz disse que o Banco do Sul e a Caixa Rural financiam o plano.", "Banco do Sul"),
+    ]
+    for text, name in context:
+        doubts = actor_doubts(text, 0, [Named(name, [text.index(name)])])[0]
+        assert "actor-never-acts" in {d.code for d in doubts}, text
+    # a person's name right after it, past a title: someone speaks for it
+    found = reasons("He said the Mutual Guarantee Fund Manager Gillian Griffith signed the loans.")
+    assert "actor-never-acts" not in found["Mutual Guarantee Fund"]
+
+
+def test_a_name_ending_on_a_place_after_a_locative_preposition() -> None:
+    text = "Ana Ruiz, directora de Cosude en Managua, anunció ayer un plan de créditos."
+    doubts = actor_doubts(text, 0, [Named("Cosude en Managua", [text.index("Cosude")])])[0]
+    assert [(d.code, d.detail) for d in doubts if d.code == "actor-at-a-place"] == [
+        ("actor-at-a-place", "Managua")
+    ]
+    # "de" + a place is part of many names; a locative before no place is no reason either
+    for name in ("Cámara de Comercio de Managua", "Centro en Línea"):
+        doubts = actor_doubts(f"La {name} abrió.", 0, [Named(name, [3])])[0]
+        assert "actor-at-a-place" not in {d.code for d in doubts}
 
 
 def test_a_name_joined_to_a_capitalised_word_may_start_earlier() -> None:

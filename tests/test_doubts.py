@@ -68,7 +68,7 @@ def test_review_summary_names_doubts_and_counts_notes() -> None:
 
 
 def _pred(**doubted: list[str | None]) -> dict:
-    codes = {"title": "no-headline", "date": "competing-dates", "countries": "demonym-only"}
+    codes = {"title": "no-headline", "date": "competing-dates", "countries": "country-not-in-prose"}
     doubts = [
         {"field": field, "code": codes.get(field, "x"), "item": item, "counts": True}
         for field, items in doubted.items()
@@ -114,7 +114,11 @@ def test_flags_count_wrong_values_caught_and_values_flagged() -> None:
 def test_a_doubt_on_which_country_is_main_weighs_on_the_main_country_only() -> None:
     scores = Scores()
     pred = _pred()
-    pred["doubts"] = [Doubt("close-main-country", item="PE", detail="CL").as_json()]
+    # a close margin and a runner-up named by as many of its cities: the two weak reasons together
+    pred["doubts"] = [
+        Doubt("close-main-country", item="PE", detail="CL").as_json(),
+        Doubt("main-country-unplaced", item="PE", detail="CL").as_json(),
+    ]
     score_flags(scores, GOLD, pred)
     assert scores.flags["main country"].flagged == 1 and scores.flags["countries"].flagged == 0
 

@@ -204,6 +204,20 @@ def test_a_main_country_chosen_by_a_small_margin_is_doubted() -> None:
     assert close_main(clear) == []
 
 
+def test_a_main_country_named_by_no_more_cities_than_the_runner_up_is_doubted() -> None:
+    # the visitors' country named by its people outscores the host, named by its capital
+    visit = find_countries(
+        "Empresas brasileiras em missão a Portugal",
+        "Empresários brasileiros e a agência brasileira visitaram Lisboa. O Brasil quer vender mais.",
+    )
+    assert visit[0].code == "BR"
+    assert {d.code for d in close_main(visit)} == {"close-main-country", "main-country-unplaced"}
+    # the main country named by its own city: only the margin is close
+    home = find_countries("Brasil e Portugal assinam acordo", "Foi assinado em Brasília, disse Portugal.")
+    assert home[0].code == "BR"
+    assert {d.code for d in close_main(home)} == {"close-main-country"}
+
+
 def reasons(title: str, body: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for d in country_doubts(find_countries(title, body)):

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Protocol
 
 from hemeroteca.doubts import Doubt
+from hemeroteca.extract.countries import gazetteer
 from hemeroteca.extract.names import fold, is_acronym, tokenize
 from hemeroteca.extract.people import is_role
 from hemeroteca.extract.vocabulary import word_set, words
@@ -69,6 +70,47 @@ def _head_of_state() -> re.Pattern[str]:
     """A head of state's title right before a name ("el presidente X", "Prime Minister Y")."""
     titles = "|".join(re.escape(w) for w in sorted(_words("heads_of_state"), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{titles})[ \t]*(?:\w+[ \t]+)?$", re.IGNORECASE)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words that, right after a name, show that no verb of its own follows it ("the X of", "X and Y",
+    "X, which"): the prepositions, and the articles, conjunctions and relatives of data."""
+    out = {w for w in _words("prepositions") if " " not in w}
+    return frozenset(w.casefold() for w in (*out, *_words("not_verbs")))
+
+
+# After a name: its alias in brackets, or an apposition between commas (", the state's agency,"),
+# then the next word.
+_NEXT_WORD = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:,[ \t][^,.;:!?\n]{1,80},)?[ \t]+(?P<word>[a-záéíóúñçâêôãõàü][\w-]*)"
+)
+
+
+def _acts(read: _Text, mention: _Mention) -> bool:
+    """Does the body act in this mention: is it the subject of its sentence (not after a preposition,
+    and followed, past an alias or an apposition, by a lower-case word that is no preposition,
+    article, conjunction or relative: its verb, "the X announced", "la X, entidad del Estado,
+    otorgará", "o X (Y) lançou"), or does a person's name follow it past a title ("the X Fund
+    Manager Gillian Griffith")?"""
+    text = read.text
+    if read.person_follows(mention.end):
+        return True
+    if _preposition_before().search(text, max(0, mention.start - _BEFORE_CHARS), mention.start):
+        return False
+    after = _NEXT_WORD.match(text, mention.end)
+    return bool(after) and after.group("word").casefold() not in _function_words()
+
+
+def _at_a_place(name: str) -> str:
+    """The place a name ends on after a locative preposition ("Cosude en Managua", "Sebrae na
+    Paraíba"): the body's office there, or a place the sentence runs on into, or ""."""
+    words = name.split()
+    for k in range(len(words) - 2, 0, -1):
+        if words[k] in _words("locatives"):
+            place = " ".join(words[k + 1 :])
+            return place if place.lower() in gazetteer() else ""
+    return ""
 
 
 @cache
@@ -273,15 +315,16 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
     in_a_title = any(_in_a_role(text, m.start) for m in used)
     if not in_a_title and not any(read.sentence(m.start) in read.person_sentences for m in used):
         doubt("actor-no-person")
-    if not in_a_title and all(
-        _preposition_before().search(text, max(0, m.start - _BEFORE_CHARS), m.start) for m in used
-    ):
-        doubt("actor-after-preposition")
+    if not in_a_title and not any(_acts(read, m) for m in used):
+        doubt("actor-never-acts")
         if all(_complement_before().search(text, max(0, m.start - _BEFORE_CHARS), m.start) for m in used):
             doubt("actor-only-complement")
     runs_on = [m for m in used if _RUNS_ON.match(text, m.end) and not read.person_follows(m.end)]
     if len(runs_on) == len(used) and not read.inside_another(used[0], index):
         doubt("actor-runs-on", detail=text[used[0].start : used[0].end + 12].split("\n")[0])
+    place = _at_a_place(name)
+    if place:
+        doubt("actor-at-a-place", place)
     if any(_YEAR_AFTER.match(text, m.end) for m in used):
         doubt("actor-with-a-year")
     joined = _joined_before().search(text, max(0, used[0].start - _BEFORE_CHARS), used[0].start)

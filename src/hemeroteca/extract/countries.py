@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -87,6 +88,9 @@ class CountryHit:
     # and of those, mentions that run on into a longer capitalised name ("the China Co-financing Fund")
     in_prose: int = 0
     in_names: int = 0
+    # mentions by one of its cities or regions, not in passing: where a story happens is named so
+    # ("em Lisboa", "in Cuiabá"); a partner country is more often named by its name and its people
+    places: int = 0
 
 
 @dataclass(frozen=True)
@@ -311,8 +315,10 @@ def find_countries(
     for code, name, at in institutions:
         add(code, INSTITUTION, at, name)
         usage.setdefault(code, [0, 0])[0] += 1  # a national body acting in the story
+    weighed = (*in_title.weights, *in_body.weights)
+    places = Counter(m.code for m, weight in weighed if m.kind == "place" and weight > WEAK)
     hits = [
-        CountryHit(code, s + lead, first, tuple(ev), *usage.get(code, (0, 0)))
+        CountryHit(code, s + lead, first, tuple(ev), *usage.get(code, (0, 0)), places[code])
         for code, (s, first, ev, lead) in scores.items()
     ]
     if not hits:
@@ -331,12 +337,22 @@ def find_countries(
 
 
 def close_main(hits: Sequence[CountryHit]) -> list[Doubt]:
-    """A doubt on the main country when the runner-up comes close: stories about two countries
-    (an agency of one working in the other) are where the choice goes wrong."""
-    if len(hits) < 2 or hits[1].score < CLOSE_MAIN * hits[0].score:
+    """Doubts on the main country when a runner-up competes with it: stories about two countries
+    (an agency of one working in the other) are where the choice goes wrong. Two reasons, each
+    weak alone: the runner-up's score comes close, and the main country is named by no more of
+    its cities than the runner-up (the place of a story is named by its cities; a partner country
+    by its name and its people, "empresas brasileiras", which add to its score just as well)."""
+    if len(hits) < 2:
         return []
-    detail = f"{hits[1].code} ({hits[1].score:g} against {hits[0].score:g})"
-    return [Doubt("close-main-country", item=hits[0].code, detail=detail)]
+    main, second = hits[0], hits[1]
+    out = []
+    if second.score >= CLOSE_MAIN * main.score:
+        detail = f"{second.code} ({second.score:g} against {main.score:g})"
+        out.append(Doubt("close-main-country", item=main.code, detail=detail))
+    if main.places <= second.places:
+        detail = f"{second.code} ({second.places} against {main.places})"
+        out.append(Doubt("main-country-unplaced", item=main.code, detail=detail))
+    return out
 
 
 def country_doubts(hits: Sequence[CountryHit]) -> list[Doubt]:
