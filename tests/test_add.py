@@ -113,7 +113,9 @@ def test_uncertain_metadata_is_named(empty_project: Project, tmp_path: Path) -> 
     assert "Federación Nacional de Tejedoras Andinas" in notes and "not in archive/authorities" in notes
 
 
-def test_country_from_a_demonym_only_is_flagged(empty_project: Project, tmp_path: Path) -> None:
+def test_country_from_a_demonym_only_is_not_flagged_alone(empty_project: Project, tmp_path: Path) -> None:
+    """A demonym alone weighs 1 (data/doubts.yaml): on the developed sets it never marked a wrong
+    country, so alone it is not shown; it only adds to other reasons on the same country."""
     text = (
         "Empresarios peruanos buscan nuevos mercados para sus productos\n\n"
         "Los empresarios peruanos del sector textil presentaron sus productos en una feria regional "
@@ -122,7 +124,7 @@ def test_country_from_a_demonym_only_is_flagged(empty_project: Project, tmp_path
     (added,) = add(empty_project, [write(tmp_path, "d.txt", text)]).added
     record = read(added.record)
     assert record.meta["countries"][:1] == ["PE"]
-    assert any(n.startswith("countries: PE guessed only from a demonym") for n in record.meta["uncertain"])
+    assert not any("[demonym-only]" in n for n in record.meta.get("uncertain") or [])
 
 
 def test_duplicates_by_bytes_and_by_normalised_text_are_not_added(project: Project, tmp_path: Path) -> None:
