@@ -106,7 +106,10 @@ def results(page) -> list[str]:  # type: ignore[no-untyped-def]
     while more.is_visible():
         count = page.locator(".hem-result").count()
         more.click()
-        page.wait_for_function(f"document.querySelectorAll('.hem-result').length > {count}")
+        # a page of results can add none (its candidates' texts did not say the words together)
+        page.wait_for_function(f"document.querySelectorAll('.hem-result').length > {count}"
+                               " || document.querySelector('.hem-more').hidden"
+                               f" || document.querySelector('.hem-search').dataset.paged === '{count}'")
     links = page.locator(".hem-result h2 a, .hem-result h3 a")
     hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     return [href.split("?")[0].split("#")[0].rsplit("/", 1)[-1] for href in hrefs]

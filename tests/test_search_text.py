@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from hemeroteca.render.model import build_model
-from hemeroteca.render.search_index import build_index, names
+from hemeroteca.render.search_index import TEXT_CHARS, build_index, names
 from hemeroteca.render.search_postings import decode_bucketed, decode_postings
 from hemeroteca.render.search_text import article_text, fold, name_key, stopwords, terms
 from tests.render_samples import AUTHORITIES, record
@@ -101,3 +102,11 @@ def test_a_title_the_record_doubts_as_a_headline_ranks_as_text_until_reviewed() 
     # nor do the actors it names rank as named in a headline
     by_id = {a.id: a for a in model.articles}
     assert [bool(article_text(by_id[r.meta["id"]])[3]) for r in records] == [False, True, True, True, False]
+
+
+def test_the_search_page_knows_where_the_index_cuts_a_text() -> None:
+    """search.js keeps a candidate whose text was cut (it may say the words together further
+    on): it must cut where the index does."""
+    script = (Path(__file__).resolve().parents[1] / "docs" / "assets" / "hemeroteca" / "search.js").read_text(
+        encoding="utf-8")
+    assert f"TEXT_CHARS = {TEXT_CHARS};" in script

@@ -51,3 +51,28 @@ def test_a_phrase_said_together_comes_before_its_words_said_apart(watched, searc
     found = _search(page, search_http, "cooperativas de crédito")
     assert found.index(together) < found.index(apart)
     watched.check()
+
+
+def test_the_words_of_a_run_must_stand_within_a_few_words_of_each_other(watched) -> None:  # type: ignore[no-untyped-def]
+    page = watched.page
+    assert _rank(page, "rank.together([[1], [2]], [[0, 1]], 3)") is True  # side by side
+    assert _rank(page, "rank.together([[5], [2]], [[0, 1]], 3)") is True  # three apart, either order
+    assert _rank(page, "rank.together([[1], [5]], [[0, 1]], 3)") is False  # four apart
+    assert _rank(page, "rank.together([[1, 30], [9, 31]], [[0, 1]], 3)") is True  # any pair of places
+    assert _rank(page, "rank.together([[1], [2], [20]], [[0, 1, 2]], 3)") is False  # every consecutive pair
+    assert _rank(page, "rank.together([[1], [2], [20]], [[0, 1]], 3)") is True  # a word of no run: anywhere
+    assert _rank(page, "rank.together([[1], [9]], [[0], []], 3)") is True  # runs of one word ask nothing
+    watched.check()
+
+
+def test_words_that_a_text_says_only_apart_do_not_match_it(watched, search_base, search_site) -> None:  # type: ignore[no-untyped-def]
+    """The memorandum of technical cooperation, not the newsletter that says "technical visits"
+    in one story and "cooperation" in another."""
+    page = watched.page
+    together = _id_of(search_site, "Ministry of Industries and UNDP")
+    apart = _id_of(search_site, "MSME Clearinghouse")
+    found = _search(page, search_base, "technical cooperation")
+    assert together in found
+    assert apart not in found
+    assert apart in _search(page, search_base, "technical")
+    watched.check()

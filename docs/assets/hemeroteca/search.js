@@ -29,6 +29,10 @@
   /* Weights of where a query word is found, of a tag, of the words' nearness and of their
      term frequency on the first page. */
   var WEIGHT = { text: 1, often: 0.8, title: 1.5, tag: 1.2, main: 0.5, near: 1, tf: 0.15 };
+  /* How far apart (in words, stop words skipped) two consecutive words of a query may stand
+     in a text that is to match it; and the length of the texts the index gives
+     (search_index.TEXT_CHARS): a text cut there may say them together further on. */
+  var APART = 3, TEXT_CHARS = 6000;
   /* BM25's term-frequency saturation and length normalisation, for the first page's texts. */
   var BM25 = { k1: 1.2, b: 0.75 };
   var rank = {
@@ -61,6 +65,22 @@
         bonus += best * Math.min(weights[t], weights[t + 1]);
       }
       return bonus;
+    },
+    /* Whether the words of each run (indexes into the places `at`, in the query's order)
+       stand near each other: every two consecutive words of a run within `apart` words,
+       in either order. A run of one word, or none, asks nothing. */
+    together: function (at, runs, apart) {
+      return runs.every(function (run) {
+        for (var r = 0; r + 1 < run.length; r++) {
+          var a = at[run[r]], b = at[run[r + 1]], near = false;
+          for (var i = 0, j = 0; i < a.length && !near; i++) {
+            while (j < b.length && b[j] < a[i] - apart) j++;
+            near = j < b.length && b[j] <= a[i] + apart;
+          }
+          if (!near) return false;
+        }
+        return true;
+      });
     }
   };
   window.hemerotecaRank = rank;
@@ -418,6 +438,9 @@
       if (clause.actors) clause.actors.forEach(function (n) { holders.set(n, true); });
       var named = clause.tags.length || clause.actors, rarity = named ? idf(holders.size || 1) : 0;
       var hits = await textScores(clause.words, forms, rarity, terms), spoken = [clause.words.join(" ")];
+      /* The articles only the clause's own words found (not tagged with its name, not found by
+         its names in other languages): their texts must say its words together. */
+      var own = new Set(Array.from(hits.keys()).filter(function (n) { return !holders.has(n); }));
       for (var t = 0; t < clause.tags.length; t++) {
         for (var other of (tagNames.get(clause.tags[t].join(":")) || [])) {
           if (spoken.indexOf(other) >= 0) continue;
@@ -437,7 +460,7 @@
         var weight = WEIGHT.tag + (main.has(n) ? WEIGHT.main : 0) + (titled.has(n) ? WEIGHT.text + WEIGHT.title : 0);
         hits.set(n, (hits.get(n) || 0) + weight * rarity * clause.words.length);
       });
-      return { hits: hits, forms: forms, tagged: tagged, terms: terms };
+      return { hits: hits, forms: forms, tagged: tagged, terms: terms, own: own };
     }
     /* The first page (once in order) ranked again, in place, with what the texts it shows
        anyway tell (no more files load): how close the query's words stand, and how often
@@ -466,6 +489,33 @@
     async function article(n) {
       await once("a" + n, base + "/search-index/a/" + n + ".js", function () {});
       return articles[n];
+    }
+    /* The candidates, in order, whose texts say the words of every run together, put into
+       `kept` as far as asked: their texts are the files the results on screen load anyway,
+       looked at a page at a time, INSPECT pages at most for one page of results (so a query
+       costs a bounded number of files whatever the archive's size). `result.total` says the kept ones and the candidates not
+       yet looked at. A text cut at TEXT_CHARS is kept: it may say them further on. */
+    var INSPECT = 3;
+    function together(candidates, kept, upTo, runs, terms, result) {
+      var cursor = 0, forms = terms.map(function (term) { return term.forms; });
+      function says(n, row) {
+        var asked = runs.filter(function (run) { return !run.own || run.own.has(n); });
+        if (!asked.length || row[3].length >= TEXT_CHARS - 100) return true;
+        var words = tokens(row[1] + " \n " + row[3]).filter(function (w) { return !stop.has(w); });
+        return rank.together(rank.positions(words, forms), asked.map(function (run) { return run.terms; }), APART);
+      }
+      return async function (to) {
+        var looked = 0;
+        while (kept.length < to && cursor < candidates.length && looked < INSPECT * PAGE) {
+          var size = Math.min(PAGE, candidates.length - cursor);
+          await upTo(cursor + size);
+          var batch = candidates.slice(cursor, cursor + size), found = await Promise.all(batch.map(article));
+          batch.forEach(function (n, i) { if (says(n, found[i])) kept.push(n); });
+          cursor += size;
+          looked += size;
+        }
+        result.total = kept.length + candidates.length - cursor;
+      };
     }
     var NONE = { all: new Set(), main: new Set() };
     /* Every value's file of a facet, and then each article's values of it (for the counts). */
@@ -523,10 +573,21 @@
       search: async function (query, filters, sort, withCounts) {
         await started;
         var parsed = await parse(query), hits = null, score = new Map(), forms = new Set(), tagged = new Map();
-        var terms = [];
+        /* The query's words that must stand together in a text (README, Search): the words
+           of a name, in the texts that say it; consecutive words that are no name. */
+        var terms = [], runs = [], plain = null;
         for (var c = 0; c < parsed.clauses.length; c++) {
-          var found = await clauseScores(parsed.clauses[c]);
+          var clause = parsed.clauses[c], found = await clauseScores(clause);
+          var places = found.terms.map(function (term, i) { return terms.length + i; });
           terms = terms.concat(found.terms);
+          if (clause.tags.length || clause.actors) {
+            plain = null;
+            runs.push({ terms: places, own: found.own });
+          } else if (plain) {
+            plain.terms = plain.terms.concat(places);
+          } else {
+            runs.push(plain = { terms: places, own: null });
+          }
           found.forms.forEach(function (f) { forms.add(f); });
           found.tagged.forEach(function (tags, n) { tagged.set(n, (tagged.get(n) || []).concat(tags)); });
           found.hits.forEach(function (s, n) { score.set(n, (score.get(n) || 0) + s); });
@@ -615,12 +676,16 @@
         }
         var upTo = ranking(results, sort === "newest" ? function () { return 0; }
           : function (n) { return score.get(n) || 0; });
-        if (sort !== "newest" && terms.length) {
-          await upTo(PAGE);
-          await rerank(results, score, terms);
+        runs = runs.filter(function (run) { return run.terms.length > 1; });
+        var passing = results, ready = upTo;
+        if (runs.length) {
+          passing = [];
+          ready = together(results, passing, upTo, runs, terms, result);
         }
-        result.total = results.length;
-        result.page = async function (from, to) { await upTo(to); return rows(results, from, to); };
+        await ready(PAGE);
+        if (sort !== "newest" && terms.length) await rerank(passing, score, terms);
+        if (!runs.length) result.total = results.length;
+        result.page = async function (from, to) { await ready(to); return rows(passing, from, to); };
         return result;
       }
     };
@@ -818,12 +883,34 @@
     });
   }
 
+  /* The number of results: it can shrink as pages are shown, when the words of a query must
+     stand together and the texts looked at do not say them so. */
+  function tell(result) {
+    var query = result.query;
+    if (!query) {
+      status.textContent = active() ? TN("{n} article", "{n} articles", result.total)
+        : TN("{n} article in the archive: type a word, or narrow them with the filters.",
+          "{n} articles in the archive: type a word, or narrow them with the filters.", result.total);
+    } else if (result.common) {
+      status.textContent = T("“{query}” is too common to search for: add another word.", { query: query });
+    } else {
+      status.textContent = result.total === 0 ? T("No articles found.")
+        : TN("{n} article for “{query}”", "{n} articles for “{query}”", result.total, { query: query });
+    }
+  }
+
   async function showMore() {
-    var mine = serial, result = current, rows = await result.page(shown, shown + PAGE);
+    var mine = serial, result = current, from = shown;
+    if (result.busy) return;  /* a page on its way: a second click would ask for it again */
+    result.busy = true;
+    var rows = await result.page(from, from + PAGE);
+    result.busy = false;
     if (mine !== serial) return;
     shown += rows.length;
     renderRows(rows, result.forms);
     more.hidden = shown >= result.total;
+    tell(result);
+    root.setAttribute("data-paged", String(from)); /* for tests and scripts: a page came, maybe empty */
   }
 
   /* The filters opened on results shown without them: the same search, with the counts. */
@@ -849,16 +936,7 @@
     var result = await e.search(query, chosen, chosen.sort, panel.open);
     if (mine !== serial) return;
     current = result; result.serial = mine; shown = 0; list.textContent = "";
-    if (!query) {
-      status.textContent = active() ? TN("{n} article", "{n} articles", result.total)
-        : TN("{n} article in the archive: type a word, or narrow them with the filters.",
-          "{n} articles in the archive: type a word, or narrow them with the filters.", result.total);
-    } else if (result.common) {
-      status.textContent = T("“{query}” is too common to search for: add another word.", { query: query });
-    } else {
-      status.textContent = result.total === 0 ? T("No articles found.")
-        : TN("{n} article for “{query}”", "{n} articles for “{query}”", result.total, { query: query });
-    }
+    result.query = query;
     fixedNote.hidden = !result.fixed.length;
     fixedNote.textContent = result.fixed.map(function (pair) {
       return T("No article has “{word}”: showing “{near}” instead.", { word: pair[0], near: pair[1] });
