@@ -260,3 +260,13 @@ def test_a_city_the_lead_places_the_news_in_weighs_more() -> None:
         "O Brasil e Moçambique celebram 50 anos de relações, e o Brasil quer ampliar a cooperação."
     )
     assert codes("Brasil e Moçambique assinam acordo", body)[0] == "MZ"
+
+
+def test_a_national_body_with_its_country_glued_in_names_the_country() -> None:
+    # 'BanGuatemala', 'ProBolivia': one word, both parts capitalised; the only sign of the country
+    body = "La sucursal de la provincia atendió a 90 artesanos."
+    assert codes("BanGuatemala abre créditos para artesanos", body) == ["GT"]
+    assert codes("Export agency opens office", "ProBolivia trained 40 firms this year.") == ["BO"]
+    # lower case, or a word that merely ends in a name, is not one
+    assert codes("Nuevo fondo", "El fondo probolivia y la banguatemala no son nombres propios.") == []
+    assert codes("Nuevo fondo", "La Supercuba del barrio vende pan.") == []

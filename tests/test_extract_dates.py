@@ -25,6 +25,9 @@ def value(text: str, language: str | None = None) -> str | None:
         ("A headline here\nPublished: Tue, 07/21/2015 - 10:30\nBody text.", "2015-07-21"),
         ("Um título qualquer\nPublicado 03/02/2017 18:01\nTexto.", "2017-02-03"),
         ("Titular de la nota\nARTÍCULOAgosto 09, 2022\nCuerpo.", "2022-08-09"),
+        # a kicker in capitals glued to the day: the full date, not only its month
+        ("Saltar al contenido\nCRÓNICA4 de marzo de 2021\n\nTitular de la nota\n\nCuerpo.", "2021-03-04"),
+        ("Skip to content\nFEATURE12 May 2020\n\nA headline here\n\nBody.", "2020-05-12"),
         ("Some headline\n| June 2, 2020 | News\nBody.", "2020-06-02"),
         ("Otro titular\n(13.05.2023).- La ministra habló ayer con la prensa local.", "2023-05-13"),
         # a dateline opening the first paragraph

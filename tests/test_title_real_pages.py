@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from hemeroteca.sources.clean import clean_text, is_boilerplate
-from hemeroteca.sources.title import find_title, without_buttons
+from hemeroteca.sources.title import find_title, without_buttons, without_section_prefix
 
 PROSE = (
     "El banco regional aprobó este martes una línea de crédito de veinte millones de dólares para "
@@ -59,6 +59,24 @@ def test_button_labels_glued_after_the_headline_are_cut() -> None:
         "$4.5M for business development in Toledo"
     )
 
+
+def test_a_wire_section_or_place_label_glued_before_the_headline_is_cut() -> None:
+    assert without_section_prefix("Economía/Empresas.- Banco regional presta a pymes del norte") == (
+        "Banco regional presta a pymes del norte"
+    )
+    assert without_section_prefix("CUSCO.– Cooperativas cafetaleras abren su feria anual") == (
+        "Cooperativas cafetaleras abren su feria anual"
+    )
+    raw = f"Sociedad/Cooperativas.- Banco regional presta a pymes del norte\n\n12 de marzo de 2019\n{PROSE}"
+    assert title(raw) == "Banco regional presta a pymes del norte"
+    # a label over a line too short to be a headline, a place with a comma, a mark inside a name: kept
+    assert without_section_prefix("Sociedad.- Breves") == "Sociedad.- Breves"
+    assert without_section_prefix("Lima, Perú.- Banco regional presta a pymes") == (
+        "Lima, Perú.- Banco regional presta a pymes"
+    )
+    assert without_section_prefix("Banco regional presta a pymes del norte") == (
+        "Banco regional presta a pymes del norte"
+    )
 
 def test_a_bar_inside_a_headline_and_an_outlet_after_one() -> None:
     assert title(f"Entrevista | Ana Ruiz: las cooperativas crecen en el sur\n{PROSE}") == (

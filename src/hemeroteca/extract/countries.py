@@ -126,7 +126,7 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     for name, code in _iso_names():
         table.setdefault(name.lower(), (code, "name"))
     for code, entry in data.items():
-        if code == "ambiguous":
+        if code in ("ambiguous", "glued_prefixes"):
             continue
         kinds = (("names", "name"), ("demonyms", "demonym"), ("places", "place"), ("currencies", "currency"))
         for key, kind in kinds:
@@ -138,6 +138,25 @@ def gazetteer() -> dict[str, tuple[str, str]]:
 @cache
 def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$-]){alternation(gazetteer())}(?:(?<=[^\w])|(?![\w-]))", re.IGNORECASE)
+
+
+@cache
+def _glued() -> re.Pattern[str]:
+    """A country's name glued after a national body's short prefix, in one word: 'BanEcuador', 'ProChile'."""
+    names = [alias for alias, (_, kind) in gazetteer().items() if kind == "name" and " " not in alias]
+    prefixes = alternation(load_data("countries.yaml")["glued_prefixes"])
+    # the name's case is checked on the match: its first letter a capital, the rest as written
+    return re.compile(rf"(?<![\w$-]){prefixes}(?P<name>{alternation(names)})(?![\w-])", re.IGNORECASE)
+
+
+def _glued_mentions(text: str) -> list[Mention]:
+    """National bodies named with their country glued in ('BanEcuador'): both parts capitalised."""
+    found = []
+    for m in _glued().finditer(text):
+        name = m.group("name")
+        if m.group(0)[0].isupper() and name[0].isupper() and not name[1:].isupper():
+            found.append(Mention(gazetteer()[name.lower()][0], m.start(), m.end(), m.group(0), "institution"))
+    return found
 
 
 @cache
@@ -182,7 +201,7 @@ def country_mentions(text: str) -> list[Mention]:
             continue
         if _accept(m.group(0), kind, text, m.end()):
             found.append(Mention(code, m.start(), m.end(), m.group(0), kind))
-    return found
+    return sorted([*found, *_glued_mentions(text)], key=lambda m: m.start)
 
 
 def _runs(text: str, mentions: Sequence[Mention]) -> list[tuple[list[int], bool]]:

@@ -28,7 +28,8 @@ DATELINE_CHARS = 60
 _DATELINE_STOP = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?\s*[.:–—]\s+[A-ZÁÉÍÓÚÑÇ]")
 # Segments of a line: "Author | Wed, 11/20/2024 - 13:54", "Cuiabá (3/6) – Text".
 _SEGMENT_SPLIT = re.compile(r"\s*(?:[|•·]|\s[-–—]\s|\.-|\)\s*[-–—]|[–—])\s*")
-_GLUED = re.compile(r"([A-ZÁÉÍÓÚÑÇ]{3,})([A-ZÁÉÍÓÚÑÇ][a-záéíóúñç])")
+# A kicker in capitals glued to the date after it: "ARTÍCULOAgosto 09, 2022", "REPORTAGEM6 de junho de 2024".
+_GLUED = re.compile(r"([A-ZÁÉÍÓÚÑÇ]{3,})([A-ZÁÉÍÓÚÑÇ][a-záéíóúñç]|\d{1,2}(?!\d))")
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]{0,60}\)")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")

@@ -31,6 +31,7 @@ class HeadlineWords:
     dangling: frozenset[str]
     buttons: frozenset[str]
     issue_label: re.Pattern[str]
+    section_prefix: re.Pattern[str]
 
 
 @cache
@@ -40,6 +41,11 @@ def headline_words() -> HeadlineWords:
         dangling=frozenset(w.casefold() for w in data["dangling_end_words"]),
         buttons=frozenset(w.casefold() for w in data["trailing_buttons"]),
         issue_label=re.compile(data["issue_label"], re.IGNORECASE),
+        section_prefix=re.compile(
+            r"^\s*[^\W\d_][\w'’]*(?:\s?[ /]\s?[^\W\d_][\w'’]*){0,3}\s?(?:"
+            + "|".join(map(re.escape, data["section_prefix_marks"]))
+            + r")\s+"
+        ),
     )
 
 
@@ -51,6 +57,13 @@ def without_buttons(line: str) -> str:
     while cut > 0 and words[cut - 1].casefold() in buttons and words[cut - 1][:1].isupper():
         cut -= 1
     return " ".join(words[:cut]) if len(words) - cut >= 2 and cut > 0 else line
+
+
+def without_section_prefix(line: str) -> str:
+    """'Economía/Empresas.- Headline' -> 'Headline': a wire's section or place label glued before it."""
+    match = headline_words().section_prefix.match(line)
+    rest = line[match.end() :] if match else line
+    return rest if match and _looks_like_headline(rest) else line
 
 
 def _dangling(line: str) -> bool:
@@ -131,8 +144,9 @@ def _next_is_date_line(paras: list[str], index: int) -> bool:
 
 
 def headline_candidate(line: str) -> str:
-    """A line as it would read as a headline: without the outlet suffix or a leading date."""
-    return _strip_leading_date(_without_outlet(without_buttons(strip_site_suffix(line)))).strip()
+    """A line as it would read as a headline: without the outlet suffix, a leading date or a wire's label."""
+    stripped = _strip_leading_date(_without_outlet(without_buttons(strip_site_suffix(line)))).strip()
+    return without_section_prefix(stripped)
 
 
 def _repeated_headline(paras: list[str]) -> tuple[int, str] | None:
