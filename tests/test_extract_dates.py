@@ -25,6 +25,12 @@ def value(text: str, language: str | None = None) -> str | None:
         ("A headline here\nPublished: Tue, 07/21/2015 - 10:30\nBody text.", "2015-07-21"),
         ("Um título qualquer\nPublicado 03/02/2017 18:01\nTexto.", "2017-02-03"),
         ("Titular de la nota\nARTÍCULOAgosto 09, 2022\nCuerpo.", "2022-08-09"),
+        # year first with slashes or dots, a month name between hyphens or dots, 'mayo 12 de 2021'
+        ("Titular de la nota\n2019/11/08\n\nCuerpo.", "2019-11-08"),
+        ("Um título qualquer\n2019.11.08 10:42\n\nTexto.", "2019-11-08"),
+        ("A headline here\nPosted 08-Nov-2019\n\nBody.", "2019-11-08"),
+        ("Um título qualquer\n08.mai.2019\n\nTexto.", "2019-05-08"),
+        ("Titular de la nota\nRedacción | noviembre 8 de 2019\n\nCuerpo.", "2019-11-08"),
         # a kicker in capitals glued to the day: the full date, not only its month
         ("Saltar al contenido\nCRÓNICA4 de marzo de 2021\n\nTitular de la nota\n\nCuerpo.", "2021-03-04"),
         ("Skip to content\nFEATURE12 May 2020\n\nA headline here\n\nBody.", "2020-05-12"),
@@ -53,6 +59,7 @@ def test_publication_dates_in_three_languages(text: str, expected: str) -> None:
         "A headline\n\nThe minister spoke about exports and small firms.",
         # an event date inside a sentence is not the publication date
         "Ministros firman acuerdo\n\nEl acuerdo se firmó el 15 de septiembre de 2015 en la sede.",
+        "Feria de pymes\n\nLa feria abrirá en noviembre 8 de 2019 en la plaza central, dijo el alcalde.",
         # a deadline
         "Convocatoria abierta\n\nLas empresas pueden postular hasta el 30 de junio de 2021 en la web.",
         # a month named in passing

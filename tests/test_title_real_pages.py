@@ -78,6 +78,18 @@ def test_a_wire_section_or_place_label_glued_before_the_headline_is_cut() -> Non
         "Banco regional presta a pymes del norte"
     )
 
+def test_a_page_title_with_the_outlets_name_over_the_heading_gives_the_heading() -> None:
+    headline = "Banco regional presta a pymes del norte"
+    raw = f"{headline} - El Diario del Sur\nEconomía\n{headline}\n{PROSE}"
+    found = find_title(clean_text(raw))
+    assert found.text == headline and "outlet" in found.evidence
+    heading = "Bank lends to small firms in the north"
+    assert title(f"{heading} – Island Times\n{heading}\n{EN_PROSE}") == heading
+    # a heading that is only the start of a longer headline is not one: too short to read as a headline
+    assert title(f"Pymes crecen - y también sus deudas en el norte\nPymes crecen\n{PROSE}") == (
+        "Pymes crecen - y también sus deudas en el norte"
+    )
+
 def test_a_bar_inside_a_headline_and_an_outlet_after_one() -> None:
     assert title(f"Entrevista | Ana Ruiz: las cooperativas crecen en el sur\n{PROSE}") == (
         "Entrevista | Ana Ruiz: las cooperativas crecen en el sur"

@@ -127,15 +127,24 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             ),
             "dmy",
         ),
-        # April 28, 2021 / APRIL 28 2021 / Julio 07, 2025
+        # 12-May-2021 / 12-mayo-2021 / 12.mai.2021: day, month name and year joined by one mark
         (
             re.compile(
-                rf"(?<![^\W\d_])(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{year}",
+                rf"(?<![\w/.-])(?P<d>\d{{1,2}})([-./])(?P<m>{month})\2(?P<y>(?:19|20)\d\d)(?![\w-])",
+                re.IGNORECASE,
+            ),
+            "dmy",
+        ),
+        # April 28, 2021 / APRIL 28 2021 / Julio 07, 2025 / marzo 31 de 2015
+        (
+            re.compile(
+                rf"(?<![^\W\d_])(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,|\s+de|\s+del)?\s+{year}",
                 re.IGNORECASE,
             ),
             "mdy",
         ),
-        (re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"), "iso"),
+        # 2021-05-12 / 2021/05/12 / 2021.05.12: year first, one mark throughout
+        (re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)([-/.])(?P<m>\d\d)\2(?P<d>\d\d)(?!\d)"), "iso"),
         # 14/06/2012, 01.10.2024, 14-06-2012: day first unless the text says otherwise
         (
             re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<y>(?:19|20)\d\d)(?!\d)"),
@@ -157,7 +166,8 @@ def _valid(year: int, month: int, day: int | None) -> bool:
 def _numeric_order(text: str, language: str | None) -> str:
     """'dm' or 'md' for ambiguous numeric dates: the text's unambiguous dates decide, else the language
     ('md?' for English: only a guess)."""
-    for match in _patterns()[3][0].finditer(text):
+    numeric = next(pattern for pattern, kind in _patterns() if kind == "numeric")
+    for match in numeric.finditer(text):
         a, b = int(match.group("a")), int(match.group("b"))
         if a > 12 >= b:
             return "dm"

@@ -32,6 +32,7 @@ class HeadlineWords:
     buttons: frozenset[str]
     issue_label: re.Pattern[str]
     section_prefix: re.Pattern[str]
+    outlet_separators: tuple[str, ...]
 
 
 @cache
@@ -46,6 +47,7 @@ def headline_words() -> HeadlineWords:
             + "|".join(map(re.escape, data["section_prefix_marks"]))
             + r")\s+"
         ),
+        outlet_separators=tuple(data["outlet_separators"]),
     )
 
 
@@ -175,6 +177,25 @@ def _repeated_headline(paras: list[str]) -> tuple[int, str] | None:
     return None
 
 
+def _heading_under_page_title(paras: list[str]) -> tuple[int, str] | None:
+    """'Headline - El Diario del Sur' and, in the same head, 'Headline' alone: the page title carries the
+    outlet's name after the heading it repeats, so the heading alone is the headline."""
+    head: list[str] = []
+    for para in paras[:HEAD_LINES]:
+        if is_prose(para):
+            break
+        head.append(headline_candidate(para))
+    for index, heading in enumerate(head):
+        if not _looks_like_headline(heading):
+            continue
+        for other in head:
+            for mark in headline_words().outlet_separators:
+                tail = other[len(heading) + len(mark) :] if other.startswith(heading + mark) else ""
+                if tail and mark not in tail and len(tail.split()) <= 6:
+                    return index, heading
+    return None
+
+
 # The sample of the page whose function words tell its language (a few paragraphs are plenty).
 LANGUAGE_SAMPLE = 4000
 
@@ -216,6 +237,10 @@ def find_title(text: str) -> Title:
     repeated = _repeated_headline(paras)
     if repeated:
         return Title(repeated[1], uncertain=False, evidence=f"headline shown twice, line {repeated[0] + 1}")
+    under_page_title = _heading_under_page_title(paras)
+    if under_page_title:
+        why = f"headline shown again with the outlet's name, line {under_page_title[0] + 1}"
+        return Title(under_page_title[1], uncertain=False, evidence=why)
     short_label: tuple[int, str] | None = None
     language = _page_language(paras)
     # a headline-like line passed over as a masthead or another story's: the choice hinged on that
