@@ -270,3 +270,23 @@ def test_a_national_body_with_its_country_glued_in_names_the_country() -> None:
     # lower case, or a word that merely ends in a name, is not one
     assert codes("Nuevo fondo", "El fondo probolivia y la banguatemala no son nombres propios.") == []
     assert codes("Nuevo fondo", "La Supercuba del barrio vende pan.") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Honduras lanza fondo para mipymes",
+            "Honduras lanzó un fondo de garantía. A diferencia de Chile, no tenía uno. Al igual que en Perú, "
+            "cubre el 80%.",
+            ["HN"],
+        ),
+        ("Jamaica launches SME fund", "Jamaica launched a fund. Unlike Barbados, it had none.", ["JM"]),
+        ("Brasil cria fundo", "O Brasil criou um fundo. Ao contrário da Argentina, não tinha.", ["BR"]),
+        ("Fondo para pymes", "Siguió el modelo de Colombia. Hoy en Guatemala atiende a 2,000 pymes.", ["GT"]),
+        # 'al igual que' without a place joins partners, who stay
+        ("Fondo regional", "Honduras, al igual que Guatemala, recibirá fondos para mipymes.", ["HN", "GT"]),
+    ],
+)
+def test_a_country_brought_in_only_to_compare_weighs_little(title: str, body: str, expected: list) -> None:
+    assert codes(title, body) == expected

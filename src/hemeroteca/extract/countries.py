@@ -126,7 +126,7 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     for name, code in _iso_names():
         table.setdefault(name.lower(), (code, "name"))
     for code, entry in data.items():
-        if code in ("ambiguous", "glued_prefixes"):
+        if code in ("ambiguous", "glued_prefixes", "comparison_cues"):
             continue
         kinds = (("names", "name"), ("demonyms", "demonym"), ("places", "place"), ("currencies", "currency"))
         for key, kind in kinds:
@@ -138,6 +138,14 @@ def gazetteer() -> dict[str, tuple[str, str]]:
 @cache
 def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$-]){alternation(gazetteer())}(?:(?<=[^\w])|(?![\w-]))", re.IGNORECASE)
+
+
+@cache
+def _comparison() -> re.Pattern[str]:
+    """A comparison right before a mention: 'a diferencia de Chile', 'unlike the Bahamas'."""
+    cues = alternation(load_data("countries.yaml")["comparison_cues"])
+    articles = r"(?:en|in|em|no|na|nos|nas|el|la|los|las|the|o|a|os|as|de|del|da|do|das|dos|lo|que)"
+    return re.compile(rf"(?<!\w){cues}(?:\s+{articles}){{0,2}}\s+$", re.IGNORECASE)
 
 
 @cache
@@ -245,7 +253,9 @@ def _weights(text: str) -> Weighed:
         # a destination carries over its coordination: "missions to Jamaica and Canada"
         joined = i > 0 and _LIST_GAP.match(text[mentions[i - 1].end : m.start])
         destination = bool(_DESTINATION.search(before) or _FAIR.search(before) or (joined and destination))
-        weak = i in listed or _role_before().search(before) or _NATIONALITY.search(before) or destination
+        compared = bool(_comparison().search(before))
+        in_a_persons_title = _role_before().search(before) or _NATIONALITY.search(before)
+        weak = i in listed or in_a_persons_title or destination or compared
         weight = WEAK if weak else CURRENCY if m.kind == "currency" else 1.0
         out.append((m, weight))
     return Weighed(out, enumerations)
