@@ -861,3 +861,42 @@ def test_surnames_that_are_common_words_after_a_given_name() -> None:
     assert people("Said Paula Banco, the manager.") == set()
     # without a given name, a common word still ends no name
     assert people("Export Mercado, the fair, said nothing.") == set()
+
+
+def test_an_acronym_alone_that_spells_a_name_given_is_its_short_form() -> None:
+    text = "The Development Bank of Tobago lends. The board of the DBT raised the cap. DBT loans grew."
+    assert orgs(text) == {"Development Bank of Tobago": "DBT"}
+    text = "El BFR abrió oficinas y el BFR crece. Luego el Banco de Fomento Regional anunció créditos."
+    assert orgs(text) == {"Banco de Fomento Regional": "BFR"}
+    # two letters are too few to tell by initials alone
+    text = "The Port Authority met. The PA said so, and the PA agreed."
+    assert "Port Authority" in orgs(text) and orgs(text)["Port Authority"] is None
+
+
+def test_a_datelines_place_in_capitals_is_no_acronym() -> None:
+    text = "MORELIA, Mich., 20 de mayo de 2022.- La Secretaría de Economía anunció créditos."
+    assert set(orgs(text)) == {"Secretaría de Economía"}
+    text = "PUERTO LIMÓN, 3 de marzo.- El banco abrió."
+    assert orgs(text) == {}
+    # an enumeration of acronyms opening a line is no dateline
+    assert set(orgs("BID, FAO y CAF firmaron el 3 de mayo un acuerdo.")) == {"BID", "FAO", "CAF"}
+
+
+def test_letters_of_a_category_and_sentence_openers_are_no_names() -> None:
+    assert orgs("Os produtores dos grupos D e E do Programa Nacional pagam menos juros.") == {}
+    assert orgs("Las empresas del grupo B pagan menos.") == {}
+    assert people("El ministro lo dijo: Antes de la Reforma, todo costaba más.") == set()
+    assert people("The minister said: After the Reform, credit grew.") == set()
+    # a legal instrument is not coordinated with a body as a second body
+    assert set(orgs("Antes da Resolução, o BNDES liberava pouco.")) <= {"BNDES"}
+
+
+def test_kin_words_present_tense_verbs_and_abbreviated_titles_introduce_people() -> None:
+    assert people("Hoje, junto ao marido, Fernando Gomes, recorre ao crédito.") == {"Fernando Gomes"}
+    assert people("Her daughter, Mary Quinn, runs the shop now.") == {"Mary Quinn"}
+    assert people("“Crecimos”, explica Laura Benítez, dueña de la tienda.") == {"Laura Benítez"}
+    assert people("“Crescemos”, avalia Alci Porto, diretor técnico da cooperativa.") == {"Alci Porto"}
+    text = "O acordo foi assinado pelo PCA do Instituto, João Mbeki, e pela PCA do Banco, Rosa Tavares."
+    assert people(text) == {"João Mbeki", "Rosa Tavares"}
+    # a Brazilian name's "Filho" is no kin word inside the name
+    assert people("José da Silva Filho, presidente da cooperativa, disse que sim.") == {"José da Silva Filho"}

@@ -28,7 +28,7 @@ from hemeroteca.doubts import Doubt
 from hemeroteca.extract.actor_doubts import actor_doubts
 from hemeroteca.extract.names import fold, is_acronym, tokenize
 from hemeroteca.extract.org_patterns import NAME_GLUE, UPPER, OrgMention
-from hemeroteca.extract.organizations import find_organizations, is_institution
+from hemeroteca.extract.organizations import find_organizations, initials, is_institution
 from hemeroteca.extract.people import find_people, is_role
 from hemeroteca.extract.short_names import branches
 from hemeroteca.extract.vocabulary import alternation, word_set, words
@@ -403,6 +403,8 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
         return (len(found.split()) >= 2 and any(found in f" {_plain(k)} " for k in keys)) or (
             represented != found.strip() and represented in keys
         )
+    if _spells(name, entity.name) or _spells(entity.name, name):
+        return True  # "DBJ" alone for the "Development Bank of Jamaica" named before or after it
     a, b = _plain(name).split(), _plain(entity.name).split()
     short, long_ = sorted((a, b), key=len)
     if len(short) == 1 and not is_acronym(name) and _proper_part(long_) == short:
@@ -416,6 +418,19 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
     # a run of two or more words inside the full name is its short form: "la Caja Rural" for the
     # "Cooperativa de Ahorro y Crédito Caja Rural Regional R.L."
     return f" {' '.join(short)} " in f" {' '.join(long_)} "
+
+
+# Fewest letters an acronym needs to be matched to a name by its initials alone.
+MIN_SPELLED = 3
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Is ``acronym`` the initials of the longer ``name`` ('BDB' of 'Bahamas Development Bank')? Used
+    alone, without brackets, an acronym that spells a name the text gives is that body's short form."""
+    if not is_acronym(acronym) or is_acronym(name) or " " not in name:
+        return False
+    letters = "".join(c for c in fold(acronym) if c.isalpha())
+    return len(letters) >= MIN_SPELLED and initials(name) == letters
 
 
 # Longest name (in content words) tried as the source of a syllabic short form.

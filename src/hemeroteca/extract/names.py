@@ -123,9 +123,13 @@ def _month_names() -> frozenset[str]:
 
 
 def _may_end_name(word: str) -> bool:
-    """Surnames that are also head-words or cities: 'Paulo Câmara', 'Joana Lima'."""
+    """Surnames that are also head-words, cities or the words that open place names: 'Paulo Câmara',
+    'Joana Lima', 'Alci Porto' (a place prefix only opens a place: last, it is a surname)."""
     place = gazetteer().get(word.lower())
-    return fold(word) in _surname_heads() or (place is not None and place[1] == "place")
+    folded = fold(word)
+    if folded in _surname_heads() or folded in _place_prefixes():
+        return True
+    return place is not None and place[1] == "place"
 
 
 def is_furniture(word: str) -> bool:

@@ -280,7 +280,8 @@ def _definition_windows(text: str) -> list[tuple[int, str]]:
     return windows
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
+    """The first letters of a name's content words, folded: 'dbj' of 'Development Bank of Jamaica'."""
     return "".join(fold(p)[0] for p in re.findall(r"[^\W\d_][\w'-]*", name) if fold(p) not in NAME_GLUE)
 
 
@@ -289,7 +290,7 @@ def _spelled_back(before: str, name: str, acronym: str) -> str:
     'Ministerio de Economía Familiar, Comunitaria, Cooperativa y Asociativa (MEFCCA)', where the
     name pattern stops at the head word 'Cooperativa'."""
     letters = "".join(c for c in fold(acronym) if c.isalpha())
-    if _initials(name) == letters or not letters.endswith(_initials(name)):
+    if initials(name) == letters or not letters.endswith(initials(name)):
         return name
     glue = r"(?:(?:de|del|la|da|do|das|dos|y|e|and|of|the)[ \t]+)*"
     run = re.search(rf"(?:[{UPPER}][\w'-]*(?:,?[ \t]+{glue}))+$", before)
@@ -298,7 +299,7 @@ def _spelled_back(before: str, name: str, acronym: str) -> str:
     words_before = run.group(0)
     for k in [m.start() for m in re.finditer(r"(?<![\w'-])[A-ZÁÉÍÓÚÑÇ]", words_before)]:
         longer = words_before[k:] + name
-        if _initials(longer) == letters:
+        if initials(longer) == letters:
             return longer
     return name
 
@@ -463,6 +464,8 @@ def _described(text: str) -> list[OrgMention]:
                 names = re.split(r"\s+(?:y|e|and)\s+", m.group("name"))
             for name in names:
                 toks = tokenize(name)
+                if len(toks[0].word) == 1:
+                    continue  # "los grupos A y B", "grupos D e E do Programa": a category's letter
                 if all(fold(t.word) in ARTICLES or is_role(toks, i) for i, t in enumerate(toks)):
                     continue
                 if is_role(toks, len(toks) - 1):
@@ -510,7 +513,7 @@ def _acronyms_after(text: str, named: list[OrgMention]) -> list[OrgMention]:
     for n in named:
         end = n.start + len(n.name)
         m = _ACRONYM_AFTER.match(text, end) if text[n.start : end] == n.name else None
-        if m and n.alias is None and _initials(n.name) == fold(m.group("acr")):
+        if m and n.alias is None and initials(n.name) == fold(m.group("acr")):
             n = OrgMention(n.name, m.group("acr"), n.start, f"{n.rule}; acronym after it: '{m.group('acr')}'")
         out.append(n)
     return out

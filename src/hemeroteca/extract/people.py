@@ -154,6 +154,16 @@ def is_role(tokens: list[Token], k: int) -> bool:
     return False
 
 
+@cache
+def _kin() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set("kin_words"))
+
+
+def _introduces(tokens: list[Token], k: int) -> bool:
+    """A role or a kin word ('el marido, Luciano Ferreira,'): either introduces the person beside it."""
+    return is_role(tokens, k) or fold(tokens[k].word) in _kin()
+
+
 def role_start(tokens: list[Token], k: int) -> int:
     """Where the role ending at tokens[k] starts: its first word for a multi-word role ('Prime' of
     'Prime Minister'), else k."""
@@ -199,7 +209,7 @@ def _role_before(tokens: list[Token], first: int) -> bool:
             continue  # "el secretario de Industria, X; de Comercio, Y": the role carries over
         if tokens[k].text in _CLAUSE_END or (k < first - 1 and tokens[k].ends_sentence):
             return False
-        if is_role(tokens, k):
+        if _introduces(tokens, k):
             return True
     return False
 
@@ -208,7 +218,7 @@ def _role_after(tokens: list[Token], last: int) -> bool:
     if last >= len(tokens) or tokens[last].text != ",":
         return False
     for k in range(last + 1, min(len(tokens), last + 5)):
-        if is_role(tokens, k):
+        if _introduces(tokens, k):
             return True
         word = tokens[k].word
         if fold(word) not in _COMPLEMENT_BEFORE and not word.islower() and not is_furniture(word):

@@ -69,6 +69,13 @@ def blocked_acronyms(text: str) -> set[str]:
     return blocked
 
 
+# A dateline's place in capitals at a line's start, then a comma and a date soon after: "MORELIA, Mich.,
+# 20 de mayo", "LIMA, 5 de junio (ANDINA).-", "KINGSTON, Jamaica, May 3". The place is no acronym.
+_DATELINE_PLACE = re.compile(
+    rf"^[ \t]*[{UPPER}][{UPPER}' .-]+(?=,(?:[ \t]*[{UPPER}][\w.]*,?){{0,3}}[ \t]*\d)", re.MULTILINE
+)
+
+
 def _shouted_lines(text: str) -> list[tuple[int, int]]:
     """Spans of lines written in capitals (a shouted headline): their words are not acronyms."""
     spans, start = [], 0
@@ -123,7 +130,7 @@ def standalone_acronyms(
 ) -> list[OrgMention]:
     """Acronyms used on their own, when something says they name an actor."""
     generic = {fold(a) for a in words("generic_acronyms")}
-    shouted = _shouted_lines(text)
+    shouted = _shouted_lines(text) + [m.span() for m in _DATELINE_PLACE.finditer(text)]
     tokens = sorted([*_ACRONYM_TOKEN.finditer(text), *_camel_brands(text)], key=lambda m: m.start())
     matches = [
         m
