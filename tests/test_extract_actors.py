@@ -900,3 +900,48 @@ def test_kin_words_present_tense_verbs_and_abbreviated_titles_introduce_people()
     assert people(text) == {"João Mbeki", "Rosa Tavares"}
     # a Brazilian name's "Filho" is no kin word inside the name
     assert people("José da Silva Filho, presidente da cooperativa, disse que sim.") == {"José da Silva Filho"}
+
+
+def test_an_employer_after_a_qualified_title() -> None:
+    text = "Ana Ruiz, gerente regional de Agrobanca, dijo que hay créditos."
+    assert "Agrobanca" in orgs(text)
+    text = "João Silva, diretor técnico da Coopervale, disse que sim."
+    assert "Coopervale" in orgs(text)
+    text = "Tom Harris, head of sales at Digitel, said demand grew."
+    assert "Digitel" in orgs(text)
+    text = "Ana Ruiz, gerente de proyectos de Fondo Emprende, dijo que hay créditos."
+    assert "Fondo Emprende" in orgs(text)
+    # a place or a sector after the qualified title is no employer
+    assert orgs("Luis Paz, director regional de Lima, dijo que sí.") == {}
+    assert orgs("Luis Paz, gerente comercial de Exportaciones, dijo que sí.") == {}
+
+
+def test_a_proper_word_of_a_longer_name_and_other_punctuation_are_one_body() -> None:
+    text = "Participa a Cooperativa Central Aurora Leite. Segundo o gerente da Aurora, Valdir Costa, cresce."
+    assert set(orgs(text)) == {"Cooperativa Central Aurora Leite"}
+    text = "El Banco Agrario (Agro Banco) presta. El gerente general de Agro-Banco, Luis Paz, dijo que sí."
+    assert set(orgs(text)) == {"Banco Agrario"}
+    # a place inside the name is not its short form
+    text = "El Banco de Fomento de Jamaica presta. Jamaica crece y el banco también."
+    assert set(orgs(text)) == {"Banco de Fomento de Jamaica"}
+
+
+def test_funds_named_with_a_complement_are_bodies_unless_launched_or_drawn_on() -> None:
+    assert "Fund for Agricultural Development" in orgs(
+        "The Fund for Agricultural Development approved a loan to the farmers."
+    )
+    assert "Fondo Nacional de Garantías" in orgs("El Fondo Nacional de Garantías firmó un convenio.")
+    assert "Fundo de Amparo ao Trabalhador" in orgs("O Fundo de Amparo ao Trabalhador liberou recursos.")
+    text = "US$17 million come from the Asia Co-financing Fund for Small Island States, said the bank."
+    assert "Asia Co-financing Fund for Small Island States" in orgs(text)
+    # launched, created or accessed: an instrument
+    assert orgs("The bank launches a Recovery Fund for Small Businesses.") == {}
+    assert orgs("Anunció la puesta en marcha del Fondo de Capital Semilla para jóvenes.") == {}
+    assert orgs("O governo vai criar o Fundo de Apoio às Cooperativas este ano.") == {}
+    assert orgs("Firms are urged to access the Enhanced Credit Guarantee Fund.") == {}
+
+
+def test_a_title_cut_off_a_name_takes_its_preposition_with_it() -> None:
+    text = "O acordo foi assinado pelo Administrador do Fundo de Garantia de Crédito, Eduardo Lemos."
+    assert "Fundo de Garantia de Crédito" in orgs(text)
+    assert not any(name.startswith("do ") for name in orgs(text))

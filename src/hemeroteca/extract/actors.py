@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from hemeroteca.catalogue.authorities import Actor, Authorities
 from hemeroteca.doubts import Doubt
 from hemeroteca.extract.actor_doubts import actor_doubts
-from hemeroteca.extract.names import fold, is_acronym, tokenize
+from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
 from hemeroteca.extract.org_patterns import NAME_GLUE, UPPER, OrgMention
 from hemeroteca.extract.organizations import find_organizations, initials, is_institution
 from hemeroteca.extract.people import find_people, is_role
@@ -267,6 +267,20 @@ def _own_instrument(before: str, entity: _Entity) -> bool:
     return instrument and bool(_possessive_end().search(before))
 
 
+@cache
+def _launch_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(words('launch_cues'))}(?!\w)", re.IGNORECASE)
+
+
+def _launched_instrument(before: str, entity: _Entity) -> bool:
+    """'DBJ launches Recovery Fund for Small Businesses', 'la puesta en marcha del Fondo de Capital
+    Semilla': a fund or programme launched, created or drawn on is the instrument, not a body acting."""
+    heads = _folded("instrument_heads")
+    if not any(fold(p) in heads for p in entity.name.split()):
+        return False
+    return bool(_launch_cue().search(before[-NEAR_WINDOW:]))
+
+
 def _is_unit(name: str) -> bool:
     """A sub-unit's name: a unit head first, past a possessive parent ("ECLAC's Division of ..."), or
     last after one ("IFAD's Programme Management Department")."""
@@ -368,7 +382,11 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         return True
     parent = _PARENT_AFTER_ACRONYM.search(before) or _context_cue().search(before)
     if entity.type == "organization" and (
-        parent or _venue(before) or _own_instrument(before, entity) or _event_head().search(before)
+        parent
+        or _venue(before)
+        or _own_instrument(before, entity)
+        or _launched_instrument(before, entity)
+        or _event_head().search(before)
     ):
         return True
     for cue in _LIST_CUES:
@@ -395,6 +413,8 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
     keys = entity.keys()
     if fold(name) in keys or (alias and fold(alias) in keys):
         return True
+    if _plain(name) in {_plain(k) for k in keys}:
+        return True  # "Nafin-Bancomext" for "Nafin Bancomext": the same words, other punctuation
     if entity.canonical:
         # An authority actor absorbs a found name that is a run of words of one of its forms, and
         # its representation ("European Union Delegation", "Delegación de la Unión Europea").
@@ -409,6 +429,8 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) == 1 and not is_acronym(name) and _proper_part(long_) == short:
         return True  # "Languiru" for "Cooperativa Languiru", "Bimbo" for "Grupo Bimbo"
+    if len(short) == 1 and not is_acronym(name) and _proper_word_of(short[0], long_):
+        return True  # "Aurora" for "Cooperativa Central Aurora Alimentos"
     if len(short) == 1 and len(long_) >= 2 and short[0][:1].isalpha() and _syllabic(short[0], long_):
         return True  # "Corfo" for "Corporación de Fomento de la Producción"
     if len(short) < 2 or is_acronym(name):
@@ -464,6 +486,19 @@ def _syllabic_of(short: str, long_: tuple[str, ...]) -> bool:
         return False
 
     return build(0, 0) and short != content[0][: len(short)]
+
+
+def _proper_word_of(word: str, words_: list[str]) -> bool:
+    """Is ``word`` the proper word inside a longer name a head-word opens ('aurora' of 'Cooperativa
+    Central Aurora Alimentos')? Not its head, a connector, a sector word or a place."""
+    return (
+        len(words_) >= 3
+        and words_[0] in _folded("org_heads_initial")
+        and word in words_[1:]
+        and len(word) >= 4
+        and word not in NAME_GLUE
+        and not is_furniture(word)
+    )
 
 
 def _proper_part(words_: list[str]) -> list[str]:

@@ -173,6 +173,12 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
     # Chamber of Commerce", "Trinidad and Tobago Chamber of Industry and Commerce"
     if any(toks[k] in initial and toks[k + 1] in SPLIT_CONN for k in (2, 3) if k + 2 < len(toks)):
         return True
+    # a fund with a complement: "Fund for Agricultural Development", "Fondo Nacional de Garantías", "China
+    # Co-financing Fund for Latin America" (one being launched or accessed is dropped as a programme later)
+    if any(toks[k] in _STRONG_EXTRA and toks[k + 1] in SPLIT_CONN for k in range(min(4, len(toks) - 2))):
+        return True
+    if len(toks) > 3 and toks[0] in _STRONG_EXTRA and toks[2] in SPLIT_CONN:
+        return True  # one modifier between: "Fondo Nacional de Garantías"
     if not defined:
         return False
     # a loose head counts first, last ("Small Business Development Centre (SBDC)") or before its
@@ -207,6 +213,9 @@ def strip_role_prefix(name: str) -> str:
         parts.pop(0)
     while parts and _is_title(tokenize(parts[0]), 0) and len(parts) > 2:
         parts.pop(0)
+        # "Administrador do Fundo de Garantia": the title's 'do' goes with it
+        while len(parts) > 2 and (fold(parts[0]) in ARTICLES or fold(parts[0]) in SPLIT_CONN):
+            parts.pop(0)
     return " ".join(parts)
 
 
@@ -519,6 +528,11 @@ def _acronyms_after(text: str, named: list[OrgMention]) -> list[OrgMention]:
     return out
 
 
+# What may stand between a title and its employer, in lower case: an adjective or a department
+# ("gerente regional de Agrobanco", "diretor técnico da Coopercitrus", "head of sales at Digicel").
+_QUALIFIER = rf"{SP}(?:(?:de|of|do|da){SP})?[a-záéíóúñçãõâêô-]+"
+
+
 @cache
 def _employer_in_title() -> re.Pattern[str]:
     """A role, 'of', then a name a loose head opens ('gerente de Fondo Emprender', 'director of the
@@ -526,7 +540,7 @@ def _employer_in_title() -> re.Pattern[str]:
     roles = alternation(words("roles"))
     heads = alternation(w.capitalize() for w in sorted(_DEFINED_HEADS | _STRONG_EXTRA))
     return re.compile(
-        rf"(?i:\b{roles}){SP}(?i:de|del|of|do|da|at){SP}(?:(?i:the|el|la|o|a){SP})?"
+        rf"(?i:\b{roles})(?:{_QUALIFIER}){{0,2}}{SP}(?i:de|del|of|do|da|at){SP}(?:(?i:the|el|la|o|a){SP})?"
         rf"(?P<name>{heads}{_continuation(CAPW)})"
     )
 
@@ -535,9 +549,12 @@ def _employer_in_title() -> re.Pattern[str]:
 def _led_body() -> re.Pattern[str]:
     """A leader's title, 'of', then a one-word proper name closed by punctuation or a lower-case word:
     'presidente de Confecámaras,', 'superintendente do Sebrae no', 'diretor-presidente da Desenvolve SP'."""
-    roles = alternation(words("leader_roles"))
+    leaders = alternation(words("leader_roles"))
+    roles = alternation(words("roles"))
+    # a leader's title alone, or any title with a qualifier: "gerente regional de Agrobanco"
+    title = rf"(?i:{leaders})(?:{_QUALIFIER}){{0,2}}|(?i:{roles})(?:{_QUALIFIER}){{1,2}}"
     return re.compile(
-        rf"(?<![\w-])(?i:{roles}){SP}(?i:de|del|of|do|da|at)(?:{SP}(?i:the|la|el|o|a))?{SP}"
+        rf"(?<![\w-])(?:{title}){SP}(?i:de|del|of|do|da|at)(?:{SP}(?i:the|la|el|o|a))?{SP}"
         rf"(?P<name>[{UPPER}][a-záéíóúñçãõâêô]+[\w-]*(?:{SP}[{UPPER}]{{2}})?)"
         rf"(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])"
     )
