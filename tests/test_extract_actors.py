@@ -945,3 +945,32 @@ def test_a_title_cut_off_a_name_takes_its_preposition_with_it() -> None:
     text = "O acordo foi assinado pelo Administrador do Fundo de Garantia de Crédito, Eduardo Lemos."
     assert "Fundo de Garantia de Crédito" in orgs(text)
     assert not any(name.startswith("do ") for name in orgs(text))
+
+
+def test_an_editions_ordinal_makes_an_event_not_a_body() -> None:
+    text = "Falou na abertura do primeiro Congresso da Produção Regional, feito pela Associação Comercial."
+    assert set(orgs(text)) == {"Associação Comercial"}
+    assert orgs("Se inauguró el II Congreso de Productores Andinos en Cusco.") == {}
+    assert "Congreso de la República" in orgs("El Congreso de la República aprobó la ley ayer.")
+
+
+def test_a_unit_named_last_inside_a_persons_title_is_part_of_the_title() -> None:
+    text = "According to the head, Credit Risk Division at the bank, Lisa Moore, loans grew."
+    assert orgs(text) == {}
+    assert people(text) == {"Lisa Moore"}
+
+
+def test_the_first_item_after_a_colon_is_coordinated_with_the_rest() -> None:
+    text = "Serán intermediarios: Bancolima, Banrural, Finandes y el Banco Andino, dijo el gerente."
+    assert {"Bancolima", "Banrural", "Finandes"} <= set(orgs(text))
+
+
+def test_an_acronym_after_a_degree_is_where_someone_studied() -> None:
+    assert orgs("Alice Prado é economista pela UFX e mestre em finanças.") == {}
+    # after a verb, "pela" gives the agent
+    assert "ABC" in orgs("A pesquisa foi realizada pela ABC em maio.")
+
+
+def test_a_name_after_a_contracted_preposition_is_no_person() -> None:
+    text = "Os empreendedores apoiados pelo Renda Forte crescem."
+    assert people(text) == set()

@@ -283,12 +283,16 @@ def _launched_instrument(before: str, entity: _Entity) -> bool:
 
 def _is_unit(name: str) -> bool:
     """A sub-unit's name: a unit head first, past a possessive parent ("ECLAC's Division of ..."), or
-    last after one ("IFAD's Programme Management Department")."""
+    last ("IFAD's Programme Management Department", "Private Sector Division"; an office named last
+    is often a body of its own: "the Small Business Office")."""
     parts = [fold(p) for p in name.split()]
     units = _folded("subunit_heads")
     if len(parts) > 1 and re.search(r"['’]s$", parts[0]):
         return parts[1] in units or parts[-1] in units
-    return parts[0] in units
+    return parts[0] in units or (parts[-1] in units and parts[-1] not in _OFFICES)
+
+
+_OFFICES = frozenset({"office", "oficina"})
 
 
 def _reports_a_figure(text: str, start: int, entity: _Entity) -> bool:

@@ -381,7 +381,7 @@ def _named(text: str) -> list[OrgMention]:
         if not is_institution(name):
             # "the Coca Cola Company and Caribbean Bottlers (TT) Ltd": the part before 'and' alone
             name = re.split(r"[ \t]+(?:and|y|e)[ \t]+", name, maxsplit=1)[0]
-        if is_institution(name) and not _event_of_body(name):
+        if is_institution(name) and not _event_of_body(name) and not _edition(text, m.start("name"), name):
             found.append(
                 OrgMention(
                     name,
@@ -411,6 +411,23 @@ def _event_of_body(name: str) -> bool:
     while rest and rest[0] in NAME_GLUE:
         rest = rest[1:]
     return bool(rest) and is_institution(" ".join(rest))
+
+
+_ORDINAL_WORD = re.compile(r"(?:\d+(?:st|nd|rd|th|º|ª|°|er|o|a)|[IVXLC]+)$", re.IGNORECASE)
+
+
+def _edition(text: str, start: int, name: str) -> bool:
+    """'el primer Congreso de la Producción', 'the 5th Forum of ...': an ordinal before an event's head
+    makes the name one edition of an event ('el Congreso de la República' is a body)."""
+    if fold(name.split(" ", 1)[0]) not in _event_heads():
+        return False
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and (fold(before[-1]) in _ordinals() or bool(_ORDINAL_WORD.match(before[-1])))
+
+
+@cache
+def _ordinals() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("ordinals"))
 
 
 _PLURAL_HEAD = re.compile(

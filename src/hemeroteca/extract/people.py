@@ -79,6 +79,10 @@ _COMPLEMENT_BEFORE = frozenset(
         "um",
         "uma",
         "an",
+        "pelo",
+        "pela",
+        "pelos",
+        "pelas",
     ]
 )
 _PHOTO_POSITIONS = frozenset(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from hemeroteca.extract.countries import gazetteer
 from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
@@ -97,6 +98,20 @@ def _extend(text: str, end: int) -> str:
     return m.group(0)
 
 
+_AGENT = re.compile(r"\b(?:by|por|pela|pelo|por el|por la)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$", re.I)
+
+
+def _studied_at(before: str) -> bool:
+    """'economista pela UFX', 'graduada por la UNX': the acronym is where someone studied."""
+    last = before.split()[-1:]
+    return bool(last) and fold(last[0].strip(",.")) in _degree_words()
+
+
+@cache
+def _degree_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("degree_words"))
+
+
 def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> str | None:
     acr = m.group("acr")
     before = text[max(0, m.start() - 60) : m.start()]
@@ -106,7 +121,8 @@ def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> 
         return "acronym used repeatedly"
     if title and acr in title:
         return "acronym in the title"
-    if re.search(r"\b(?:by|por|pela|pelo|por el|por la)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$", before, re.I):
+    agent = _AGENT.search(before)
+    if agent and not _studied_at(before[: agent.start()]):
         return "acronym as the agent"
     if _PARTNER.search(before):
         return "acronym as a partner"
@@ -192,8 +208,8 @@ def coordinated_names(
             name = match.group("name").rstrip(".")
             start = offset + match.start("name")
             if (
-                # a sentence-initial word, or the end of a longer capitalised name
-                re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, start - 3) : start])
+                # a sentence-initial word (not the first item after a colon), or the end of a longer name
+                re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, start - 3) : start])
                 or re.search(rf"[{UPPER}][\w.-]*[ \t]+$", text[max(0, start - 30) : start])
                 or any(s <= start < e for s, e in spans)
                 or fold(name) in seen
