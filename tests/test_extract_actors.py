@@ -974,3 +974,18 @@ def test_an_acronym_after_a_degree_is_where_someone_studied() -> None:
 def test_a_name_after_a_contracted_preposition_is_no_person() -> None:
     text = "Os empreendedores apoiados pelo Renda Forte crescem."
     assert people(text) == set()
+
+
+def test_acronyms_defined_inside_an_enumeration() -> None:
+    text = "Firmaron los ministerios de Agricultura (MAG) y de Industria (MIC). El MAG pagará."
+    assert orgs(text) == {"Ministerio de Agricultura": "MAG", "Ministerio de Industria": "MIC"}
+    text = "The Ministries of Trade (MOT) and Finance (MOF) met the exporters."
+    assert orgs(text) == {"Ministry of Trade": "MOT", "Ministry of Finance": "MOF"}
+    # without acronyms a lower-case plural names no body
+    assert orgs("Os ministérios da Saúde e da Educação vão ajudar.") == {}
+    text = "Partners include the Export Agency (EA) and the Women in Business Network (WIBN)."
+    assert orgs(text) == {"Export Agency": "EA", "Women in Business Network": "WIBN"}
+
+
+def test_a_quoted_nickname_opening_with_an_article() -> None:
+    assert people('Carlos "el Gato" Rodríguez, productor de café, dijo que sí.') == {"Carlos Rodríguez"}

@@ -301,14 +301,15 @@ def _spelled_back(before: str, name: str, acronym: str) -> str:
     letters = "".join(c for c in fold(acronym) if c.isalpha())
     if initials(name) == letters or not letters.endswith(initials(name)):
         return name
-    glue = r"(?:(?:de|del|la|da|do|das|dos|y|e|and|of|the)[ \t]+)*"
+    glue = r"(?:(?:de|del|la|da|do|das|dos|y|e|and|of|the|in|en|em|for|para)[ \t]+)*"
     run = re.search(rf"(?:[{UPPER}][\w'-]*(?:,?[ \t]+{glue}))+$", before)
     if not run:
         return name
     words_before = run.group(0)
     for k in [m.start() for m in re.finditer(r"(?<![\w'-])[A-ZÁÉÍÓÚÑÇ]", words_before)]:
         longer = words_before[k:] + name
-        if initials(longer) == letters:
+        # some acronyms keep a short word's letter: "Women in Business Network (WIBN)"
+        if letters in (initials(longer), "".join(fold(w)[0] for w in re.findall(r"[^\W\d_][\w'-]*", longer))):
             return longer
     return name
 
@@ -430,10 +431,11 @@ def _ordinals() -> frozenset[str]:
     return frozenset(fold(w) for w in words("ordinals"))
 
 
+_PLURAL_ACRONYM = rf"(?:[ \t]*\((?P<{{key}}>[{UPPER}][{UPPER}a-z]{{{{1,9}}}})\))?"
 _PLURAL_HEAD = re.compile(
-    rf"\b(?P<head>[{UPPER}][a-záéíóúñçãõê]+(?:ies|s))[ \t]+(?P<prep>de|del|do|da|of|of the)[ \t]+"
-    rf"(?P<first>{CAPW}(?:[ \t]+{CAPW})?)[ \t]+(?:y|e|and)[ \t]+(?:(?:de|del|do|da|of)[ \t]+)?"
-    rf"(?P<second>{CAPW}(?:[ \t]+{CAPW})?)"
+    rf"\b(?P<head>[{UPPER}a-z][a-záéíóúñçãõê]+(?:ies|s))[ \t]+(?P<prep>de|del|do|da|of|of the)[ \t]+"
+    rf"(?P<first>{CAPW}(?:[ \t]+{CAPW})?){_PLURAL_ACRONYM.format(key='acr1')}[ \t]+(?:y|e|and)[ \t]+"
+    rf"(?:(?:de|del|do|da|of)[ \t]+)?(?P<second>{CAPW}(?:[ \t]+{CAPW})?){_PLURAL_ACRONYM.format(key='acr2')}"
 )
 
 
@@ -447,15 +449,18 @@ def _singular_head(word: str) -> str | None:
 
 
 def _plural_heads(text: str) -> list[OrgMention]:
-    """'las Intendencias de Río Negro y Durazno' names two institutions, one per place."""
+    """'las Intendencias de Río Negro y Durazno' names two institutions, one per place; so does 'los
+    ministerios de Agricultura (MAG) y de Industria (MIC)', each with the acronym defined for it (in
+    lower case, the plural names bodies only when both acronyms are given)."""
     found = []
     for m in _PLURAL_HEAD.finditer(text):
-        head = _singular_head(m.group("head"))
-        if head is None:
+        head = _singular_head(m.group("head").capitalize())
+        acronyms = m.group("acr1"), m.group("acr2")
+        if head is None or (m.group("head")[0].islower() and not all(acronyms)):
             continue
-        for key in ("first", "second"):
+        for key, acr in zip(("first", "second"), acronyms, strict=True):
             name = f"{head} {m.group('prep')} {m.group(key)}"
-            found.append(OrgMention(name, None, m.start(key), f"one of the plural '{m.group(0)}'"))
+            found.append(OrgMention(name, acr, m.start(key), f"one of the plural '{m.group(0)}'"))
     return found
 
 
@@ -647,7 +652,9 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     mentions = defined + named + _described(text) + _employers_in_titles(text) + _companies(text)
     spans = [(m.start, m.start + len(m.name)) for m in mentions]
     # a plural inside a longer name ("Federación de Cámaras de Comercio e Industrias") is part of it
-    mentions += [p for p in _plural_heads(text) if not any(s < p.start < e for s, e in spans)]
+    plurals = [p for p in _plural_heads(text) if not any(s < p.start < e for s, e in spans)]
+    mentions += plurals
+    accepted |= {p.alias for p in plurals if p.alias}
     known = accepted | {m.name for m in mentions if is_acronym(m.name)}
     covered = [(m.start, m.start + len(m.name)) for m in mentions if not is_acronym(m.name)]
     mentions += standalone_acronyms(text, title, known, blocked, covered)

@@ -348,9 +348,9 @@ def _after_title_in_run(tokens: list[Token], first: int, last: int) -> tuple[int
 
 
 # A quoted nickname of one to three words between a given name and a surname: 'José “Pepe” Mujica',
-# "Luiz 'Lula' Silva", 'Juan "El Chino" Pérez', "Marcia 'Lady M' Brown".
+# "Luiz 'Lula' Silva", 'Juan "El Chino" Pérez', 'Carlos "el Gato" Ruiz', "Marcia 'Lady M' Brown".
 _NICKNAME = re.compile(
-    r"(?<=\w)[ \t]+[“\"«‘'][A-ZÁÉÍÓÚÑÇ][\w.-]*(?:[ \t][\w.-]+){0,2}[”\"»’']"
+    r"(?<=\w)[ \t]+[“\"«‘'](?:(?:el|la|o|a|the)[ \t])?[A-ZÁÉÍÓÚÑÇ][\w.-]*(?:[ \t][\w.-]+){0,2}[”\"»’']"
     r"(?=[ \t]+(?:d[aeo]s?[ \t]+|del[ \t]+)?[A-ZÁÉÍÓÚÑÇ])"
 )
 
