@@ -453,7 +453,14 @@ MIN_SPELLED = 3
 def _spells(acronym: str, name: str) -> bool:
     """Is ``acronym`` the initials of the longer ``name`` ('BDB' of 'Bahamas Development Bank')? Used
     alone, without brackets, an acronym that spells a name the text gives is that body's short form."""
-    if not is_acronym(acronym) or is_acronym(name) or " " not in name:
+    if " " in acronym or " " not in name or len(acronym) < MIN_SPELLED or not acronym[:2].isupper():
+        return False  # cheap checks first: this runs for every pair of names merged
+    return _spells_of(acronym, name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _spells_of(acronym: str, name: str) -> bool:
+    if not is_acronym(acronym):
         return False
     letters = "".join(c for c in fold(acronym) if c.isalpha())
     return len(letters) >= MIN_SPELLED and initials(name) == letters
