@@ -989,3 +989,10 @@ def test_acronyms_defined_inside_an_enumeration() -> None:
 
 def test_a_quoted_nickname_opening_with_an_article() -> None:
     assert people('Carlos "el Gato" Rodríguez, productor de café, dijo que sí.') == {"Carlos Rodríguez"}
+
+
+def test_a_given_name_that_is_also_a_place() -> None:
+    assert people("Asunción Montoya, gerente de la cooperativa, dijo que sí.") == {"Asunción Montoya"}
+    assert people("Israel Gómez, presidente da associação, disse que sim.") == {"Israel Gómez"}
+    # the place alone before a particle is still a place
+    assert people("Santiago de Chile, sede del foro, recibió a los ministros.") == set()

@@ -185,6 +185,16 @@ def runs(tokens: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+def _given_name_first(tokens: list[Token], first: int, last: int) -> bool:
+    nxt = first + 1
+    return (
+        nxt < last
+        and fold(tokens[first].word) in _given_names()
+        and tokens[nxt].text not in PARTICLES
+        and not is_furniture(tokens[nxt].word)
+    )
+
+
 def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
     """The name left in a run after its leading furniture, or None when no name is left.
 
@@ -198,6 +208,8 @@ def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] 
         place = _place_at(tokens, first, last)
         if place:
             first += place
+        elif _given_name_first(tokens, first, last):
+            break  # "Asunción Montoya", "Israel Gómez": a given name that is also a place
         elif is_furniture(tokens[first].word) or tokens[first].text in PARTICLES:
             first += 1
         else:
