@@ -996,3 +996,12 @@ def test_a_given_name_that_is_also_a_place() -> None:
     assert people("Israel Gómez, presidente da associação, disse que sim.") == {"Israel Gómez"}
     # the place alone before a particle is still a place
     assert people("Santiago de Chile, sede del foro, recibió a los ministros.") == set()
+
+
+def test_a_body_a_leaders_title_names_with_its_country_or_a_camel_cased_brand() -> None:
+    text = "“Es un paso”, dijo Ana Gil, presidenta de iNNvento Colombia, en la firma."
+    assert "iNNvento Colombia" in orgs(text)
+    text = "Dijo Luis Mora, presidente de Agrored Perú, que crecen."
+    assert "Agrored Perú" in orgs(text)
+    # a second word that is neither a place nor a state code is not taken on this cue
+    assert orgs("Dijo Luis Mora, presidente de Agrored Andina, que crecen.") == {}

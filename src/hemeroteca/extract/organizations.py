@@ -577,7 +577,7 @@ def _led_body() -> re.Pattern[str]:
     title = rf"(?i:{leaders})(?:{_QUALIFIER}){{0,2}}|(?i:{roles})(?:{_QUALIFIER}){{1,2}}"
     return re.compile(
         rf"(?<![\w-])(?:{title}){SP}(?i:de|del|of|do|da|at)(?:{SP}(?i:the|la|el|o|a))?{SP}"
-        rf"(?P<name>[{UPPER}][a-záéíóúñçãõâêô]+[\w-]*(?:{SP}[{UPPER}]{{2}})?)"
+        rf"(?P<name>(?:[{UPPER}][a-záéíóúñçãõâêô]+[\w-]*|i[A-Z]{{2}}\w+)(?:{SP}(?P<second>[{UPPER}][\w-]+))?)"
         rf"(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])"
     )
 
@@ -603,9 +603,11 @@ def _employers_in_titles(text: str) -> list[OrgMention]:
     ]
     for m in _led_body().finditer(text):
         name = m.group("name")
-        first = name.split()[0]
+        first, second = name.split()[0], m.group("second")
         if is_furniture(first) or name.lower() in gazetteer() or first.lower() in gazetteer():
             continue  # "presidente de Honduras", "director general de Comercio"
+        if second and not (second.isupper() and len(second) == 2) and second.lower() not in gazetteer():
+            continue  # a second word only when it is a state code or a place: "iNNpulsa Colombia"
         found.append(OrgMention(name, None, m.start("name"), f"body a leader's title names: '{m.group(0)}'"))
     return found
 
