@@ -1005,3 +1005,17 @@ def test_a_body_a_leaders_title_names_with_its_country_or_a_camel_cased_brand() 
     assert "Agrored Perú" in orgs(text)
     # a second word that is neither a place nor a state code is not taken on this cue
     assert orgs("Dijo Luis Mora, presidente de Agrored Andina, que crecen.") == {}
+
+
+def test_a_body_only_thanked_is_context() -> None:
+    text = "He thanked the European Commission for its support. The Export Agency will lend."
+    assert set(orgs(text)) == {"Export Agency"}
+    text = "La ministra agradeció al Banco Andino por su apoyo. La Cámara de Comercio firmó."
+    assert set(orgs(text)) == {"Cámara de Comercio"}
+
+
+def test_a_name_between_a_possessive_and_a_programmes_noun_is_the_programme() -> None:
+    text = "Firms get grants from the government’s Small Business Relief Grants and Services initiative."
+    assert orgs(text) == {}
+    text = "Grants flow through the bank's Rural Services Agency scheme, and the Rural Services Agency lends."
+    assert set(orgs(text)) == {"Rural Services Agency"}

@@ -267,6 +267,22 @@ def _own_instrument(before: str, entity: _Entity) -> bool:
     return instrument and bool(_possessive_end().search(before))
 
 
+_POSSESSOR_END = re.compile(r"\w[’']s\s+$")
+_NEXT_WORD = re.compile(r"\s+([a-záéíóúñçãõ]+)")
+
+
+def _possessed_thing(text: str, start: int, before: str, entity: _Entity) -> bool:
+    """'the government’s Small Business Relief Grants and Services initiative', 'su Red de Apoyo
+    programme': after a possessive and before a programme's noun, the name is the programme's."""
+    if not (_POSSESSOR_END.search(before) or _possessive_end().search(before)):
+        return False
+    for form in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
+        if text.startswith(form, start):
+            m = _NEXT_WORD.match(text, start + len(form))
+            return bool(m) and fold(m.group(1)) in _folded("named_things")
+    return False
+
+
 @cache
 def _launch_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(words('launch_cues'))}(?!\w)", re.IGNORECASE)
@@ -389,6 +405,7 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         parent
         or _venue(before)
         or _own_instrument(before, entity)
+        or _possessed_thing(text, start, before, entity)
         or _launched_instrument(before, entity)
         or _event_head().search(before)
     ):
