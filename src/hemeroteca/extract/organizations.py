@@ -569,17 +569,23 @@ def _employer_in_title() -> re.Pattern[str]:
 
 @cache
 def _led_body() -> re.Pattern[str]:
-    """A leader's title, 'of', then a one-word proper name closed by punctuation or a lower-case word:
-    'presidente de Confecámaras,', 'superintendente do Sebrae no', 'diretor-presidente da Desenvolve SP'."""
-    leaders = alternation(words("leader_roles"))
-    roles = alternation(words("roles"))
-    # a leader's title alone, or any title with a qualifier: "gerente regional de Agrobanco"
-    title = rf"(?i:{leaders})(?:{_QUALIFIER}){{0,2}}|(?i:{roles})(?:{_QUALIFIER}){{1,2}}"
+    """A leader's title (or any title with a qualifier), 'of', then a one-word proper name closed by
+    punctuation or a lower-case word: 'presidente de Confecámaras,', 'superintendente do Sebrae no',
+    'diretor-presidente da Desenvolve SP', 'diretor técnico da Coopervale,'."""
+    # one prefix tree for every title; a title that is not a leader's needs a qualifier (checked by the
+    # caller): "gerente regional de Agrobanco", not "gerente de Ventas"
+    roles = alternation((*words("roles"), *words("leader_roles")))
     return re.compile(
-        rf"(?<![\w-])(?:{title}){SP}(?i:de|del|of|do|da|at)(?:{SP}(?i:the|la|el|o|a))?{SP}"
+        rf"(?<![\w-])(?P<title>(?i:{roles}))(?P<qualifier>(?:{_QUALIFIER}){{0,2}})"
+        rf"{SP}(?i:de|del|of|do|da|at)(?:{SP}(?i:the|la|el|o|a))?{SP}"
         rf"(?P<name>(?:[{UPPER}][a-záéíóúñçãõâêô]+[\w-]*|i[A-Z]{{2}}\w+)(?:{SP}(?P<second>[{UPPER}][\w-]+))?)"
         rf"(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])"
     )
+
+
+@cache
+def _leader_roles() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("leader_roles"))
 
 
 @cache
@@ -601,7 +607,10 @@ def _employers_in_titles(text: str) -> list[OrgMention]:
         for m in pattern.finditer(text)
         if " " in m.group("name")
     ]
+    leaders = _leader_roles()
     for m in _led_body().finditer(text):
+        if not m.group("qualifier") and fold(m.group("title")) not in leaders:
+            continue  # a department head's complement is usually a department: "gerente de Ventas"
         name = m.group("name")
         first, second = name.split()[0], m.group("second")
         if is_furniture(first) or name.lower() in gazetteer() or first.lower() in gazetteer():
