@@ -1019,3 +1019,12 @@ def test_a_name_between_a_possessive_and_a_programmes_noun_is_the_programme() ->
     assert orgs(text) == {}
     text = "Grants flow through the bank's Rural Services Agency scheme, and the Rural Services Agency lends."
     assert set(orgs(text)) == {"Rural Services Agency"}
+
+
+def test_a_known_given_name_marks_a_person_in_a_feature_lede() -> None:
+    assert people("Cuando Laura Quispe empezó a tejer, no tenía crédito.") == {"Laura Quispe"}
+    assert people("When Peter Okoro opened his shop, banks said no.") == {"Peter Okoro"}
+    # a name after a preposition or an article is still a complement
+    assert people("O prêmio leva o nome de Maria Quitéria desde 2010.") == set()
+    # without a known given name, no cue: no person
+    assert people("Cuando Selvas Quispe empezó, no había crédito.") == set()

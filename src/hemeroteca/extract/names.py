@@ -83,7 +83,7 @@ def _not_name() -> frozenset[str]:
 
 
 @cache
-def _given_names() -> frozenset[str]:
+def given_names() -> frozenset[str]:
     return frozenset(fold(w) for w in word_set("given_names"))
 
 
@@ -189,7 +189,7 @@ def _given_name_first(tokens: list[Token], first: int, last: int) -> bool:
     nxt = first + 1
     return (
         nxt < last
-        and fold(tokens[first].word) in _given_names()
+        and fold(tokens[first].word) in given_names()
         and tokens[nxt].text not in PARTICLES
         and not is_furniture(tokens[nxt].word)
     )
@@ -226,7 +226,7 @@ def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] 
     if len(inner) > 1 and _may_end_name(inner[-1].word):
         inner = inner[:-1]
     # after a given name, a surname may be a common word ("Paula Mercado", "Peter Green")
-    given = fold(tokens[first].word) in _given_names()
+    given = fold(tokens[first].word) in given_names()
     if any(is_furniture(t.word) and not (given and _surname_word(t.word)) for t in inner):
         return None
     if tokens[last - 1].text in PARTICLES:

@@ -10,7 +10,9 @@ English, Spanish and Portuguese. A capitalised run that survives trimming
 - a courtesy title: "Hon. Delano Seiveright", "los señores Piero Ghezzi Solís";
 - a verb of saying: "dijo Marcela Munguía", "Irfaan Ali, underscored";
 - "appointed X and Y as ambassadors";
-- the body they speak for, after a comma: "Flávio Ferreira, da Vigilância Sanitária,".
+- the body they speak for, after a comma: "Flávio Ferreira, da Vigilância Sanitária,";
+- a kin word ("junto ao marido, Luciano Ferreira,");
+- a known given name opening the name, a lower-case word after it ("Cuando Laura Quispe empezó").
 
 A capitalised title run into the name ("Fund Manager Gillian Griffith") is cut at its last role word.
 
@@ -30,6 +32,7 @@ from hemeroteca.extract.names import (
     PARTICLES,
     Token,
     fold,
+    given_names,
     is_acronym,
     is_furniture,
     runs,
@@ -275,6 +278,8 @@ def _cue(tokens: list[Token], run_first: int, first: int, last: int) -> str | No
         return "appointed as a role"
     if _affiliation_after(tokens, last):
         return "affiliation after the name"
+    if fold(tokens[first].word) in given_names() and nxt is not None and nxt.word.islower():
+        return "a given name opens the name"
     return None
 
 
