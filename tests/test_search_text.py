@@ -41,6 +41,11 @@ def test_a_stem_keeps_an_ending_that_makes_another_word() -> None:
     assert terms("en", "cooperatives")[1] != terms("en", "cooperation")[1]
     assert terms("es", "competitividad")[1] == terms("es", "competitiva")[1] != terms("es", "competencia")[1]
     assert terms("es", "exportaciones")[1] == terms("es", "exportadora")[1]  # Snowball's merge stands
+    # -ismo names a practice or a doctrine, not the people or things of its root word.
+    assert terms("pt", "empreendedorismo")[1] != terms("pt", "empreendedores")[1]
+    assert terms("es", "periodismo")[1] != terms("es", "periodo")[1]
+    assert terms("pt", "empreendedorismo")[1] == terms("pt", "empreendedorismos")[1]
+    assert terms("es", "turismo")[1] == terms("pt", "turismo")[1] == terms("es", "turismos")[1]
 
 
 def test_names_of_countries_and_topics_in_three_languages_point_to_their_tag() -> None:

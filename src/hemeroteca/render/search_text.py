@@ -65,11 +65,14 @@ def terms(language: str, word: str) -> tuple[str, str]:
 
     When the ending Snowball cut starts with one of ``keep_endings`` the stem keeps it:
     ``cooperativas`` -> ``cooperativ``, not ``cooper`` (which ``cooperación`` also gives).
+    A stem that already ends with one keeps no more (``cooperativismo`` -> ``cooperativ``,
+    with the cooperatives, where ``empreendedorismo`` -> ``empreendedorism``, apart from
+    the entrepreneurs).
     """
     stemmer = _stemmer(language)
     form = fold(word)
     stem = fold(stemmer.stemWord(word)) if stemmer and len(word) > 2 else form
-    if form.startswith(stem):
+    if form.startswith(stem) and not stem.endswith(_keep_endings()):
         cut = form[len(stem) :]
         for ending in _keep_endings():
             if cut.startswith(ending):
