@@ -76,3 +76,15 @@ def test_words_that_a_text_says_only_apart_do_not_match_it(watched, search_base,
     assert apart not in found
     assert apart in _search(page, search_base, "technical")
     watched.check()
+
+
+def test_a_country_said_once_in_passing_does_not_match(watched, search_base, search_site) -> None:  # type: ignore[no-untyped-def]
+    """The story on Brazil's credit cooperatives names Paraguay once, beside Argentina and
+    Uruguay: it is no story about Paraguay, and is not tagged with it."""
+    page = watched.page
+    brazil = _id_of(search_site, "Las cooperativas de crédito ya llegan")
+    paraguay = _id_of(search_site, "Crédito Agrícola y cooperativas")
+    found = _search(page, search_base, "Paraguay")
+    assert paraguay in found
+    assert brazil not in found
+    watched.check()

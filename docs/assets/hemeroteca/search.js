@@ -405,7 +405,7 @@
        for a name's words) times where it is. `terms`, when given, receives each word's
        forms and weight, in order, for the proximity of the words on the first page. */
     async function textScores(words, forms, rarity, terms) {
-      var text = null, scores = new Map();
+      var text = null, scores = new Map(), marked = null;
       for (var w = 0; w < words.length; w++) {
         var found = await wordDocs(words[w]), weight = rarity || idf(found.all.size);
         found.forms.forEach(function (f) { forms.add(f); });
@@ -415,9 +415,13 @@
           scores.set(n, (scores.get(n) || 0) + weight * s);
         });
         text = text === null ? found.all : new Set(Array.from(text).filter(function (n) { return found.all.has(n); }));
+        var strong = new Set(Array.from(found.often).concat(Array.from(found.title)));
+        marked = marked === null ? strong : new Set(Array.from(marked).filter(function (n) { return strong.has(n); }));
       }
       var hits = new Map();
       (text || new Set()).forEach(function (n) { hits.set(n, scores.get(n)); });
+      /* The articles whose title says every word, or that use each often (index bits). */
+      hits.marked = marked || new Set();
       return hits;
     }
     /* A clause's articles with their scores, the forms to highlight, and the tags it matched.
@@ -438,6 +442,11 @@
       if (clause.actors) clause.actors.forEach(function (n) { holders.set(n, true); });
       var named = clause.tags.length || clause.actors, rarity = named ? idf(holders.size || 1) : 0;
       var hits = await textScores(clause.words, forms, rarity, terms), spoken = [clause.words.join(" ")];
+      /* A country's name said once in a text not tagged with it is said in passing ("with
+         Peru, Chile and Colombia"): only a title or a text that says it often counts. */
+      if (clause.tags.length && !clause.actors && clause.tags.every(function (tag) { return tag[0] === "country"; })) {
+        hits.forEach(function (s, n) { if (!holders.has(n) && !hits.marked.has(n)) hits.delete(n); });
+      }
       /* The articles only the clause's own words found (not tagged with its name, not found by
          its names in other languages): their texts must say its words together. */
       var own = new Set(Array.from(hits.keys()).filter(function (n) { return !holders.has(n); }));
