@@ -61,7 +61,27 @@ def test_the_words_of_a_run_must_stand_within_a_few_words_of_each_other(watched)
     assert _rank(page, "rank.together([[1, 30], [9, 31]], [[0, 1]], 3)") is True  # any pair of places
     assert _rank(page, "rank.together([[1], [2], [20]], [[0, 1, 2]], 3)") is False  # every consecutive pair
     assert _rank(page, "rank.together([[1], [2], [20]], [[0, 1]], 3)") is True  # a word of no run: anywhere
-    assert _rank(page, "rank.together([[1], [9]], [[0], []], 3)") is True  # runs of one word ask nothing
+    assert _rank(page, "rank.together([[1], [9]], [[0]], 3)") is True  # a run of one word asks nothing
+    assert _rank(page, "rank.together([[1], []], [[0, 1]], 3)") is True  # nor a word the text does not say
+    watched.check()
+
+
+def test_which_words_of_a_query_must_stand_together(watched) -> None:  # type: ignore[no-untyped-def]
+    page = watched.page
+
+    def runs(clauses: str):  # type: ignore[no-untyped-def]
+        return [(run["terms"], run["name"]) for run in _rank(page, f"rank.runs({clauses})")]
+
+    word, joined_word = "{words: 1}", "{words: 1, joined: true}"
+    topic, country = "{words: 1, named: true}", "{words: 1, named: true, country: true}"
+    assert runs(f"[{word}, {word}, {word}]") == [([0, 1], None), ([1, 2], None)]  # small business loans
+    assert runs(f"[{topic}, {joined_word}]") == [([0, 1], None)]  # cooperativas de crédito
+    assert runs(f"[{topic}, {word}]") == []  # cooperativas rurales: a topic and a word
+    joined_country = "{words: 1, named: true, country: true, joined: true}"
+    assert runs(f"[{word}, {joined_country}]") == []  # industria de Venezuela
+    assert runs(f"[{word}, {country}]") == []  # cooperativas Brasil
+    assert runs("[{words: 3, named: true}]") == [([0, 1, 2], 0)]  # a name's own words, where untagged
+    assert runs(f"[{word}, {{words: 2, named: true, joined: true}}]") == [([1, 2], 1), ([0, 1], None)]
     watched.check()
 
 

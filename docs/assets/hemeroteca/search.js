@@ -66,13 +66,37 @@
       }
       return bonus;
     },
+    /* The runs of query words that must stand together in a text, from the query's clauses
+       in order (`words`: how many; `named`: a country, topic or actor; `country`: a country
+       only; `joined`: a joining word, "de", "of", stood before it): each run's word numbers,
+       and for a name's own words the clause's number (`name`: they need to stand together
+       only in the texts not tagged with it). Two consecutive clauses that are no name make a
+       run; a name and the word a joining word ties it to too ("cooperativas de crédito",
+       "Banco Interamericano" + "de Desarrollo"), unless one is a country ("industria de
+       Venezuela" is an industry and a place). */
+    runs: function (clauses) {
+      var out = [], at = 0;
+      clauses.forEach(function (clause, c) {
+        var places = [];
+        for (var k = 0; k < clause.words; k++) places.push(at + k);
+        if (clause.named && places.length > 1) out.push({ terms: places, name: c });
+        var before = clauses[c - 1];
+        if (before && places.length && ((!before.named && !clause.named) ||
+            (clause.joined && !before.country && !clause.country))) {
+          out.push({ terms: [at - 1, at], name: null });
+        }
+        at += clause.words;
+      });
+      return out;
+    },
     /* Whether the words of each run (indexes into the places `at`, in the query's order)
        stand near each other: every two consecutive words of a run within `apart` words,
-       in either order. A run of one word, or none, asks nothing. */
+       in either order. A run of one word asks nothing, nor a word the text does not say
+       (a name found by its tag, a word past the text's cut). */
     together: function (at, runs, apart) {
       return runs.every(function (run) {
         for (var r = 0; r + 1 < run.length; r++) {
-          var a = at[run[r]], b = at[run[r + 1]], near = false;
+          var a = at[run[r]], b = at[run[r + 1]], near = !a.length || !b.length;
           for (var i = 0, j = 0; i < a.length && !near; i++) {
             while (j < b.length && b[j] < a[i] - apart) j++;
             near = j < b.length && b[j] <= a[i] + apart;
@@ -170,7 +194,7 @@
   function indexEngine() {
     var meta = null, keys = null, longest = 2, shards = {}, articles = {}, pending = {};
     var tails = new Set(), longestTail = 2, endings = {};  /* the words by their last letters (search_typos.py) */
-    var stop = new Set(), names = new Map(), nameWords = new Map(), longestName = 1, tagNames = new Map();
+    var stop = new Set(), joiners = new Set(), names = new Map(), nameWords = new Map(), longestName = 1, tagNames = new Map();
     var labels = { country: {}, topic: {}, language: {} };
     /* What the loaded files told of each article number: its language and year (null:
        undated) from any postings that hold it, its place among its year's articles from
@@ -200,6 +224,7 @@
       meta.keys.forEach(function (k) { longest = Math.max(longest, k.length); });
       (meta.tails || []).forEach(function (k) { tails.add(k); longestTail = Math.max(longestTail, k.length); });
       (meta.stop || []).forEach(function (w) { stop.add(w); });
+      (meta.join || []).forEach(function (w) { joiners.add(w); });
       [["country", meta.countries], ["topic", meta.topics], ["language", meta.languages]].forEach(function (f) {
         f[1].forEach(function (v) { labels[f[0]][v[0]] = v[1]; files[f[0]][v[0]] = v[2]; });
       });
@@ -376,7 +401,15 @@
       return docs;
     }
     async function parse(query) {
-      var words = tokens(query).filter(function (w) { return !stop.has(w); });
+      /* The words that are no stop words, and whether a joining word ("de", "do", "of")
+         stood before each: "cooperativas de crédito" is one phrase, "cooperativas Brasil" two. */
+      var words = [], joined = [], joining = false;
+      tokens(query).forEach(function (w) {
+        if (stop.has(w)) { joining = joining || joiners.has(w); return; }
+        joined.push(joining && words.length > 0);
+        words.push(w);
+        joining = false;
+      });
       var fixed = [];
       for (var i = 0; i < words.length; i++) {
         if (nameWords.has(words[i]) || (await stemsOf(words[i])).size || (await actorDocs(words[i]))) continue;
@@ -389,10 +422,10 @@
         for (var size = Math.min(Math.max(longestName, 8), words.length - i); size >= 1 && !clause; size--) {
           var run = words.slice(i, i + size).join(" "), actors = await actorDocs(run);
           if (names.has(run) || actors) {
-            clause = { words: words.slice(i, i + size), tags: names.get(run) || [], actors: actors };
+            clause = { words: words.slice(i, i + size), tags: names.get(run) || [], actors: actors, joined: joined[i] };
           }
         }
-        clause = clause || { words: [words[i]], tags: [], actors: null };
+        clause = clause || { words: [words[i]], tags: [], actors: null, joined: joined[i] };
         clauses.push(clause);
         i += clause.words.length;
       }
@@ -582,21 +615,13 @@
       search: async function (query, filters, sort, withCounts) {
         await started;
         var parsed = await parse(query), hits = null, score = new Map(), forms = new Set(), tagged = new Map();
-        /* The query's words that must stand together in a text (README, Search): the words
-           of a name, in the texts that say it; consecutive words that are no name. */
-        var terms = [], runs = [], plain = null;
+        /* Each clause's words (their forms and weights, in order) and the articles only its
+           own words found: rank.runs says which must stand together. */
+        var terms = [], owns = [];
         for (var c = 0; c < parsed.clauses.length; c++) {
-          var clause = parsed.clauses[c], found = await clauseScores(clause);
-          var places = found.terms.map(function (term, i) { return terms.length + i; });
+          var found = await clauseScores(parsed.clauses[c]);
           terms = terms.concat(found.terms);
-          if (clause.tags.length || clause.actors) {
-            plain = null;
-            runs.push({ terms: places, own: found.own });
-          } else if (plain) {
-            plain.terms = plain.terms.concat(places);
-          } else {
-            runs.push(plain = { terms: places, own: null });
-          }
+          owns.push(found.own);
           found.forms.forEach(function (f) { forms.add(f); });
           found.tagged.forEach(function (tags, n) { tagged.set(n, (tagged.get(n) || []).concat(tags)); });
           found.hits.forEach(function (s, n) { score.set(n, (score.get(n) || 0) + s); });
@@ -685,7 +710,12 @@
         }
         var upTo = ranking(results, sort === "newest" ? function () { return 0; }
           : function (n) { return score.get(n) || 0; });
-        runs = runs.filter(function (run) { return run.terms.length > 1; });
+        var runs = rank.runs(parsed.clauses.map(function (clause) {
+          return {
+            words: clause.words.length, named: !!(clause.tags.length || clause.actors), joined: clause.joined,
+            country: !clause.actors && clause.tags.length > 0 && clause.tags.every(function (tag) { return tag[0] === "country"; })
+          };
+        })).map(function (run) { return { terms: run.terms, own: run.name === null ? null : owns[run.name] }; });
         var passing = results, ready = upTo;
         if (runs.length) {
           passing = [];

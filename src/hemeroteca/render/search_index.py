@@ -9,7 +9,7 @@ not with the archive:
 - ``meta.js``: the keys of the term shards and of the endings' table, the facet
   vocabularies (countries, topics, languages, years) with each value's file and number
   of articles, the number of articles, the names of the countries and topics in English, Spanish and
-  Portuguese (``names``), and the stop words queries drop;
+  Portuguese (``names``), the stop words queries drop and the joining words among them (``join``);
 - ``t-KEY.js``: term shards. A key is the shortest prefix (two letters at least)
   whose terms fit in ``SPLIT_BYTES``; crowded prefixes are split letter by letter.
   A stem holds its postings (article numbers, delta-encoded in base 36, apart by the
@@ -54,7 +54,7 @@ from hemeroteca.render.search_postings import (
     encode_postings,
     update_state,
 )
-from hemeroteca.render.search_text import name_key, stopwords
+from hemeroteca.render.search_text import joiners, name_key, stopwords
 from hemeroteca.render.search_typos import tail_table
 
 INDEX_DIR = "search-index"
@@ -356,5 +356,6 @@ def _meta_file(
         "count": len(articles),
         "names": names(vocabularies["country"], labels),
         "stop": sorted(stopwords()),
+        "join": sorted(joiners()),
     }
     return _script("addMeta", data)

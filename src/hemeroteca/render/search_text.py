@@ -44,6 +44,13 @@ def stopwords() -> frozenset[str]:
 
 
 @cache
+def joiners() -> frozenset[str]:
+    """Folded stop words that tie the words on either side into one phrase (``de``, ``of``):
+    the browser asks a name and the word joined to it to stand together in a text."""
+    return frozenset(fold(str(word)) for word in load_data("search.yaml")["joiners"]) & stopwords()
+
+
+@cache
 def _keep_endings() -> tuple[str, ...]:
     return tuple(sorted(load_data("search.yaml")["keep_endings"], key=len, reverse=True))
 
