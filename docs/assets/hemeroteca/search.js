@@ -13,7 +13,9 @@
  * A query is read as clauses: a run of words that is a country's or topic's name in any
  * of the three languages ("República Dominicana", "cooperatives") finds the articles
  * tagged with it and those whose text has the words; any other word finds the texts
- * that have it or its inflections. Every clause must match. A word found nowhere is
+ * that have it or its inflections. Every clause must match, and the words of a phrase
+ * must stand within three words of each other in the text (looked at in the result files
+ * the pages load anyway, a few pages of candidates at a time). A word found nowhere is
  * replaced by the nearest word of the index (one or two letters apart), and the page says
  * so. Results are ranked by relevance (README, Search): for each word its rarity, times
  * a weight for where it is (title, then tags, then a text that uses it often, then the
