@@ -1028,3 +1028,13 @@ def test_a_known_given_name_marks_a_person_in_a_feature_lede() -> None:
     assert people("O prêmio leva o nome de Maria Quitéria desde 2010.") == set()
     # without a known given name, no cue: no person
     assert people("Cuando Selvas Quispe empezó, no había crédito.") == set()
+
+
+def test_the_body_a_person_speaks_for_after_a_comma_is_an_organisation() -> None:
+    text = "Flávio Souto, da Defesa Agropecuária, explicou as medidas."
+    assert "Defesa Agropecuária" in orgs(text)
+    text = "Jane Roe, of the Island Growers Collective, said prices fell."
+    assert "Island Growers Collective" in orgs(text)
+    # a place or the rest of a title is no body
+    assert orgs("Ana Ruiz, de Santa Cruz, dijo que sí.") == {}
+    assert orgs("Ana Ruiz, de Comercio Exterior, dijo que sí.") == {}

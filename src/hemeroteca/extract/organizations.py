@@ -653,6 +653,38 @@ def _companies(text: str) -> list[OrgMention]:
     return found
 
 
+_AFFILIATION = re.compile(
+    rf",{SP}(?:d[ao]s?|de la|del|de|of the|of|from the|from){SP}"
+    rf"(?P<name>[{UPPER}][\w-]+(?:{SP}(?:(?:de|da|do|del|of|the|y|e|and){SP})?[{UPPER}][\w-]+){{1,4}})[ \t]*,"
+)
+
+
+def _affiliations(text: str, people: tuple[str, ...]) -> list[OrgMention]:
+    """'Flávio Ferreira, da Vigilância Sanitária, explicou': the body a person speaks for, set off by
+    commas right after the name, is an organisation (not a place, nor sector words alone)."""
+    if not people:
+        return []
+    found = []
+    for m in _AFFILIATION.finditer(text):
+        name = m.group("name")
+        if not text[max(0, m.start() - 80) : m.start()].endswith(people):
+            continue
+        first = name.split()[0]
+        table = gazetteer()
+        place = name.lower() in table or first.lower() in table or fold(first) in _place_prefixes()
+        if place or is_role(tokenize(first), 0):
+            continue  # "de Santa Cruz", "do Maranhão", "of the Minister ..."
+        if all(is_furniture(w) or fold(w) in NAME_GLUE for w in name.split()):
+            continue  # "de Comercio Exterior": a sector, the rest of a title
+        found.append(OrgMention(name, None, m.start("name"), f"the body a person speaks for: '{m.group(0)}'"))
+    return found
+
+
+@cache
+def _place_prefixes() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("place_prefixes"))
+
+
 def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ()) -> list[OrgMention]:
     """Organisation mentions in order; ``people`` are names already known to be persons."""
     text = _without_people_after_heads(text, people)
@@ -661,6 +693,7 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     named = _acronyms_after(text, _split_joined(_named(text), defined))
     accepted |= {n.alias for n in named if n.alias}
     mentions = defined + named + _described(text) + _employers_in_titles(text) + _companies(text)
+    mentions += _affiliations(text, people)
     spans = [(m.start, m.start + len(m.name)) for m in mentions]
     # a plural inside a longer name ("Federación de Cámaras de Comercio e Industrias") is part of it
     plurals = [p for p in _plural_heads(text) if not any(s < p.start < e for s, e in spans)]
