@@ -244,3 +244,38 @@ def test_weak_reasons_add_up_to_a_flag_strong_ones_flag_alone() -> None:
         a for a in find_actors(f"{LEAD}El Banco del Sur aportará fondos.", NONE) if a.name == "Banco del Sur"
     )
     assert shown(acting.doubts) == []
+
+
+def test_a_person_whose_name_holds_a_word_the_text_writes_in_lower_case() -> None:
+    # "Agora" opens a sentence and a programme's name; the text also writes "agora": a common word
+    text = "Agora Emprega abre vagas, disse o secretário. O programa agora chega a Natal."
+    doubts = actor_doubts(text, 0, [Named("Agora Emprega", [0], type="person")])[0]
+    assert ("person-common-word", "Agora") in {(d.code, d.detail) for d in doubts}
+    # a name particle ("De", "da") is no common word; a surname the text never writes in lower case
+    text = "José Ignacio De Mendiguren dijo que la industria de Buenos Aires crece."
+    doubts = actor_doubts(text, 0, [Named("José Ignacio De Mendiguren", [0], type="person")])[0]
+    assert "person-common-word" not in {d.code for d in doubts}
+
+
+def test_a_one_letter_organisation_is_a_fragment() -> None:
+    text = "Os itens D e E do edital foram revistos pela Caixa Rural."
+    found = actor_doubts(
+        text, 0, [Named("D", [text.index("D ")]), Named("Caixa Rural", [text.index("Caixa")])]
+    )
+    assert "actor-one-letter" in {d.code for d in found[0]}
+    assert "actor-one-letter" not in {d.code for d in found[1]}
+
+
+def test_a_unit_an_event_or_an_instrument_is_not_a_body() -> None:
+    cases = {
+        "Private Sector Division": "a unit",
+        "Congresso da Produção Nacional": "an event",
+        "Enhanced Credit Guarantee Fund": "an instrument",
+    }
+    for name, kind in cases.items():
+        text = f"Ana Ruiz said the {name} helps."
+        doubts = actor_doubts(text, 0, [Named(name, [text.index(name)])])[0]
+        assert ("actor-not-a-body", kind) in {(d.code, d.detail) for d in doubts}, name
+    text = "Ana Ruiz said the Caribbean Development Bank helps."
+    doubts = actor_doubts(text, 0, [Named("Caribbean Development Bank", [text.index("Caribbean")])])[0]
+    assert "actor-not-a-body" not in {d.code for d in doubts}

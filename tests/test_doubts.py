@@ -10,6 +10,7 @@ import pytest
 
 from hemeroteca.doubts import Doubt, doubt_table, flag_at, note_field_and_code, shown, summarise, weakness
 from hemeroteca.evaluate import FLAG_FIELDS, Scores, score_flags
+from hemeroteca.extract import title_doubts
 from hemeroteca.extract.dates import read_date
 from hemeroteca.project import Project
 
@@ -215,3 +216,18 @@ def test_add_and_review_list_show_the_doubts(empty_project: Project, tmp_path: P
     added = run("add", str(tmp_path / "a.txt"))
     assert "(doubt: no-headline)" in added and "[no-headline]" in added
     assert "(doubts: title [no-headline]" in run("review", "--list")
+
+
+def test_a_label_glued_to_the_headline_by_a_wire_joint_is_doubted() -> None:
+    assert [
+        (d.code, d.detail) for d in title_doubts("Economía/Agricultura.- MAPA impulsa el cooperativismo")
+    ] == [("label-glued-to-title", "Economía/Agricultura")]
+    assert [d.detail for d in title_doubts("TEGUCIGALPA, HONDURAS.- Con el paso de los años")] == [
+        "TEGUCIGALPA, HONDURAS"
+    ]
+    # a colon or a dash inside a headline, or ".-" after a long sentence, is no glued label
+    for title in (
+        "Haiti: IDB launches a fund",
+        "El BID aprueba un crédito para las pymes de la región.- dijo",
+    ):
+        assert title_doubts(title) == []

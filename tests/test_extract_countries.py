@@ -290,3 +290,10 @@ def test_a_national_body_with_its_country_glued_in_names_the_country() -> None:
 )
 def test_a_country_brought_in_only_to_compare_weighs_little(title: str, body: str, expected: list) -> None:
     assert codes(title, body) == expected
+
+
+def test_no_country_at_all_is_a_doubt_on_the_main_country() -> None:
+    assert [(d.code, d.value) for d in country_doubts([])] == [("no-country", ("main country", None))]
+    assert "no-country" not in {
+        d.code for d in country_doubts(find_countries("Chile exporta", "En Santiago."))
+    }

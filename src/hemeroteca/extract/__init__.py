@@ -77,6 +77,16 @@ ANALYSED_CHARS = 100_000
 # A run without white space this long is no word (the longest URLs are shorter): it is read as
 # blank, since matching name patterns inside it cost time quadratic in its length.
 _NOT_A_WORD = re.compile(r"[^\s]{400,}")
+# A few words glued to the headline by ".-", the wire's joint between a dateline or a section label
+# and what follows ("Economía/Agricultura.- MAPA impulsa...", "LIMA, PERU.- Con el paso..."): the
+# label may be no part of the headline, or the line may be the story's opening sentence.
+_LABEL_GLUED = re.compile(r"^(?P<label>[^\s.]+(?:[ \t][^\s.]+){0,3})\.-[ \t]")
+
+
+def title_doubts(title: str) -> list[Doubt]:
+    """Reasons to doubt a headline that the title rules do not see: a label glued on by ".-"."""
+    glued = _LABEL_GLUED.match(title)
+    return [Doubt("label-glued-to-title", detail=glued["label"])] if glued else []
 
 
 def analysed(text: str) -> str:
@@ -110,7 +120,13 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     countries = find_countries(headline, "\n".join((*page.mastheads, *above, read)), institutions, people)
     names = tuple(n for a in actors for n in (a.name, a.alias) if n)
     topics = find_topics(headline, read, authorities, names)
-    doubts = [*title.doubts, *date_doubts, *country_doubts(countries), *(d for a in actors for d in a.doubts)]
+    doubts = [
+        *title.doubts,
+        *title_doubts(title.text),
+        *date_doubts,
+        *country_doubts(countries),
+        *(d for a in actors for d in a.doubts),
+    ]
     if language == "und":
         doubts.append(Doubt("undetermined-language"))
     return Metadata(

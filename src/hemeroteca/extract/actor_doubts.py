@@ -22,7 +22,7 @@ from typing import Protocol
 
 from hemeroteca.doubts import Doubt
 from hemeroteca.extract.countries import gazetteer
-from hemeroteca.extract.names import fold, is_acronym, tokenize
+from hemeroteca.extract.names import PARTICLES, fold, is_acronym, tokenize
 from hemeroteca.extract.people import is_role
 from hemeroteca.extract.vocabulary import word_set, words
 from hemeroteca.resources import load_data
@@ -102,6 +102,35 @@ def _acts(read: _Text, mention: _Mention) -> bool:
     return bool(after) and after.group("word").casefold() not in _function_words()
 
 
+@cache
+def _head_kind() -> dict[str, str]:
+    """Folded head-word -> the kind of thing it names when it opens or closes a name: a unit of a
+    body ("Private Sector Division"), an event ("Congresso da ..."), an instrument ("... Fund")."""
+    out = {}
+    for key, kind in (
+        ("instrument_heads", "an instrument"),
+        ("event_heads", "an event"),
+        ("subunit_heads", "a unit"),
+    ):
+        out.update((fold(w), kind) for w in words(key))
+    return out
+
+
+def _not_a_body(name: str) -> str:
+    """What a name opened or closed by a unit's, an event's or an instrument's head-word names
+    ("a unit", "an event", "an instrument"), or ""."""
+    parts = name.split()
+    if len(parts) < 2:
+        return ""
+    return _head_kind().get(fold(parts[0]), "") or _head_kind().get(fold(parts[-1]), "")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """Every word the text writes in lower case: a capitalised word of a "name" that the text also
+    writes in lower case is a common word ("Agora", "Antes") opening a sentence or a title."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
 def _at_a_place(name: str) -> str:
     """The place a name ends on after a locative preposition ("Cosude en Managua", "Sebrae na
     Paraíba"): the body's office there, or a place the sentence runs on into, or ""."""
@@ -138,6 +167,7 @@ _RUNS_ON = re.compile(r"(?:[ \t]+[A-ZÁÉÍÓÚÑÇ][\w’'-]*[a-záéíóúñç
 _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?…][”\"»’')]*\s+(?=\S)|\n+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-záéíóúñçâêôãõàü]+(?![\w-])")
 # Rules that find a name by its neighbours alone, with no shape of an institution or a person.
 _WEAK_RULES = ("coordinated with", "one of the plural")
 # How far back a preposition or a joiner is looked for.
@@ -178,6 +208,7 @@ class _Text:
     person_sentences: frozenset[int]
     person_starts: tuple[int, ...]
     spans: tuple[tuple[int, int, int], ...]  # (start, end, actor index) of every mention
+    lower: frozenset[str]  # every word the text writes in lower case
 
     def sentence(self, at: int) -> int:
         return bisect_right(self.sentence_starts, at) - 1
@@ -227,7 +258,9 @@ def _read(text: str, headline_end: int, entities: Sequence[Found], mentions: lis
     )
     people = frozenset(sentence(at) for at in person_starts)
     spans = tuple((m.start, m.end, i) for i, ms in enumerate(mentions) for m in ms)
-    return _Text(text, headline_end, lead_end, starts, people, tuple(person_starts), spans)
+    return _Text(
+        text, headline_end, lead_end, starts, people, tuple(person_starts), spans, _lower_words(text)
+    )
 
 
 def _ends_a_line(text: str, end: int) -> bool:
@@ -293,6 +326,13 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
     if entity.type == "person":
         if len(name.split()) == 1:
             doubt("person-one-word")
+        common = [
+            w
+            for w in name.split()
+            if w[:1].isupper() and w.lower() in read.lower and w.lower() not in PARTICLES
+        ]
+        if common:
+            doubt("person-common-word", common[0])
         institution = [w for w in name.split() if fold(w) in _institution_words()]
         if institution:
             doubt("person-institution-word", institution[0])
@@ -322,6 +362,11 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
     runs_on = [m for m in used if _RUNS_ON.match(text, m.end) and not read.person_follows(m.end)]
     if len(runs_on) == len(used) and not read.inside_another(used[0], index):
         doubt("actor-runs-on", detail=text[used[0].start : used[0].end + 12].split("\n")[0])
+    if sum(c.isalpha() for c in name) < 2:
+        doubt("actor-one-letter")
+    kind = _not_a_body(name)
+    if kind:
+        doubt("actor-not-a-body", kind)
     place = _at_a_place(name)
     if place:
         doubt("actor-at-a-place", place)

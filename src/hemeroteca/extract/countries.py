@@ -387,7 +387,11 @@ def close_main(hits: Sequence[CountryHit]) -> list[Doubt]:
 def country_doubts(hits: Sequence[CountryHit]) -> list[Doubt]:
     """Reasons to doubt each country, from how the body names it: never in a sentence (only in the
     headline, the dateline or a short line of its own: a filing place, a site's address), or only
-    as part of a longer name ("the China Co-financing Fund": a fund, not a place of the story)."""
+    as part of a longer name ("the China Co-financing Fund": a fund, not a place of the story). No
+    country at all is a doubt on the main country too: a story happens somewhere, and the text names
+    it in a form not read (a region, an abbreviation) or only in what was cut as furniture."""
+    if not hits:
+        return [Doubt("no-country")]
     out = close_main(hits)
     for k, hit in enumerate(hits):
         if hit.in_prose == 0 and not _in_headline(hit):
