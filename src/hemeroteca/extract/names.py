@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from hemeroteca.extract.countries import gazetteer
 from hemeroteca.extract.vocabulary import word_set
@@ -26,24 +26,19 @@ MAX_NAME_TOKENS = 5
 _INITIAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]\.$")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token with its offsets and its ``word``: the token without a sentence-final full stop
+    (abbreviations keep theirs). The word is read once, when the text is split, because the
+    rules ask for it of every token many times (a tuple, so making one costs little)."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def word(self) -> str:
-        """The token without a sentence-final full stop (abbreviations keep theirs)."""
-        if self.text.endswith(".") and not _ABBREVIATION.match(self.text):
-            return self.text[:-1]
-        return self.text
+    word: str
 
     @property
     def ends_sentence(self) -> bool:
-        if self.text in (".", "!", "?", "\n"):
-            return True
-        return self.text.endswith(".") and not _ABBREVIATION.match(self.text)
+        return self.text in (".", "!", "?", "\n") or self.word != self.text
 
     @property
     def is_cap(self) -> bool:
@@ -55,7 +50,12 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out = []
+    for m in _TOKEN.finditer(text):
+        token = m.group(0)
+        word = token[:-1] if token[-1] == "." and not _ABBREVIATION.match(token) else token
+        out.append(Token(token, m.start(), m.end(), word))
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
@@ -152,8 +152,8 @@ def _place_at(tokens: list[Token], first: int, last: int) -> int:
 
 def is_acronym(word: str) -> bool:
     """'CONAMYPE', 'MiPyme' is not; 'UWI-Roytec' is (its first part is)."""
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1):
+    letters = list(filter(str.isalpha, word))
+    if len(letters) >= 2 and sum(map(str.isupper, letters)) >= max(2, len(letters) - 1):
         return True
     head = re.split(r"[-/]", word)[0]
     return head != word and len(head) >= 2 and head.isupper() and head.isalpha()

@@ -152,6 +152,7 @@ def _tokens(name: str) -> list[str]:
     return [fold(t.word) for t in tokenize(name) if t.word not in (",", "(", ")")]
 
 
+@cache
 def is_institution(name: str, *, defined: bool = False) -> bool:
     """Does the name read as an institution? A defined acronym lets the head stand anywhere."""
     initial, final, strong = _heads()
@@ -194,6 +195,7 @@ def is_institution_name(line: str) -> bool:
     return bool(_patterns()["name"].fullmatch(line.strip())) and is_institution(line)
 
 
+@cache
 def strip_role_prefix(name: str) -> str:
     """'Executive Secretary of the Economic Commission ...' -> 'Economic Commission ...'."""
     toks = tokenize(name)
@@ -242,6 +244,7 @@ def _align_to_acronym(name: str, acronym: str) -> str:
     return name
 
 
+@cache
 def _trim_front(name: str) -> str:
     """Drop leading words before the institution proper ('La Corporación...' -> 'Corporación...')."""
     parts = strip_role_prefix(name).split()
@@ -356,6 +359,7 @@ def _title_as_complement(toks: list, k: int) -> bool:
     return first > 0 and fold(toks[first - 1].word) in NAME_GLUE
 
 
+@cache
 def _cut_at_title(name: str) -> str:
     """An institution's name run on into a title or a unit ('Central Bank Governor', 'World Bank
     Country Director for Argentina', 'World Bank Board of Executive Directors'): the name before it."""
@@ -685,8 +689,16 @@ def _place_prefixes() -> frozenset[str]:
     return frozenset(fold(w) for w in words("place_prefixes"))
 
 
+# Pure readings of a candidate name, asked again and again for the same names of one text (each
+# rule meets a name once per mention): kept for one text, forgotten when the next one starts, so
+# repeated texts (a benchmark) are no faster than new ones.
+_PER_TEXT = (is_institution, strip_role_prefix, _trim_front, _cut_at_title)
+
+
 def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ()) -> list[OrgMention]:
     """Organisation mentions in order; ``people`` are names already known to be persons."""
+    for reading in _PER_TEXT:
+        reading.cache_clear()
     text = _without_people_after_heads(text, people)
     defined, accepted = _defined(text)
     blocked = blocked_acronyms(text)
