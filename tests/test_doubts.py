@@ -11,6 +11,7 @@ import pytest
 from hemeroteca.doubts import Doubt, doubt_table, flag_at, note_field_and_code, shown, summarise, weakness
 from hemeroteca.evaluate import FLAG_FIELDS, Scores, score_flags
 from hemeroteca.extract import title_doubts
+from hemeroteca.extract.countries import close_main, find_countries
 from hemeroteca.extract.dates import read_date
 from hemeroteca.project import Project
 
@@ -231,3 +232,16 @@ def test_a_label_glued_to_the_headline_by_a_wire_joint_is_doubted() -> None:
         "El BID aprueba un crédito para las pymes de la región.- dijo",
     ):
         assert title_doubts(title) == []
+
+
+def test_a_dateline_city_does_not_place_the_main_country() -> None:
+    """A wire's dateline names where the story was filed from: the visitors' country named there
+    and by its people, the host named in the sentences, is still a doubtful main country."""
+    body = (
+        "Fortaleza, Brasil, 7 março 2008 - Empresários de Cabo Verde vão receber formação de instituições "
+        "brasileiras e de empresas brasileiras, disse hoje a fonte.\n\n"
+        "O acordo com o Brasil prevê formação em Cabo Verde, segundo a câmara de Cabo Verde."
+    )
+    hits = find_countries("Empresas brasileiras formam empresários", body)
+    assert hits[0].code == "BR" and hits[0].places == 0
+    assert "main-country-unplaced" in {d.code for d in close_main(hits)}

@@ -88,7 +88,8 @@ class CountryHit:
     # and of those, mentions that run on into a longer capitalised name ("the China Co-financing Fund")
     in_prose: int = 0
     in_names: int = 0
-    # mentions by one of its cities or regions, not in passing: where a story happens is named so
+    # mentions by one of its cities or regions in the headline or a sentence (not the dateline), not
+    # in passing: where a story happens is named so
     # ("em Lisboa", "in Cuiabá"); a partner country is more often named by its name and its people
     places: int = 0
 
@@ -344,7 +345,8 @@ def find_countries(
     for code, name, at in institutions:
         add(code, INSTITUTION, at, name)
         usage.setdefault(code, [0, 0])[0] += 1  # a national body acting in the story
-    weighed = (*in_title.weights, *in_body.weights)
+    # in the headline and the sentences: a dateline names where the story was filed from
+    weighed = (*in_title.weights, *((m, w) for m, w in in_body.weights if not start <= m.start < end))
     places = Counter(m.code for m, weight in weighed if m.kind == "place" and weight > WEAK)
     hits = [
         CountryHit(code, s + lead, first, tuple(ev), *usage.get(code, (0, 0)), places[code])
