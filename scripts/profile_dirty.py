@@ -55,10 +55,10 @@ PHASES = [
     ("hemeroteca.render.writer", "original_files"),
     ("hemeroteca.render.writer", "_write_search_files"),
     ("hemeroteca.publish", "build_site"),
-    ("hemeroteca.sitedir", "_link_tree"),
     ("mkdocs.commands.build", "build"),
     ("hemeroteca.shell", "write_generated_pages"),
-    ("hemeroteca.publish", "remove_orphans"),
+    ("hemeroteca.publish", "link_files"),
+    ("hemeroteca.publish", "commit"),
 ]
 
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hemeroteca.cache import Store
 from hemeroteca.catalogue.store import archive_lock, load_records, refuse_unsafe_files
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import inside
 from hemeroteca.progress import stage
 from hemeroteca.project import Project
 from hemeroteca.render.writer import MANIFEST
-from hemeroteca.sitedir import replacing_writes, site_swap
+from hemeroteca.sitedir import SiteState, commit, link_files, site_overlay, site_swap
 
 if TYPE_CHECKING:
     from http.server import ThreadingHTTPServer
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from hemeroteca.catalogue.check import Problem
     from hemeroteca.catalogue.ingest import IngestReport
     from hemeroteca.render.writer import RenderReport
+    from hemeroteca.shell import PageGroup
 
 
 @dataclass
@@ -60,14 +61,11 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
 
     The new site is built beside the old one and swapped in only when complete
     (``site_swap``): a build that fails, is killed or fills the disk leaves the site that
-    was there, whole. ``dirty`` starts the new site from hard links to the old one's files.
+    was there, whole. ``dirty``, when what changed in docs/ since the site was built is known
+    (``SiteState``), writes only the changed files beside the site and moves them in
+    (``site_overlay``); otherwise it is a full build.
     """
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
-
-    # MkDocs (which the shell plugin needs too) loads here, not when the CLI starts.
-    from hemeroteca.shell import ShellPlugin, write_generated_pages
 
     refuse_unsafe_files(project)  # MkDocs copies whatever docs/ holds into site/
     if not project.mkdocs_yml.is_file():
@@ -78,17 +76,17 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
     logger.setLevel(logging.WARNING)
     logger.propagate = False  # shown by the caller, not by Python's last-resort handler
     logger.addHandler(warnings)
+    state = SiteState(project)
+    changes = state.changes(project.site_dir) if dirty and shells else None
     try:
-        with site_swap(project.site_dir, keep=dirty) as staging:
-            config = load_config(config_file=str(project.mkdocs_yml), site_dir=str(staging))
-            if shells:
-                config.plugins["hemeroteca-shells"] = ShellPlugin()
-            with replacing_writes(_generated_files(config.docs_dir)):
-                mkdocs_build(config, dirty=dirty)
-            if shells:
-                write_generated_pages(project.docs_dir, staging, Store.open(project, "site-pages"))
-            if dirty:
-                remove_orphans(project, staging)
+        if changes is None:
+            with site_swap(project.site_dir) as staging:
+                filled = _build_into(project, staging, shells=shells)
+        else:
+            with site_overlay(project.site_dir) as staging:
+                filled = _build_into(project, staging, shells=shells, changes=changes, known=state.shells)
+            commit(project.site_dir, staging, filled.removed)
+        state.published(project.site_dir, filled.shells)
     except MkDocsException as exc:
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
     except OSError as exc:
@@ -102,53 +100,85 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
     return warnings.messages
 
 
-def _generated_files(docs_dir: str) -> frozenset[str]:
-    """Paths, as MkDocs names them, of the files ``render`` wrote into docs/ (its manifest).
-
-    ``render`` only ever replaces these whole, so site/ may take them as hard links.
-    """
-    manifest = Path(docs_dir) / MANIFEST
-    if not manifest.is_file():
-        return frozenset()
-    names = manifest.read_text(encoding="utf-8").split()
-    return frozenset(os.path.normpath(os.path.join(docs_dir, rel)) for rel in names)
+@dataclass
+class _Filled:
+    shells: dict[str, str]
+    removed: list[str] = field(default_factory=list)
 
 
-def _names(folder: Path) -> set[str]:
-    """Names of the files in ``folder`` (none if it is missing): one scandir, no pathlib per file."""
-    try:
-        with os.scandir(folder) as entries:
-            return {e.name for e in entries if e.is_file()}
-    except FileNotFoundError:
-        return set()
+def _build_into(
+    project: Project,
+    staging: Path,
+    *,
+    shells: bool,
+    changes: set[str] | None = None,
+    known: dict[str, str] | None = None,
+) -> _Filled:
+    """MkDocs, the shells and the generated files into ``staging``: the whole site, or with
+    ``changes`` (docs/ paths) only what changed since site/ was built, and what it lacks."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    # MkDocs (which the shell plugin needs too) loads here, not when the CLI starts.
+    from hemeroteca.shell import GROUPS, ShellPlugin, group_of, mkdocs_sees, write_generated_pages
+
+    site, docs = project.site_dir, project.docs_dir
+    generated = _generated(project)
+    # Generated files MkDocs would only copy, and the pages the shells fill: it never lists them.
+    hidden = frozenset(rel for rel in generated if not rel.endswith(".md") or (shells and group_of(rel)))
+    config = load_config(config_file=str(project.mkdocs_yml), site_dir=str(staging))
+    if shells:
+        config.plugins["hemeroteca-shells"] = ShellPlugin()
+    with mkdocs_sees(hidden, None if changes is None else site):
+        mkdocs_build(config, dirty=changes is not None)
+    files = [rel for rel in generated if not rel.endswith(".md")]
+    filled = _Filled({})
+    if changes is None:
+        if shells:
+            filled.shells = write_generated_pages(docs, staging).shells
+        link_files(docs, staging, files)
+        return filled
+    # What changed, and what the site lacks (a page deleted from site/ by hand), is written again.
+    missing = _missing(site, [rel[:-3] + ".html" if rel.endswith(".md") else rel for rel in hidden])
+    present = set(generated)
+    stems: dict[PageGroup, set[str]] = {group: set() for group in GROUPS}
+    for rel in sorted(changes | {rel[:-5] + ".md" for rel in missing if rel.endswith(".html")}):
+        group = group_of(rel)
+        if rel not in present:
+            filled.removed.append(rel[:-3] + ".html" if rel.endswith(".md") else rel)
+        elif group is not None:
+            stems[group].add(rel[len(group.folder) : -3])
+    filled.shells = write_generated_pages(docs, staging, stems, known).shells
+    link_files(docs, staging, sorted(rel for rel in files if rel in changes or rel in missing))
+    return filled
 
 
-def remove_orphans(project: Project, site_dir: Path | None = None) -> list[str]:
-    """Files a dirty build left in site/ after ``render`` removed their source from docs/.
-
-    MkDocs' ``--dirty`` never deletes (a search shard no longer needed would stay
-    published), so the folders render generates files into are swept here: a file
-    stays when docs/ still has it, or the page (``.md``) it was built from.
-    """
-    site_dir = site_dir or project.site_dir
+def _generated(project: Project) -> list[str]:
+    """The files ``render`` wrote into docs/, as its manifest lists them (checked to stay inside docs/)."""
     manifest = project.docs_dir / MANIFEST
     if not manifest.is_file():
         return []
-    folders = sorted(
-        {rel.rsplit("/", 1)[0] for rel in manifest.read_text(encoding="utf-8").split() if "/" in rel}
-    )
-    removed = []
-    for folder in folders:
-        site_folder = inside(site_dir, folder)  # the manifest is a file a pull request can change
-        if not site_folder.is_dir():
-            continue
-        sources = _names(inside(project.docs_dir, folder))
-        for name in sorted(_names(site_folder)):
-            page = name[:-5] + ".md" if name.endswith(".html") else None
-            if name not in sources and page not in sources:
-                os.remove(site_folder / name)
-                removed.append(f"{folder}/{name}")
-    return removed
+    names = manifest.read_text(encoding="utf-8").split()
+    for rel in names:
+        inside(project.docs_dir, rel)  # a file a pull request can change
+    return names
+
+
+def _missing(site: Path, wanted: list[str]) -> set[str]:
+    """Which of ``wanted`` (paths in ``site``) are not there: one listing per folder, no file opened."""
+    by_folder: dict[str, list[str]] = defaultdict(list)
+    for rel in wanted:
+        folder, _, name = rel.rpartition("/")
+        by_folder[folder].append(name)
+    missing = set()
+    for folder, names in by_folder.items():
+        try:
+            with os.scandir(site / folder if folder else site) as entries:
+                there = {entry.name for entry in entries}
+        except (FileNotFoundError, NotADirectoryError):
+            there = set()
+        missing.update(f"{folder}/{name}" if folder else name for name in names if name not in there)
+    return missing
 
 
 def build(project: Project, *, progress: Callable | None = None, dirty: bool = False) -> BuildReport:

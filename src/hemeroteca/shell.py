@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 
-from hemeroteca.cache import Store
 from hemeroteca.catalogue.record import text_digest
 from hemeroteca.errors import HemerotecaError
-from hemeroteca.fileio import stamp, write_if_changed
+from hemeroteca.fileio import write_if_changed
 from hemeroteca.render.links import reserved_name
 
 SHELL_NAME = "hemeroteca-shell"
@@ -165,57 +166,146 @@ class Shell:
 class FillReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
-    removed: list[str] = field(default_factory=list)
+    # The digest of each group's shell (by folder): pages filled into another shell are refilled.
+    shells: dict[str, str] = field(default_factory=dict)
 
 
 def write_group(
-    group: PageGroup, docs_dir: Path, site_dir: Path, report: FillReport, seen: Store | None = None
+    group: PageGroup,
+    docs_dir: Path,
+    site_dir: Path,
+    report: FillReport,
+    stems: Iterable[str] | None = None,
+    shell_was: str | None = None,
 ) -> None:
-    """Fill the group's shell for each of its pages in docs/; remove pages whose source is gone.
-
-    ``seen`` remembers, for each page filled, the shell, the source and the result: a page
-    whose three are as they were is left alone without reading it, which is what keeps a
-    build after one new article from refilling 10,000 pages.
-    """
+    """Fill the group's shell (which MkDocs wrote into ``site_dir``) for each of ``stems``, or
+    for every page of the group in docs/ when ``stems`` is None or the shell is not ``shell_was``
+    (the digest of the one the site's pages were filled into). The shell is not part of the site."""
     shell_html = site_dir / (group.shell_uri[:-3] + ".html")
     if not shell_html.is_file():
         raise HemerotecaError(shell_html, "MkDocs did not write the shell page")
     shell_text = shell_html.read_text(encoding="utf-8")
-    shell_key = text_digest(shell_text)
+    shell_key = report.shells[group.folder] = text_digest(shell_text)
     shell = Shell.parse(shell_text)
     shell_html.unlink()
-    wanted = set()
+    if shell_key != shell_was:
+        stems = None
     # Plain strings for paths: this loop runs once per page of the site.
     sources, targets = f"{docs_dir}/{group.folder}", f"{site_dir}/{group.folder}"
-    for stem in group.names(docs_dir / group.folder, ".md"):
+    for stem in group.names(docs_dir / group.folder, ".md") if stems is None else sorted(stems):
         source, target = f"{sources}{stem}.md", f"{targets}{stem}.html"
-        rel = f"{group.folder}{stem}.html"
-        wanted.add(rel)
-        before = seen.get(rel) if seen is not None else None
-        source_stamp = stamp(source)
-        if before == (shell_key, source_stamp, stamp(target)):
-            report.unchanged += 1
-            continue
         with open(source, encoding="utf-8") as handle:
             meta, content = split_page(handle.read(), Path(source))
         if write_if_changed(Path(target), shell.fill(meta, content, stem), durable=False):
-            report.written.append(rel)
+            report.written.append(f"{group.folder}{stem}.html")
         else:
             report.unchanged += 1
-        if seen is not None:
-            seen.put(rel, (shell_key, source_stamp, stamp(target)))
-    for stem in group.names(site_dir / group.folder, ".html"):
-        rel = f"{group.folder}{stem}.html"
-        if rel not in wanted:
-            (site_dir / rel).unlink()
-            report.removed.append(rel)
 
 
-def write_generated_pages(docs_dir: Path, site_dir: Path, seen: Store | None = None) -> FillReport:
-    """Every generated page of every group, filled into its shell (see ``write_group``)."""
+def write_generated_pages(
+    docs_dir: Path,
+    site_dir: Path,
+    stems: Mapping[PageGroup, Iterable[str]] | None = None,
+    shells_were: Mapping[str, str] | None = None,
+) -> FillReport:
+    """The generated pages of every group filled into its shell (``write_group``): every page,
+    or the ``stems`` of each group whose shell is the one in ``shells_were`` (by folder)."""
     report = FillReport()
     for group in GROUPS:
-        write_group(group, docs_dir, site_dir, report, seen)
-    if seen is not None:
-        seen.save()
+        chosen = None if stems is None else stems.get(group, ())
+        write_group(group, docs_dir, site_dir, report, chosen, (shells_were or {}).get(group.folder))
     return report
+
+
+def group_of(rel: str) -> PageGroup | None:
+    """The group of a docs/ path (``articles/x.md``), or None when it is not a generated page."""
+    return next((group for group in GROUPS if group.member(rel)), None)
+
+
+class _Listed(Files):
+    """The docs/ files MkDocs is given, which a page's link may also reach among the ``hidden``.
+
+    MkDocs makes a ``File`` (several path computations) for every file it lists, and at 100,000
+    articles docs/ holds 210,000, nearly all of them generated files it never builds: the pages
+    filled into shells and the search files, exports and originals ``render`` wrote, which
+    reach site/ without MkDocs (``sitedir.link_files``). Those are not listed; one a page links
+    to (the home page's latest articles, an export from the data page) is made when looked up,
+    as MkDocs would have listed it, so every link comes out the same.
+    """
+
+    def __init__(self, files: list[File], config: MkDocsConfig, hidden: frozenset[str]) -> None:
+        super().__init__(files)
+        self._config, self._hidden = config, hidden
+        self._found: dict[str, File] = {}
+
+    def get_file_from_path(self, path: str) -> File | None:
+        listed = super().get_file_from_path(path)
+        uri = PurePath(path).as_posix()
+        if listed is not None or uri not in self._hidden:
+            return listed
+        if uri not in self._found:
+            found = File(uri, self._config.docs_dir, self._config.site_dir, self._config.use_directory_urls)
+            if group_of(uri) is not None:
+                found.inclusion = InclusionLevel.EXCLUDED  # as ShellPlugin.on_files makes them
+            set_exclusions([found], self._config)
+            self._found[uri] = found
+        return self._found[uri]
+
+
+def _sort_key(name: str) -> tuple[bool, str]:
+    """MkDocs' order in a folder: its index (or README) first, then by name."""
+    return (os.path.splitext(name)[0] not in ("index", "README"), name)
+
+
+def listed_files(config: MkDocsConfig, hidden: frozenset[str]) -> Files:
+    """What ``mkdocs.structure.files.get_files`` returns, without the files of ``hidden`` (see ``_Listed``).
+
+    The same walk, order, exclusions and choice between a folder's README.md and index.md.
+    """
+    docs = config.docs_dir
+    files: list[File] = []
+    conflicting: list[tuple[File, File]] = []
+    for folder, dirnames, filenames in os.walk(docs):
+        rel = os.path.relpath(folder, docs)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        dirnames.sort()
+        by_dest: dict[str, File] = {}
+        for name in sorted(filenames, key=_sort_key):
+            if prefix + name in hidden:
+                continue
+            file = File(os.path.join(rel, name), docs, config.site_dir, config.use_directory_urls)
+            first = by_dest.setdefault(file.dest_uri, file)
+            if first is not file:
+                conflicting.append((first, file))
+            files.append(file)
+    set_exclusions(files, config)
+    for a, b in conflicting:
+        drop = a if b.inclusion.is_included() else b
+        if drop in files:
+            files.remove(drop)
+    return _Listed(files, config, hidden)
+
+
+@contextmanager
+def mkdocs_sees(hidden: frozenset[str], live: Path | None = None) -> Iterator[None]:
+    """For the length of one MkDocs build: the docs/ files it lists leave out ``hidden``
+    (``listed_files``), and with ``live`` (a dirty build into an empty folder) a file counts as
+    modified when it is newer than its copy in the live site, not in the folder built into."""
+    from mkdocs.commands import build as mkdocs_build
+
+    saved = mkdocs_build.get_files, File.is_modified
+
+    def is_modified(file: File) -> bool:
+        if file.abs_src_path is None or live is None:  # a page made from content: always new
+            return saved[1](file)
+        published = os.path.join(live, file.dest_uri)
+        return not os.path.isfile(published) or os.path.getmtime(published) < os.path.getmtime(
+            file.abs_src_path
+        )
+
+    mkdocs_build.get_files = lambda config: listed_files(config, hidden)
+    File.is_modified = is_modified  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        mkdocs_build.get_files, File.is_modified = saved  # type: ignore[method-assign]

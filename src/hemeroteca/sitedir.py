@@ -1,35 +1,34 @@
-"""The published site/ is replaced whole, never edited in place.
+"""The published site/ is never edited in place: a build writes beside it, then moves in.
 
-A build writes a new site in ``.<site>.new`` beside site/ and, once it is
+A full build writes a new site in ``.<site>.new`` beside site/ and, once it is
 complete, renames it to site/ (the old one goes to ``.<site>.old`` for the
 instant between the two renames, then is deleted). A build that fails, is
 killed, or runs out of disk leaves site/ as the last complete build made it;
 the next build removes what the broken one left and, if it was stopped between
 the two renames, puts the old site back first.
 
-A dirty build starts the new site as hard links to the old one's files (one
-link per file, no copying), so MkDocs and the shell fill rewrite only what
-changed. That is safe only if no writer changes a linked file in place:
-``replacing_writes`` makes MkDocs write each file as a new one renamed over
-the old, the way every writer of hemeroteca does (``fileio.write_atomic``).
+A dirty build writes only the files that change into ``.<site>.new`` and moves
+them over their old versions once all are written (``site_overlay``, ``commit``):
+at 100,000 articles the site has 200,000 files, and an added article changes a
+few hundred of them.
 
-For the same reason the files ``render`` generated into docs/ (search files,
-exports, originals: tens of thousands at 100,000 articles) reach site/ as hard
-links to docs/, not copies: ``render`` replaces a file of docs/ by renaming a new
-one over it, so the site keeps the version it was built with.
+The files ``render`` generated into docs/ (search files, exports, originals: tens
+of thousands at 100,000 articles) reach site/ as hard links to docs/, not copies
+(``link_files``).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
+from typing import Any
 
-from hemeroteca.fileio import write_atomic
+from hemeroteca.cache import Store
+from hemeroteca.fileio import inside
+from hemeroteca.project import Project
 
 
 def _beside(site: Path, what: str) -> Path:
@@ -46,38 +45,12 @@ def recover(site: Path) -> None:
             shutil.rmtree(leftover)
 
 
-# Written by MkDocs into an open file on every build, past ``replacing_writes``: never linked.
-REWRITTEN = frozenset({"sitemap.xml.gz"})
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    """``target`` as a copy of ``source`` made of hard links (copies where links are not possible)."""
-    for folder, dirs, files in os.walk(source):
-        rel = os.path.relpath(folder, source)
-        here = target if rel == "." else target / rel
-        here.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            if rel == "." and name in REWRITTEN:
-                continue
-            try:
-                os.link(os.path.join(folder, name), here / name)
-            except OSError:
-                shutil.copy2(os.path.join(folder, name), here / name)
-        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
-
-
 @contextmanager
-def site_swap(site: Path, *, keep: bool) -> Iterator[Path]:
-    """A folder to build the new site in, swapped in for ``site`` when the block ends without error.
-
-    ``keep``: start from the current site's files (hard links), for a dirty build.
-    """
+def site_swap(site: Path) -> Iterator[Path]:
+    """An empty folder to build the new site in, swapped in for ``site`` when the block ends without error."""
     recover(site)
     new = _beside(site, "new")
-    if keep and site.is_dir():
-        _link_tree(site, new)
-    else:
-        new.mkdir(parents=True)
+    new.mkdir(parents=True)
     try:
         yield new
     except BaseException:
@@ -90,69 +63,144 @@ def site_swap(site: Path, *, keep: bool) -> Iterator[Path]:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_file(content: bytes, output_path: str) -> None:
-    write_atomic(Path(output_path), content, durable=False)
-
-
-def _copy_file(source_path: str, output_path: str, linkable: frozenset[str] = frozenset()) -> None:
-    """Copy into a new file renamed over ``output_path``; a hard link when ``source_path`` is in
-    ``linkable`` (a file only ever replaced whole), which costs a tenth of a copy."""
-    if os.path.isdir(output_path):
-        output_path = os.path.join(output_path, os.path.basename(source_path))
-    folder = os.path.dirname(output_path)
-    os.makedirs(folder, exist_ok=True)
-    if source_path in linkable and _link(source_path, output_path):
-        return
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(output_path)}.", suffix=".tmp", dir=folder)
-    os.close(fd)
+def site_identity(site: Path) -> tuple[int, int] | None:
+    """(device, inode) of the site folder: a full build makes a new one, so a site built apart
+    from what ``SiteState`` remembers (copied, rebuilt by hand) is never updated in place."""
     try:
-        shutil.copyfile(source_path, tmp)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, output_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _link(source_path: str, output_path: str) -> bool:
-    """Hard-link ``source_path`` at ``output_path`` (replacing the file there); False where links
-    cannot be made (another file system, a file system without them), to copy instead."""
-    tmp = os.path.join(os.path.dirname(output_path), f".{os.path.basename(output_path)}.link.tmp")
-    try:
-        try:
-            os.link(source_path, output_path)
-        except FileExistsError:  # a dirty build: the old site's file, renamed over
-            Path(tmp).unlink(missing_ok=True)
-            os.link(source_path, tmp)
-            os.replace(tmp, output_path)
+        stat = os.stat(site, follow_symlinks=False)
     except OSError:
-        Path(tmp).unlink(missing_ok=True)  # never left in the site
-        return False
-    return True
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        return None
+    return (stat.st_dev, stat.st_ino) if os.path.isdir(site) and not os.path.islink(site) else None
 
 
 @contextmanager
-def replacing_writes(linkable: frozenset[str] = frozenset()) -> Iterator[None]:
-    """MkDocs' file writers, for the length of a build, replace files instead of writing into them.
+def site_overlay(site: Path) -> Iterator[Path]:
+    """An empty folder for the files of ``site`` that change; they replace their old versions
+    when the block ends without error (``commit``), and are dropped if it fails.
 
-    MkDocs writes pages and copies static files with ``mkdocs.utils.write_file`` and
-    ``copy_file``, which open the target and write into it: into a file the old site still
-    links to. Otherwise it writes only generated files' content (the shell pages, which are
-    not kept in site/) and ``sitemap.xml.gz``, which is never linked (``REWRITTEN``).
-    ``linkable``: the paths (as MkDocs gives them) of files to hard-link rather than copy.
+    A build after one new article changes a few hundred of the site's files: writing those
+    beside the site and moving them in costs what they cost, where copying the site (even as
+    hard links) and deleting the old one cost what the whole site costs. Until the move the
+    site is untouched, so a build that fails or is killed leaves it whole; the move itself is
+    a few hundred renames, each file whole, and what changed stays pending (``SiteState``)
+    until it is done, so a build killed among the renames is caught up by the next one.
     """
-    from mkdocs import utils
-
-    saved = utils.write_file, utils.copy_file
-    utils.write_file = _write_file
-    utils.copy_file = partial(_copy_file, linkable=linkable)
+    recover(site)
+    staged = _beside(site, "new")
+    staged.mkdir(parents=True)
     try:
-        yield
-    finally:
-        utils.write_file, utils.copy_file = saved
+        yield staged
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+
+
+def commit(site: Path, staged: Path, removed: Iterable[str]) -> list[str]:
+    """Move every file of ``staged`` to the same place in ``site``, delete ``removed`` (paths
+    in ``site``, checked to stay inside it), and drop ``staged``. Returns the paths moved."""
+    moved = []
+    for folder, _, files in os.walk(staged):
+        rel = os.path.relpath(folder, staged)
+        target = site if rel == "." else site / rel
+        target.mkdir(parents=True, exist_ok=True)
+        for name in sorted(files):
+            os.replace(os.path.join(folder, name), target / name)
+            moved.append(name if rel == "." else f"{rel}/{name}")
+    for rel in removed:
+        path = inside(site, rel)
+        if path.is_file():
+            path.unlink()
+    shutil.rmtree(staged)
+    return moved
+
+
+def link_files(source: Path, target: Path, rels: Iterable[str]) -> None:
+    """Each of ``rels`` (paths under ``source``) at the same place under ``target``, as a hard link.
+
+    For the files ``render`` generated into docs/ (search files, exports, originals): render
+    only ever replaces such a file by renaming a new one over it, so the site keeps the version
+    it was built with, and a link costs a tenth of a copy. Where links cannot be made (another
+    file system) the file is copied.
+    """
+    made: set[Path] = set()
+    for rel in rels:
+        to = inside(target, rel)
+        if to.parent not in made:
+            to.parent.mkdir(parents=True, exist_ok=True)
+            made.add(to.parent)
+        origin = inside(source, rel)
+        try:
+            os.link(origin, to)
+        except OSError:
+            shutil.copyfile(origin, to)
+
+
+class SiteState:
+    """What the published site/ was built from, so a dirty build moves in only what changed.
+
+    One entry in a signed store (``cache.Store``): the site folder's identity, the digest of
+    each shell its generated pages were filled into, and the generated docs/ files ``render``
+    wrote or removed since the site was built (``pending``). Anything else (no entry, another
+    site folder, a render or a build stopped half-way, an entry of the wrong shape) means
+    the changes are not known, and the next build is a full one.
+    """
+
+    NAME = "site-state"
+
+    def __init__(self, project: Project) -> None:
+        self._store = Store.open(project, self.NAME)
+        entry = self._store.get("site")
+        self._entry: dict[str, Any] | None = entry if _valid(entry) else None
+
+    def rendering(self) -> None:
+        """Call before ``render`` writes anything: until ``rendered``, the changes are not known."""
+        if self._entry is not None and self._entry["rendering"]:
+            self._entry = None  # a render before this one stopped half-way: it stays unknown
+        if self._entry is not None:
+            self._entry["rendering"] = True
+            self._save()
+
+    def rendered(self, changed: Iterable[str]) -> None:
+        if self._entry is not None:
+            self._entry["pending"].update(changed)
+            self._entry["rendering"] = False
+            self._save()
+
+    def changes(self, site: Path) -> set[str] | None:
+        """The docs/ files changed since ``site`` was built, or None when that is not known."""
+        entry = self._entry
+        if entry is None or entry["rendering"] or site_identity(site) != entry["site"]:
+            return None
+        return set(entry["pending"])
+
+    @property
+    def shells(self) -> dict[str, str]:
+        return dict(self._entry["shells"]) if self._entry is not None else {}
+
+    def published(self, site: Path, shells: dict[str, str]) -> None:
+        identity = site_identity(site)
+        self._entry = (
+            {"site": identity, "pending": set(), "rendering": False, "shells": dict(shells)}
+            if identity is not None
+            else None
+        )
+        self._save()
+
+    def _save(self) -> None:
+        self._store.put("site", self._entry)
+        self._store.save()
+
+
+def _valid(entry: object) -> bool:
+    """An entry of the shape ``SiteState`` writes (the store is signed; this is belt and braces)."""
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("site"), tuple)
+        and len(entry["site"]) == 2
+        and all(isinstance(n, int) for n in entry["site"])
+        and isinstance(entry.get("pending"), set)
+        and all(isinstance(rel, str) for rel in entry["pending"])
+        and isinstance(entry.get("rendering"), bool)
+        and isinstance(entry.get("shells"), dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in entry["shells"].items())
+    )

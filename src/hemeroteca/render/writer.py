@@ -30,6 +30,7 @@ from hemeroteca.render.model import Article, SiteModel, build_model
 from hemeroteca.render.originals import original_files
 from hemeroteca.render.pages import article_page
 from hemeroteca.render.search_index import build_index
+from hemeroteca.sitedir import SiteState
 
 MANIFEST = ".generated"
 
@@ -208,6 +209,8 @@ def render(
         record.lines = {}
     model = load_model(project, loaded)
     docs = project.docs_dir
+    published = SiteState(project)  # told what changes, for the next dirty build of site/
+    published.rendering()
     manifest = docs / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     report = RenderReport(articles=len(model.articles))
@@ -251,4 +254,5 @@ def render(
             target.unlink()
             report.removed.append(rel)
     write_if_changed(manifest, "\n".join(sorted(generated)) + "\n")
+    published.rendered([*report.written, *report.removed])
     return report
