@@ -260,3 +260,28 @@ def test_a_dirty_build_after_damage_or_an_interruption_equals_a_full_one(
     scratch = _same_archive(project, tmp_path / "b")
     build(scratch)
     assert tree_digest(project.site_dir) == tree_digest(scratch.site_dir)
+
+
+def test_only_articles_near_a_change_can_get_a_new_page_key(tmp_path: Path) -> None:
+    from hemeroteca.render.related import Neighbourhoods, affected
+
+    from .test_hostile_build import _script
+
+    synthetic = _script("synthetic")
+    project = synthetic.skeleton(tmp_path / "proj")
+    synthetic.write_archive(project, 300)
+    before = writer.load_model(project)
+    old_keys = {a.id: before.neighbours.page_key(a) for a in before.articles}
+    # One new article, one record corrected and one removed, as after a pull request.
+    synthetic.write_archive(project, 1, start=300)
+    paths = list_record_paths(project)
+    _edit(paths[100], "title: ", "title: Corrected ")
+    paths[200].unlink()
+    now = writer.load_model(project)
+    near = affected(Neighbourhoods.of(before), Neighbourhoods.of(now))
+    assert near is not None
+    moved = {a.id for a in now.articles if now.neighbours.page_key(a) != old_keys.get(a.id)}
+    assert moved <= near  # never a page left with its old related articles
+    assert len(moved) > 3 and len(near) < len(now.articles) / 2  # and not every page made again
+    assert affected(Neighbourhoods.of(now), Neighbourhoods.of(now)) == set()
+    assert Neighbourhoods.valid(Neighbourhoods({"a": 1}, {})) is None  # type: ignore[dict-item]

@@ -5,7 +5,8 @@ article, and are near it in time. Every facet's list is newest first, so the
 candidates are the few articles around the article's own place in each of its
 facets' lists: the work per article does not grow with the archive (a country
 with 3,000 articles offers the ten nearest, not 3,000). An article's page
-depends on these neighbours, so the page's cache key includes theirs.
+depends on these neighbours, so the page's cache key includes theirs; after a change, only
+the pages of the articles near it in its lists are looked at again (``affected``).
 """
 
 from __future__ import annotations
@@ -102,3 +103,65 @@ class Neighbours:
         reading = self.reading(article)
         others = [*reading.related, reading.older, reading.newer]
         return text_digest("|".join([article.key, *(o.key if o else "-" for o in others)]))
+
+
+LISTED = ("actors", "topics", "countries", "years")
+
+
+@dataclass(frozen=True)
+class Neighbourhoods:
+    """What every article's related and same-year lists were made from: each article's key, and
+    each facet value's articles in order (ids). Kept with the article pages, so that the next
+    render works out the lists of the few articles near a change only (``affected``)."""
+
+    keys: dict[str, str]
+    lists: dict[tuple[str, str], list[str]]
+
+    @classmethod
+    def of(cls, model: SiteModel) -> Neighbourhoods:
+        lists = {
+            (kind, key): [a.id for a in facet.articles]
+            for kind in LISTED
+            for key, facet in model.facets[kind].items()
+        }
+        return cls({a.id: a.key for a in model.articles}, lists)
+
+    @classmethod
+    def valid(cls, value: object) -> Neighbourhoods | None:
+        """``value`` if it is a ``Neighbourhoods`` of the shape this code makes, else None."""
+        if not (isinstance(value, cls) and isinstance(value.keys, dict) and isinstance(value.lists, dict)):
+            return None
+        if not all(type(k) is str and type(v) is str for k, v in value.keys.items()):
+            return None
+        for name, ids in value.lists.items():
+            if not (isinstance(name, tuple) and isinstance(ids, list) and all(type(i) is str for i in ids)):
+                return None
+        return value
+
+
+def affected(before: Neighbourhoods | None, now: Neighbourhoods) -> set[str] | None:
+    """Ids of the articles whose page key may differ from the one they had in ``before``, or
+    None for every article.
+
+    An article's related and same-year lists come from the ``WINDOW`` articles on each side of
+    it in each of its facets' lists, and its page key from those articles' keys: an article
+    added, removed or changed (a new key) changes only the pages of the articles that many
+    places from it, in the lists it was in and the lists it is in.
+    """
+    if before is None:
+        return None
+    changed = {i for i, key in now.keys.items() if before.keys.get(i) != key}
+    changed.update(before.keys.keys() - now.keys.keys())
+    if len(changed) * 4 > len(now.keys):  # most pages change (new authority files): no point
+        return None
+    near: set[str] = set(changed)
+    if not changed:
+        return near
+    for lists in (before.lists, now.lists):
+        for ids in lists.values():
+            if changed.isdisjoint(ids):
+                continue
+            for at, i in enumerate(ids):
+                if i in changed:
+                    near.update(ids[max(0, at - WINDOW) : at + WINDOW + 1])
+    return near

@@ -29,10 +29,13 @@ from hemeroteca.render.messages import FALLBACK
 from hemeroteca.render.model import Article, SiteModel, build_model
 from hemeroteca.render.originals import original_files
 from hemeroteca.render.pages import article_page
+from hemeroteca.render.related import Neighbourhoods, affected
 from hemeroteca.render.search_index import build_index
 from hemeroteca.sitedir import SiteState
 
 MANIFEST = ".generated"
+# Kept with the article pages' keys: what their related lists were made from (a tuple: no path).
+NEIGHBOURHOODS = ("neighbourhoods",)
 
 
 @dataclass
@@ -92,6 +95,18 @@ class GeneratedFiles:
     def fresh(self, rel: str, key: str) -> bool:
         known = self._store.get(rel)
         return known is not None and known[0] == key and tuple(known[1:]) == stamp(self._docs / rel)
+
+    def intact(self, rel: str) -> bool:
+        """The file is the one this class saw written (for whatever key it was)."""
+        known = self._store.get(rel)
+        return known is not None and tuple(known[1:]) == stamp(self._docs / rel)
+
+    def noted(self, name: tuple[str]) -> object:
+        """What ``note`` kept under ``name`` in the same store (saved with the files' keys)."""
+        return self._store.get(name)
+
+    def note(self, name: tuple[str], value: object) -> None:
+        self._store.put(name, value)
 
     def remember(self, rel: str, key: str) -> None:
         """Call once the file for ``key`` is on disk; then ``save``."""
@@ -215,9 +230,20 @@ def render(
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     report = RenderReport(articles=len(model.articles))
     pages = GeneratedFiles(project, "article-pages")
-    # A page shows its related and same-year articles too: its key includes theirs.
+    # A page shows its related and same-year articles too: its key includes theirs. Only the
+    # articles near a change can have a new key; the others' pages need only be where they were.
     page_key = model.neighbours.page_key
-    stale = [a for a in model.articles if not pages.fresh(article_path(a.id), page_key(a))]
+    neighbourhoods = Neighbourhoods.of(model)
+    near = affected(Neighbourhoods.valid(pages.noted(NEIGHBOURHOODS)), neighbourhoods)
+    stale = [
+        a
+        for a in model.articles
+        if not (
+            pages.fresh(article_path(a.id), page_key(a))
+            if near is None or a.id in near
+            else pages.intact(article_path(a.id))
+        )
+    ]
     parallel = len(model.articles) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
     with ExitStack() as stack:
         if parallel:
@@ -247,6 +273,7 @@ def render(
         report.written.sort()
     for article in stale:
         pages.remember(article_path(article.id), page_key(article))
+    pages.note(NEIGHBOURHOODS, neighbourhoods)
     pages.save()
     for rel in sorted(previous - generated):
         target = inside(docs, rel)  # the manifest is a file a pull request can change
