@@ -155,6 +155,11 @@ def test_paths_from_records_and_manifests_stay_inside_their_folders(proj: Projec
     line = one_error(cli(proj, "render"))
     assert "outside docs/" in line
     assert victim.read_text(encoding="utf-8") == text
+    from hemeroteca.publish import build_site
+
+    with pytest.raises(HemerotecaError, match="outside docs/"):  # the site step reads it too
+        build_site(proj)
+    assert victim.read_text(encoding="utf-8") == text
 
     # review only ever changes a file of archive/.
     elsewhere = proj.root.parent / "outside" / "elsewhere.md"
@@ -163,12 +168,14 @@ def test_paths_from_records_and_manifests_stay_inside_their_folders(proj: Projec
         assert one_error(cli(proj, "review", ref))
     assert elsewhere.read_text(encoding="utf-8") == text
 
-    from hemeroteca.fileio import inside
+    from hemeroteca.fileio import inside, plain_path
 
     folder = proj.docs_dir
     for rel in ("../x.md", "a/../../x.md", "/etc/passwd", "", "a\0b"):
         with pytest.raises(HemerotecaError):
             inside(folder, rel)
+        assert not plain_path(rel)
+    assert plain_path("search-index/a/12.js") and not plain_path("a//b") and not plain_path("a/./b")
     (folder / "linked").symlink_to(proj.archive_dir)
     with pytest.raises(HemerotecaError, match="link"):
         inside(folder, "linked/x.md")

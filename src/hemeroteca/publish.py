@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from hemeroteca.catalogue.store import archive_lock, load_records, refuse_unsafe_files
 from hemeroteca.errors import HemerotecaError
-from hemeroteca.fileio import inside
+from hemeroteca.fileio import plain_path
 from hemeroteca.progress import stage
 from hemeroteca.project import Project
 from hemeroteca.render.writer import MANIFEST
@@ -154,13 +154,14 @@ def _build_into(
 
 
 def _generated(project: Project) -> list[str]:
-    """The files ``render`` wrote into docs/, as its manifest lists them (checked to stay inside docs/)."""
+    """The files ``render`` wrote into docs/, as its manifest lists them, each checked to stay inside it."""
     manifest = project.docs_dir / MANIFEST
     if not manifest.is_file():
         return []
     names = manifest.read_text(encoding="utf-8").split()
-    for rel in names:
-        inside(project.docs_dir, rel)  # a file a pull request can change
+    for rel in names:  # a file a pull request can change; docs/ holds no links (refuse_unsafe_files)
+        if not plain_path(rel):
+            raise HemerotecaError(project.relative(manifest), f"'{rel}' would be outside docs/: refused")
     return names
 
 

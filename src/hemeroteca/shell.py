@@ -217,9 +217,13 @@ def write_generated_pages(
     return report
 
 
+_BY_FOLDER = {group.folder: group for group in GROUPS}
+
+
 def group_of(rel: str) -> PageGroup | None:
     """The group of a docs/ path (``articles/x.md``), or None when it is not a generated page."""
-    return next((group for group in GROUPS if group.member(rel)), None)
+    group = _BY_FOLDER.get(rel[: rel.rfind("/") + 1])
+    return group if group is not None and group.member(rel) else None
 
 
 class _Listed(Files):
