@@ -153,12 +153,20 @@ def is_role(tokens: list[Token], k: int) -> bool:
     ):
         if candidate and candidate in single:
             return True
+    if word not in _multi_role_ends():
+        return False  # no multi-word role ends on this word: no phrase to build
     for size in (2, 3):
         if k - size + 1 >= 0:
             phrase = " ".join(fold(t.word) for t in tokens[k - size + 1 : k + 1])
             if phrase in multi:
                 return True
     return False
+
+
+@cache
+def _multi_role_ends() -> frozenset[str]:
+    """The last words of the multi-word roles ("minister" of "prime minister")."""
+    return frozenset(role.rsplit(" ", 1)[-1] for role in _roles()[1])
 
 
 @cache
@@ -175,6 +183,8 @@ def role_start(tokens: list[Token], k: int) -> int:
     """Where the role ending at tokens[k] starts: its first word for a multi-word role ('Prime' of
     'Prime Minister'), else k."""
     _, multi = _roles()
+    if fold(tokens[k].word) not in _multi_role_ends():
+        return k
     for size in (3, 2):
         if k - size + 1 >= 0 and " ".join(fold(t.word) for t in tokens[k - size + 1 : k + 1]) in multi:
             return k - size + 1
