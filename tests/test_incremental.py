@@ -112,11 +112,13 @@ def test_store_keeps_values_as_they_were_put_and_drops_what_a_run_did_not_use(tm
 
 
 def test_store_from_other_code_or_damaged_counts_as_empty(tmp_path: Path) -> None:
-    from hemeroteca.cache import _signature
+    from hemeroteca.cache import _signer
 
     def signed(stored: dict) -> bytes:
         payload = pickle.dumps(stored)
-        return _signature(payload) + payload
+        signer = _signer()
+        signer.update(payload)
+        return signer.digest() + payload
 
     path = tmp_path / "c.pickle"
     path.write_bytes(signed({"code": "another version", "entries": {"k": pickle.dumps(1)}}))

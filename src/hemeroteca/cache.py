@@ -28,10 +28,10 @@ import sys
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from hemeroteca.errors import HemerotecaError
-from hemeroteca.fileio import write_atomic
+from hemeroteca.fileio import atomic_writer
 from hemeroteca.project import Project
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -68,6 +68,7 @@ def code_fingerprint() -> str:
 
 
 _KEY_BYTES = 32
+_SIGNATURE_BYTES = 32  # HMAC-SHA256, at the start of each store
 
 
 @cache
@@ -96,8 +97,20 @@ def signing_key() -> bytes:
     return key
 
 
-def _signature(payload: bytes) -> bytes:
-    return hmac.new(signing_key(), payload, hashlib.sha256).digest()
+def _signer() -> hmac.HMAC:
+    return hmac.new(signing_key(), digestmod=hashlib.sha256)
+
+
+class _SignedWriter:
+    """A file object for ``pickle.dump`` that signs what it writes: the pickle is never held whole."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        self.signer = _signer()
+
+    def write(self, data: bytes) -> int:
+        self.signer.update(data)
+        return self._out.write(data)
 
 
 class Store:
@@ -109,11 +122,12 @@ class Store:
         self._used: set[Any] = set()
         self._changed = False
         try:
-            data = path.read_bytes()
-            signature, payload = data[:32], data[32:]
-            if not hmac.compare_digest(signature, _signature(payload)):
+            data = memoryview(path.read_bytes())  # slices of a view are not copies
+            signer = _signer()
+            signer.update(data[_SIGNATURE_BYTES:])
+            if not hmac.compare_digest(data[:_SIGNATURE_BYTES], signer.digest()):
                 return  # not written by this tool for this user, or damaged: never unpickled
-            stored = pickle.loads(payload)
+            stored = pickle.loads(data[_SIGNATURE_BYTES:])
         except Exception:  # missing, unreadable or from another version: start empty
             return
         if isinstance(stored, dict) and stored.get("code") == code_fingerprint():
@@ -154,9 +168,15 @@ class Store:
         if not self._changed:
             return
         stored = {"code": code_fingerprint(), "entries": self._entries}
-        payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            write_atomic(self.path, _signature(payload) + payload, durable=False)
+            # Pickled straight into the file, its signature written in front once known: at
+            # 100,000 records the pickle and a signed copy of it held in memory were 300 MB.
+            with atomic_writer(self.path, durable=False) as out:
+                out.write(bytes(_SIGNATURE_BYTES))
+                writer = _SignedWriter(out)
+                pickle.dump(stored, writer, protocol=pickle.HIGHEST_PROTOCOL)
+                out.seek(0)
+                out.write(writer.signer.digest())
         except HemerotecaError:
             # A read-only checkout, a full disk, a file or a link where a folder should be: the
             # cache only saves time, so the command goes on without it (the next one recomputes).

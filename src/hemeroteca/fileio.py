@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from hemeroteca.errors import HemerotecaError
 
@@ -61,14 +64,16 @@ def plain_path(rel: str) -> bool:
     )
 
 
-def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None:
-    """Write to a temporary file in the same folder, then rename it over the target.
+@contextmanager
+def atomic_writer(path: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
+    """A temporary file in ``path``'s folder to write the new content into, renamed over
+    ``path`` when the block ends without an error and removed when it does not.
 
-    ``durable`` also fsyncs before the rename, so a power cut cannot leave an empty
-    record; generated files that ``render`` can always write again skip it, since
-    10,000 fsyncs cost more than the rest of a render.
+    For content made piece by piece (a catalogue of 100,000 rows, a cache's pickle), which
+    is then never held whole. ``durable`` also fsyncs before the rename, so a power cut
+    cannot leave an empty record; generated files that ``render`` can always write again
+    skip it, since 10,000 fsyncs cost more than the rest of a render.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -77,7 +82,7 @@ def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None
     try:
         os.fchmod(fd, _file_mode())
         with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+            yield fh
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -90,6 +95,13 @@ def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None
         raise
 
 
+def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None:
+    """Write to a temporary file in the same folder, then rename it over the target (``atomic_writer``)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_writer(path, durable=durable) as fh:
+        fh.write(raw)
+
+
 def write_if_changed(path: Path, data: str | bytes, *, durable: bool = True) -> bool:
     """Skip writes whose content is already on disk, so timestamps and dirty builds stay quiet."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -100,6 +112,37 @@ def write_if_changed(path: Path, data: str | bytes, *, durable: bool = True) -> 
         pass  # missing, or not a file: writing says what is wrong
     write_atomic(path, raw, durable=durable)
     return True
+
+
+class _Unchanged(Exception):
+    """Raised inside ``atomic_writer`` to leave the file on disk as it was."""
+
+
+def write_chunks_if_changed(path: Path, chunks: Iterable[str], *, durable: bool = True) -> tuple[bool, int]:
+    """``write_if_changed`` for text made piece by piece, never held whole: (written, size in bytes).
+
+    Each piece is compared with the same bytes of the file on disk as it is written to the
+    temporary file, which replaces the file only if some byte differs.
+    """
+    size = 0
+    with ExitStack() as stack:
+        try:
+            old: BinaryIO | None = stack.enter_context(open(path, "rb"))
+        except OSError:
+            old = None  # missing, or not a file: writing says what is wrong
+        try:
+            with atomic_writer(path, durable=durable) as out:
+                for chunk in chunks:
+                    raw = chunk.encode("utf-8")
+                    size += len(raw)
+                    if old is not None and old.read(len(raw)) != raw:
+                        old = None
+                    out.write(raw)
+                if old is not None and not old.read(1):
+                    raise _Unchanged
+        except _Unchanged:
+            return False, size
+    return True, size
 
 
 def stamp(path: str | Path) -> tuple[int, int] | None:
