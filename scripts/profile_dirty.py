@@ -51,6 +51,8 @@ PHASES = [
     ("hemeroteca.render.writer", "other_files"),
     ("hemeroteca.render.writer", "index_pages"),
     ("hemeroteca.render.writer", "export_files"),
+    ("hemeroteca.render.writer", "other_index_pages"),
+    ("hemeroteca.render.writer", "write_exports"),
     ("hemeroteca.render.writer", "_write_files"),
     ("hemeroteca.render.writer", "original_files"),
     ("hemeroteca.render.writer", "_write_search_files"),

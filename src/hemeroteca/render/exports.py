@@ -63,11 +63,14 @@ def catalogue_rows(model: SiteModel) -> Iterator[dict[str, object]]:
         }
 
 
-def catalogue_json(model: SiteModel, rows: Iterable[dict[str, object]] | None = None) -> str:
-    """A JSON array with one record per line: as easy to diff as indented JSON, and written by
-    json's C encoder, which ``indent`` turns off (3x slower on 10,000 records)."""
-    lines = [json.dumps(row, ensure_ascii=False) for row in (catalogue_rows(model) if rows is None else rows)]
-    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+def catalogue_json(model: SiteModel) -> Iterator[str]:
+    """A JSON array with one record per line, a line at a time: as easy to diff as indented JSON,
+    and written by json's C encoder, which ``indent`` turns off (3x slower on 10,000 records)."""
+    opening = "[\n"
+    for row in catalogue_rows(model):
+        yield opening + json.dumps(row, ensure_ascii=False)
+        opening = ",\n"
+    yield "\n]\n" if opening == ",\n" else "[]\n"
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (or, for tab and
@@ -87,13 +90,18 @@ def _cell(value: object) -> str:
     return LIST_SEPARATOR.join(value) if isinstance(value, list) else ("" if value is None else str(value))
 
 
-def catalogue_csv(model: SiteModel, rows: Iterable[dict[str, object]] | None = None) -> str:
+def catalogue_csv(model: SiteModel, rows_a_piece: int = 500) -> Iterator[str]:
+    """The catalogue as CSV, ``rows_a_piece`` rows at a time."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in FIELDS])
-    for row in catalogue_rows(model) if rows is None else rows:
+    for count, row in enumerate(catalogue_rows(model), 1):
         writer.writerow([spreadsheet_cell(_cell(row[name])) for name, _, _ in FIELDS])
-    return out.getvalue()
+        if count % rows_a_piece == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def datapackage(model: SiteModel) -> str:
@@ -188,6 +196,7 @@ def atom_feed(model: SiteModel) -> str:
 
 
 def data_page(model: SiteModel, sizes: dict[str, int]) -> str:
+    """The page that lists the exports, each with its size in bytes (``sizes``, by file name)."""
     m = model.messages
 
     def size(name: str) -> str:
@@ -247,13 +256,23 @@ def data_page(model: SiteModel, sizes: dict[str, int]) -> str:
     ) + "\n"
 
 
-def export_files(model: SiteModel) -> dict[str, str]:
-    files = {
+def export_pieces(model: SiteModel) -> dict[str, Iterable[str]]:
+    """Each export but the data page, as the pieces it is written in: the catalogue is about
+    1.5 KB of text an article, a few hundred MB at 100,000 if made whole, so it comes a row at a time."""
+    return {
         "data/catalogue.json": catalogue_json(model),
         "data/catalogue.csv": catalogue_csv(model),
-        "data/datapackage.json": datapackage(model),
-        "data/feed.xml": atom_feed(model),
+        "data/datapackage.json": (datapackage(model),),
+        "data/feed.xml": (atom_feed(model),),
     }
+
+
+DATA_PAGE = "data/index.md"
+
+
+def export_files(model: SiteModel) -> dict[str, str]:
+    """Every export made whole, path -> content (``render`` writes them piece by piece)."""
+    files = {path: "".join(pieces) for path, pieces in export_pieces(model).items()}
     sizes = {path.split("/", 1)[1]: len(content.encode("utf-8")) for path, content in files.items()}
-    files["data/index.md"] = data_page(model, sizes)
+    files[DATA_PAGE] = data_page(model, sizes)
     return files

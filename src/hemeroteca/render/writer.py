@@ -19,10 +19,10 @@ from hemeroteca.cache import Store
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.check import require_valid
 from hemeroteca.catalogue.store import Loaded, load_records, refuse_unsafe_files
-from hemeroteca.fileio import inside, stamp, write_if_changed
+from hemeroteca.fileio import inside, stamp, write_chunks_if_changed, write_if_changed
 from hemeroteca.project import Project
 from hemeroteca.render.client_messages import MESSAGES_JS, messages_js
-from hemeroteca.render.exports import export_files
+from hemeroteca.render.exports import DATA_PAGE, data_page, export_files, export_pieces
 from hemeroteca.render.indexes import FacetPages, index_pages, other_index_pages
 from hemeroteca.render.links import article_path
 from hemeroteca.render.messages import FALLBACK
@@ -72,6 +72,25 @@ def page_files(model: SiteModel) -> dict[str, str]:
 def other_files(model: SiteModel) -> dict[str, str]:
     """Home, search, the overviews, exports and the interface's words: the files made whole each time."""
     return other_index_pages(model) | export_files(model) | {MESSAGES_JS: messages_js(model)}
+
+
+def write_exports(docs: Path, model: SiteModel) -> tuple[list[str], int, list[str]]:
+    """The exports written piece by piece (``export_pieces``), then the data page with their
+    sizes: (written, unchanged, every path)."""
+    written, unchanged, sizes = [], 0, {}
+    pieces_of = export_pieces(model)
+    for rel, pieces in pieces_of.items():
+        changed, size = write_chunks_if_changed(inside(docs, rel), pieces, durable=False)
+        sizes[rel.split("/", 1)[1]] = size
+        if changed:
+            written.append(rel)
+        else:
+            unchanged += 1
+    if write_if_changed(inside(docs, DATA_PAGE), data_page(model, sizes), durable=False):
+        written.append(DATA_PAGE)
+    else:
+        unchanged += 1
+    return written, unchanged, [*pieces_of, DATA_PAGE]
 
 
 def site_files(model: SiteModel) -> dict[str, str]:
@@ -252,16 +271,19 @@ def render(
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(1))
             searching = pool.apply_async(_search_job, (str(project.root),))
         written, unchanged = _write_article_pages(docs, model, stale, progress)
-        files = other_files(model)
+        files = other_index_pages(model) | {MESSAGES_JS: messages_js(model)}
         more_written, more_unchanged = _write_files(docs, files)
+        exports_written, exports_unchanged, exports = write_exports(docs, model)
         # A facet's pages are made only when what they list changed: one page per list after an add.
         facet_pages = FacetPages(model)
         browse = GeneratedFiles(project, "browse-pages")
         browse_written, browse_unchanged = _write_files(docs, facet_pages, browse)
         browse.save()
-        report.written = written + more_written + browse_written
-        report.unchanged = unchanged + more_unchanged + browse_unchanged + len(model.articles) - len(stale)
-        generated = set(files) | set(facet_pages) | {article_path(a.id) for a in model.articles}
+        report.written = written + more_written + exports_written + browse_written
+        report.unchanged = unchanged + more_unchanged + exports_unchanged + browse_unchanged
+        report.unchanged += len(model.articles) - len(stale)
+        generated = set(files) | set(exports) | set(facet_pages)
+        generated.update(article_path(a.id) for a in model.articles)
         for rel, original in original_files(project.seeds_dir, model.articles).items():
             if write_if_changed(docs / rel, original.read_bytes()):
                 report.written.append(rel)
