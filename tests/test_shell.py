@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hemeroteca import ingest, render
+from hemeroteca import ingest, render, shell
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.publish import build_site
 from hemeroteca.shell import CONTENT, SLOTS, Shell, split_page
@@ -52,3 +52,21 @@ def test_fast_pages_equal_mkdocs_own(tmp_path: Path) -> None:
     assert any(p.parts[0] == "browse" and not p.name.startswith("index") for p in slow_files)
     for rel in slow_files:
         assert (project.site_dir / rel).read_bytes() == (fast / rel).read_bytes(), rel
+
+
+def test_pages_filled_in_two_processes_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project_skeleton(tmp_path / "proj")
+    ingest(project)
+    render(project)
+    build_site(project)
+    serial = tmp_path / "serial"
+    shutil.copytree(project.site_dir, serial)
+    monkeypatch.setattr(shell, "PARALLEL_FROM", 2)  # the 5 articles and the larger browse folders
+    build_site(project)
+    site = project.site_dir
+    files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    for rel in files:
+        assert (site / rel).read_bytes() == (serial / rel).read_bytes(), rel

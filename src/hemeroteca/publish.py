@@ -208,6 +208,7 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
             raise HemerotecaError(
                 project.docs_dir, f"cannot write the pages ({exc.strerror}): the previous site is kept"
             ) from exc
+        del loaded  # the records are not the site step's: its forked page fillers would inherit them
         site_warnings = build_site(project, dirty=dirty)
     return BuildReport(ingest=ingested, problems=problems, render=rendered, site_warnings=site_warnings)
 

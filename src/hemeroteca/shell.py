@@ -16,9 +16,10 @@ their own. A plain ``mkdocs build`` still builds the same docs/ the slow way.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -170,6 +171,47 @@ class FillReport:
     shells: dict[str, str] = field(default_factory=dict)
 
 
+# The pages of a large group are filled in two processes, each taking half of them (filling is
+# reading, one join and writing, page by page): both cores of a small machine, half the wait.
+PARALLEL_FROM = 2000
+
+
+@dataclass(frozen=True)
+class _Filling:
+    """One group's shell and folders: what filling any of its pages needs."""
+
+    shell: Shell
+    group: PageGroup
+    sources: str  # docs/<folder>/ and site/<folder>/ as plain strings: this runs once per page
+    targets: str
+
+    def fill(self, stems: list[str]) -> tuple[list[str], int]:
+        """Fill ``stems``' pages: (the pages written, how many were already as made)."""
+        written, unchanged = [], 0
+        for stem in stems:
+            source, target = f"{self.sources}{stem}.md", f"{self.targets}{stem}.html"
+            with open(source, encoding="utf-8") as handle:
+                meta, content = split_page(handle.read(), Path(source))
+            if write_if_changed(Path(target), self.shell.fill(meta, content, stem), durable=False):
+                written.append(f"{self.group.folder}{stem}.html")
+            else:
+                unchanged += 1
+        return written, unchanged
+
+
+_forked: _Filling | None = None
+
+
+def _fill_forked(stems: list[str]) -> tuple[list[str], int]:
+    assert _forked is not None
+    return _forked.fill(stems)
+
+
+def _forget() -> None:
+    global _forked
+    _forked = None
+
+
 def write_group(
     group: PageGroup,
     docs_dir: Path,
@@ -181,25 +223,31 @@ def write_group(
     """Fill the group's shell (which MkDocs wrote into ``site_dir``) for each of ``stems``, or
     for every page of the group in docs/ when ``stems`` is None or the shell is not ``shell_was``
     (the digest of the one the site's pages were filled into). The shell is not part of the site."""
+    global _forked
     shell_html = site_dir / (group.shell_uri[:-3] + ".html")
     if not shell_html.is_file():
         raise HemerotecaError(shell_html, "MkDocs did not write the shell page")
     shell_text = shell_html.read_text(encoding="utf-8")
     shell_key = report.shells[group.folder] = text_digest(shell_text)
-    shell = Shell.parse(shell_text)
+    folders = f"{docs_dir}/{group.folder}", f"{site_dir}/{group.folder}"
+    filling = _Filling(Shell.parse(shell_text), group, *folders)
     shell_html.unlink()
     if shell_key != shell_was:
         stems = None
-    # Plain strings for paths: this loop runs once per page of the site.
-    sources, targets = f"{docs_dir}/{group.folder}", f"{site_dir}/{group.folder}"
-    for stem in group.names(docs_dir / group.folder, ".md") if stems is None else sorted(stems):
-        source, target = f"{sources}{stem}.md", f"{targets}{stem}.html"
-        with open(source, encoding="utf-8") as handle:
-            meta, content = split_page(handle.read(), Path(source))
-        if write_if_changed(Path(target), shell.fill(meta, content, stem), durable=False):
-            report.written.append(f"{group.folder}{stem}.html")
+    chosen = group.names(docs_dir / group.folder, ".md") if stems is None else sorted(stems)
+    half = len(chosen) // 2
+    with ExitStack() as stack:
+        if len(chosen) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+            _forked = filling
+            stack.callback(_forget)
+            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(1))
+            other = pool.apply_async(_fill_forked, (chosen[half:],))
+            parts = [filling.fill(chosen[:half]), other.get()]
         else:
-            report.unchanged += 1
+            parts = [filling.fill(chosen)]
+    for written, unchanged in parts:
+        report.written += written
+        report.unchanged += unchanged
 
 
 def write_generated_pages(
