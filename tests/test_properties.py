@@ -161,3 +161,20 @@ def test_percent_encoding_is_urllib_quote(text: str) -> None:
     from hemeroteca.render.format import percent_encoded
 
     assert percent_encoded(text) == quote(text, safe="")
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet=st.characters(blacklist_categories=("Cs",))),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@FAST
+@given(JSON_VALUES)
+def test_indented_json_is_json_dumps_with_indent(value: object) -> None:
+    import json
+
+    from hemeroteca.render.cite import indented_json
+
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
 from hemeroteca.render.format import date_html, html_text, translated
 from hemeroteca.render.links import absolute, article_path
@@ -140,4 +141,21 @@ def csl_json(article: Article, model: SiteModel) -> str:
         item["keyword"] = ", ".join(t.label for t in article.topics)
     item["archive"] = model.site_name
     item["archive_location"] = article.id
-    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+    return indented_json([item]) + "\n"
+
+
+def indented_json(value: object, level: int = 0) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, made without json's pure-Python encoder,
+    which ``indent`` switches to (the CSL-JSON of every page: a tenth of an article page's time)."""
+    if type(value) is str:
+        return encode_basestring(value)
+    if type(value) is int:
+        return str(value)
+    pad = "\n" + "  " * (level + 1)
+    end = "\n" + "  " * level
+    if isinstance(value, dict) and value:
+        items = (f"{encode_basestring(k)}: {indented_json(v, level + 1)}" for k, v in value.items())
+        return "{" + pad + ("," + pad).join(items) + end + "}"
+    if isinstance(value, list) and value:
+        return "[" + pad + ("," + pad).join(indented_json(v, level + 1) for v in value) + end + "]"
+    return json.dumps(value, ensure_ascii=False)
