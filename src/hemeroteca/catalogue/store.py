@@ -78,13 +78,15 @@ def _unsafe_in(folder: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def unsafe_files(project: Project) -> list[tuple[str, str]]:
+def unsafe_files(project: Project, *, shallow: bool = False) -> list[tuple[str, str]]:
     """Links and special files where the tool reads what it publishes, as (path, why).
 
     seeds/ become article pages, archive/ (with its authority files) becomes the
     catalogue, and docs/ and overrides/ are copied or included into site/: a link in
     any of them would let a pull request publish, or print in a CI message, a file
     from anywhere on the machine that builds the site. Only regular files are read.
+    ``shallow`` looks at those folders and mkdocs.yml themselves only: for a command
+    that looks inside them once it holds the archive's lock (``build``, through ``ingest``).
     """
     held = str(project.archive_dir)
     if held in _vetted and _held.get(held):
@@ -93,18 +95,18 @@ def unsafe_files(project: Project) -> list[tuple[str, str]]:
     for path in (project.seeds_dir, project.archive_dir, project.docs_dir, project.overrides_dir):
         if path.is_symlink():
             found.append((path, "is a symbolic link"))
-        else:
+        elif not shallow:
             found.extend(_unsafe_in(path))
     if project.mkdocs_yml.is_symlink():
         found.append((project.mkdocs_yml, "is a symbolic link"))
-    if not found and _held.get(held):
+    if not found and not shallow and _held.get(held):
         _vetted.add(held)
     return [(project.relative(path), why) for path, why in found]
 
 
-def refuse_unsafe_files(project: Project) -> None:
+def refuse_unsafe_files(project: Project, *, shallow: bool = False) -> None:
     """Stop a command before it reads anything when ``unsafe_files`` finds one: one line naming it."""
-    for path, why in unsafe_files(project)[:1]:
+    for path, why in unsafe_files(project, shallow=shallow)[:1]:
         raise HemerotecaError(path, f"{why}: only regular files are allowed here (nothing was read)")
 
 
