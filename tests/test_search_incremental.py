@@ -18,13 +18,16 @@ from hypothesis import strategies as st
 from hemeroteca.catalogue.numbering import added_order
 from hemeroteca.catalogue.record import Record, text_digest
 from hemeroteca.render.model import Article, build_model
-from hemeroteca.render.search_index import build_index, facet_file
+from hemeroteca.render.search_index import body_postings, build_index, facet_file
 from hemeroteca.render.search_postings import (
+    BITMAP,
     Postings,
     base36,
     build_state,
+    compact,
     decode_bucketed,
     decode_postings,
+    encode_bitmap,
     encode_postings,
     update_state,
 )
@@ -179,6 +182,27 @@ def test_postings_encode_and_decode(numbers: list[int]) -> None:
         assert kept.last["term"] == 5001
 
 
+@given(st.lists(st.integers(0, 3000), min_size=1, unique=True).map(sorted))
+def test_dense_postings_are_written_as_bitmaps_when_shorter(numbers: list[int]) -> None:
+    gaps = encode_postings(numbers)
+    bitmap = encode_bitmap(numbers)
+    assert decode_postings(bitmap) == numbers
+    written = compact(gaps, numbers[-1])
+    assert decode_postings(written) == numbers
+    assert written == (bitmap if len(bitmap) < len(gaps) else gaps)
+
+
+def test_a_stems_postings_are_one_bitmap_per_language_where_that_is_shorter() -> None:
+    dense = list(range(0, 600, 2))  # Spanish, half of the articles, over three years and undated
+    sparse = [7, 300]  # Portuguese
+    years = {"es": dense[3::4], **{f"es{year}": dense[year % 4 :: 4] for year in range(2020, 2023)}}
+    parts = [(where, encode_postings(numbers), numbers[-1]) for where, numbers in years.items()]
+    parts += [("pt2020", encode_postings(sparse), sparse[-1])]
+    text = body_postings(parts)
+    assert text.startswith(f"es:{BITMAP}") and ";pt2020:" in text
+    assert decode_bucketed(text) == {"es": dense, "pt2020": sparse}
+
+
 def _call(text: str) -> list:
     return json.loads("[" + text.split("(", 1)[1].rsplit(")", 1)[0] + "]")
 
@@ -205,11 +229,13 @@ def test_the_browser_finds_each_articles_row_year_order_and_facets() -> None:
         assert row[3] and by_number[number].body.split()[0] in row[3]  # the text, for passages
         assert row[4] == by_number[number].language and row[5] == list(by_number[number].countries)
     assert sum(name.startswith("search-index/a/") for name in files) == 137
-    # a stem's postings and a language's file say each article's language and year
+    # a stem's postings say each article's language, and its year unless they are a bitmap
+    # (a word of every article: its years are in the years' files read above)
     shard = next(_call(text)[1] for name, text in files.items() if "/t-" in name and '"cafe"' in text)
+    assert all(part.partition(":")[2].startswith(BITMAP) for part in shard["cafe"]["p"].split(";"))
     for where, numbers in decode_bucketed(shard["cafe"]["p"]).items():
-        for number in numbers:
-            assert where == by_number[number].language + (by_number[number].year or "")
+        assert numbers == [n for n, a in enumerate(by_number) if a.language == where]
+    # and a language's file says each article's language and year
     for code, _, file, count in meta["languages"]:
         facet, code_again, data = _call(files[f"search-index/f/{file}.js"])
         assert (facet, code_again, file) == ("language", code, facet_file("language", code))

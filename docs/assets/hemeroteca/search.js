@@ -6,7 +6,9 @@
  * order of the years on screen, a facet value's file when the query names it or a filter
  * picks it, every value's file when the reader opens the filters (for their counts), and
  * one file per result on screen (its row and its text). Nothing loaded up front grows
- * with the archive: the postings say each result's language and year. Stems were
+ * with the archive: the postings say each result's language, and its year unless they
+ * are a bitmap (dense postings), whose articles' years come from the years' files as the
+ * order of the results or a date filter needs them. Stems were
  * computed at build time for each article's language, and the shards map inflected
  * forms to them, so a query finds Spanish, English and Portuguese articles alike.
  *
@@ -165,11 +167,34 @@
   }
   function tokens(text) { return fold(text).match(/[\p{L}\p{N}]+/gu) || []; }
 
+  /* Postings: base-36 gaps joined by "." ("4.1a"), or a bitmap ("*4*Bw": the first number,
+     then six numbers a character, lowest bit first; search_postings.BITMAP). */
+  var BITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   function decode(postings) {
     var out = [], n = 0;
     if (!postings) return out;
+    if (postings.charAt(0) === "*") {
+      var at = postings.indexOf("*", 1), first = parseInt(postings.slice(1, at), 36);
+      for (var k = at + 1; k < postings.length; k++) {
+        var bits = BITS.indexOf(postings.charAt(k)), base = first + 6 * (k - at - 1);
+        for (var b = 0; bits; b++, bits >>= 1) if (bits & 1) out.push(base + b);
+      }
+      return out;
+    }
     postings.split(".").forEach(function (gap) { n += parseInt(gap, 36); out.push(n); });
     return out;
+  }
+  /* How many articles postings apart by bucket hold, without listing them. */
+  function held(text) {
+    var count = 0;
+    (text ? text.split(";") : []).forEach(function (part) {
+      var gaps = part.slice(part.indexOf(":") + 1);
+      if (gaps.charAt(0) !== "*") { count += gaps.split(".").length; return; }
+      for (var k = gaps.indexOf("*", 1) + 1; k < gaps.length; k++) {
+        for (var bits = BITS.indexOf(gaps.charAt(k)); bits; bits &= bits - 1) count++;
+      }
+    });
+    return count;
   }
 
   /* Optimal string alignment distance (Damerau-Levenshtein without reuse), stopping past `most`. */
@@ -199,9 +224,9 @@
     var stop = new Set(), joiners = new Set(), names = new Map(), nameWords = new Map(), longestName = 1, tagNames = new Map();
     var labels = { country: {}, topic: {}, language: {} };
     /* What the loaded files told of each article number: its language and year (null:
-       undated) from any postings that hold it, its place among its year's articles from
-       that year's order file; and per facet value, its articles (with, for a country,
-       those it is the main country of). */
+       undated; undefined: not known yet) from any postings that hold it, its year and place
+       among its year's articles from that year's order file; and per facet value, its
+       articles (with, for a country, those it is the main country of). */
     var languageOf = [], yearOf = [], placeOf = [], orders = {}, values = { country: {}, topic: {}, language: {} };
     var files = { country: {}, topic: {}, language: {} };  /* a value's file name */
     window.hemerotecaSearch = {
@@ -211,7 +236,8 @@
       addArticle: function (n, row) { articles[n] = row; },
       addOrder: function (year, text) {
         var list = orders[year] = text ? text.split(".").map(function (n) { return parseInt(n, 36); }) : [];
-        list.forEach(function (n, place) { placeOf[n] = place; });
+        var known = year === "undated" ? null : +year;
+        list.forEach(function (n, place) { placeOf[n] = place; yearOf[n] = known; });
       },
       addFacet: function (facet, code, data) {
         values[facet][code] = { all: new Set(postings(data.p)), main: new Set(decode(data.m)) };
@@ -242,18 +268,19 @@
       });
     });
 
-    /* Postings apart by bucket, "es2019:4.1a;pt:c" (gaps in base 36 in each): the article
-       numbers, of the given languages only when `languages` is a Set; each one's language
-       and year are noted on the way. */
+    /* Postings apart by bucket, "es2019:4.1a;pt:c" (gaps in base 36 in each), or by
+       language alone for a bitmap ("es:*0*_-"): the article numbers, of the given languages
+       only when `languages` is a Set; each one's language, and year unless a bitmap holds
+       it, are noted on the way. */
     function postings(text, languages) {
       var out = [];
       (text ? text.split(";") : []).forEach(function (part) {
         var at = part.indexOf(":"), where = /^(.*?)(\d{4})?$/.exec(part.slice(0, at));
         if (languages && !languages.has(where[1])) return;
-        var year = where[2] ? +where[2] : null;
+        var dense = part.charAt(at + 1) === "*", year = where[2] ? +where[2] : null;
         decode(part.slice(at + 1)).forEach(function (n) {
           languageOf[n] = where[1];
-          yearOf[n] = year;
+          if (!dense) yearOf[n] = year;
           out.push(n);
         });
       });
@@ -384,7 +411,7 @@
         var shard = shards[key] || {};
         Object.keys(shard).forEach(function (term) {
           var e = shard[term];
-          if (e.s || (e.p && !e.f)) consider(term, (e.p || "").length + (e.s ? 50 : 0));
+          if (e.s || (e.p && !e.f)) consider(term, held(e.p) + (e.s ? 50 : 0));
         });
       }
       var ending = await sameEnding(word);
@@ -575,35 +602,63 @@
       listed[facet] = byArticle;
       return byArticle;
     }
-    function yearKey(n) { return yearOf[n] === null || yearOf[n] === undefined ? -1 : yearOf[n]; }
+    /* A year to sort by: the undated after the dated, those not known yet after them all. */
+    function yearKey(n) { return yearOf[n] === null ? -1 : yearOf[n] === undefined ? -2 : yearOf[n]; }
+    function unknownYear(n) { return yearOf[n] === undefined; }
+    function undated() { return meta.count > meta.years.reduce(function (sum, y) { return sum + y[1]; }, 0); }
+    /* The years newest first, then null for the undated if there are any. */
+    function newestYears() {
+      var years = meta.years.map(function (y) { return +y[0]; });
+      if (undated()) years.push(null);
+      return years;
+    }
     /* The archive newest first, the years' orders one after the other, as far as `count`. */
     var newest = [], walked = 0;
     async function walk(count) {
-      var years = meta.years.map(function (y) { return +y[0]; });
-      if (meta.count > meta.years.reduce(function (sum, y) { return sum + y[1]; }, 0)) years.push(null);
+      var years = newestYears();
       while (newest.length < count && walked < years.length) {
         var year = years[walked++];
         await order(year);
         newest = newest.concat(orders[year === null ? "undated" : String(year)] || []);
       }
     }
+    /* The years' files newest first, as far as it takes to know which `need` articles of
+       `group` come first by year: until as many are known to be of a newer year than the
+       next file's, or no year of the group is unknown. */
+    async function placeYears(group, need) {
+      var years = newestYears();
+      for (var y = 0; y < years.length && group.some(unknownYear); y++) {
+        var key = years[y] === null ? -1 : years[y];
+        if (group.filter(function (n) { return yearKey(n) > key; }).length >= need) break;
+        await order(years[y]);
+      }
+    }
     /* Results in order, by score (none when sorting newest first), then year, then place within
        the year (ties go to the newest): the places of a year are loaded when a page of
-       results reaches a group of equal score and year that it would order. */
+       results reaches a group of equal score and year that it would order, and the years of
+       a group's articles that the postings did not tell (a bitmap's) when it reaches it. */
     function ranking(numbers, score) {
       var ordered = 0;
       numbers.sort(function (a, b) { return score(b) - score(a) || yearKey(b) - yearKey(a); });
+      function put(from, group) { for (var k = 0; k < group.length; k++) numbers[from + k] = group[k]; }
       return async function (to) {
         var i = ordered;
         while (i < Math.min(to, numbers.length)) {
-          var j = i + 1;
-          while (j < numbers.length && score(numbers[j]) === score(numbers[i]) && yearKey(numbers[j]) === yearKey(numbers[i])) j++;
-          if (j - i > 1) {
-            await order(yearOf[numbers[i]]);
-            var group = numbers.slice(i, j).sort(function (a, b) { return placeOf[a] - placeOf[b]; });
-            for (var k = i; k < j; k++) numbers[k] = group[k - i];
+          var end = i + 1;
+          while (end < numbers.length && score(numbers[end]) === score(numbers[i])) end++;
+          if (end - i > 1 && numbers.slice(i, end).some(unknownYear)) {
+            await placeYears(numbers.slice(i, end), to - i);
+            put(i, numbers.slice(i, end).sort(function (a, b) { return yearKey(b) - yearKey(a); }));
           }
-          i = j;
+          while (i < Math.min(to, end)) {
+            var j = i + 1;
+            while (j < end && yearKey(numbers[j]) === yearKey(numbers[i])) j++;
+            if (j - i > 1) {
+              await order(yearOf[numbers[i]]);
+              put(i, numbers.slice(i, j).sort(function (a, b) { return placeOf[a] - placeOf[b]; }));
+            }
+            i = j;
+          }
         }
         ordered = Math.max(ordered, i);
       };
@@ -689,12 +744,21 @@
         function keeps(n, except) {
           if (dated && except !== "date") {
             var y = yearOf[n];
-            if (y === null || (filters.from && y < filters.from) || (filters.to && y > filters.to)) return false;
+            if (y === null || y === undefined || (filters.from && y < filters.from) || (filters.to && y > filters.to)) return false;
           }
           return FACETS.every(function (facet) {
             var picked = filters[facet[0]];
             return facet[0] === except || !picked.length || picked.some(function (code) { return has(facet[0], n, code); });
           });
+        }
+        /* Years a bitmap left unknown: a date filter needs the files of the years it keeps (an
+           article in none of them is outside it), the count of dated results the undated's. */
+        if (numbers.some(unknownYear)) {
+          for (var y = 0; dated && y < meta.years.length; y++) {
+            var year = +meta.years[y][0];
+            if ((!filters.from || year >= filters.from) && (!filters.to || year <= filters.to)) await order(year);
+          }
+          if (withCounts && undated()) await order(null);
         }
         var results = numbers.filter(function (n) { return keeps(n, null); });
         if (withCounts) {

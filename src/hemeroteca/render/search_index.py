@@ -42,6 +42,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
+from itertools import chain
 
 from hemeroteca.catalogue.numbering import added_order
 from hemeroteca.extract.countries import gazetteer
@@ -50,7 +51,11 @@ from hemeroteca.render.search_postings import (
     BUCKETED,
     IndexState,
     base36,
+    bitmap_size,
     build_state,
+    compact,
+    decode_postings,
+    encode_bitmap,
     encode_postings,
     update_state,
 )
@@ -198,16 +203,17 @@ def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[I
 def _shards(state: IndexState) -> dict[str, dict[str, dict[str, object]]]:
     """The term shards by key: each one's terms and their entries."""
     entries: dict[str, dict[str, object]] = defaultdict(dict)
+    by_stem: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for key in sorted(state.body.text):  # stem, then bucket: each stem's buckets in order
         stem, where = key.split(BUCKETED)
-        held = entries[stem].get("p")
-        entries[stem]["p"] = (
-            f"{held};{where}:{state.body.text[key]}" if held else f"{where}:{state.body.text[key]}"
-        )
+        by_stem[stem].append((where, state.body.text[key], state.body.last[key]))
+    while by_stem:
+        stem, parts = by_stem.popitem()
+        entries[stem]["p"] = body_postings(parts)
     for stem, text in state.title.text.items():
-        entries[stem]["t"] = text
+        entries[stem]["t"] = compact(text, state.title.last[stem])
     for stem, text in state.frequent.text.items():
-        entries[stem]["o"] = text
+        entries[stem]["o"] = compact(text, state.frequent.last[stem])
     forms_of: dict[str, list[str]] = defaultdict(list)
     for form, stems in sorted(state.forms().items()):
         entries[form]["s"] = sorted(stems)
@@ -222,6 +228,30 @@ def _shards(state: IndexState) -> dict[str, dict[str, dict[str, object]]]:
     for term in sorted(entries):
         shards[keys[term]][term] = entries[term]
     return dict(shards)
+
+
+def body_postings(parts: list[tuple[str, str, int]]) -> str:
+    """A stem's postings from its (bucket, postings, last number) in bucket order: ``es2019:4.1;pt:c``.
+
+    A language whose buckets together are more than twice as long as one bitmap is written
+    as one, under the language alone (``es:*2*Bw``): a word in most of a language's
+    articles then costs a sixth of a byte per article. The browser then learns those
+    articles' years from the years' files when it needs them (``o/YEAR.js``), which is
+    why a bitmap must be much shorter, not just shorter, to be worth it.
+    """
+    languages: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for part in parts:
+        languages[part[0].rstrip("0123456789")].append(part)
+    written = []
+    for language, held in sorted(languages.items()):
+        text = sum(len(where) + len(gaps) + 2 for where, gaps, _ in held)
+        first = min(int(gaps.partition(".")[0], 36) for _, gaps, _ in held)
+        if 2 * (bitmap_size(first, max(last for *_, last in held)) + len(language) + 2) < text:
+            numbers = sorted(chain.from_iterable(decode_postings(gaps) for _, gaps, _ in held))
+            written.append(f"{language}:{encode_bitmap(numbers)}")
+        else:
+            written.extend(f"{where}:{gaps}" for where, gaps, _ in held)
+    return ";".join(written)
 
 
 def bucketed(numbers: list[int], buckets: list[str]) -> str:

@@ -78,8 +78,50 @@ def encode_postings(numbers: list[int], gap_text: list[str] | None = None) -> st
     return ".".join(map(gap_text.__getitem__, gaps) if gap_text else map(base36, gaps))
 
 
+# A postings string that starts with BITMAP is a bitmap: BITMAP, the first number in base 36,
+# BITMAP, then one character of _BITS per six numbers from the first on, the lowest bit the
+# lowest number. Dense postings take a sixth of a byte per number where gaps take two to three
+# (a stem in 65 % of 100,000 articles: 17 KB instead of about 200); which is written is
+# whichever is shorter (``compact``).
+BITMAP = "*"
+_BITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+_TO_BITS = bytes(ord(_BITS[v]) if v < len(_BITS) else 0 for v in range(256))
+_FROM_BITS = bytes(max(_BITS.find(chr(c)), 0) for c in range(256))
+
+
+def bitmap_size(first: int, last: int) -> int:
+    """Characters of the bitmap of numbers from ``first`` to ``last`` (both held)."""
+    return len(base36(first)) + 2 + (last - first) // 6 + 1
+
+
+def encode_bitmap(numbers: Sequence[int]) -> str:
+    """Sorted, distinct article numbers (one at least) as a bitmap (see ``BITMAP``)."""
+    first = numbers[0]
+    cells = bytearray((numbers[-1] - first) // 6 + 1)
+    for number in numbers:
+        at, bit = divmod(number - first, 6)
+        cells[at] |= 1 << bit
+    return f"{BITMAP}{base36(first)}{BITMAP}{cells.translate(_TO_BITS).decode('ascii')}"
+
+
+def compact(text: str, last: int) -> str:
+    """Postings as gaps (``encode_postings``) or as a bitmap, whichever is shorter.
+
+    ``last`` is their last number: a bitmap's size is known before anything is decoded, so
+    sparse postings, most of them, are never decoded.
+    """
+    if not text or bitmap_size(int(text.partition(".")[0], 36), last) >= len(text):
+        return text
+    return encode_bitmap(decode_postings(text))
+
+
 def decode_postings(text: str) -> list[int]:
-    """The article numbers of an encoded postings string (what search.js does in the browser)."""
+    """The article numbers of an encoded postings string, gaps or bitmap (what search.js does)."""
+    if text.startswith(BITMAP):
+        head, _, cells = text[1:].partition(BITMAP)
+        first = int(head, 36)
+        values = cells.encode("ascii").translate(_FROM_BITS)
+        return [first + 6 * at + bit for at, bits in enumerate(values) for bit in range(6) if bits >> bit & 1]
     return list(accumulate(map(int, text.split("."), repeat(36)))) if text else []
 
 
