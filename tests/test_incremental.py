@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hemeroteca.cache import Store, code_fingerprint
+from hemeroteca.cache import Store, code_fingerprint, load_value, save_value
 from hemeroteca.catalogue.add import add
 from hemeroteca.catalogue.check import check
 from hemeroteca.catalogue.record import read
@@ -129,6 +129,33 @@ def test_store_from_other_code_or_damaged_counts_as_empty(tmp_path: Path) -> Non
     assert Store(path).get("k") is None  # not signed with this user's key: never unpickled
     path.write_bytes(b"\x80\x05half a pickle")
     assert Store(path).get("k") is None
+
+
+def test_a_large_value_is_saved_signed_and_never_unpickled_unsigned(tmp_path: Path) -> None:
+    from hemeroteca.cache import _signature
+
+    path = tmp_path / "state.pickle"
+    save_value(path, {"postings": ["a"] * 1000})
+    assert load_value(path) == {"postings": ["a"] * 1000}
+    assert [p.name for p in tmp_path.iterdir()] == ["state.pickle"]  # no temporary file left
+    forged = tmp_path.parent / f"{tmp_path.name}-ran"
+    path.write_bytes(bytes(32) + pickle.dumps({"code": code_fingerprint(), "value": _Runs(forged)}))
+    assert load_value(path) is None and not forged.exists()  # not signed with this user's key
+    payload = pickle.dumps({"code": "another version", "value": 1})
+    path.write_bytes(_signature(payload) + payload)
+    assert load_value(path) is None
+    path.write_bytes(b"short")
+    assert load_value(tmp_path / "missing.pickle") is None and load_value(path) is None
+
+
+class _Runs:
+    """A pickle that runs code when loaded."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path.write_text, (self.marker, "ran"))
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ contributing, search) are never touched.
 from __future__ import annotations
 
 import multiprocessing
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from hemeroteca.cache import Store
+from hemeroteca.cache import Store, load_value, save_value
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.check import require_valid
 from hemeroteca.catalogue.store import Loaded, load_records, refuse_unsafe_files
@@ -31,11 +32,14 @@ from hemeroteca.render.originals import original_files
 from hemeroteca.render.pages import article_page
 from hemeroteca.render.related import Neighbourhoods, affected
 from hemeroteca.render.search_index import build_index
+from hemeroteca.render.search_input import read_articles, write_articles
 from hemeroteca.sitedir import SiteState
 
 MANIFEST = ".generated"
 # Kept with the article pages' keys: what their related lists were made from (a tuple: no path).
 NEIGHBOURHOODS = ("neighbourhoods",)
+# The search index's state from the last build, in the cache (``cache.save_value``).
+SEARCH_STATE = "search-state.pickle"
 
 
 @dataclass
@@ -137,10 +141,12 @@ class GeneratedFiles:
         self._store.save()
 
 
-# The search index is built in a forked child while the parent writes the pages: the two
-# take about as long as each other at 10,000 articles and share only the (read-only) model.
-PARALLEL_FROM = 200
-_forked_model: SiteModel | None = None
+# The search index is built in a second process while this one writes the pages: the two
+# take about as long as each other at 10,000 articles. A fresh interpreter, not a fork: a
+# forked child holds every page of the parent's memory it touches, the whole site model, and
+# counts the rest; this one holds what ``search_input`` hands it. Below this many articles
+# the index takes less time than starting an interpreter.
+PARALLEL_FROM = 1000
 
 
 def _write_files(
@@ -181,20 +187,14 @@ def _write_article_pages(
     return written, unchanged
 
 
-def _forget_model() -> None:
-    global _forked_model
-    _forked_model = None
-
-
 def search_files(project: Project, model: SiteModel) -> Mapping[str, str]:
     """The search index's files, updated from the state the former build left in the cache.
 
     After one new article that is its postings appended, not 10,000 bodies read again.
     """
-    store = Store.open(project, "search-index")
-    files, state = build_index(model, store.get("state"))
-    store.put("state", state)
-    store.save()
+    path = project.cache_dir / SEARCH_STATE
+    files, state = build_index(model, load_value(path))
+    save_value(path, state)
     return files
 
 
@@ -206,9 +206,10 @@ def _write_search_files(project: Project, model: SiteModel) -> tuple[list[str], 
     return sorted(files), written, unchanged
 
 
-def _search_job(root: str) -> tuple[list[str], list[str], int]:
-    assert _forked_model is not None
-    return _write_search_files(Project.at(root), _forked_model)
+def _search_job(root: str, articles: str) -> tuple[list[str], list[str], int]:
+    """The search files of the articles ``search_input.write_articles`` left in the file ``articles``."""
+    model = SiteModel(articles=read_articles(Path(articles)), facets={})
+    return _write_search_files(Project.at(root), model)
 
 
 def load_model(project: Project, loaded: Loaded | None = None) -> SiteModel:
@@ -232,14 +233,13 @@ def render(
     ``loaded``: the records, when the caller has read them and ``require_valid`` passed them.
     Only the records are judged here (a published archive may come without its seeds).
     """
-    global _forked_model
     refuse_unsafe_files(project)
     if loaded is None:
         loaded = load_records(project)
         require_valid(project, loaded, seeds=False)  # the records; whether seeds/ matches is build's
     for record in loaded[0]:
-        # The line of each field is for check's messages, done by now: the pages and the forked
-        # search child need not hold them (30,000 records: 345 MB resident after the model, 313 without).
+        # The line of each field is for check's messages, done by now: the pages need not
+        # hold them (30,000 records: 345 MB resident after the model, 313 without).
         record.lines = {}
     model = load_model(project, loaded)
     docs = project.docs_dir
@@ -263,13 +263,14 @@ def render(
             else pages.intact(article_path(a.id))
         )
     ]
-    parallel = len(model.articles) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+    parallel = len(model.articles) >= PARALLEL_FROM
     with ExitStack() as stack:
         if parallel:
-            _forked_model = model
-            stack.callback(_forget_model)  # even on error: the model is large
-            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(1))
-            searching = pool.apply_async(_search_job, (str(project.root),))
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="hemeroteca-search-")))
+            with (folder / "articles.jsonl").open("w", encoding="utf-8") as out:
+                write_articles(model.articles, out)
+            pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(1))
+            searching = pool.apply_async(_search_job, (str(project.root), str(folder / "articles.jsonl")))
         written, unchanged = _write_article_pages(docs, model, stale, progress)
         files = other_index_pages(model) | {MESSAGES_JS: messages_js(model)}
         more_written, more_unchanged = _write_files(docs, files)
