@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
+from contextlib import ExitStack
 from pathlib import Path
 
+import pytest
+
 from hemeroteca.catalogue.record import serialise
+from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
 from hemeroteca.publish import build_site
-from hemeroteca.render.writer import render
+from hemeroteca.render.writer import load_model, render, start_search
 
 from .render_samples import record
 
@@ -81,3 +85,16 @@ def test_parallel_render_writes_what_the_sequential_one_does(tmp_path: Path, mon
         }
 
     assert tree(sequential) == tree(parallel)
+
+
+def test_a_record_changed_while_the_search_process_reads_it_is_one_clear_error(tmp_path: Path) -> None:
+    """The search index's own process reports a HemerotecaError as render's own, not a traceback."""
+    project = _project(tmp_path)
+    model = load_model(project)
+    for article in model.articles:
+        article.record.release()  # its text is read again from the file, as in a large render
+    changed = project.archive_dir / f"{model.articles[0].id}.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nAdded meanwhile.\n", encoding="utf-8")
+    with ExitStack() as stack, pytest.raises(HemerotecaError) as raised:
+        start_search(project, model, stack)()
+    assert raised.value.path == str(changed) and "changed while it was read" in raised.value.message

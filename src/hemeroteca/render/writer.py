@@ -7,7 +7,10 @@ contributing, search) are never touched.
 
 from __future__ import annotations
 
-import multiprocessing
+import json
+import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import ExitStack
@@ -20,6 +23,7 @@ from hemeroteca.cache import Store, load_value, save_value
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.check import require_valid
 from hemeroteca.catalogue.store import Loaded, load_records, refuse_unsafe_files
+from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import inside, stamp, write_chunks_if_changed, write_if_changed
 from hemeroteca.project import Project
 from hemeroteca.render.client_messages import MESSAGES_JS, messages_js
@@ -32,7 +36,7 @@ from hemeroteca.render.originals import original_files
 from hemeroteca.render.pages import article_page
 from hemeroteca.render.related import Neighbourhoods, affected
 from hemeroteca.render.search_index import build_index
-from hemeroteca.render.search_input import read_articles, write_articles
+from hemeroteca.render.search_input import write_articles
 from hemeroteca.sitedir import SiteState
 
 MANIFEST = ".generated"
@@ -142,10 +146,11 @@ class GeneratedFiles:
 
 
 # The search index is built in a second process while this one writes the pages: the two
-# take about as long as each other at 10,000 articles. A fresh interpreter, not a fork: a
-# forked child holds every page of the parent's memory it touches, the whole site model, and
-# counts the rest; this one holds what ``search_input`` hands it. Below this many articles
-# the index takes less time than starting an interpreter.
+# take about as long as each other at 10,000 articles. A fresh interpreter
+# (``search_process``), not a fork: a forked child holds every page of the parent's memory
+# it touches, the whole site model, and counts the rest; this one holds what
+# ``search_input`` hands it. Below this many articles the index takes less time than
+# starting an interpreter.
 PARALLEL_FROM = 1000
 
 
@@ -198,7 +203,8 @@ def search_files(project: Project, model: SiteModel) -> Mapping[str, str]:
     return files
 
 
-def _write_search_files(project: Project, model: SiteModel) -> tuple[list[str], list[str], int]:
+def write_search_files(project: Project, model: SiteModel) -> tuple[list[str], list[str], int]:
+    """Every search file's name, those written, and how many were left as they were."""
     files = search_files(project, model)
     generated = GeneratedFiles(project, "search-files")
     written, unchanged = _write_files(project.docs_dir, files, generated)
@@ -206,10 +212,54 @@ def _write_search_files(project: Project, model: SiteModel) -> tuple[list[str], 
     return sorted(files), written, unchanged
 
 
-def _search_job(root: str, articles: str) -> tuple[list[str], list[str], int]:
-    """The search files of the articles ``search_input.write_articles`` left in the file ``articles``."""
-    model = SiteModel(articles=read_articles(Path(articles)), facets={})
-    return _write_search_files(Project.at(root), model)
+def start_search(
+    project: Project, model: SiteModel, stack: ExitStack
+) -> Callable[[], tuple[list[str], list[str], int]]:
+    """Start writing the search files in their own process; call what this returns for its outcome.
+
+    The process is killed if ``stack`` closes before then (render failed meanwhile).
+    """
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="hemeroteca-search-")))
+    articles, result = folder / "articles.jsonl", folder / "result.json"
+    with articles.open("w", encoding="utf-8") as out:
+        write_articles(model.articles, out)
+    errors = stack.enter_context((folder / "errors.txt").open("w+b"))
+    # The package this process runs, whether installed or put on sys.path by hand.
+    package_root = str(Path(__file__).resolve().parents[2])
+    paths = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
+    command = [sys.executable, "-m", "hemeroteca.render.search_process", str(project.root)]
+    process = subprocess.Popen(
+        [*command, str(articles), str(result)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=errors,
+        env={**os.environ, "PYTHONPATH": paths},
+    )
+
+    def stop() -> None:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+    stack.callback(stop)
+
+    def outcome() -> tuple[list[str], list[str], int]:
+        process.wait()
+        try:
+            told = json.loads(result.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            told = {}
+        if process.returncode == 0 and "files" in told:
+            names, written, unchanged = told["files"]
+            return names, written, unchanged
+        if "error" in told:
+            path, message, line, field = told["error"]
+            raise HemerotecaError(path, message, line=line, field=field)
+        errors.seek(0)
+        last = (errors.read().decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
+        raise HemerotecaError(None, f"the search index's process failed (exit {process.returncode}): {last}")
+
+    return outcome
 
 
 def load_model(project: Project, loaded: Loaded | None = None) -> SiteModel:
@@ -266,11 +316,7 @@ def render(
     parallel = len(model.articles) >= PARALLEL_FROM
     with ExitStack() as stack:
         if parallel:
-            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="hemeroteca-search-")))
-            with (folder / "articles.jsonl").open("w", encoding="utf-8") as out:
-                write_articles(model.articles, out)
-            pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(1))
-            searching = pool.apply_async(_search_job, (str(project.root), str(folder / "articles.jsonl")))
+            searching = start_search(project, model, stack)
         written, unchanged = _write_article_pages(docs, model, stale, progress)
         files = other_index_pages(model) | {MESSAGES_JS: messages_js(model)}
         more_written, more_unchanged = _write_files(docs, files)
@@ -289,7 +335,7 @@ def render(
             if write_if_changed(docs / rel, original.read_bytes()):
                 report.written.append(rel)
             generated.add(rel)
-        names, written, unchanged = searching.get() if parallel else _write_search_files(project, model)
+        names, written, unchanged = searching() if parallel else write_search_files(project, model)
         generated.update(names)
         report.written += written
         report.unchanged += unchanged
