@@ -14,8 +14,8 @@ changed is analysed again and only the stems it gained or lost are decoded and
 re-encoded.
 
 ``IndexState`` also keeps what each article contributed, as numbers of (form, stem, language)
-pairs packed in bytes (all its words, its title's, and the words it uses often; unpickling
-10,000 of them is quick), so that an article's old
+pairs packed in bytes (all its words, its title's, and the words it uses often; their gaps,
+compressed: unpickling 10,000 of them is quick), so that an article's old
 words can be taken out, and a pair no article holds any longer is marked dead: no
 form is left pointing at a stem for a word gone from the texts.
 Whatever path built it, a state holding the same articles gives the same postings: the
@@ -24,6 +24,7 @@ files made from it are byte-identical.
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -50,7 +51,7 @@ def _version(package: str) -> str:
 # A state made by other code is not reused: change the number whenever the analysis, the
 # encoding or IndexState's fields change. The stemmers and the country names (searchable
 # words of every article) come from these packages.
-FORMAT = "postings 5, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
+FORMAT = "postings 6, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 # A stem an article uses this many times per OFTEN_WORDS words (twice at least) is one it uses often.
 OFTEN, OFTEN_WORDS = 1, 250
@@ -296,13 +297,16 @@ class _Analyser:
 
 
 def _pack(numbers: set[int]) -> bytes:
-    return array(_PAIRS, numbers).tobytes()
+    """Pair numbers as their sorted gaps, compressed: a quarter of their size as 4-byte numbers
+    (about 2 KB an article otherwise, 200 MB of the index's memory at 100,000 articles)."""
+    ordered = sorted(numbers)
+    return zlib.compress(array(_PAIRS, map(sub, ordered, [0, *ordered[:-1]])).tobytes(), 1)
 
 
 def _unpack(packed: bytes) -> array:
-    numbers = array(_PAIRS)
-    numbers.frombytes(packed)
-    return numbers
+    gaps = array(_PAIRS)
+    gaps.frombytes(zlib.decompress(packed))
+    return array(_PAIRS, accumulate(gaps))
 
 
 def _numbers() -> array:
