@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hemeroteca.catalogue.numbering import added_order
+from hemeroteca.render.search_postings import decode_bucketed
 
 
 def _catalogue(site: Path) -> list[dict]:
@@ -93,12 +94,8 @@ def test_results_come_newest_first_when_asked(watched, base, site) -> None:  # t
         entries.update(json.loads(shard.read_text(encoding="utf-8").split(",", 1)[1].rsplit(")", 1)[0]))
 
     def decode(postings: str) -> list[int]:
-        """Bucketed postings ('es2019:4.1;pt:c'): every bucket's numbers."""
-        numbers = []
-        for part in postings.split(";"):
-            gaps = [int(gap, 36) for gap in part.split(":")[1].split(".")]
-            numbers += [sum(gaps[: i + 1]) for i in range(len(gaps))]
-        return numbers
+        """Bucketed postings ('es2019:4.1;pt:c', 'en:*0*Bw'): every bucket's numbers."""
+        return [number for numbers in decode_bucketed(postings).values() for number in numbers]
 
     # the commonest stem that is in no title and stands for no other stem
     _, term = min(
