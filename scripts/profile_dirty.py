@@ -55,7 +55,7 @@ PHASES = [
     ("hemeroteca.render.writer", "write_exports"),
     ("hemeroteca.render.writer", "_write_files"),
     ("hemeroteca.render.writer", "original_files"),
-    ("hemeroteca.render.writer", "_write_search_files"),
+    ("hemeroteca.render.writer", "write_search_files"),  # timed here only when render builds the index itself
     ("hemeroteca.publish", "build_site"),
     ("mkdocs.commands.build", "build"),
     ("hemeroteca.shell", "write_generated_pages"),
