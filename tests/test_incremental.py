@@ -132,7 +132,12 @@ def test_store_from_other_code_or_damaged_counts_as_empty(tmp_path: Path) -> Non
 
 
 def test_a_large_value_is_saved_signed_and_never_unpickled_unsigned(tmp_path: Path) -> None:
-    from hemeroteca.cache import _signature
+    from hemeroteca.cache import _signer
+
+    def _signature(payload: bytes) -> bytes:
+        mac = _signer()
+        mac.update(payload)
+        return mac.digest()
 
     path = tmp_path / "state.pickle"
     save_value(path, {"postings": ["a"] * 1000})

@@ -119,7 +119,7 @@ class _Signing:
 
     def __init__(self, out: Any) -> None:
         self._out = out
-        self.mac = hmac.new(signing_key(), digestmod=hashlib.sha256)
+        self.mac = _signer()
 
     def write(self, data: bytes) -> int:
         self.mac.update(data)
@@ -163,7 +163,7 @@ def load_value(path: Path) -> Any | None:
     try:
         with path.open("rb") as file:
             signature = file.read(32)
-            mac = hmac.new(signing_key(), digestmod=hashlib.sha256)
+            mac = _signer()
             for piece in iter(lambda: file.read(1 << 20), b""):
                 mac.update(piece)
             if not hmac.compare_digest(signature, mac.digest()):
