@@ -26,7 +26,7 @@ def copy_project_skeleton(target: Path, *, seeds: bool = True) -> Project:
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "archive" / "authorities", target / "archive" / "authorities")
     (target / "docs").mkdir()
-    generated = set((REPO / "docs" / ".generated").read_text().split()) if (
+    generated = set((REPO / "docs" / ".generated").read_text().splitlines()) if (
         REPO / "docs" / ".generated"
     ).exists() else set()
     for page in (REPO / "docs").rglob("*"):

@@ -406,7 +406,7 @@ def test_generated_files_linked_into_the_site_keep_the_version_it_was_built_with
     from hemeroteca import build, render
 
     build(archive)
-    generated = (archive.docs_dir / ".generated").read_text(encoding="utf-8").split()
+    generated = (archive.docs_dir / ".generated").read_text(encoding="utf-8").splitlines()
     search_files = [rel for rel in generated if rel.startswith("search-index/") and rel.endswith(".js")]
     assert search_files
     linked = [rel for rel in search_files if (archive.site_dir / rel).samefile(archive.docs_dir / rel)]
@@ -421,6 +421,25 @@ def test_generated_files_linked_into_the_site_keep_the_version_it_was_built_with
     shutil.copytree(archive.root, fresh.root, ignore=shutil.ignore_patterns("site", ".cache", ".site.*"))
     build(fresh)
     assert site_digest(archive) == site_digest(fresh)
+
+
+def test_a_search_shard_whose_name_holds_a_space_reaches_the_site(
+    archive: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shards are named by a prefix of their terms, and an actor's term holds spaces: once a
+    big archive splits its shards that far, the manifest must keep such a name whole."""
+    from hemeroteca import build
+    from hemeroteca.render import search_index
+
+    monkeypatch.setattr(search_index, "SPLIT_BYTES", 40)  # split every crowded prefix to the end
+    build(archive)
+    manifest = (archive.docs_dir / ".generated").read_text(encoding="utf-8").splitlines()
+    spaced = [rel for rel in manifest if rel.startswith("search-index/t-") and " " in rel]
+    assert spaced
+    for rel in spaced:
+        assert (archive.site_dir / rel).read_bytes() == (archive.docs_dir / rel).read_bytes()
+    build(archive, dirty=True)  # and the next build reads the same manifest back
+    assert all((archive.site_dir / rel).is_file() for rel in spaced)
 
 
 def test_flipped_bytes_in_the_cache_give_no_false_error_and_no_stale_page(archive: Project) -> None:

@@ -15,7 +15,7 @@ from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import plain_path
 from hemeroteca.progress import stage
 from hemeroteca.project import Project
-from hemeroteca.render.writer import MANIFEST
+from hemeroteca.render.writer import MANIFEST, read_manifest
 from hemeroteca.sitedir import SiteState, commit, link_files, site_overlay, site_swap
 
 if TYPE_CHECKING:
@@ -156,9 +156,7 @@ def _build_into(
 def _generated(project: Project) -> list[str]:
     """The files ``render`` wrote into docs/, as its manifest lists them, each checked to stay inside it."""
     manifest = project.docs_dir / MANIFEST
-    if not manifest.is_file():
-        return []
-    names = manifest.read_text(encoding="utf-8").split()
+    names = read_manifest(project.docs_dir)
     for rel in names:  # a file a pull request can change; docs/ holds no links (refuse_unsafe_files)
         if not plain_path(rel):
             raise HemerotecaError(project.relative(manifest), f"'{rel}' would be outside docs/: refused")

@@ -40,6 +40,15 @@ from hemeroteca.render.search_input import write_articles
 from hemeroteca.sitedir import SiteState
 
 MANIFEST = ".generated"
+
+
+def read_manifest(docs: Path) -> list[str]:
+    """The paths the manifest lists, one a line: a search shard's name may hold a space
+    (an actor's term, ``t-~agencia d.js``), so the lines are not split on blanks."""
+    manifest = docs / MANIFEST
+    if not manifest.is_file():
+        return []
+    return [line for line in manifest.read_text(encoding="utf-8").splitlines() if line]
 # Kept with the article pages' keys: what their related lists were made from (a tuple: no path).
 NEIGHBOURHOODS = ("neighbourhoods",)
 # The search index's state from the last build, in the cache (``cache.save_value``).
@@ -296,7 +305,7 @@ def render(
     published = SiteState(project)  # told what changes, for the next dirty build of site/
     published.rendering()
     manifest = docs / MANIFEST
-    previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+    previous = set(read_manifest(docs))
     report = RenderReport(articles=len(model.articles))
     pages = GeneratedFiles(project, "article-pages")
     # A page shows its related and same-year articles too: its key includes theirs. Only the
