@@ -32,6 +32,8 @@ from urllib.parse import quote
 
 import yaml
 
+from hemeroteca.render.writer import read_manifest
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SHARED = ROOT.parent / "shared" / "eval"
@@ -67,9 +69,7 @@ def build_site(project: Path) -> Path:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
     shutil.copytree(ROOT / "archive" / "authorities", project / "archive" / "authorities")
-    generated = set((ROOT / "docs" / ".generated").read_text(encoding="utf-8").split()) if (
-        ROOT / "docs" / ".generated"
-    ).exists() else set()
+    generated = set(read_manifest(ROOT / "docs"))
     for page in (ROOT / "docs").rglob("*"):
         rel = page.relative_to(ROOT / "docs").as_posix()
         if page.is_file() and rel not in generated and rel not in (".generated", "index.md"):

@@ -33,6 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from hemeroteca.render.writer import read_manifest
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = ("000_d94e65ea9294be5d.txt", "001_e4109311ec4dc86b.txt")
 PENDING = "002_9036f366addc5e87.txt"  # ingested during the ingest phase
@@ -50,8 +52,7 @@ def make_project(root: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "archive" / "authorities", root / "archive" / "authorities")
     shutil.copytree(REPO / "overrides", root / "overrides")
-    generated_list = REPO / "docs" / ".generated"
-    generated = set(generated_list.read_text().split()) if generated_list.exists() else set()
+    generated = set(read_manifest(REPO / "docs"))
     for page in (REPO / "docs").rglob("*"):
         rel = page.relative_to(REPO / "docs").as_posix()
         if page.is_file() and rel not in generated and rel not in (".generated", "index.md"):

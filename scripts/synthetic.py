@@ -19,6 +19,7 @@ from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.record import serialise
 from hemeroteca.catalogue.store import seed_id
 from hemeroteca.project import Project
+from hemeroteca.render.writer import read_manifest
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -128,8 +129,7 @@ def skeleton(target: Path) -> Project:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "archive" / "authorities", target / "archive" / "authorities")
-    generated_list = REPO / "docs" / ".generated"
-    generated = set(generated_list.read_text().split()) if generated_list.exists() else set()
+    generated = set(read_manifest(REPO / "docs"))
     for page in sorted((REPO / "docs").rglob("*")):
         rel = page.relative_to(REPO / "docs").as_posix()
         if page.is_file() and rel not in generated and rel not in (".generated", "index.md"):

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import settings
 
 from hemeroteca.project import Project
+from hemeroteca.render.writer import read_manifest
 
 # Speed is measured by the scripts under scripts/, never by a test: no Hypothesis example may
 # fail for taking longer than usual on a loaded machine (its default deadline is 200 ms).
@@ -26,9 +27,7 @@ def copy_project_skeleton(target: Path, *, seeds: bool = True) -> Project:
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "archive" / "authorities", target / "archive" / "authorities")
     (target / "docs").mkdir()
-    generated = set((REPO / "docs" / ".generated").read_text().splitlines()) if (
-        REPO / "docs" / ".generated"
-    ).exists() else set()
+    generated = set(read_manifest(REPO / "docs"))
     for page in (REPO / "docs").rglob("*"):
         rel = page.relative_to(REPO / "docs").as_posix()
         if page.is_file() and rel not in generated and rel != ".generated" and rel != "index.md":
