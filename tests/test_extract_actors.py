@@ -895,7 +895,7 @@ def test_kin_words_present_tense_verbs_and_abbreviated_titles_introduce_people()
     assert people("Hoje, junto ao marido, Fernando Gomes, recorre ao crédito.") == {"Fernando Gomes"}
     assert people("Her daughter, Mary Quinn, runs the shop now.") == {"Mary Quinn"}
     assert people("“Crecimos”, explica Laura Benítez, dueña de la tienda.") == {"Laura Benítez"}
-    assert people("“Crescemos”, avalia Alci Porto, diretor técnico da cooperativa.") == {"Alci Porto"}
+    assert people("“Crescemos”, avalia Davi Porto, diretor técnico da cooperativa.") == {"Davi Porto"}
     text = "O acordo foi assinado pelo PCA do Instituto, João Mbeki, e pela PCA do Banco, Rosa Tavares."
     assert people(text) == {"João Mbeki", "Rosa Tavares"}
     # a Brazilian name's "Filho" is no kin word inside the name

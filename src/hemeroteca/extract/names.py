@@ -124,7 +124,7 @@ def _month_names() -> frozenset[str]:
 
 def _may_end_name(word: str) -> bool:
     """Surnames that are also head-words, cities or the words that open place names: 'Paulo Câmara',
-    'Joana Lima', 'Alci Porto' (a place prefix only opens a place: last, it is a surname)."""
+    'Joana Lima', 'Davi Porto' (a place prefix only opens a place: last, it is a surname)."""
     place = gazetteer().get(word.lower())
     folded = fold(word)
     if folded in _surname_heads() or folded in _place_prefixes():

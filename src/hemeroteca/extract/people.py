@@ -11,7 +11,7 @@ English, Spanish and Portuguese. A capitalised run that survives trimming
 - a verb of saying: "dijo Marcela Munguía", "Irfaan Ali, underscored";
 - "appointed X and Y as ambassadors";
 - the body they speak for, after a comma: "Flávio Ferreira, da Vigilância Sanitária,";
-- a kin word ("junto ao marido, Luciano Ferreira,");
+- a kin word ("junto ao marido, Rui Ferreira,");
 - a known given name opening the name, a lower-case word after it ("Cuando Laura Quispe empezó").
 
 A capitalised title run into the name ("Fund Manager Gillian Griffith") is cut at its last role word.
@@ -175,7 +175,7 @@ def _kin() -> frozenset[str]:
 
 
 def _introduces(tokens: list[Token], k: int) -> bool:
-    """A role or a kin word ('el marido, Luciano Ferreira,'): either introduces the person beside it."""
+    """A role or a kin word ('el marido, Rui Ferreira,'): either introduces the person beside it."""
     return is_role(tokens, k) or fold(tokens[k].word) in _kin()
 
 
