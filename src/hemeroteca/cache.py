@@ -103,7 +103,8 @@ def _signer() -> hmac.HMAC:
 
 
 class _SignedWriter:
-    """A file object for ``pickle.dump`` that signs what it writes: the pickle is never held whole."""
+    """A file object for ``pickle.dump`` that signs what it writes: the pickle is never held whole
+    (``Store.save`` and ``save_value``)."""
 
     def __init__(self, out: BinaryIO) -> None:
         self._out = out
@@ -111,18 +112,6 @@ class _SignedWriter:
 
     def write(self, data: bytes) -> int:
         self.signer.update(data)
-        return self._out.write(data)
-
-
-class _Signing:
-    """A binary file that signs what is written to it (``save_value``)."""
-
-    def __init__(self, out: Any) -> None:
-        self._out = out
-        self.mac = _signer()
-
-    def write(self, data: bytes) -> int:
-        self.mac.update(data)
         return self._out.write(data)
 
 
@@ -142,11 +131,11 @@ def save_value(path: Path, value: Any) -> None:
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(bytes(32))
-            signing = _Signing(out)
+            signing = _SignedWriter(out)
             stored = {"code": code_fingerprint(), "value": value}
             pickle.dump(stored, signing, protocol=pickle.HIGHEST_PROTOCOL)
             out.seek(0)
-            out.write(signing.mac.digest())
+            out.write(signing.signer.digest())
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
