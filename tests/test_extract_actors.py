@@ -1038,3 +1038,21 @@ def test_the_body_a_person_speaks_for_after_a_comma_is_an_organisation() -> None
     # a place or the rest of a title is no body
     assert orgs("Ana Ruiz, de Santa Cruz, dijo que sí.") == {}
     assert orgs("Ana Ruiz, de Comercio Exterior, dijo que sí.") == {}
+
+
+def test_words_written_in_capitals_are_no_acronyms() -> None:
+    # a phrase in capitals opening a lede: only the defined acronym is a body
+    text = "THE RURAL GROWERS BOARD (RGB) is training 300 farmers. The RGB said so, and the RGB agreed."
+    assert orgs(text) == {"RURAL GROWERS BOARD": "RGB"}
+    # the state after a dateline's city, in capitals, up to the date
+    text = "TIJUANA, BAJA CALIFORNIA, A 2 DE MAYO DE 2024.- El Banco Regional de Fomento prestó más."
+    assert set(orgs(text)) == {"Banco Regional de Fomento"}
+    # a word of the text's own language shouted inside a programme's name
+    text = "Las pymes salen al mundo con el plan EXPORTA al MUNDO. EXPORTA al MUNDO cierra en mayo."
+    assert orgs(text) == {}
+    # a real acronym used as often is still taken
+    assert set(orgs("La ABDE firmó el acuerdo. Luego la ABDE presentó el plan al mundo.")) == {"ABDE"}
+
+
+def test_generic_acronyms_of_firm_sizes_in_portuguese() -> None:
+    assert orgs("PME têm novas linhas. As PME exportam mais; as PMES do Norte também.") == {}

@@ -4,8 +4,9 @@ A capitalised acronym alone is an actor only when something says so: it recurs,
 heads the title, is the agent ("coordenada pela ABC") or a partner ("em
 parceria com a FAO"), sits in an enumeration, or names the employer in a
 person's title ("la gerenta general de SERCOTEC"). Generic acronyms (MSME,
-GDP), places written in capitals, project names and acronyms defined for
-something that is not an institution are never taken. A one-word name
+GDP), places written in capitals, words written in capitals (three or more in a
+row, or a word the text also writes in lower case), project names and acronyms
+defined for something that is not an institution are never taken. A one-word name
 coordinated with an organisation ("el Sistema OCB/MT, a Aprosoja e a Ampa")
 is one too.
 """
@@ -71,10 +72,17 @@ def blocked_acronyms(text: str) -> set[str]:
 
 
 # A dateline's place in capitals at a line's start, then a comma and a date soon after: "MORELIA, Mich.,
-# 20 de mayo", "LIMA, 5 de junio (ANDINA).-", "KINGSTON, Jamaica, May 3". The place is no acronym.
+# 20 de mayo", "LIMA, 5 de junio (ANDINA).-", "KINGSTON, Jamaica, May 3", "TIJUANA, BAJA CALIFORNIA, A 2
+# DE JULIO". The place, and the state or country after it, are no acronyms.
 _DATELINE_PLACE = re.compile(
-    rf"^[ \t]*[{UPPER}][{UPPER}' .-]+(?=,(?:[ \t]*[{UPPER}][\w.]*,?){{0,3}}[ \t]*\d)", re.MULTILINE
+    rf"^[ \t]*[{UPPER}][{UPPER}' .-]+,(?:[ \t]*[{UPPER}][\w.]*,?){{0,3}}(?=[ \t]*\d)", re.MULTILINE
 )
+# Three or more words in capitals in a row are a phrase written in capitals ("THE SMALL BUSINESS
+# BUREAU (SBB) is ..."), not acronyms side by side.
+_CAPITALS_RUN = re.compile(rf"(?<![\w-])[{UPPER}]{{2,}}(?:[ \t]+[{UPPER}]{{2,}}(?![\w-])){{2,}}")
+# Words written in lower case somewhere in the text: the same word in capitals is that word shouted
+# ("PYME al MUNDO" beside "hacia el mundo"), not an acronym.
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-záéíóúñçãõâêôàü]{3,}(?![\w-])")
 
 
 def _shouted_lines(text: str) -> list[tuple[int, int]]:
@@ -147,7 +155,12 @@ def standalone_acronyms(
 ) -> list[OrgMention]:
     """Acronyms used on their own, when something says they name an actor."""
     generic = {fold(a) for a in words("generic_acronyms")}
-    shouted = _shouted_lines(text) + [m.span() for m in _DATELINE_PLACE.finditer(text)]
+    shouted = [
+        *_shouted_lines(text),
+        *(m.span() for m in _DATELINE_PLACE.finditer(text)),
+        *(m.span() for m in _CAPITALS_RUN.finditer(text)),
+    ]
+    lower = set(_LOWER_WORD.findall(text))
     tokens = sorted([*_ACRONYM_TOKEN.finditer(text), *_camel_brands(text)], key=lambda m: m.start())
     matches = [
         m
@@ -170,7 +183,7 @@ def standalone_acronyms(
             continue  # "KINGSTON, Jamaica": a dateline place in capitals
         if re.match(rf"{SP}(?:del|de|do|da|of)(?:{SP}the)?{SP}[{UPPER}]", text[m.end() :]):
             continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
-        if acr in projects:
+        if acr in projects or (acr not in known and acr.lower() in lower):
             continue
         brand = not is_acronym(acr)
         why = _why_standalone(text, m, title, acr in known or (counts[acr] >= 2 and not brand))
