@@ -1056,3 +1056,23 @@ def test_words_written_in_capitals_are_no_acronyms() -> None:
 
 def test_generic_acronyms_of_firm_sizes_in_portuguese() -> None:
     assert orgs("PME têm novas linhas. As PME exportam mais; as PMES do Norte também.") == {}
+
+
+def test_people_named_only_in_a_photo_caption_are_no_actors() -> None:
+    text = (
+        "Pictured from left to right are Bank Director, Tom Reyes; Managing Director, Ann Ford.\n"
+        "The bank signed the deal. Ann Ford, its managing director, said it will lend more."
+    )
+    assert people(text) == {"Ann Ford"}
+    text = "En la foto, el gerente Luis Prado y la ministra Rosa Vidal.\nLa ministra Rosa Vidal firmó."
+    assert people(text) == {"Rosa Vidal"}
+    assert people("Na foto, o diretor Paulo Sousa.\nO banco abriu a linha.") == set()
+
+
+def test_a_predecessor_in_a_post_is_no_actor() -> None:
+    text = "O ministro Rui Matos, que sucedeu a Carlos Pinto na pasta, anunciou a linha."
+    assert people(text) == {"Rui Matos"}
+    text = "The minister, Jane Roe, who replaced John Hale in May, announced the fund."
+    assert people(text) == {"Jane Roe"}
+    text = "La ministra Eva Soto, quien reemplazó a Mario Vélez, firmó. Mario Vélez dijo que apoya el plan."
+    assert people(text) == {"Eva Soto", "Mario Vélez"}

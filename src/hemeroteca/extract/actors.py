@@ -13,7 +13,8 @@ figure or a forecast ("según datos de...", "according to", "the IDB estimates")
 membership or an example list ("members of the X", "such as X, Y"), a former post
 or a past partner, a parent body, the bank that holds the accounts, a venue, the
 body whose congress or own fund is meant, a header or sign-off line, or a
-department named only inside someone's title. A press office and bylines are
+department named only inside someone's title; a person named only in a photo
+caption or as someone's predecessor in a post. A press office and bylines are
 never actors.
 """
 
@@ -387,11 +388,33 @@ def _on_label_line(text: str, start: int, entity: _Entity) -> bool:
     return False
 
 
+@cache
+def _caption_start() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]*(?:{alternation(sorted(_folded('caption_cues')))})(?![\w-])")
+
+
+def _on_caption_line(text: str, start: int) -> bool:
+    """'Pictured from left to right are ...', 'En la foto, ...': a line that captions a photo shows
+    people, it does not tell what they do."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_caption_start().match(fold(text[line_start : line_start + 40])))
+
+
+@cache
+def _predecessor_cue() -> re.Pattern[str]:
+    cues = alternation(sorted(_folded("predecessor_cues")))
+    return re.compile(rf"(?<!\w){cues}(?:\s+(?:a|o|the|al|ao|la|el))?\s+$")
+
+
 def _background(text: str, start: int, entity: _Entity) -> bool:
     """Is this mention a source, a membership, an example or a former post rather than an action?"""
     if entity.type == "organization" and _on_label_line(text, start, entity):
         return True
+    if entity.type == "person" and _on_caption_line(text, start):
+        return True
     before = _sentence_before(text, start, CUE_WINDOW)
+    if entity.type == "person" and _predecessor_cue().search(fold(before[-NEAR_WINDOW:])):
+        return True
     if entity.type == "organization" and _thing_named().search(before):
         return True
     if entity.type == "organization" and _cited_as_source(before):
