@@ -22,6 +22,7 @@ def test_every_judged_query_names_articles_that_can_exist_and_its_best_among_its
         assert q["language"] in {"es", "en", "pt"}, where
         assert q["relevant"] and set(q["best"]) <= set(q["relevant"]), where
         assert len(set(q["relevant"])) == len(q["relevant"]), where
+        assert set(q.get("unread", "").split()) <= {"dev2-even"}, where
         for key in q["relevant"]:
             assert KEY.match(key), (where, key)
             assert not key.startswith(("seed:", "heldout:")) or key in seeds | heldout, (where, key)
