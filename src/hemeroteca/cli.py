@@ -280,6 +280,8 @@ def render(quiet: bool, verbose: bool, root: Path) -> None:
     """
     with _errors_as_lines():
         report = Project.at(root).render(progress=stage(_progress(quiet, verbose), "Rendering"))
+    for note in [] if quiet else report.notes:
+        click.echo(note, err=True)
     click.echo(
         f"{report.articles} articles: {len(report.written)} files written, "
         f"{report.unchanged} unchanged, {len(report.removed)} removed"
@@ -311,6 +313,8 @@ def build(dirty: bool, strict: bool, quiet: bool, verbose: bool, root: Path) -> 
     project = Project.at(root)
     with _errors_as_lines():
         report = project.build(progress=_progress(quiet, verbose), dirty=dirty)
+    for note in [] if quiet else report.render.notes:
+        click.echo(note, err=True)
     for warning in report.site_warnings:
         click.echo(f"warning: mkdocs: {warning}", err=True)
     if strict and report.site_warnings:

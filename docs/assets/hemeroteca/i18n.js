@@ -124,8 +124,61 @@
     if (attr) el.setAttribute(attr, text); else el.textContent = text;
   }
 
+  /* Hand-written pages (About, Contributing) hold each translation they have: the site's
+     language (or English) shown, the others in <template data-hem-page lang>. A switch shows
+     the reader's, or English when the page has none. Headings trade places rather than being
+     replaced, so what holds them (Material's table of contents) still finds them. */
+  function trade(a, b) {
+    var mark = document.createComment("");
+    a.parentNode.replaceChild(mark, a);
+    b.parentNode.replaceChild(a, b);
+    mark.parentNode.replaceChild(b, mark);
+    var html = a.innerHTML;
+    a.innerHTML = b.innerHTML;
+    b.innerHTML = html;
+  }
+  function showPage(lang) {
+    document.querySelectorAll("div[data-hem-page]").forEach(function (shown) {
+      var box = shown.parentNode, have = shown.getAttribute("data-hem-page");
+      function version(l) { return box.querySelector(':scope > template[data-hem-page="' + l + '"]'); }
+      var want = lang === have || version(lang) ? lang : D.fallback;
+      var incoming = want === have ? null : version(want);
+      if (!incoming) return;
+      var fragment = incoming.content, headings = {};
+      shown.querySelectorAll("h1[id],h2[id],h3[id],h4[id],h5[id],h6[id]").forEach(function (h) { headings[h.id] = h; });
+      fragment.querySelectorAll("h1[id],h2[id],h3[id],h4[id],h5[id],h6[id]").forEach(function (h) {
+        if (headings[h.id] && headings[h.id].tagName === h.tagName) trade(headings[h.id], h);
+      });
+      var kept = document.createElement("template");
+      kept.setAttribute("data-hem-page", have);
+      kept.setAttribute("lang", shown.getAttribute("lang"));
+      while (shown.firstChild) kept.content.appendChild(shown.firstChild);
+      shown.appendChild(fragment);
+      box.replaceChild(kept, incoming);
+      shown.setAttribute("data-hem-page", want);
+      shown.setAttribute("lang", incoming.getAttribute("lang"));
+      /* Material wraps a page's tables to scroll on a phone when it loads: the new ones too */
+      shown.querySelectorAll("table:not([class])").forEach(function (table) {
+        if (table.closest(".md-typeset__table")) return;
+        var outer = document.createElement("div"), inner = document.createElement("div");
+        outer.className = "md-typeset__scrollwrap";
+        inner.className = "md-typeset__table";
+        table.parentNode.replaceChild(outer, table);
+        outer.appendChild(inner);
+        inner.appendChild(table);
+      });
+      /* the table of contents names the sections in the page's language */
+      shown.querySelectorAll("[id]").forEach(function (h) {
+        document.querySelectorAll('a.md-nav__link[href="#' + CSS.escape(h.id) + '"]').forEach(function (a) {
+          (a.querySelector(".md-ellipsis") || a).textContent = h.textContent;
+        });
+      });
+    });
+  }
+
   function apply(lang) {
     if (!D.languages[lang] || lang === current) return;
+    showPage(lang);
     collect(current).forEach(function (b) {
       var text = resolve(b.ref, lang);
       if (text === undefined) return;

@@ -42,6 +42,7 @@ from hemeroteca.errors import HemerotecaError
 from hemeroteca.project import Project
 from hemeroteca.render.links import reserved_name
 from hemeroteca.resources import load_data
+from hemeroteca.translated_pages import check_pages
 from hemeroteca.weburl import url_problem
 
 if TYPE_CHECKING:
@@ -274,20 +275,23 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
     if unsafe:
         # Nothing is read while one is there: a link could show any file of the machine.
         return unsafe
+    pages = check_pages(project)  # the hand-written pages and their translations
     broken = check_authorities(project)
     if broken:
         # Records are judged against the authority files: fix those first.
-        return sorted(broken)
+        return sorted(broken + pages)
     try:
         authorities = load_authorities(project.authorities_dir)
     except HemerotecaError as exc:
-        return [Problem(exc.path or "archive/authorities", exc.line or 1, "authorities", exc.message)]
+        where = exc.path or "archive/authorities"
+        return sorted([Problem(where, exc.line or 1, "authorities", exc.message), *pages])
     records, errors = loaded or load_records(project)
     seed_files = {project.relative(seed): seed for seed in list_seeds(project)} if seeds else {}
     sha256 = seed_sha256(project) if seeds else None
     # A record's own problems depend only on its text, its path and the authority files.
     judged = Store.open(project, "record-problems")
     problems = [Problem(e.path or "", e.line or 1, e.field or "front matter", e.message) for e in errors]
+    problems += pages
     ids: dict[str, list[str]] = {}
     for record in records:
         ids.setdefault(record.id, []).append(project.relative(record.path))

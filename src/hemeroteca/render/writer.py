@@ -38,6 +38,7 @@ from hemeroteca.render.related import Neighbourhoods, affected
 from hemeroteca.render.search_index import build_index
 from hemeroteca.render.search_input import write_articles
 from hemeroteca.sitedir import SiteState
+from hemeroteca.translated_pages import refuse_bad_pages
 
 MANIFEST = ".generated"
 
@@ -61,6 +62,8 @@ class RenderReport:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     articles: int = 0
+    # Hand-written pages a language gets in English (``translated_pages``): one line each.
+    notes: list[str] = field(default_factory=list)
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -70,12 +73,18 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def site_config(project: Project) -> dict:
+    """mkdocs.yml as plain data (empty when there is none), its tags read as nothing."""
+    if not project.mkdocs_yml.is_file():
+        return {}
+    config = yaml.load(project.mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    return config if isinstance(config, dict) else {}
+
+
 def site_identity(project: Project) -> tuple[str, str | None, str]:
     """``site_name``, ``site_url`` and ``theme.language`` from mkdocs.yml: citations and feeds
     name the site, and every page speaks its language."""
-    if not project.mkdocs_yml.is_file():
-        return "Hemeroteca", None, FALLBACK
-    config = yaml.load(project.mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    config = site_config(project)
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     language = str(theme.get("language") or FALLBACK)
     return str(config.get("site_name") or "Hemeroteca"), config.get("site_url") or None, language
@@ -293,6 +302,7 @@ def render(
     Only the records are judged here (a published archive may come without its seeds).
     """
     refuse_unsafe_files(project)
+    notes = [str(problem) for problem in refuse_bad_pages(project)]
     if loaded is None:
         loaded = load_records(project)
         require_valid(project, loaded, seeds=False)  # the records; whether seeds/ matches is build's
@@ -306,7 +316,7 @@ def render(
     published.rendering()
     manifest = docs / MANIFEST
     previous = set(read_manifest(docs))
-    report = RenderReport(articles=len(model.articles))
+    report = RenderReport(articles=len(model.articles), notes=notes)
     pages = GeneratedFiles(project, "article-pages")
     # A page shows its related and same-year articles too: its key includes theirs. Only the
     # articles near a change can have a new key; the others' pages need only be where they were.
