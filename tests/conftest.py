@@ -21,6 +21,24 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+# The archivists' guide and its translations, by language (docs/contributing.LANG.md).
+GUIDES = {"en": "contributing.md", "es": "contributing.es.md", "pt": "contributing.pt.md"}
+
+
+def guide_section(language: str, title: str) -> str:
+    """The text under the guide's heading ``title`` (its English words) in ``language``, up to the
+    next heading of its level: a translation has the English guide's headings in the same order."""
+    from hemeroteca.translated_pages import outline
+
+    english = outline((REPO / "docs" / GUIDES["en"]).read_text(encoding="utf-8"))
+    at = [heading.title for heading in english].index(title)
+    text = (REPO / "docs" / GUIDES[language]).read_text(encoding="utf-8")
+    headings = outline(text)
+    start = headings[at]
+    end = next((h.line - 1 for h in headings[at + 1 :] if h.level <= start.level), None)
+    return "\n".join(text.splitlines()[start.line : end])
+
+
 def copy_project_skeleton(target: Path, *, seeds: bool = True) -> Project:
     """The hand-written parts of the repository (config, authorities, hand pages) and optionally seeds."""
     target.mkdir(parents=True, exist_ok=True)

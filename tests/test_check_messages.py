@@ -18,7 +18,7 @@ import pytest
 
 from hemeroteca import HemerotecaError, Project, check, ingest
 from hemeroteca.catalogue.review import mark_reviewed
-from tests.conftest import REPO, copy_project_skeleton
+from tests.conftest import GUIDES, copy_project_skeleton, guide_section
 
 RECORD = "archive/001_e4109311ec4dc86b.md"
 SEED = "seeds/001_e4109311ec4dc86b.txt"
@@ -415,19 +415,21 @@ def test_one_mistake_one_message(shipped: Project, case: str) -> None:
     assert sorted(after) == [expected]
 
 
-def _documented() -> list[str]:
-    """The messages of the table in docs/contributing.md, as ``field: message``."""
-    text = (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
-    section = text.split("### Every message of check", 1)[1].split("\n## ", 1)[0]
+def _documented(language: str) -> list[str]:
+    """The messages of the table in the guide (docs/contributing.md, or its translation), as
+    ``field: message``: what the tool prints, in English in every language's guide."""
+    section = guide_section(language, "Every message of check")
     return [
         match.group(2)
         for match in re.finditer(r"^\| [^|]+ \| (`+) ?(.+?) ?\1 \|$", section, re.MULTILINE)
     ]
 
 
-def test_the_guide_lists_every_message_with_its_example() -> None:
+@pytest.mark.parametrize("language", sorted(GUIDES))
+def test_the_guide_lists_every_message_with_its_example(language: str) -> None:
+    """Row for row in each translation too, so none can fall behind the tool."""
     shown = [expected.split(": ", 1)[1] for _, expected in CASES.values()]
-    assert _documented() == shown
+    assert _documented(language) == shown
 
 
 def test_summary_counts_errors_and_warnings_in_words(shipped: Project) -> None:

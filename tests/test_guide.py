@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
+
 from hemeroteca import Project, ingest
-from tests.conftest import REPO
+from tests.conftest import GUIDES, REPO, guide_section
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -14,6 +16,8 @@ else:  # pragma: no cover - Python 3.10
     tomllib = None
 
 GUIDE = (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
+# The guide in each language: what the tool does is said alike in all (commands, fields, limits).
+TEXTS = {language: (REPO / "docs" / name).read_text(encoding="utf-8") for language, name in GUIDES.items()}
 
 
 def test_the_license_is_an_spdx_string_so_setuptools_prints_no_deprecation() -> None:
@@ -25,15 +29,18 @@ def test_the_license_is_an_spdx_string_so_setuptools_prints_no_deprecation() -> 
     assert "setuptools>=77" in project["build-system"]["requires"]
 
 
-def test_every_push_in_the_guide_sets_its_upstream() -> None:
-    pushes = re.findall(r"^git push.*$", GUIDE, re.MULTILINE)
+@pytest.mark.parametrize("language", sorted(GUIDES))
+def test_every_push_in_the_guide_sets_its_upstream(language: str) -> None:
+    pushes = re.findall(r"^git push.*$", TEXTS[language], re.MULTILINE)
     assert pushes and all(" -u origin " in push for push in pushes)
 
 
-def test_the_guide_says_what_windows_users_need() -> None:
+@pytest.mark.parametrize("language", sorted(GUIDES))
+def test_the_guide_says_what_windows_users_need(language: str) -> None:
     assert "Git Bash\" on Windows" not in GUIDE  # it has no make, python3 or .venv/bin
-    windows = GUIDE.split("## Windows", 1)[1].split("\n## ", 1)[0]
+    windows = guide_section(language, "Windows")
     assert "wsl --install" in windows and ".venv\\Scripts\\hemeroteca" in windows
+    assert "sudo apt install git make python3-venv" in windows
 
 
 def test_the_guide_describes_the_record_body_as_it_is(project: Project) -> None:
@@ -50,16 +57,18 @@ def test_the_guide_describes_the_record_body_as_it_is(project: Project) -> None:
     assert first_paragraph in body  # the article's words are kept as they were
 
 
-def test_the_guides_ways_in_name_what_the_tool_does() -> None:
-    """The section on web addresses, PDFs, scans and Word files: kinds, files, fields, limits."""
+@pytest.mark.parametrize("language", sorted(GUIDES))
+def test_the_guides_ways_in_name_what_the_tool_does(language: str) -> None:
+    """The section on web addresses, PDFs, scans and Word files: kinds, files, fields, limits,
+    in every language (the English words of the limits, in English only)."""
     from hemeroteca.catalogue.store import SEED_SUFFIXES, SIDECARS
     from hemeroteca.doubts import doubt_table
     from hemeroteca.resources import load_data
     from hemeroteca.sources import fetch, ocr, pdf
     from hemeroteca.sources.decode import MAX_DOCUMENT_BYTES, MAX_SEED_BYTES
 
-    section = GUIDE.split("### Web addresses, PDFs, scans and Word files", 1)[1].split("\n## ", 1)[0]
-    adding = GUIDE.split("## 1. Add an article", 1)[1].split("\n## ", 1)[0]
+    section = guide_section(language, "Web addresses, PDFs, scans and Word files")
+    adding = guide_section(language, "1. Add an article")
     assert all(f"`{suffix}`" in adding for suffix in SEED_SUFFIXES)
     for ending in SIDECARS.values():
         assert f"….html{ending}" in section or f"….tif{ending}" in section, ending
@@ -72,8 +81,14 @@ def test_the_guides_ways_in_name_what_the_tool_does() -> None:
             assert parent in schema, field
     codes = set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`", section))
     assert codes and codes <= set(doubt_table()), codes - set(doubt_table())
-    assert f"after {fetch.DEADLINE_S} seconds" in section
-    assert f"more than {pdf.MAX_PAGES} pages" in section
-    assert f"less than {ocr.LOW_CONFIDENCE} % confidence" in section
-    assert f"text over {MAX_SEED_BYTES // 1_000_000} MB" in adding
-    assert f"document over {MAX_DOCUMENT_BYTES // 1_000_000} MB" in adding
+    for number in (fetch.DEADLINE_S, pdf.MAX_PAGES):
+        assert re.search(rf"\b{number} \w", section), number
+    assert f" {ocr.LOW_CONFIDENCE} %" in section
+    for limit in (MAX_SEED_BYTES, MAX_DOCUMENT_BYTES):
+        assert f" {limit // 1_000_000} MB" in adding, limit
+    if language == "en":
+        assert f"after {fetch.DEADLINE_S} seconds" in section
+        assert f"more than {pdf.MAX_PAGES} pages" in section
+        assert f"less than {ocr.LOW_CONFIDENCE} % confidence" in section
+        assert f"text over {MAX_SEED_BYTES // 1_000_000} MB" in adding
+        assert f"document over {MAX_DOCUMENT_BYTES // 1_000_000} MB" in adding
