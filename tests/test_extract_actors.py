@@ -1076,3 +1076,33 @@ def test_a_predecessor_in_a_post_is_no_actor() -> None:
     assert people(text) == {"Jane Roe"}
     text = "La ministra Eva Soto, quien reemplazó a Mario Vélez, firmó. Mario Vélez dijo que apoya el plan."
     assert people(text) == {"Eva Soto", "Mario Vélez"}
+
+
+def test_a_role_after_the_name_past_an_aside_or_a_possessive_body() -> None:
+    text = "The bank grew. Tom Reyes, pictured, the Island Development Bank’s managing director, said so."
+    assert people(text) == {"Tom Reyes"}
+    # capitalised words that are not a possessive body stop the search
+    assert people("The bank grew. Tom Reyes, Island Development Bank, agreed.") == set()
+
+
+def test_a_role_after_the_name_makes_a_person_even_after_a_preposition() -> None:
+    text = "El trabajo estará a cargo de Ana Vega, coordinadora de regionales, y del equipo."
+    assert people(text) == {"Ana Vega"}
+    # without the role, a name after a preposition stays a complement
+    assert people("El premio lleva el nombre de Ana Vega desde 2010.") == set()
+
+
+def test_particles_with_an_article_inside_a_spanish_surname() -> None:
+    text = "Luis de la Peña Soto, director regional del banco, dijo que crece el crédito."
+    assert people(text) == {"Luis de la Peña Soto"}
+    assert people("Rosa de los Santos, gerente de la cooperativa, firmó.") == {"Rosa de los Santos"}
+
+
+def test_courtesy_titles_ending_a_run_and_honourable() -> None:
+    text = "Senator the Honourable Mary Quinn-Baptiste, Minister of Trade, presented the grants."
+    assert people(text) == {"Mary Quinn-Baptiste"}
+    text = "Visitámos:\n- Oficina de Costura do Sr. Rui Lopes, aberta em 2019\n- outra oficina"
+    assert people(text) == {"Rui Lopes"}
+    # a list item may end on the name, at the line's end
+    text = "Visitámos:\n- Horta do Sr. Rui Lopes\n- Padaria da empreendedora Ana Melo\n- outra"
+    assert people(text) == {"Rui Lopes", "Ana Melo"}

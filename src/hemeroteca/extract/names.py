@@ -23,6 +23,8 @@ _TOKEN = re.compile(r"\n|\w[\w'’&+/-]*(?:\.\w[\w'’-]*)*\.?|[^\w\s]")
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "di", "van", "von", "De", "Da", "Del", "Dos"})
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,3}|[A-Za-z](?:\.[A-Za-z])+)\.$")
 MAX_NAME_TOKENS = 5
+# Articles that follow a particle inside a Spanish surname ("de la Rosa", "de los Santos").
+_PARTICLE_ARTICLES = frozenset({"la", "las", "los"})
 _INITIAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]\.$")
 
 
@@ -178,6 +180,15 @@ def runs(tokens: list[Token]) -> list[tuple[int, int]]:
                 and not tokens[j - 1].ends_sentence
             ):
                 j += 2
+            elif (
+                # "Fernando de la Rosa", "Ana de los Santos": a particle and an article inside a surname
+                tokens[j].text in PARTICLES
+                and j + 2 < len(tokens)
+                and tokens[j + 1].text in _PARTICLE_ARTICLES
+                and tokens[j + 2].is_cap
+                and not tokens[j - 1].ends_sentence
+            ):
+                j += 3
             else:
                 break
         out.append((i, j))
@@ -221,7 +232,11 @@ def trim_to_name(tokens: list[Token], first: int, last: int) -> tuple[int, int] 
     if last - first < 2 or last - first > MAX_NAME_TOKENS:
         return None
     inner = [
-        t for t in tokens[first + month : last] if t.text not in PARTICLES and not _INITIAL.match(t.text)
+        t
+        for k, t in enumerate(tokens[first + month : last], first + month)
+        if t.text not in PARTICLES
+        and not _INITIAL.match(t.text)
+        and not (t.text in _PARTICLE_ARTICLES and tokens[k - 1].text in PARTICLES)
     ]
     if len(inner) > 1 and _may_end_name(inner[-1].word):
         inner = inner[:-1]

@@ -108,7 +108,7 @@ _ELLIPTIC_START = frozenset({"de", "del", "of", "do", "da", "for"})
 _AFFILIATION = frozenset({"of", "from", "de", "del", "do", "da", "dos", "das"})
 _ARTICLES = frozenset({"the", "la", "el", "los", "las"})
 _CONNECT_AFTER = frozenset(["of", "de", "del", "do", "da", "for", "para"])
-_TERMINATORS = frozenset([",", ";", ".", ":", ")", "–", "—", "-", "”", '"', "»", "’"]) | {
+_TERMINATORS = frozenset([",", ";", ".", ":", ")", "–", "—", "-", "”", '"', "»", "’", "\n"]) | {
     "and",
     "y",
     "e",
@@ -232,15 +232,37 @@ def _role_before(tokens: list[Token], first: int) -> bool:
 
 
 def _role_after(tokens: list[Token], last: int) -> bool:
+    """'X, chief executive of ...', 'X, the bank's managing director, said', 'X, pictured, the
+    Development Bank's manager': a role within a few words after the comma; capitalised words only
+    as the body whose role it is, in the possessive."""
     if last >= len(tokens) or tokens[last].text != ",":
         return False
-    for k in range(last + 1, min(len(tokens), last + 5)):
+    k, end = last + 1, min(len(tokens), last + 5)
+    while k < end:
         if _introduces(tokens, k):
             return True
         word = tokens[k].word
-        if fold(word) not in _COMPLEMENT_BEFORE and not word.islower() and not is_furniture(word):
-            return False
+        owner = _possessive_owner_end(tokens, k) if tokens[k].is_cap else None
+        if owner is not None:
+            k, end = owner, min(len(tokens), owner + 4)
+        elif not (word == "," or fold(word) in _COMPLEMENT_BEFORE or word.islower() or is_furniture(word)):
+            return False  # a comma may set off an aside: "X, pictured, the bank's manager"
+        k += 1
     return False
+
+
+# Capitalised words of a body that owns the role after a person's name, at most this many.
+MAX_OWNER_WORDS = 5
+
+
+def _possessive_owner_end(tokens: list[Token], k: int) -> int | None:
+    """Where a run of capitalised words ending in a possessive ("Bahamas Development Bank’s") ends."""
+    for j in range(k, min(len(tokens), k + MAX_OWNER_WORDS)):
+        if not tokens[j].is_cap:
+            return None
+        if tokens[j].word.endswith(("’s", "'s")):
+            return j
+    return None
 
 
 def _affiliation_after(tokens: list[Token], last: int) -> bool:
@@ -325,7 +347,10 @@ def _well_placed(text: str, tokens: list[Token], first: int, last: int, people_e
     (before '(' or 'of X'). After 'and', only when a person stands before it ('X and Y'). What
     ends a sentence ('... modelo de negócio. Carlos Magno, do X') does not describe the next one."""
     prev_ends = first > 0 and tokens[first - 1].ends_sentence
-    if first > 0 and not prev_ends and fold(tokens[first - 1].word) in _COMPLEMENT_BEFORE:
+    before = fold(tokens[first - 1].word) if first > 0 and not prev_ends else ""
+    # "a cargo de Ana Vega, coordinadora de ...": a role after the name makes it a person's even after
+    # 'de' or 'of' (not after an article or 'in': "In May Jones, the director, ...")
+    if before in _COMPLEMENT_BEFORE and not (before in _AFFILIATION and _role_after(tokens, last)):
         return False
     opener = first > 0 and tokens[first - 1].text in ("-", "–", "“", '"', "«")
     if opener and not (_after_dateline(text, tokens, first) or _opens_line(tokens, first)):
@@ -354,9 +379,13 @@ def _well_placed(text: str, tokens: list[Token], first: int, last: int, people_e
 
 def _after_title_in_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
     """English puts a capitalised title before the name in one run: 'Region Two Chairman Parmanand
-    Persaud', 'Mutual Guarantee Fund Manager Gillian Griffith'. The name is what follows the last
-    role word, when that is a name."""
-    roles = [k for k in range(first, last) if is_role(tokens, k)]
+    Persaud', 'Mutual Guarantee Fund Manager Gillian Griffith'; a courtesy title may end a run of
+    other words ('Oficina Mecânica do Sr. Rui Lopes'). The name is what follows the last role word
+    or courtesy title, when that is a name."""
+    honorifics = _honorifics()
+    roles = [
+        k for k in range(first, last) if is_role(tokens, k) or fold(tokens[k].word).rstrip(".") in honorifics
+    ]
     if not roles or roles[-1] + 1 >= last:
         return None
     return trim_to_name(tokens, roles[-1] + 1, last)
