@@ -1106,3 +1106,25 @@ def test_courtesy_titles_ending_a_run_and_honourable() -> None:
     # a list item may end on the name, at the line's end
     text = "Visitámos:\n- Horta do Sr. Rui Lopes\n- Padaria da empreendedora Ana Melo\n- outra"
     assert people(text) == {"Rui Lopes", "Ana Melo"}
+
+
+def test_an_english_body_named_field_first_is_its_full_name() -> None:
+    text = "Trade Ministry gives grants\n\nThe Ministry of Trade and Industry gave grants to 25 firms."
+    assert set(orgs(text)) == {"Ministry of Trade and Industry"}
+    # a field that is not the full name's stays a body of its own
+    text = "The Finance Ministry met the Ministry of Trade and Industry on Monday."
+    assert set(orgs(text)) == {"Finance Ministry", "Ministry of Trade and Industry"}
+
+
+def test_a_short_form_that_fits_two_bodies_is_neither() -> None:
+    known = Authorities(actors=(Actor("Regional Development Bank", "organization", aliases=("RDB",)),))
+    text = (
+        "Development Bank lends more\n\nThe Island Development Bank (IDB) said it lent $3m. The IDB will"
+        " also ask agencies such as the Regional Development Bank (RDB) for funds."
+    )
+    assert set(actors(text, known)) == {"Island Development Bank"}
+
+
+def test_a_name_cut_after_a_conjunction_is_no_body() -> None:
+    text = "The desk is in the Mayor and Town Council’s office. The Small Business Bureau runs it."
+    assert set(orgs(text)) == {"Small Business Bureau"}

@@ -481,9 +481,24 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
         return False
     if set(short) <= set(long_) and (short[0] == long_[0] or short[-1] == long_[-1]):
         return True
+    if _inverted(short, long_):
+        return True  # "Trade Ministry" for the "Ministry of Trade and Industry"
     # a run of two or more words inside the full name is its short form: "la Caja Rural" for the
     # "Cooperativa de Ahorro y Crédito Caja Rural Regional R.L."
     return f" {' '.join(short)} " in f" {' '.join(long_)} "
+
+
+def _inverted(short: list[str], long_: list[str]) -> bool:
+    """English puts a body's field before its head ("Trade Ministry", "Finance Department") where its
+    full name puts it after "of" ("Ministry of Trade and Industry"): the same body."""
+    field_ = short[:-1]
+    return (
+        len(long_) > len(field_) + 1
+        and short[-1] == long_[0]
+        and long_[1] == "of"
+        and long_[2 : 2 + len(field_)] == field_
+        and short[-1] in _folded("org_heads_initial")
+    )
 
 
 # Fewest letters an acronym needs to be matched to a name by its initials alone.
@@ -580,13 +595,16 @@ def _same_person(entity: _Entity, name: str) -> bool:
 
 
 def _merge(entities: list[_Entity], name: str, type_: str, alias: str | None, start: int, why: str) -> None:
-    for entity in entities:
-        same = _same_person(entity, name) if type_ == "person" else _same_org(entity, name, alias)
-        if entity.type == type_ and same:
-            break
-    else:
+    same = _same_person if type_ == "person" else lambda e, n: _same_org(e, n, alias)
+    matches = [e for e in entities if e.type == type_ and same(e, name)]
+    if not matches:
         entities.append(_Entity(name, type_, start, [alias] if alias else [], [start], [why]))
         return
+    if type_ == "organization" and len(matches) > 1 and len(name.split()) > 1 and not is_acronym(name):
+        exact = [e for e in matches if e.keys() & {fold(name)}]
+        if not exact:
+            return  # "Development Bank" where two development banks are named: a mention of neither
+    entity = matches[0]
     entity.mentions.append(start)
     entity.first = min(entity.first, start)
     if len(entity.evidence) < 3:
@@ -681,7 +699,11 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     entities = _authority_entities(text, authorities, spans, defined)
     for p in people:
         _merge(entities, p.name, "person", None, p.start, p.rule)
-    for o in orgs:
+    # full names first: a short form that could shorten two of them then joins neither
+    # ("Development Bank" in a headline, with the Bahamas and the Caribbean ones named below)
+    for o in sorted(orgs, key=lambda o: -len(o.name.split())):
+        if o.name.split()[0] in NAME_GLUE:
+            continue  # "and Town Council": a name cut after its first words is no name
         _merge(entities, o.name, "organization", o.alias, o.start, o.rule)
     short_forms = {f for e in entities if e.type == "organization" for f in (e.name, *e.aliases)}
     units = branches(text, short_forms)
