@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from hemeroteca.catalogue.seedtext import extract_file
 from hemeroteca.extract.countries import close_main, country_doubts, find_countries
 
 
@@ -297,3 +300,41 @@ def test_no_country_at_all_is_a_doubt_on_the_main_country() -> None:
     assert "no-country" not in {
         d.code for d in country_doubts(find_countries("Chile exporta", "En Santiago."))
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Las empresas españolas y los exportadores españoles firmaron.", ["ES"]),
+        ("Há 150 milhões para que as empresas portuguesas procurem novos destinos.", ["PT"]),
+        ("Os investidores espanhóis chegaram ontem.", ["ES"]),
+        ("Three Jamaicans won the regional pitch competition.", ["JM"]),
+        ("Las pymes costarricenses exportan más.", ["CR"]),
+    ],
+)
+def test_demonyms_are_read_in_every_gender_and_number(body: str, expected: list[str]) -> None:
+    assert codes("Apoio às PME", body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "O ministério, no Executivo de Luís Montenegro, lançou a linha para as empresas portuguesas.",
+        "Según Javier España, director de la agencia, las pymes portuguesas crecen.",
+        "The Portuguese government and Maria Luiza Brasil, an adviser, signed the plan in Lisbon.",
+    ],
+)
+def test_a_country_after_a_given_name_is_a_surname(body: str) -> None:
+    assert codes("Apoio às PME", body) == ["PT"]
+
+
+def test_a_country_read_only_from_an_inflected_demonym_carries_the_demonym_reason(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Linha de apoio chega ao terreno\n\nHá 150 milhões de euros para que as empresas portuguesas "
+        "procurem novos destinos para os seus produtos, anunciou o ministério.\n",
+        encoding="utf-8",
+    )
+    metadata = extract_file(path)
+    assert metadata.countries[:1] == ["PT"]
+    assert any(d.code == "demonym-only" and d.item == "PT" for d in metadata.doubts)

@@ -35,7 +35,7 @@ from hemeroteca.catalogue.authorities import Authorities
 from hemeroteca.doubts import Doubt
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.extract import Metadata, extract_text
-from hemeroteca.resources import load_data
+from hemeroteca.extract.countries import gazetteer
 from hemeroteca.sources.clean import clean_text
 from hemeroteca.sources.decode import MAX_DOCUMENT_BYTES, DecodeError, check_size, decode_bytes
 from hemeroteca.sources.html import Page, looks_like_html, read_page
@@ -251,12 +251,11 @@ def _doubts(metadata: Metadata, authorities: Authorities) -> list[Doubt]:
         if authorities.actor(actor["name"]) is None
         and not (actor.get("alias") and authorities.actor(actor["alias"]))
     ]
-    gazetteer = load_data("countries.yaml") or {}
+    table = gazetteer()  # its demonyms with their inflected forms ("portuguesas")
     seen = metadata.evidence.get("countries")
     for code in metadata.countries:
         surfaces = seen.get(code, {}).get("seen") if isinstance(seen, dict) else None
-        demonyms = {d.casefold() for d in (gazetteer.get(code) or {}).get("demonyms", ())}
-        if surfaces and all(str(s).casefold() in demonyms for s in surfaces):
+        if surfaces and all(table.get(str(s).lower()) == (code, "demonym") for s in surfaces):
             notes.append(Doubt("demonym-only", item=code, detail=", ".join(surfaces)))
     return notes
 

@@ -127,13 +127,29 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     for name, code in _iso_names():
         table.setdefault(name.lower(), (code, "name"))
     for code, entry in data.items():
-        if code in ("ambiguous", "glued_prefixes", "comparison_cues"):
+        if code in ("ambiguous", "glued_prefixes", "comparison_cues", "demonym_endings"):
             continue
         kinds = (("names", "name"), ("demonyms", "demonym"), ("places", "place"), ("currencies", "currency"))
         for key, kind in kinds:
             for alias in entry.get(key, []):
                 table[alias.lower()] = (code, kind)
+                if kind == "demonym":
+                    for form in inflections(alias, data["demonym_endings"]):
+                        table.setdefault(form.lower(), (code, kind))
     return {alias: value for alias, value in table.items() if alias not in ambiguous}
+
+
+def inflections(demonym: str, endings: dict[str, list[str]]) -> list[str]:
+    """The other forms of a one-word demonym, by the longest ending ``endings`` knows: gender and number
+    in Spanish and Portuguese ("argentino" -> "argentina", "argentinos", "argentinas"), the plural in
+    English ("Jamaican" -> "Jamaicans")."""
+    if " " in demonym:
+        return []
+    for ending in sorted(endings, key=len, reverse=True):
+        if demonym.endswith(ending):
+            stem = demonym[: len(demonym) - len(ending)]
+            return [stem + other for other in endings[ending]]
+    return []
 
 
 @cache
@@ -196,6 +212,23 @@ def _language_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(words('language_cues'))}\s+$", re.IGNORECASE)
 
 
+# One or two capitalised words right before a mention, joined to it by a space only.
+_CAPITALISED = r"[A-ZÁÉÍÓÚÑÇ][a-záéíóúñçãõâêô]+"
+_NAME_BEFORE = re.compile(rf"(?<![\w.])({_CAPITALISED})(?: ({_CAPITALISED}))? $")
+
+
+def _after_given_name(text: str, start: int, kind: str) -> bool:
+    """A country or place right after a given name is a surname: "Luís Montenegro", "Javier España",
+    "Maria Luiza Brasil" name a person, not the place of the story."""
+    if kind not in ("name", "place"):
+        return False
+    # names.py reads this module's gazetteer, so its given names are imported when first needed
+    from hemeroteca.extract.names import fold, given_names
+
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    return bool(m) and any(fold(word) in given_names() for word in m.groups() if word)
+
+
 def country_mentions(text: str) -> list[Mention]:
     table = gazetteer()
     found = []
@@ -208,7 +241,7 @@ def country_mentions(text: str) -> list[Mention]:
         ):
             language_end = m.end()
             continue
-        if _accept(m.group(0), kind, text, m.end()):
+        if _accept(m.group(0), kind, text, m.end()) and not _after_given_name(text, m.start(), kind):
             found.append(Mention(code, m.start(), m.end(), m.group(0), kind))
     return sorted([*found, *_glued_mentions(text)], key=lambda m: m.start)
 
