@@ -130,6 +130,26 @@ def test_the_date_nearest_the_headline_wins_over_a_list_of_other_stories() -> No
     assert found is not None and found.value == "2020-01-15"
 
 
+def test_a_list_of_other_posts_above_the_headline_dates_none_of_it() -> None:
+    """Each date of a 'recent posts' list sits under its own post's title; when the article states no
+    date of its own, none of theirs is taken (the nearest would be an invented date)."""
+    head = (
+        "Grants and Incentives\nSeptember 6, 2023\nMinister Opens the National Craft Fair\n"
+        "September 22, 2023\nShow all\n\nMinistry distributes grants to 25 small firms\n\n"
+    )
+    body = "The Minister presented grants to 25 small firms at a ceremony hosted by the Ministry on Friday."
+    found, doubts = read_date(head + body, "en", "Ministry distributes grants to 25 small firms")
+    assert found is None and [d.code for d in doubts] == ["date-not-taken"]
+    # the article's own date line under its headline is still read
+    dated = head.replace("firms\n\n", "firms\n\nOctober 2, 2023\n\n") + body
+    found, _ = read_date(dated, "en", "Ministry distributes grants to 25 small firms")
+    assert found is not None and found.value == "2023-10-02"
+    # one post's title and date above the headline is no list: that date line is still read
+    single = "Section news\nSeptember 22, 2023\n\nMinistry distributes grants to 25 small firms\n\n" + body
+    found, _ = read_date(single, "en", "Ministry distributes grants to 25 small firms")
+    assert found is not None and found.value == "2023-09-22"
+
+
 def test_update_and_publication_dates_on_one_line() -> None:
     assert value("Title\nUpdated Jan 6, 2021 | Published Jan 5, 2021\nBody text.") == "2021-01-05"
     assert value("Title\nPublished 3:45 PM EST Jan 5, 2021 | Updated Jan 6, 2021\nBody.") == "2021-01-05"

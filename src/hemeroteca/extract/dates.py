@@ -365,6 +365,7 @@ def read_date(
                 break
             fallback = fallback or found
         previous = raw
+    candidates = _without_other_posts(candidates, head, title_at)
     if any(len(f.value) == len("YYYY-MM-DD") for _, f in candidates):
         # a month label ("Archives / May 2019", an issue's month) gives way to a full date
         candidates = [c for c in candidates if len(c[1].value) == len("YYYY-MM-DD")]
@@ -399,6 +400,29 @@ def read_date(
         if _YEAR.search(p) and not is_prose(p) and len(p.split()) <= SHORT_LINE and not (title and title in p)
     ]
     return None, [Doubt("date-unread", detail=unread[0]) if unread else Doubt("no-date-stated")]
+
+
+def _without_other_posts(
+    candidates: list[tuple[int, Found]], head: list[str], title_at: int | None
+) -> list[tuple[int, Found]]:
+    """The date lines of the head less a list of other posts above the headline: two or more date
+    lines, each right under a line of its own post's title ("Trade Minister Opens Film Festival" /
+    "September 22, 2023" / "Grants Awarded" / "September 6, 2023" / "Show all"). Such a list names
+    other stories' days; the article's own date, if stated, is not among them."""
+    if title_at is None:
+        return candidates
+    above = [at for at, _ in candidates if at < title_at]
+    paired = [at for at in above if at > 0 and _post_title(head[at - 1])]
+    listed: set[int] = set()
+    for at, below in zip(paired, paired[1:], strict=False):
+        if below - at == 2:  # consecutive posts: the next date two lines down, its title between
+            listed.update((at, below))
+    return [c for c in candidates if c[0] not in listed]
+
+
+def _post_title(line: str) -> bool:
+    """A post's title in a list: a short line of words, not prose, with no date of its own."""
+    return 2 <= len(line.split()) <= 15 and not is_prose(line) and not date_matches(line)
 
 
 @cache
