@@ -164,3 +164,19 @@ def test_a_headline_chosen_over_a_passed_over_one_carries_a_doubt() -> None:
         ("passed-over-headline", "Servicio de Cooperación Técnica")
     ]
     assert find_title(clean_text(f"Banco regional presta a pymes del norte\n{PROSE}")).doubts == ()
+
+
+def test_a_kicker_above_the_headline_the_page_shows_again_further_down() -> None:
+    """'Kicker' / 'Headline' / deck / ... / the headline again (the lead image's alt text): the repeated line
+    is the headline; the kicker, shown once, names the topic."""
+    kicker = "Préstamos para emprendimiento, digitalización o liquidez"
+    headline = "Nuevas líneas de crédito para pymes del norte del país"
+    raw = "\n\n".join([kicker, headline, PROSE, "credito-pymes-norte", headline, headline, PROSE])
+    assert title(raw) == headline
+    # shown once, the first headline-like line is still taken
+    assert title("\n\n".join([kicker, headline, PROSE, PROSE])) == kicker
+    # a caption shown twice right under the headline is no headline
+    caption = "Taller. Los productores conocieron sus opciones."
+    raw = "\n\n".join([headline, caption, caption, PROSE])
+    assert title(raw) == headline
+

@@ -196,6 +196,28 @@ def _heading_under_page_title(paras: list[str]) -> tuple[int, str] | None:
     return None
 
 
+def _headline_under_kicker(paras: list[str]) -> tuple[int, str] | None:
+    """'Kicker' / 'Headline' at the top of the page, and the headline shown again further down (the lead
+    image's alt text or caption, a share line): the line the page repeats is the headline, the one
+    above it, shown once, names the topic. Only the first two lines of the head are read so, and not
+    when the second is a caption (ending in a stop, or shown again right under itself)."""
+    head: list[str] = []
+    for para in paras[:HEAD_LINES]:
+        if is_prose(para) or len(head) == 2:
+            break
+        if is_credit(para) or _is_date_line(para):
+            return None
+        head.append(headline_candidate(para))
+    if len(head) < 2 or not all(_looks_like_headline(line) for line in head):
+        return None
+    kicker, headline = head
+    # a line ending in a stop, or shown again right under itself, is a caption (alt text, then caption)
+    if headline.endswith(".") or headline_candidate(paras[2] if len(paras) > 2 else "") == headline:
+        return None
+    later = [headline_candidate(p) for p in paras[3 : HEAD_LINES * 3]]
+    return (1, headline) if headline in later and kicker not in later else None
+
+
 # The sample of the page whose function words tell its language (a few paragraphs are plenty).
 LANGUAGE_SAMPLE = 4000
 
@@ -241,6 +263,10 @@ def find_title(text: str) -> Title:
     if under_page_title:
         why = f"headline shown again with the outlet's name, line {under_page_title[0] + 1}"
         return Title(under_page_title[1], uncertain=False, evidence=why)
+    over_kicker = _headline_under_kicker(paras)
+    if over_kicker:
+        why = f"headline shown again further down, under a kicker line, line {over_kicker[0] + 1}"
+        return Title(over_kicker[1], uncertain=False, evidence=why)
     short_label: tuple[int, str] | None = None
     language = _page_language(paras)
     # a headline-like line passed over as a masthead or another story's: the choice hinged on that
