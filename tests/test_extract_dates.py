@@ -279,3 +279,14 @@ def test_a_guessed_day_month_order_is_a_doubt() -> None:
     assert read_date("Bancos apoyan a las pymes\n03/04/2021\nTexto.", "es")[1] == []
     prose = "The ministers met to talk about the loans approved on 25/03/2021 for firms in the north."
     assert read_date(f"Banks back small firms\n03/04/2021\n{prose}", "en")[1] == []
+
+
+def test_a_date_beside_the_sites_weather_box_is_its_clock() -> None:
+    body = "La secretaría informó que los fondos para pymes crecieron en todo el país durante el año pasado."
+    headline = "Fondos para pymes crecen en el país"
+    for weather in ("El Tiempo", "El Tiempo 24°C", "Clima: 18 °C"):
+        found, doubts = read_date(f"viernes. 19.04.2024\n{weather}\n\n{headline}\n\n{body}", "es", headline)
+        assert found is None and [d.code for d in doubts] == ["date-not-taken"]
+    # without the weather box the date line above the headline is read
+    found, _ = read_date(f"viernes. 19.04.2024\n\n{headline}\n\n{body}", "es", headline)
+    assert found is not None and found.value == "2024-04-19"

@@ -361,7 +361,8 @@ def read_date(
                 updated.fullmatch(previous.strip(" :•")) if previous else None
             )
             if not is_update:
-                candidates.append((index, found))
+                if not _beside_weather(head, index):
+                    candidates.append((index, found))
                 break
             fallback = fallback or found
         previous = raw
@@ -400,6 +401,18 @@ def read_date(
         if _YEAR.search(p) and not is_prose(p) and len(p.split()) <= SHORT_LINE and not (title and title in p)
     ]
     return None, [Doubt("date-unread", detail=unread[0]) if unread else Doubt("no-date-stated")]
+
+
+@cache
+def _weather() -> re.Pattern[str]:
+    words = load_data("date_words.yaml")["weather_words"]
+    temperature = r"(?:\s*[-:]?\s*-?\d{1,2}\s*°\s*[CF]?)?"
+    return re.compile(rf"\s*(?:{_alternation(words)}){temperature}\s*", re.IGNORECASE)
+
+
+def _beside_weather(head: list[str], index: int) -> bool:
+    """A date line right above or below a site's weather box is the site's clock, not the story's."""
+    return any(0 <= i < len(head) and _weather().fullmatch(head[i]) for i in (index - 1, index + 1))
 
 
 def _without_other_posts(
