@@ -338,3 +338,16 @@ def test_a_country_read_only_from_an_inflected_demonym_carries_the_demonym_reaso
     metadata = extract_file(path)
     assert metadata.countries[:1] == ["PT"]
     assert any(d.code == "demonym-only" and d.item == "PT" for d in metadata.doubts)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The agency's director, a native Belizean, opened the exporters' forum in Bridgetown, Barbados.",
+        "La directora, nacida en Belice, inauguró el foro de exportadores en Bridgetown, Barbados.",
+        "A diretora, natural de Belize, abriu o fórum dos exportadores em Bridgetown, Barbados.",
+    ],
+)
+def test_a_persons_origin_is_not_a_country_of_the_story(body: str) -> None:
+    assert codes("Exporters' forum opens", body) == ["BB"]
+

@@ -127,7 +127,7 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     for name, code in _iso_names():
         table.setdefault(name.lower(), (code, "name"))
     for code, entry in data.items():
-        if code in ("ambiguous", "glued_prefixes", "comparison_cues", "demonym_endings"):
+        if code in ("ambiguous", "glued_prefixes", "comparison_cues", "demonym_endings", "origin_cues"):
             continue
         kinds = (("names", "name"), ("demonyms", "demonym"), ("places", "place"), ("currencies", "currency"))
         for key, kind in kinds:
@@ -163,6 +163,13 @@ def _comparison() -> re.Pattern[str]:
     cues = alternation(load_data("countries.yaml")["comparison_cues"])
     articles = r"(?:en|in|em|no|na|nos|nas|el|la|los|las|the|o|a|os|as|de|del|da|do|das|dos|lo|que)"
     return re.compile(rf"(?<!\w){cues}(?:\s+{articles}){{0,2}}\s+$", re.IGNORECASE)
+
+
+@cache
+def _origin() -> re.Pattern[str]:
+    """A person's origin right before a mention: 'the native Belizean', 'nacido en Chile'."""
+    cues = alternation(load_data("countries.yaml")["origin_cues"])
+    return re.compile(rf"(?<!\w){cues}\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$", re.IGNORECASE)
 
 
 @cache
@@ -288,7 +295,9 @@ def _weights(text: str) -> Weighed:
         joined = i > 0 and _LIST_GAP.match(text[mentions[i - 1].end : m.start])
         destination = bool(_DESTINATION.search(before) or _FAIR.search(before) or (joined and destination))
         compared = bool(_comparison().search(before))
-        in_a_persons_title = _role_before().search(before) or _NATIONALITY.search(before)
+        in_a_persons_title = (
+            _role_before().search(before) or _NATIONALITY.search(before) or _origin().search(before)
+        )
         weak = i in listed or in_a_persons_title or destination or compared
         weight = WEAK if weak else CURRENCY if m.kind == "currency" else 1.0
         out.append((m, weight))
