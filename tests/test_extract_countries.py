@@ -351,3 +351,8 @@ def test_a_country_read_only_from_an_inflected_demonym_carries_the_demonym_reaso
 def test_a_persons_origin_is_not_a_country_of_the_story(body: str) -> None:
     assert codes("Exporters' forum opens", body) == ["BB"]
 
+
+
+def test_an_amount_in_soles_written_with_its_sign_points_to_peru() -> None:
+    body = "El programa busca colocar S/ 2,000 millones en garantías; ya asignó S/1,594 millones."
+    assert codes("Garantías para mypes", body) == ["PE"]
