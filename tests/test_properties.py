@@ -178,3 +178,19 @@ def test_indented_json_is_json_dumps_with_indent(value: object) -> None:
     from hemeroteca.render.cite import indented_json
 
     assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+URLISH = st.lists(
+    st.sampled_from(["http://a.b/c", "WWW.x.org", "www.", "ftp://", "://", "Perú", "_", "-", ".", " ", "\n"])
+    | st.sampled_from(["\u3000", "\u00a0", "\x1c"])
+    | st.text(max_size=6),
+    max_size=40,
+).map("".join)
+
+
+@FAST
+@given(URLISH)
+def test_words_outside_addresses_as_the_address_pattern_says(text: str) -> None:
+    from hemeroteca.sources.decode import _ALPHANUMERIC, _URL, _has_words
+
+    assert _has_words(text) == bool(_ALPHANUMERIC.search(_URL.sub(" ", text)))

@@ -302,16 +302,21 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
         # A record's own problems depend only on its text, its path and the authority files; its
         # seed's, on the seed file too, known by its stamp (``known.file_stamp``) when only the
         # seed is involved (a scan's OCR text or a fetch's WARC beside it is looked for each time).
-        seed = _plain_seed(record, seed_files) if seeds else None
-        key = (record.digest, authorities.digest, path, file_stamp(seed) if seed else None, seeds)
-        own, from_seed = judged.get(key) or (None, None)
+        # Kept apart, so that render's check of the records alone serves build's check with seeds.
+        own_key = ("own", record.digest, authorities.digest, path)
+        own = judged.get(own_key)
         if own is None:
             own = check_record(record, path, authorities)
-        if seeds and from_seed is None:
-            from_seed = check_source(project, record, path, seed_files, sha256 or sha256_of)
-        judged.put(key, (own, from_seed if seed else None))
+            judged.put(own_key, own)
         problems.extend(own)
         if seeds:
+            seed = _plain_seed(record, seed_files)
+            seed_key = ("seed", record.digest, path, file_stamp(seed)) if seed else None
+            from_seed = judged.get(seed_key) if seed_key else None
+            if from_seed is None:
+                from_seed = check_source(project, record, path, seed_files, sha256 or sha256_of)
+                if seed_key:
+                    judged.put(seed_key, from_seed)
             if any(p.field == "source.path" for p in from_seed):
                 astray.add(record.path.stem)  # its namesake seed is the one it lost: said once, here
             problems.extend(from_seed)
@@ -342,7 +347,7 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
         for r in records
         if not (isinstance(r.meta.get("source"), dict) and isinstance(r.meta["source"].get("path"), str))
     }
-    judged.save()
+    judged.save(prune=seeds)  # a check of the records alone did not look at the seeds' findings
     if sha256 is not None:  # only the seeds not judged before were hashed: keep the others' hashes
         sha256.save(prune=False)
     for rel, seed in seed_files.items():
