@@ -319,3 +319,45 @@ def test_only_articles_near_a_change_can_get_a_new_page_key(tmp_path: Path) -> N
     assert len(moved) > 3 and len(near) < len(now.articles) / 2  # and not every page made again
     assert affected(Neighbourhoods.of(now), Neighbourhoods.of(now)) == set()
     assert Neighbourhoods.valid(Neighbourhoods({"a": 1}, {})) is None  # type: ignore[dict-item]
+
+
+def test_an_export_written_again_from_its_kept_rows_equals_one_made_whole(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from hemeroteca.render.exports import ROWS, Rows, row_pieces
+    from hemeroteca.render.spliced import write_rows
+
+    made: list[str] = []
+
+    def row(article: SimpleNamespace) -> str:
+        made.append(article.key)
+        return f'{{"id": "{article.key}", "text": "{article.text}"}}'
+
+    def model(*items: str) -> SimpleNamespace:
+        articles = [SimpleNamespace(key=i, text=i.upper()) for i in items]
+        return SimpleNamespace(articles=articles)
+
+    path = tmp_path / "catalogue.json"
+    for rows in (Rows("[\n", ",\n", "\n]\n", "[]\n", row), Rows("h,é\n", "", "", "h,é\n", row)):
+        places = None
+        for items in (
+            ["a", "b", "c", "d", "e"],
+            ["new", "a", "b", "c", "d", "e"],  # one added, first
+            ["new", "a", "c", "d", "e", "last"],  # one gone, one added at the end
+            ["new", "a", "c", "d:ñ", "e", "last"],  # one changed, so its key
+            ["e", "d", "c"],  # reordered, two gone
+            [],
+            ["x"],
+        ):
+            whole = "".join(row_pieces(rows, model(*items)))
+            made.clear()
+            changed, size, places = write_rows(path, rows, model(*items), places)
+            text = path.read_text(encoding="utf-8")
+            assert text == whole
+            assert size == len(text.encode("utf-8"))
+            if items == ["new", "a", "b", "c", "d", "e"]:
+                assert made == ["new"]  # the other rows come from the file
+            data = path.read_bytes()
+            for key, (start, length) in places.items():
+                assert data[start : start + length].decode("utf-8").startswith(f'{{"id": "{key}"')
+    assert set(ROWS) == {"data/catalogue.json", "data/catalogue.csv"}

@@ -118,7 +118,9 @@ class _Unchanged(Exception):
     """Raised inside ``atomic_writer`` to leave the file on disk as it was."""
 
 
-def write_chunks_if_changed(path: Path, chunks: Iterable[str], *, durable: bool = True) -> tuple[bool, int]:
+def write_chunks_if_changed(
+    path: Path, chunks: Iterable[str | bytes], *, durable: bool = True
+) -> tuple[bool, int]:
     """``write_if_changed`` for text made piece by piece, never held whole: (written, size in bytes).
 
     Each piece is compared with the same bytes of the file on disk as it is written to the
@@ -133,7 +135,7 @@ def write_chunks_if_changed(path: Path, chunks: Iterable[str], *, durable: bool 
         try:
             with atomic_writer(path, durable=durable) as out:
                 for chunk in chunks:
-                    raw = chunk.encode("utf-8")
+                    raw = chunk.encode("utf-8") if isinstance(chunk, str) else chunk
                     size += len(raw)
                     if old is not None and old.read(len(raw)) != raw:
                         old = None

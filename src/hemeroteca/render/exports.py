@@ -10,7 +10,8 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from xml.sax import saxutils
 
 from babel.numbers import format_decimal
@@ -41,36 +42,45 @@ FIELDS = [
 ]
 
 
-def catalogue_rows(model: SiteModel) -> Iterator[dict[str, object]]:
-    """One row per article, made as it is written: 100,000 rows held at once are ~200 MB."""
-    for article in model.articles:
-        yield {
-            "id": article.id,
-            "title": article.title,
-            "date": article.date,
-            "language": article.language,
-            "countries": list(article.countries),
-            "country_names": list(article.country_names),
-            "actors": [a.name for a in article.actors],
-            "topics": [t.id for t in article.topics],
-            "review": article.review,
-            "source_path": article.source.get("path"),
-            "source_sha256": article.source.get("sha256"),
-            "source_url": article.source.get("url"),
-            "publisher": article.source.get("publisher"),
-            "page": html_path(article_path(article.id)),
-            "summary": article.summary,
-        }
+def catalogue_row(article: Article) -> dict[str, object]:
+    """An article's row of the catalogue: a function of ``article.key`` (its record, the
+    authority files), so a build can keep the rows of the articles that did not change."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "date": article.date,
+        "language": article.language,
+        "countries": list(article.countries),
+        "country_names": list(article.country_names),
+        "actors": [a.name for a in article.actors],
+        "topics": [t.id for t in article.topics],
+        "review": article.review,
+        "source_path": article.source.get("path"),
+        "source_sha256": article.source.get("sha256"),
+        "source_url": article.source.get("url"),
+        "publisher": article.source.get("publisher"),
+        "page": html_path(article_path(article.id)),
+        "summary": article.summary,
+    }
 
 
-def catalogue_json(model: SiteModel) -> Iterator[str]:
-    """A JSON array with one record per line, a line at a time: as easy to diff as indented JSON,
-    and written by json's C encoder, which ``indent`` turns off (3x slower on 10,000 records)."""
-    opening = "[\n"
-    for row in catalogue_rows(model):
-        yield opening + json.dumps(row, ensure_ascii=False)
-        opening = ",\n"
-    yield "\n]\n" if opening == ",\n" else "[]\n"
+@dataclass(frozen=True)
+class Rows:
+    """An export of one row per article in the model's order: ``opening``, the rows apart by
+    ``separator``, then ``closing``; ``empty`` when there is no article. ``row`` makes one
+    article's row, which depends on nothing but the article (``render.spliced`` keeps them)."""
+
+    opening: str
+    separator: str
+    closing: str
+    empty: str
+    row: Callable[[Article], str]
+
+
+def _json_row(article: Article) -> str:
+    # One record per line: as easy to diff as indented JSON, and written by json's C encoder,
+    # which ``indent`` turns off (3x slower on 10,000 records).
+    return json.dumps(catalogue_row(article), ensure_ascii=False)
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (or, for tab and
@@ -90,18 +100,42 @@ def _cell(value: object) -> str:
     return LIST_SEPARATOR.join(value) if isinstance(value, list) else ("" if value is None else str(value))
 
 
-def catalogue_csv(model: SiteModel, rows_a_piece: int = 500) -> Iterator[str]:
-    """The catalogue as CSV, ``rows_a_piece`` rows at a time."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([name for name, _, _ in FIELDS])
-    for count, row in enumerate(catalogue_rows(model), 1):
-        writer.writerow([spreadsheet_cell(_cell(row[name])) for name, _, _ in FIELDS])
-        if count % rows_a_piece == 0:
-            yield out.getvalue()
-            out.seek(0)
-            out.truncate()
-    yield out.getvalue()
+class _CsvLine:
+    """One CSV line at a time, through one writer (making a writer per row costs more than the row)."""
+
+    def __init__(self) -> None:
+        self._out = io.StringIO()
+        self._writer = csv.writer(self._out, lineterminator="\n")
+
+    def __call__(self, cells: list[str]) -> str:
+        self._out.seek(0)
+        self._out.truncate()
+        self._writer.writerow(cells)
+        return self._out.getvalue()
+
+
+_csv_line = _CsvLine()
+CSV_HEADER = _csv_line([name for name, _, _ in FIELDS])
+
+
+def _csv_row(article: Article) -> str:
+    row = catalogue_row(article)
+    return _csv_line([spreadsheet_cell(_cell(row[name])) for name, _, _ in FIELDS])
+
+
+ROWS = {
+    "data/catalogue.json": Rows("[\n", ",\n", "\n]\n", "[]\n", _json_row),
+    "data/catalogue.csv": Rows(CSV_HEADER, "", "", CSV_HEADER, _csv_row),
+}
+"""The exports made of one row per article: about 1.5 KB of text an article each, a few hundred MB
+at 100,000 if made whole, so they are written a row at a time."""
+
+
+def row_pieces(rows: Rows, model: SiteModel) -> Iterator[str]:
+    """An export of ``ROWS`` a row at a time, every row made."""
+    for number, article in enumerate(model.articles):
+        yield (rows.separator if number else rows.opening) + rows.row(article)
+    yield rows.closing if model.articles else rows.empty
 
 
 def datapackage(model: SiteModel) -> str:
@@ -260,8 +294,7 @@ def export_pieces(model: SiteModel) -> dict[str, Iterable[str]]:
     """Each export but the data page, as the pieces it is written in: the catalogue is about
     1.5 KB of text an article, a few hundred MB at 100,000 if made whole, so it comes a row at a time."""
     return {
-        "data/catalogue.json": catalogue_json(model),
-        "data/catalogue.csv": catalogue_csv(model),
+        **{rel: row_pieces(rows, model) for rel, rows in ROWS.items()},
         "data/datapackage.json": (datapackage(model),),
         "data/feed.xml": (atom_feed(model),),
     }

@@ -27,7 +27,7 @@ from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import inside, stamp, write_chunks_if_changed, write_if_changed
 from hemeroteca.project import Project
 from hemeroteca.render.client_messages import MESSAGES_JS, messages_js
-from hemeroteca.render.exports import DATA_PAGE, data_page, export_files, export_pieces
+from hemeroteca.render.exports import DATA_PAGE, ROWS, data_page, export_files, export_pieces
 from hemeroteca.render.indexes import FacetPages, index_pages, other_index_pages
 from hemeroteca.render.links import article_path
 from hemeroteca.render.messages import FALLBACK
@@ -37,6 +37,7 @@ from hemeroteca.render.pages import article_page
 from hemeroteca.render.related import Neighbourhoods, affected
 from hemeroteca.render.search_index import build_index
 from hemeroteca.render.search_input import write_articles
+from hemeroteca.render.spliced import write_rows
 from hemeroteca.sitedir import SiteState
 from hemeroteca.translated_pages import refuse_bad_pages
 
@@ -100,18 +101,34 @@ def other_files(model: SiteModel) -> dict[str, str]:
     return other_index_pages(model) | export_files(model) | {MESSAGES_JS: messages_js(model)}
 
 
-def write_exports(docs: Path, model: SiteModel) -> tuple[list[str], int, list[str]]:
+def write_exports(project: Project, model: SiteModel) -> tuple[list[str], int, list[str]]:
     """The exports written piece by piece (``export_pieces``), then the data page with their
-    sizes: (written, unchanged, every path)."""
+    sizes: (written, unchanged, every path).
+
+    The catalogue's rows of articles that did not change are copied from the files the last
+    build wrote (``spliced``), when those files are as it left them.
+    """
+    docs = project.docs_dir
     written, unchanged, sizes = [], 0, {}
+    kept = GeneratedFiles(project, "export-rows")
     pieces_of = export_pieces(model)
     for rel, pieces in pieces_of.items():
-        changed, size = write_chunks_if_changed(inside(docs, rel), pieces, durable=False)
+        target = inside(docs, rel)
+        if rel in ROWS:
+            before = kept.noted((rel,)) if kept.intact(rel) else None
+            places_before = before if isinstance(before, dict) else None
+            changed, size, places = write_rows(target, ROWS[rel], model, places_before)
+            kept.note((rel,), places)
+        else:
+            changed, size = write_chunks_if_changed(target, pieces, durable=False)
         sizes[rel.split("/", 1)[1]] = size
         if changed:
             written.append(rel)
         else:
             unchanged += 1
+        if rel in ROWS:
+            kept.remember(rel, "rows")
+    kept.save()
     if write_if_changed(inside(docs, DATA_PAGE), data_page(model, sizes), durable=False):
         written.append(DATA_PAGE)
     else:
@@ -339,7 +356,7 @@ def render(
         written, unchanged = _write_article_pages(docs, model, stale, progress)
         files = other_index_pages(model) | {MESSAGES_JS: messages_js(model)}
         more_written, more_unchanged = _write_files(docs, files)
-        exports_written, exports_unchanged, exports = write_exports(docs, model)
+        exports_written, exports_unchanged, exports = write_exports(project, model)
         # A facet's pages are made only when what they list changed: one page per list after an add.
         facet_pages = FacetPages(model)
         browse = GeneratedFiles(project, "browse-pages")
