@@ -34,7 +34,7 @@ from urllib.parse import quote
 
 import yaml
 
-from hemeroteca.render.writer import read_manifest
+from hemeroteca.project import Project
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -50,7 +50,6 @@ SOURCES = {
     "dev": SHARED / "dev" / "articles",
     "dev2": SHARED / "dev2" / "articles",
 }
-HAND_WRITTEN = ("seeds", "overrides", "mkdocs.yml")
 # ``unread:`` of a query -> the articles its judge did not read (held back from reading that
 # session): they are left out of the query's results and judgements alike.
 UNREAD = {"dev2-even": re.compile(r"^dev2:a\d\d[02468]$")}
@@ -69,17 +68,8 @@ def article_keys() -> dict[str, str]:
 
 def build_site(project: Path) -> Path:
     """A project holding every article the judgements name that is at hand, built."""
-    project.mkdir(parents=True, exist_ok=True)
-    for name in HAND_WRITTEN:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
-    shutil.copytree(ROOT / "archive" / "authorities", project / "archive" / "authorities")
-    generated = set(read_manifest(ROOT / "docs"))
-    for page in (ROOT / "docs").rglob("*"):
-        rel = page.relative_to(ROOT / "docs").as_posix()
-        if page.is_file() and rel not in generated and rel not in (".generated", "index.md"):
-            (project / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(page, project / "docs" / rel)
+    Project.at(ROOT).new_archive(project)
+    shutil.copytree(ROOT / "seeds", project / "seeds", dirs_exist_ok=True)
     hemeroteca = str(Path(sys.executable).parent / "hemeroteca")
     folders = [str(folder) for folder in SOURCES.values() if folder.is_dir()]
     root = ["--root", str(project)]

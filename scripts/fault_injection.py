@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from hemeroteca.render.writer import read_manifest
+from hemeroteca.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = ("000_d94e65ea9294be5d.txt", "001_e4109311ec4dc86b.txt")
@@ -48,17 +48,7 @@ class Broken(AssertionError):
 
 def make_project(root: Path) -> Path:
     """The repository's configuration, authority files and hand-written pages, and two seeds."""
-    root.mkdir(parents=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "archive" / "authorities", root / "archive" / "authorities")
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    generated = set(read_manifest(REPO / "docs"))
-    for page in (REPO / "docs").rglob("*"):
-        rel = page.relative_to(REPO / "docs").as_posix()
-        if page.is_file() and rel not in generated and rel not in (".generated", "index.md"):
-            (root / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(page, root / "docs" / rel)
-    (root / "seeds").mkdir()
+    Project.at(REPO).new_archive(root)
     for name in SEEDS:
         shutil.copy(REPO / "seeds" / name, root / "seeds" / name)
     return root

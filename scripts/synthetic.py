@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import shutil
 from functools import cache
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.record import serialise
 from hemeroteca.catalogue.store import seed_id
 from hemeroteca.project import Project
-from hemeroteca.render.writer import read_manifest
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -125,19 +123,8 @@ def make_article(rng: random.Random, index: int, actors: list[dict], topics: lis
 
 
 def skeleton(target: Path) -> Project:
-    """A new project folder with the repository's hand-written parts and no articles."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(REPO / "archive" / "authorities", target / "archive" / "authorities")
-    generated = set(read_manifest(REPO / "docs"))
-    for page in sorted((REPO / "docs").rglob("*")):
-        rel = page.relative_to(REPO / "docs").as_posix()
-        if page.is_file() and rel not in generated and rel not in (".generated", "index.md"):
-            (target / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(page, target / "docs" / rel)
-    if (REPO / "overrides").is_dir():
-        shutil.copytree(REPO / "overrides", target / "overrides")
-    return Project.at(target)
+    """A new project folder made from the repository (``hemeroteca new``): no articles."""
+    return Project.at(REPO).new_archive(target)
 
 
 def article_text(index: int, *, seed: int = 20261126) -> tuple[dict, str]:

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import settings
 
 from hemeroteca.project import Project
-from hemeroteca.render.writer import read_manifest
 
 # Speed is measured by the scripts under scripts/, never by a test: no Hypothesis example may
 # fail for taking longer than usual on a loaded machine (its default deadline is 200 ms).
@@ -40,22 +39,11 @@ def guide_section(language: str, title: str) -> str:
 
 
 def copy_project_skeleton(target: Path, *, seeds: bool = True) -> Project:
-    """The hand-written parts of the repository (config, authorities, hand pages) and optionally seeds."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(REPO / "archive" / "authorities", target / "archive" / "authorities")
-    (target / "docs").mkdir()
-    generated = set(read_manifest(REPO / "docs"))
-    for page in (REPO / "docs").rglob("*"):
-        rel = page.relative_to(REPO / "docs").as_posix()
-        if page.is_file() and rel not in generated and rel != ".generated" and rel != "index.md":
-            (target / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(page, target / "docs" / rel)
-    if (REPO / "overrides").is_dir():
-        shutil.copytree(REPO / "overrides", target / "overrides")
+    """A new archive made from the repository (``hemeroteca new``), and optionally its seeds."""
+    project = Project.at(REPO).new_archive(target)
     if seeds:
-        shutil.copytree(REPO / "seeds", target / "seeds")
-    return Project.at(target)
+        shutil.copytree(REPO / "seeds", project.seeds_dir, dirs_exist_ok=True)
+    return project
 
 
 def build_seed_site(root: Path, language: str = "en") -> Path:

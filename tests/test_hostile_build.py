@@ -32,7 +32,6 @@ TINY_SEEDS = ("000_d94e65ea9294be5d.txt", "001_e4109311ec4dc86b.txt")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """Two real seeds ingested: the starting point every test copies."""
     project = copy_project_skeleton(tmp_path_factory.mktemp("tiny") / "proj", seeds=False)
-    project.seeds_dir.mkdir()
     for name in TINY_SEEDS:
         shutil.copy(REPO / "seeds" / name, project.seeds_dir / name)
     assert not ingest(project).errors

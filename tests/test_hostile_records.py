@@ -64,7 +64,6 @@ def _tree(*folders: Path) -> dict[str, str]:
 
 def _make(root: Path) -> Project:
     project = copy_project_skeleton(root, seeds=False)
-    project.seeds_dir.mkdir()
     for name, text in SEEDS.items():
         (project.seeds_dir / name).write_text(text, encoding="utf-8")
     ingest(project)

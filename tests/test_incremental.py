@@ -31,7 +31,7 @@ def _same_archive(source: Project, target: Path) -> Project:
     copy = copy_project_skeleton(target, seeds=False)
     shutil.rmtree(copy.archive_dir)
     shutil.copytree(source.archive_dir, copy.archive_dir)
-    shutil.copytree(source.seeds_dir, copy.seeds_dir)
+    shutil.copytree(source.seeds_dir, copy.seeds_dir, dirs_exist_ok=True)
     return copy
 
 

@@ -104,7 +104,6 @@ def test_force_regenerates_untouched_auto_records(project: Project) -> None:
 
 
 def test_an_html_seed_dropped_into_seeds_gets_the_page_metadata(empty_project: Project) -> None:
-    empty_project.seeds_dir.mkdir()
     (empty_project.seeds_dir / "cafe.html").write_text(PAGE, encoding="utf-8")
     report = ingest(empty_project)
     (path,) = report.written

@@ -21,7 +21,6 @@ N_SEEDS = 3 * BATCH
 def _many_seeds_project(root: Path) -> Project:
     """The shipped seeds repeated with a closing line of their own, plus one seed that is refused."""
     project = copy_project_skeleton(root, seeds=False)
-    project.seeds_dir.mkdir()
     texts = [p.read_bytes() for p in sorted((REPO / "seeds").iterdir())]
     for n in range(N_SEEDS):
         extra = f"\n\nNota de archivo {n}: copia {n} de esta pieza.\n".encode()

@@ -348,6 +348,26 @@ def serve(port: int, root: Path) -> None:
 
 
 @main.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@root_option
+def new(target: Path, root: Path) -> None:
+    """Start a new, empty archive in TARGET from this one's configuration, authority
+    files, theme and hand-written pages (no seeds, no records).
+
+    \b
+    Example, a second collection beside this one:
+      hemeroteca new ../second-archive
+      cp texts/*.txt ../second-archive/seeds/ && hemeroteca build --root ../second-archive
+    """
+    with _errors_as_lines():
+        made = Project.at(root).new_archive(target)
+    click.echo(
+        f"made {made.root}: mkdocs.yml, archive/authorities/, docs/ and overrides/ from "
+        f"{Project.at(root).root}; put texts in seeds/ and run `hemeroteca build --root {target}`"
+    )
+
+
+@main.command()
 @click.argument(
     "golds",
     metavar="GOLD...",

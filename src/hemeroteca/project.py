@@ -180,6 +180,13 @@ class Project:
 
         return build(self, dirty=dirty, progress=progress)
 
+    def new_archive(self, target: str | Path) -> Project:
+        """A new archive at ``target`` (absent or an empty folder) with this one's configuration,
+        authority files, theme and hand-written pages, and no seeds or records (``hemeroteca new``)."""
+        from hemeroteca.newarchive import new_archive
+
+        return new_archive(self, target)
+
     def server(self, port: int = 8000) -> ThreadingHTTPServer:
         """A server of the built site/ on 127.0.0.1:``port`` (0: any free one), bound and ready, as
         ``hemeroteca serve`` runs it: ``serve_forever()`` serves until ``shutdown()``."""

@@ -21,13 +21,14 @@ from urllib.parse import urlparse
 
 import pytest
 
+from hemeroteca.project import Project
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from screenshots import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
-HAND_WRITTEN = ("seeds", "archive", "overrides", "mkdocs.yml")
 
 
 def _missing(reason: str) -> None:
@@ -37,21 +38,11 @@ def _missing(reason: str) -> None:
 
 
 def _project(root: Path) -> Path:
-    """A copy of the repository's hand-written parts (seeds, archive, theme, hand pages) at ``root``."""
-    for name in HAND_WRITTEN:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        else:
-            shutil.copy2(source, root / name)
-    manifest = ROOT / "docs" / ".generated"
-    generated = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
-    for source in (ROOT / "docs").rglob("*"):
-        rel = source.relative_to(ROOT / "docs").as_posix()
-        if source.is_file() and rel not in generated and rel != ".generated":
-            target = root / "docs" / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
+    """A new archive made from the repository (``hemeroteca new``) at ``root``, with its seeds
+    and records (so nothing is extracted)."""
+    Project.at(ROOT).new_archive(root)
+    for name in ("seeds", "archive"):
+        shutil.copytree(ROOT / name, root / name, dirs_exist_ok=True)
     return root
 
 
