@@ -18,7 +18,7 @@ from hemeroteca.extract.countries import country_doubts, find_countries
 from hemeroteca.extract.dates import date_line_kind, date_matches, read_date
 from hemeroteca.extract.language import identify_language
 from hemeroteca.extract.topics import find_topics
-from hemeroteca.sources.clean import clean_page, paragraphs
+from hemeroteca.sources.clean import clean_page, is_credit, paragraphs
 from hemeroteca.sources.title import body_without_title, find_title, is_headline_line
 
 
@@ -75,8 +75,9 @@ def _date_lines_above(text: str, headline: str) -> list[str]:
 # than that to extract from. The record keeps the whole text.
 ANALYSED_CHARS = 100_000
 # A run without white space this long is no word (the longest URLs are shorter): it is read as
-# blank, since matching name patterns inside it cost time quadratic in its length.
-_NOT_A_WORD = re.compile(r"[^\s]{400,}")
+# blank, since matching name patterns inside it cost time quadratic in its length. Tried only where
+# a run starts: from inside a word it would rescan the rest of that word at every letter.
+_NOT_A_WORD = re.compile(r"(?<!\S)\S{400,}")
 # A few words glued to the headline by ".-", the wire's joint between a dateline or a section label
 # and what follows ("Economía/Agricultura.- MAPA impulsa...", "LIMA, PERU.- Con el paso..."): the
 # label may be no part of the headline, or the line may be the story's opening sentence.
@@ -100,6 +101,7 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     # the cache serves the several passes over one text's head lines; a new text starts it afresh,
     # so repeated texts (a benchmark) are not measured faster than new ones
     date_matches.cache_clear()
+    is_credit.cache_clear()
     page = clean_page(text)
     cleaned = page.text
     head = analysed(cleaned)

@@ -95,8 +95,18 @@ def _authority_patterns(
     return compile_(upper, 0), compile_(other, re.IGNORECASE), table
 
 
+def _authority_matches(text: str, authorities: Authorities) -> list[re.Match[str]]:
+    """Every form of the authority file the text uses, acronyms first: read once per text, since
+    two rules ask (the known bodies that split a name, and the authority's own actors)."""
+    upper, other, _ = _authority_patterns(authorities.actors)
+    return [m for pattern in (upper, other) if pattern for m in pattern.finditer(text)]
+
+
 def _authority_entities(
-    text: str, authorities: Authorities, spans: list[tuple[int, int]], defined: dict[str, str]
+    matches: list[re.Match[str]],
+    authorities: Authorities,
+    spans: list[tuple[int, int]],
+    defined: dict[str, str],
 ) -> list[_Entity]:
     """Actors of the authority file named in the text, under the forms the text uses.
 
@@ -105,10 +115,9 @@ def _authority_entities(
     A form inside a longer organisation name found in the text ("Organização das Cooperativas
     Brasileiras do Estado do Espírito Santo") is that other organisation, not this one.
     """
-    upper, other, table = _authority_patterns(authorities.actors)
+    table = _authority_patterns(authorities.actors)[2]
     found: dict[str, _Entity] = {}
     surfaces: dict[str, list[str]] = {}
-    matches = [m for pattern in (upper, other) if pattern for m in pattern.finditer(text)]
     # A form inside a longer authority form is part of that one ("IDB" in "IDB Invest").
     spans = spans + [m.span() for m in matches]
     for m in matches:
@@ -142,11 +151,11 @@ def _authority_entities(
 _CONJUNCTION_END = re.compile(r"[ \t]+(?:y|e|and)[ \t]+(?:(?:the|el|la|los|las|o|a|os|as)[ \t]+)?$")
 
 
-def _split_at_known(orgs: list[OrgMention], text: str, authorities: Authorities) -> list[OrgMention]:
+def _split_at_known(orgs: list[OrgMention], text: str, matches: list[re.Match[str]]) -> list[OrgMention]:
     """'Secretaría de Economía y Nacional Financiera' is two bodies when the part after 'y' is a
-    known one; 'Ministerio de Economía y Finanzas' stays one (Finanzas is no actor)."""
-    upper, other, _ = _authority_patterns(authorities.actors)
-    known = [m.span() for p in (upper, other) if p for m in p.finditer(text)]
+    known one (``matches``: the authority's forms in the text); 'Ministerio de Economía y Finanzas'
+    stays one (Finanzas is no actor)."""
+    known = [m.span() for m in matches]
     out = []
     for o in orgs:
         end = o.start + len(o.name)
@@ -691,12 +700,13 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     text = "\n".join("" if is_credit(line) else line for line in text.split("\n"))
     people = find_people(text)
     orgs = find_organizations(text, title, tuple(dict.fromkeys(p.name for p in people)))
-    orgs = _split_at_known(orgs, text, authorities)
+    known = _authority_matches(text, authorities)
+    orgs = _split_at_known(orgs, text, known)
     spans = [
         (o.start, o.start + len(o.name)) for o in orgs if text[o.start : o.start + len(o.name)] == o.name
     ]
     defined = {o.alias: o.name for o in orgs if o.alias}
-    entities = _authority_entities(text, authorities, spans, defined)
+    entities = _authority_entities(known, authorities, spans, defined)
     for p in people:
         _merge(entities, p.name, "person", None, p.start, p.rule)
     # full names first: a short form that could shorten two of them then joins neither

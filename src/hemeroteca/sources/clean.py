@@ -114,8 +114,12 @@ def is_boilerplate(line: str) -> bool:
     return any(p.search(line) for p in boilerplate().line_patterns) or is_navigation(line)
 
 
+@lru_cache(maxsize=4096)
 def is_credit(line: str) -> bool:
-    """A byline or credit line: kept for its date, never a title or an actor."""
+    """A byline or credit line: kept for its date, never a title or an actor.
+
+    Cached: the title, actor and country rules each ask it of the same lines of one text;
+    ``extract_text`` forgets the answers when the next text starts."""
     return any(p.search(line) for p in boilerplate().credit_patterns)
 
 
