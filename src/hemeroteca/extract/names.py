@@ -52,11 +52,15 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
+    # Every rule asks for tokens, of whole texts and of thousands of short names: the tuples are
+    # made without the named tuple's Python constructor, and a word differs from its token only
+    # when the token ends in a full stop.
+    make, abbreviation = tuple.__new__, _ABBREVIATION.match
     out = []
     for m in _TOKEN.finditer(text):
-        token = m.group(0)
-        word = token[:-1] if token[-1] == "." and not _ABBREVIATION.match(token) else token
-        out.append(Token(token, m.start(), m.end(), word))
+        token = m.group()
+        word = token[:-1] if token[-1] == "." and not abbreviation(token) else token
+        out.append(make(Token, (token, *m.span(), word)))
     return out
 
 

@@ -57,7 +57,11 @@ def boilerplate() -> Boilerplate:
 
 def normalise_whitespace(text: str) -> str:
     """Collapse runs of spaces inside lines and runs of blank lines between paragraphs."""
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _joined([_SPACES.sub(" ", line).strip() for line in text.split("\n")])
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines already normalised, joined with runs of blank lines collapsed to one (none at the ends)."""
     out: list[str] = []
     for line in lines:
         if not line and (not out or not out[-1]):
@@ -220,7 +224,8 @@ def clean_page(text: str) -> Page:
             continue
         prose_seen = prose_seen or is_prose(line)
         kept.append(line)
-    return Page(normalise_whitespace("\n".join(kept)), tuple(mastheads))
+    # the kept lines were normalised above: only the blank lines left between them are collapsed
+    return Page(_joined(kept), tuple(mastheads))
 
 
 def clean_text(text: str) -> str:
