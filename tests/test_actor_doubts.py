@@ -279,3 +279,31 @@ def test_a_unit_an_event_or_an_instrument_is_not_a_body() -> None:
     text = "Ana Ruiz said the Caribbean Development Bank helps."
     doubts = actor_doubts(text, 0, [Named("Caribbean Development Bank", [text.index("Caribbean")])])[0]
     assert "actor-not-a-body" not in {d.code for d in doubts}
+
+
+def test_a_person_whose_name_holds_a_title_misspelt_by_a_letter() -> None:
+    # "Minster": a letter short of "Minister", so the title was read as the first word of the name
+    text = "Trade Minster Rohan Pires said exports grew."
+    name = "Minster Rohan Pires"
+    doubts = actor_doubts(text, 0, [Named(name, [text.index("Minster")], type="person")])[0]
+    assert ("person-misspelt-title", "Minster") in {(d.code, d.detail) for d in doubts}
+    # a given name a letter changed from a title ("Heitor"/"reitor"), or the surname, is no title
+    for name in ("Heitor Vasques Lima", "Ana Ministre"):
+        text = f"{name} said exports grew."
+        doubts = actor_doubts(text, 0, [Named(name, [0], type="person")])[0]
+        assert "person-misspelt-title" not in {d.code for d in doubts}, name
+
+
+def test_two_bodies_joined_by_a_hyphen() -> None:
+    text = "El programa Finsur-Bancasa dará créditos, dijo Ana Ruiz, directora del Banco del Sur."
+    found = actor_doubts(
+        text,
+        0,
+        [Named("Finsur-Bancasa", [text.index("Finsur")]), Named("Banco del Sur", [text.index("Banco")])],
+    )
+    assert "actor-hyphen-joined" in {d.code for d in found[0]}
+    assert "actor-hyphen-joined" not in {d.code for d in found[1]}
+    # a state's code after a body ("Sebrae-AM") is one body
+    text = "O Sebrae-AM abriu o edital."
+    doubts = actor_doubts(text, 0, [Named("Sebrae-AM", [text.index("Sebrae")])])[0]
+    assert "actor-hyphen-joined" not in {d.code for d in doubts}

@@ -17,6 +17,7 @@ from hemeroteca.extract.actors import find_actors
 from hemeroteca.extract.countries import country_doubts, find_countries
 from hemeroteca.extract.dates import date_line_kind, date_matches, read_date
 from hemeroteca.extract.language import identify_language
+from hemeroteca.extract.place_doubts import surname_countries
 from hemeroteca.extract.topics import find_topics
 from hemeroteca.sources.clean import clean_page, is_credit, paragraphs
 from hemeroteca.sources.title import body_without_title, find_title, is_headline_line
@@ -127,6 +128,7 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
         *title_doubts(title.text),
         *date_doubts,
         *country_doubts(countries),
+        *surname_countries(countries, f"{headline}\n{read}"),
         *(d for a in actors for d in a.doubts),
     ]
     if language == "und":

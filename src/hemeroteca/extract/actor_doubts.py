@@ -22,7 +22,7 @@ from typing import Protocol
 
 from hemeroteca.doubts import Doubt
 from hemeroteca.extract.countries import gazetteer
-from hemeroteca.extract.names import PARTICLES, fold, is_acronym, tokenize
+from hemeroteca.extract.names import PARTICLES, fold, given_names, is_acronym, tokenize
 from hemeroteca.extract.people import is_role
 from hemeroteca.extract.vocabulary import word_set, words
 from hemeroteca.resources import load_data
@@ -123,6 +123,32 @@ def _not_a_body(name: str) -> str:
     if len(parts) < 2:
         return ""
     return _head_kind().get(fold(parts[0]), "") or _head_kind().get(fold(parts[-1]), "")
+
+
+@cache
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """One-word role titles long enough that a letter more or less still reads as the title, and
+    every form of them with one letter dropped."""
+    size = int(_words("misspelt_title_letters")[0])
+    titles = frozenset(fold(w) for w in words("roles") if " " not in w and len(w) >= size)
+    return titles, frozenset(t[:k] + t[k + 1 :] for t in titles for k in range(len(t)))
+
+
+def _misspelt_title(name: str) -> str:
+    """A word of a person's name one letter short of, or over, a role title ("Minster" for
+    "Minister", "Direcctor"): a misspelt title read as part of the name. Not the surname, not a
+    known given name, and a changed letter is not counted ("Heitor" is a name, "reitor" a title)."""
+    titles, shortened = _title_words()
+    for word in name.split()[:-1]:
+        folded = fold(word)
+        if folded in titles or folded in given_names():
+            continue
+        if folded in shortened or any(folded[:k] + folded[k + 1 :] in titles for k in range(len(folded))):
+            return word
+    return ""
+
+
+_HYPHEN_JOINED = re.compile(r"^[A-ZÁÉÍÓÚÑÇ][a-záéíóúñçãõâêô]{2,}-[A-ZÁÉÍÓÚÑÇ][a-záéíóúñçãõâêô]{2,}$")
 
 
 def _lower_words(text: str) -> frozenset[str]:
@@ -333,6 +359,9 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
         ]
         if common:
             doubt("person-common-word", common[0])
+        misspelt = _misspelt_title(name)
+        if misspelt:
+            doubt("person-misspelt-title", misspelt)
         institution = [w for w in name.split() if fold(w) in _institution_words()]
         if institution:
             doubt("person-institution-word", institution[0])
@@ -364,6 +393,8 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
         doubt("actor-runs-on", detail=text[used[0].start : used[0].end + 12].split("\n")[0])
     if sum(c.isalpha() for c in name) < 2:
         doubt("actor-one-letter")
+    if _HYPHEN_JOINED.match(name):
+        doubt("actor-hyphen-joined")
     kind = _not_a_body(name)
     if kind:
         doubt("actor-not-a-body", kind)

@@ -1,0 +1,40 @@
+"""Reasons to doubt a proposed country that read how the text around its name uses it.
+
+A place's name is also a surname ("Luís Montenegro", "Fernanda Lima", "Paulo Brasil"): after a
+given name it names a person, not where the story happens. The country rules drop the surnames of
+the people the actor rules found; a person they missed leaves their surname counted as a country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from hemeroteca.doubts import Doubt
+from hemeroteca.extract.countries import CountryHit
+from hemeroteca.extract.names import fold, given_names
+
+# The word right before a place's name, on the same line.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+# How far back the word before a name is looked for.
+_BEFORE_CHARS = 40
+
+
+def _after_given_name(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start)
+    return bool(before) and before.group(1)[:1].isupper() and fold(before.group(1)) in given_names()
+
+
+def surname_countries(hits: Sequence[CountryHit], text: str) -> list[Doubt]:
+    """A ``country-as-surname`` doubt for each country every name of which, wherever ``text``
+    writes it, stands right after a capitalised given name."""
+    out = []
+    for hit in hits:
+        starts = [
+            m.start()
+            for surface in dict.fromkeys(hit.evidence)
+            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)
+        ]
+        if starts and all(_after_given_name(text, at) for at in starts):
+            out.append(Doubt("country-as-surname", item=hit.code, detail=hit.evidence[0]))
+    return out
