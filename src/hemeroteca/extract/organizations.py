@@ -25,6 +25,7 @@ person's title (a department, a division) is part of that title, not an actor.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from hemeroteca.extract.countries import gazetteer
@@ -604,15 +605,36 @@ def _employer_named_last() -> re.Pattern[str]:
     )
 
 
+@cache
+def _title_starts() -> re.Pattern[str]:
+    """Where any role title (a leader's too) starts a word: the only places the three title rules
+    below can match, found in one pass over the text instead of one pass each."""
+    roles = alternation((*words("roles"), *words("leader_roles")))
+    return re.compile(rf"(?<!\w)(?=(?i:{roles}))")
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only match at one of ``starts`` (in order):
+    tried there alone, each after the end of the last match, as finditer would."""
+    end = 0
+    for at in starts:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m:
+                end = m.end()
+                yield m
+
+
 def _employers_in_titles(text: str) -> list[OrgMention]:
+    starts = [m.start() for m in _title_starts().finditer(text)]
     found = [
         OrgMention(m.group("name"), None, m.start("name"), f"named in a person's title: '{m.group(0)}'")
         for pattern in (_employer_in_title(), _employer_named_last())
-        for m in pattern.finditer(text)
+        for m in _matches_from(pattern, text, starts)
         if " " in m.group("name")
     ]
     leaders = _leader_roles()
-    for m in _led_body().finditer(text):
+    for m in _matches_from(_led_body(), text, starts):
         if not m.group("qualifier") and fold(m.group("title")) not in leaders:
             continue  # a department head's complement is usually a department: "gerente de Ventas"
         name = m.group("name")
