@@ -74,6 +74,8 @@ def test_parallel_render_writes_what_the_sequential_one_does(tmp_path: Path, mon
     monkeypatch.setattr(writer, "PARALLEL_FROM", 10**9)
     render(sequential)
     monkeypatch.setattr(writer, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(writer, "PAGE_HELPER_FROM", 0)  # each of the two pages in its own process
+    monkeypatch.setattr(writer, "PAGE_RUN", 1)
     report = render(parallel)
     assert any(name.startswith("search-index/") for name in report.written)
 

@@ -8,11 +8,14 @@ contributing, search) are never touched.
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
 import os
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,18 +216,63 @@ def _write_files(
     return written, unchanged
 
 
-def _write_article_pages(
-    docs: Path, model: SiteModel, articles: list[Article], progress: Callable | None = None
-) -> tuple[list[str], int]:
+def _write_pages(docs: Path, model: SiteModel, articles: Iterable[Article]) -> tuple[list[str], int]:
     """Each page written as soon as it is made: 10,000 pages held together are ~300 MB of text."""
     written, unchanged = [], 0
-    for article in progress(articles) if progress else articles:
+    for article in articles:
         rel = article_path(article.id)
         if write_if_changed(inside(docs, rel), article_page(article, model), durable=False):
             written.append(rel)
         else:
             unchanged += 1
     return written, unchanged
+
+
+# From this many pages to write, a forked helper writes every other run of ``PAGE_RUN`` of them
+# while this process writes the rest: making a page is all Python, one core each, and until the
+# search index's process starts (or once it is done) the second core is idle.
+PAGE_HELPER_FROM = 2000
+PAGE_RUN = 200
+# What the forked helper writes from: set before it is forked, so it is inherited, not pickled.
+_pages_for_helper: tuple[Path, SiteModel, list[list[Article]]] | None = None
+
+
+def _helper_writes(run: int) -> tuple[list[str], int]:
+    assert _pages_for_helper is not None
+    docs, model, runs = _pages_for_helper
+    return _write_pages(docs, model, runs[run])
+
+
+def _write_article_pages(
+    docs: Path, model: SiteModel, articles: list[Article], progress: Callable | None = None
+) -> tuple[list[str], int]:
+    """The pages of ``articles``, in two processes when there are many (``PAGE_HELPER_FROM``).
+
+    The helper is forked, so it starts with the model built; it takes the odd runs and this
+    process the even ones, so both finish at about the same time whatever the load. What a page
+    holds does not depend on which process made it (a test compares both ways).
+    """
+    global _pages_for_helper
+    runs = [articles[at : at + PAGE_RUN] for at in range(0, len(articles), PAGE_RUN)]
+    if len(articles) < PAGE_HELPER_FROM or len(runs) < 2 or "fork" not in mp.get_all_start_methods():
+        return _write_pages(docs, model, progress(articles) if progress else articles)
+    _pages_for_helper = docs, model, runs
+    helper = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+    try:
+        theirs = [helper.submit(_helper_writes, run) for run in range(1, len(runs), 2)]
+        shown = progress(articles) if progress else articles  # counts the helper's pages too
+        mine = (a for at, a in enumerate(shown) if at // PAGE_RUN % 2 == 0)
+        written, unchanged = _write_pages(docs, model, mine)
+        for future in theirs:
+            more, same = future.result()
+            written += more
+            unchanged += same
+    except BrokenProcessPool as exc:
+        raise HemerotecaError(docs, f"the process writing half of the article pages died ({exc})") from exc
+    finally:
+        helper.shutdown(cancel_futures=True)  # this process failed: the helper stops too
+        _pages_for_helper = None
+    return sorted(written), unchanged
 
 
 def search_files(project: Project, model: SiteModel) -> Mapping[str, str]:
