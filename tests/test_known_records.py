@@ -116,3 +116,31 @@ def test_a_seed_changed_without_its_size_or_time_changing_is_reported(project: P
     os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
     problems = [p for p in check(project) if p.field == "source.sha256"]
     assert len(problems) == 1 and "was the seed edited" in problems[0].message
+
+
+def test_records_parsed_ahead_by_a_forked_helper_are_those_read_one_by_one(
+    project: Project, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first read of many records is shared with a helper process: same records, same errors,
+    in the same order, and none of the helper's parsed again here."""
+    ingest(project)
+    paths = list_record_paths(project)
+    assert len(paths) >= 3
+    broken = paths[1]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("title:", "title: [", 1), encoding="utf-8")
+    one_by_one = load_records(project)
+    (project.cache_dir / "records.pickle").unlink()
+    monkeypatch.setattr(known, "HELPER_FROM", 0)
+    monkeypatch.setattr(known, "RUN", 1)  # the helper takes the second record, the fourth...
+    parsed_here: list[Path] = []
+    real = known.read
+    monkeypatch.setattr(
+        known, "read", lambda path, header=None: parsed_here.append(path) or real(path, header)
+    )
+    records, errors = load_records(project)
+    assert [(r.id, r.meta, r.lines, r.digest, r.blank, r.summary) for r in records] == [
+        (r.id, r.meta, r.lines, r.digest, r.blank, r.summary) for r in one_by_one[0]
+    ]
+    assert [e.one_line() for e in errors] == [e.one_line() for e in one_by_one[1]]
+    # This process parsed its own runs, and the helper's broken record again (to raise its error).
+    assert parsed_here == [*paths[::2], broken]

@@ -190,6 +190,10 @@ class Store:
     def open(cls, project: Project, name: str) -> Store:
         return cls(project.cache_dir / f"{name}.pickle")
 
+    def __contains__(self, key: Any) -> bool:
+        """An entry is kept under ``key`` (looked at without unpickling it, or counting it as used)."""
+        return key in self._entries
+
     def get(self, key: Any) -> Any | None:
         raw = self._entries.get(key)
         if raw is None:

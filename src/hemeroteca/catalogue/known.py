@@ -20,16 +20,45 @@ this machine, or a damaged one, is ignored, never trusted.
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from hemeroteca.cache import Store
-from hemeroteca.catalogue.record import Record, read
+from hemeroteca.catalogue.record import Record, read, shared
+from hemeroteca.errors import HemerotecaError
 
 SETTLE_NS = 2_000_000_000
 
 Stamp = tuple[int, int, int, int]
+
+# From this many records to parse (a fresh clone, a bulk ingest, a first build), a forked helper
+# parses every other run of ``RUN`` of them: parsing YAML is all Python, and while records are
+# read the second core has nothing else to do.
+HELPER_FROM = 2000
+RUN = 200
+# What the forked helper reads with: set before it is forked, so it is inherited, not pickled.
+_for_helper: tuple[KnownRecords, list[list[Path]]] | None = None
+
+
+def _helper_reads(run: int) -> list[Any]:
+    """The cache entry of each record of the run, or the error that reading it raised."""
+    assert _for_helper is not None
+    known, runs = _for_helper
+    found: list[Any] = []
+    for path in runs[run]:
+        try:
+            known.read(path)
+        except HemerotecaError as exc:
+            found.append(exc)
+        else:
+            found.append(known._store.get(path.name))
+    return found
 
 
 def file_stamp(path: Path) -> Stamp | None:
@@ -65,6 +94,34 @@ class KnownRecords:
         self._store.put(path.name, entry)
         record.release()
         return record
+
+    def parse_ahead(self, paths: list[Path]) -> None:
+        """When many of ``paths`` were never read, parse every other run of them in a forked helper
+        and keep what it found, so that ``read`` finds them known; the rest, and any error, are
+        left for ``read`` (which raises it again, in order)."""
+        global _for_helper
+        unknown = [path for path in paths if path.name not in self._store]
+        runs = [unknown[at : at + RUN] for at in range(0, len(unknown), RUN)]
+        if len(unknown) < HELPER_FROM or len(runs) < 2 or "fork" not in mp.get_all_start_methods():
+            return
+        _for_helper = self, runs
+        helper = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+        try:
+            theirs = [(run, helper.submit(_helper_reads, run)) for run in range(1, len(runs), 2)]
+            for path in (p for run in runs[::2] for p in run):
+                with suppress(HemerotecaError):  # raised again when the caller reads it
+                    self.read(path)
+            for run, future in theirs:
+                for path, entry in zip(runs[run], future.result(), strict=True):
+                    if isinstance(entry, tuple):
+                        # Its texts shared again, as a record parsed here has them (100,000 front
+                        # matters hold the same names, codes and dates).
+                        self._store.put(path.name, (*entry[:2], shared(entry[2]), *entry[3:]))
+        except BrokenProcessPool:
+            pass  # the helper died (out of memory, say): ``read`` parses what it did not
+        finally:
+            helper.shutdown(cancel_futures=True)
+            _for_helper = None
 
     def save(self) -> None:
         self._store.save()

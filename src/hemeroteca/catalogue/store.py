@@ -149,7 +149,9 @@ def load_records(project: Project) -> Loaded:
     """
     records, errors = [], []
     known = KnownRecords(Store.open(project, "records"))
-    for path in list_record_paths(project):
+    paths = list_record_paths(project)
+    known.parse_ahead(paths)
+    for path in paths:
         try:
             record = known.read(path)
         except HemerotecaError as exc:
