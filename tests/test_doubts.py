@@ -11,7 +11,7 @@ import pytest
 from hemeroteca.doubts import Doubt, doubt_table, flag_at, note_field_and_code, shown, summarise, weakness
 from hemeroteca.evaluate import FLAG_FIELDS, Scores, score_flags
 from hemeroteca.extract import title_doubts
-from hemeroteca.extract.countries import close_main, find_countries
+from hemeroteca.extract.countries import CountryHit, close_main, find_countries
 from hemeroteca.extract.dates import read_date
 from hemeroteca.extract.place_doubts import surname_countries
 from hemeroteca.project import Project
@@ -251,14 +251,13 @@ def test_a_dateline_city_does_not_place_the_main_country() -> None:
 def test_a_country_named_only_as_a_persons_surname_is_doubted() -> None:
     """'Carla Montenegro' names a person: a country read only from such surnames is doubted; one
     also named as a place is not."""
-    title = "Exportadores recebem apoio"
-    body = (
-        "Lisboa - As empresas portuguesas vão receber apoio, disse a ministra Carla Montenegro.\n\n"
-        "O governo de Portugal abre a linha em julho."
+    text = (
+        "Exportadores recebem apoio\nLisboa - As empresas portuguesas vão receber apoio, disse a ministra "
+        "Carla Montenegro.\n\nO governo de Portugal abre a linha em julho."
     )
-    hits = find_countries(title, body)
-    assert {h.code for h in hits} >= {"PT", "ME"}
-    doubted = {d.item for d in surname_countries(hits, f"{title}\n{body}")}
-    assert doubted == {"ME"}
-    text = f"{title}\n{body}\n\nO acordo vale também para Montenegro."
-    assert surname_countries(hits, text) == []
+    hits = [
+        CountryHit("PT", 9.0, 0, ("Lisboa", "portuguesas", "Portugal")),
+        CountryHit("ME", 1.0, 90, ("Montenegro",)),
+    ]
+    assert [(d.code, d.item) for d in surname_countries(hits, text)] == [("country-as-surname", "ME")]
+    assert surname_countries(hits, f"{text}\n\nO acordo vale também para Montenegro.") == []
