@@ -114,6 +114,36 @@ def write_if_changed(path: Path, data: str | bytes, *, durable: bool = True) -> 
     return True
 
 
+def write_new(path: Path, data: str | bytes) -> bool:
+    """Write ``path`` when no file is there yet; False, touching nothing, when one is.
+
+    For generated files, of which a build from nothing writes 100,000: a new file is written in
+    place, without ``write_atomic``'s temporary file and rename, since nothing can have a link to
+    it yet (site/ holds hard links to docs/ files that existed when it was built). A build stopped
+    while writing one leaves it short; the next build, having no record of writing it, compares
+    it with what it should hold (``write_if_changed``) and writes it again.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        try:
+            fd = os.open(path, flags, 0o666)  # the umask applies, as with open()
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, flags, 0o666)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise HemerotecaError(path, f"cannot write the file: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise HemerotecaError(path, f"cannot write the file: {exc.strerror or exc}") from exc
+    return True
+
+
 class _Unchanged(Exception):
     """Raised inside ``atomic_writer`` to leave the file on disk as it was."""
 

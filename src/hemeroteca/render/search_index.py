@@ -50,6 +50,7 @@ from hemeroteca.render.model import Article, SiteModel
 from hemeroteca.render.search_postings import (
     BUCKETED,
     IndexState,
+    TextSink,
     base36,
     bitmap_size,
     build_state,
@@ -150,15 +151,7 @@ class IndexFiles(Mapping[str, str]):
         if number is None:
             raise KeyError(rel)
         article = self._ordered[number]
-        row = [
-            article.id,
-            article.title,
-            article.date or "",
-            _text(article.body),
-            article.language,
-            list(article.countries),
-        ]
-        return _script("addArticle", number, row)
+        return article_file(number, article, article.body)
 
     def __iter__(self) -> Iterator[str]:
         yield from self._fixed
@@ -181,15 +174,39 @@ class IndexFiles(Mapping[str, str]):
         return self._ordered[number].key if number is not None and rel not in self._fixed else None
 
 
-def build_index(model: SiteModel, previous: IndexState | None = None) -> tuple[IndexFiles, IndexState]:
+def article_file_name(number: int) -> str:
+    """The path of article number ``number``'s search file."""
+    return f"{IndexFiles.ARTICLE_PREFIX}{number}.js"
+
+
+def article_file(number: int, article: Article, body: str) -> str:
+    """The search file of article number ``number``: its result row and its text for passages."""
+    row = [
+        article.id,
+        article.title,
+        article.date or "",
+        _text(body),
+        article.language,
+        list(article.countries),
+    ]
+    return _script("addArticle", number, row)
+
+
+def build_index(
+    model: SiteModel, previous: IndexState | None = None, seen: TextSink | None = None
+) -> tuple[IndexFiles, IndexState]:
     """Relative path -> content of every search file, and the state to pass to the next build.
 
     ``previous``: the state a former build returned, for any archive or version; what
     cannot be reused from it is rebuilt, and the files are the same either way.
+    ``seen``: told each article the index reads, with its number and text, so that its
+    search file (``article_file``) can be written without reading the text again.
     """
     numbering = sorted(range(len(model.articles)), key=lambda rank: added_order(model.articles[rank].id))
     ordered = [model.articles[rank] for rank in numbering]
-    state = (update_state(previous, ordered) if previous is not None else None) or build_state(ordered)
+    state = (update_state(previous, ordered, seen) if previous is not None else None) or build_state(
+        ordered, seen
+    )
     shards = _shards(state)
     vocabularies = _vocabularies(model)
     files = _order_files(model, numbering)

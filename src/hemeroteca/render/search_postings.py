@@ -13,11 +13,11 @@ grows by one gap when an article is appended, without being decoded. An article 
 changed is analysed again and only the stems it gained or lost are decoded and
 re-encoded.
 
-``IndexState`` also keeps what each article contributed, as numbers of (form, stem, language)
-pairs packed in bytes (all its words, its title's, and the words it uses often; their gaps,
-compressed: unpickling 10,000 of them is quick), so that an article's old
-words can be taken out, and a pair no article holds any longer is marked dead: no
-form is left pointing at a stem for a word gone from the texts.
+``IndexState`` also keeps what each article contributed, packed in bytes: the numbers of the
+(form, stem, language) pairs of all its words (their gaps, compressed: unpickling 10,000 of
+them is quick), and the numbers of its title's stems and of those it uses often, so that
+an article's old words can be taken out, and a pair no article holds any longer is marked
+dead: no form is left pointing at a stem for a word gone from the texts.
 Whatever path built it, a state holding the same articles gives the same postings: the
 files made from it are byte-identical.
 """
@@ -30,11 +30,20 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
-from itertools import accumulate, chain, repeat
-from operator import sub
+from itertools import accumulate, chain, compress, repeat
+from operator import ge, sub
+from typing import NamedTuple
 
 from hemeroteca.render.model import Article
-from hemeroteca.render.search_text import article_text, stopwords, terms, title_trusted, words
+from hemeroteca.render.search_text import (
+    article_names,
+    stopwords,
+    terms,
+    title_trusted,
+    token_words,
+    tokens,
+    words,
+)
 
 
 def _versions(*packages: str) -> str:
@@ -51,7 +60,7 @@ def _version(package: str) -> str:
 # A state made by other code is not reused: change the number whenever the analysis, the
 # encoding or IndexState's fields change. The stemmers and the country names (searchable
 # words of every article) come from these packages.
-FORMAT = "postings 6, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
+FORMAT = "postings 7, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 # A stem an article uses this many times per OFTEN_WORDS words (twice at least) is one it uses often.
 OFTEN, OFTEN_WORDS = 1, 250
@@ -193,8 +202,8 @@ class IndexState:
     pairs: list[tuple[str, str, str]]
     dead: set[int]  # numbers of the pairs no article holds any longer
     held: list[bytes]  # per article: the pair numbers of all its words, packed
-    titled: list[bytes]  # per article: the pair numbers of its title's words, packed
-    often: list[bytes]  # per article: the pair numbers of the words it uses often (``OFTEN``), packed
+    titled: list[bytes]  # per article: the stem numbers of its title's words and names, packed
+    often: list[bytes]  # per article: the stem numbers it uses often (``OFTEN``), packed
     body: Postings  # stem + BUCKETED + bucket -> the articles of that bucket holding it
     title: Postings
     frequent: Postings  # stem -> the articles that use it often: the ranking's term frequency
@@ -230,9 +239,24 @@ class IndexState:
         return forms
 
 
+class Analysis(NamedTuple):
+    """What one article brings to the index: pair numbers of its words, and stem numbers of the
+    postings it is in."""
+
+    held: set[int]  # pair numbers of every word and name
+    body: set[int]  # their stems
+    titled: set[int]  # stems of the title's words and of the actors the title names
+    often: set[int]  # stems it uses often (``OFTEN``)
+
+
+# What ``_Analyser`` maps a piece of text (``search_text.tokens``) to, besides a pair: no word
+# to index in it (stop words only, or no word at all), or several words.
+_NONE, _MANY = -1, -2
+
+
 class _Analyser:
     """An article's words as numbers of (form, stem, language) pairs: each distinct word is stemmed
-    once per language.
+    once per language, and each distinct piece of text (``search_text.tokens``) cut into words once.
 
     Stems are numbered too, so mapping an article's pairs to its stems is a list lookup.
     """
@@ -245,7 +269,11 @@ class _Analyser:
         self.pair_stem: list[int] = []  # pair number -> stem number
         for pair in list(pairs):
             self._number(pair)
-        self.tables: dict[str, dict[str, int]] = defaultdict(dict)
+        self.tables: dict[str, dict[str, int]] = defaultdict(dict)  # language -> word -> pair
+        # language -> piece of text -> the pair of its one word, and that pair's stem (or _NONE, _MANY)
+        self.token_pair: dict[str, dict[bytes, int]] = defaultdict(dict)
+        self.token_stem: dict[str, dict[bytes, int]] = defaultdict(dict)
+        self.token_pairs: dict[str, dict[bytes, list[int]]] = defaultdict(dict)  # the pairs of a _MANY
 
     def _number(self, pair: tuple[str, str, str]) -> int:
         number = self.pair_numbers.get(pair)
@@ -260,36 +288,70 @@ class _Analyser:
             self.pair_stem.append(stem)
         return number
 
-    def __call__(self, article: Article) -> tuple[set[int], set[int], set[int]]:
-        """(pair numbers of every word, of the title's words, of the words used often).
+    def _word(self, language: str, word: str) -> int:
+        """The pair number of a lower-cased word."""
+        table = self.tables[language]
+        number = table.get(word)
+        if number is None:
+            number = table[word] = self._number((*terms(language, word), language))
+        return number
 
-        A stem is used often when its forms, together, come up ``OFTEN`` times per
-        ``OFTEN_WORDS`` words of the article, twice at least: a term frequency of one bit,
-        relative to the article's length, which is what ranking needs of it (more mentions
-        count less and less) at one posting more for the few stems an article is about.
-        """
-        table = self.tables[article.language]
-        title, body, names, titled_names = article_text(article)
+    def _learn(self, language: str, token: bytes) -> None:
         stop = stopwords()
-        title_words = set(words(title)) - stop
-        counts = Counter(w for w in words(body) if w not in stop)
-        counts.update(title_words)
-        every_word = set(counts)
-        held = set(map(table.get, every_word))
-        if None in held:  # words met first here (most articles, once the archive is large, bring none)
-            for word in every_word - table.keys():
-                table[word] = self._number((*terms(article.language, word), article.language))
-            held = set(map(table.__getitem__, every_word))
-        per_stem: Counter[int] = Counter()
-        for word, count in counts.items():
-            per_stem[self.pair_stem[table[word]]] += count
-        least = max(2, OFTEN * sum(counts.values()) / OFTEN_WORDS)
-        often = {pair for pair in held if per_stem[self.pair_stem[pair]] >= least}
-        held |= {self._number((name, name, article.language)) for name in names}
+        pairs = [self._word(language, word) for word in token_words(token) if word not in stop]
+        if len(pairs) == 1:
+            self.token_pair[language][token] = pairs[0]
+            self.token_stem[language][token] = self.pair_stem[pairs[0]]
+            return
+        self.token_pair[language][token] = self.token_stem[language][token] = _MANY if pairs else _NONE
+        if pairs:
+            self.token_pairs[language][token] = pairs
+
+    def __call__(self, article: Article, body: str) -> Analysis:
+        """A stem is used often when its forms, together, come up ``OFTEN`` times per
+        ``OFTEN_WORDS`` words of the article (the title's words once each), twice at least:
+        a term frequency of one bit, relative to the article's length, which is what
+        ranking needs of it (more mentions count less and less) at one posting more for
+        the few stems an article is about.
+
+        The steps run by C loops over the article's pieces of text, each piece looked up
+        once: once the archive is large, nearly every piece was met in earlier articles.
+        """
+        language = article.language
+        token_pair, token_stem = self.token_pair[language], self.token_stem[language]
+        names, titled_names = article_names(article)
+        found = tokens(body)
+        try:
+            per_stem = Counter(map(token_stem.__getitem__, found))
+        except KeyError:  # pieces met first here
+            for token in set(found).difference(token_stem):
+                self._learn(language, token)
+            per_stem = Counter(map(token_stem.__getitem__, found))
+        distinct = set(found)
+        held = set(map(token_pair.__getitem__, distinct))
+        held.discard(_NONE)
+        per_stem.pop(_NONE, None)
+        if per_stem.pop(_MANY, None):
+            held.discard(_MANY)
+            many = self.token_pairs[language]
+            for token in distinct.intersection(many):
+                times = found.count(token)
+                for pair in many[token]:
+                    held.add(pair)
+                    per_stem[self.pair_stem[pair]] += times
+        title_pairs = [self._word(language, word) for word in set(words(article.title)) - stopwords()]
+        held.update(title_pairs)
+        per_stem.update(map(self.pair_stem.__getitem__, title_pairs))
+        least = max(2, OFTEN * per_stem.total() / OFTEN_WORDS)
+        often = set(compress(per_stem, map(ge, per_stem.values(), repeat(least))))
+        name_pairs = {name: self._number((name, name, language)) for name in names}
+        held.update(name_pairs.values())
+        body_stems = set(per_stem)
+        body_stems.update(map(self.pair_stem.__getitem__, name_pairs.values()))
         # A title that may be no headline (the opening sentence, a label) ranks as text.
-        titled = set(map(table.__getitem__, title_words)) if title_trusted(article) else set()
-        titled |= {self._number((name, name, article.language)) for name in titled_names}
-        return held, titled, often
+        titled = set(map(self.pair_stem.__getitem__, title_pairs)) if title_trusted(article) else set()
+        titled.update(self.pair_stem[name_pairs[name]] for name in titled_names)
+        return Analysis(held, body_stems, titled, often)
 
     def stems_of(self, pairs: Iterable[int]) -> set[int]:
         """The stem numbers of some pair numbers."""
@@ -309,6 +371,18 @@ def _unpack(packed: bytes) -> array:
     return array(_PAIRS, accumulate(gaps))
 
 
+def _pack_few(numbers: set[int]) -> bytes:
+    """A few numbers (an article's title stems, or those it uses often: 7 and 34 on average),
+    sorted, as bytes: too few for compressing to be worth its time."""
+    return array(_PAIRS, sorted(numbers)).tobytes()
+
+
+def _unpack_few(packed: bytes) -> array:
+    numbers = array(_PAIRS)
+    numbers.frombytes(packed)
+    return numbers
+
+
 def _numbers() -> array:
     return array(_PAIRS)
 
@@ -320,8 +394,18 @@ def _drained(lists: dict[int, array], name: Callable[[int], str]) -> Iterator[tu
         yield name(stem), numbers
 
 
-def build_state(ordered: list[Article]) -> IndexState:
+# Told each article analysed, its number and its text, while the text is in hand: the text is read
+# from its record once per build (``search_index.build_index``).
+TextSink = Callable[[int, Article, str], None]
+
+
+def _ignore(number: int, article: Article, body: str) -> None:
+    pass
+
+
+def build_state(ordered: list[Article], seen: TextSink | None = None) -> IndexState:
     """The state of ``ordered`` (articles in the order added: ``numbering.added_order``), from scratch."""
+    seen = seen or _ignore
     analyser = _Analyser([])
     # stem number -> article numbers: of the body per bucket, of the titles, of the stems used often,
     # in arrays (4 bytes a posting, where a list takes 8)
@@ -331,14 +415,15 @@ def build_state(ordered: list[Article]) -> IndexState:
     packed: tuple[list[bytes], ...] = ([], [], [])
     buckets = [bucket(article) for article in ordered]
     for number, article in enumerate(ordered):
-        pairs = analyser(article)
-        for stem_lists, pair_set, packs in zip(
-            (body[buckets[number]], title, often), pairs, packed, strict=True
-        ):
-            packs.append(_pack(pair_set))
+        text = article.body
+        seen(number, article, text)
+        found = analyser(article, text)
+        packed[0].append(_pack(found.held))
+        packed[1].append(_pack_few(found.titled))
+        packed[2].append(_pack_few(found.often))
+        for stem_lists, stems in zip((body[buckets[number]], title, often), found[1:], strict=True):
             # About 600 postings an article, 6 million in all: appended by C loops, not Python's.
-            targets = map(stem_lists.__getitem__, analyser.stems_of(pair_set))
-            deque(map(array.append, targets, repeat(number)), 0)
+            deque(map(array.append, map(stem_lists.__getitem__, stems), repeat(number)), 0)
     stems, count = analyser.stems, len(ordered)
     return IndexState(
         format=FORMAT,
@@ -361,7 +446,7 @@ def build_state(ordered: list[Article]) -> IndexState:
     )
 
 
-def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
+def update_state(previous: object, ordered: list[Article], seen: TextSink | None = None) -> IndexState | None:
     """The state of ``ordered`` made from ``previous``, or None when previous cannot serve.
 
     The articles both hold under the same ids in the same places keep their numbers; of
@@ -387,28 +472,30 @@ def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
             kept += 1
         if len(previous.ids) - kept > len(previous.ids) // 4:
             return None
+    seen = seen or _ignore
     state = previous.copy()
-    analyser = _Analyser(state.pairs)
+    analyser = _Analyser(state.pairs)  # numbers the stems as the build that made the state did
     stems = analyser.stems
     packs = (state.held, state.titled, state.often)
     postings = (state.body, state.title, state.frequent)
     # postings key -> (numbers it loses, numbers it gains), for the body, the titles and the stems used often
     edits: tuple[dict, ...] = tuple(defaultdict(lambda: (set(), set())) for _ in packs)
     lost: set[int] = set()  # pairs some article no longer holds
-    nothing: tuple[set[int], ...] = (set(), set(), set())
+    nothing = Analysis(set(), set(), set(), set())
 
-    def keys_of(pairs: Iterable[int], where: str | None) -> set[str]:
-        """The postings keys of some pairs: their stems, each with ``where`` (a bucket) when given."""
-        found = analyser.stems_of(pairs)
-        return {stems[s] for s in found} if where is None else {stems[s] + BUCKETED + where for s in found}
+    def keys_of(stem_numbers: Iterable[int], where: str | None) -> set[str]:
+        """The postings keys of some stems, each with ``where`` (a bucket) when given."""
+        if where is None:
+            return {stems[s] for s in stem_numbers}
+        return {stems[s] + BUCKETED + where for s in stem_numbers}
 
-    def change(number: int, pairs: tuple[set[int], ...], where: str) -> None:
-        """Article ``number`` now holds these pairs in bucket ``where`` (no pairs: it is gone)."""
-        lost.update(set(_unpack(state.held[number])) - pairs[0])
-        for kind, (stem_edits, old, new) in enumerate(
-            zip(edits, (p[number] for p in packs), pairs, strict=True)
-        ):
-            before = keys_of(_unpack(old), state.buckets[number] if kind == 0 else None)
+    def change(number: int, found: Analysis, where: str) -> None:
+        """Article ``number`` now holds what ``found`` says in bucket ``where`` (nothing: it is gone)."""
+        held = set(_unpack(state.held[number]))
+        lost.update(held - found.held)
+        olds = (analyser.stems_of(held), _unpack_few(state.titled[number]), _unpack_few(state.often[number]))
+        for kind, (stem_edits, old, new) in enumerate(zip(edits, olds, found[1:], strict=True)):
+            before = keys_of(old, state.buckets[number] if kind == 0 else None)
             after = keys_of(new, where if kind == 0 else None)
             for key in before - after:
                 stem_edits[key][0].add(number)
@@ -419,32 +506,35 @@ def update_state(previous: object, ordered: list[Article]) -> IndexState | None:
         change(number, nothing, "")
     for values in (state.ids, state.keys, state.buckets, *packs):
         del values[kept:]
-    appended: list[tuple[int, tuple[set[int], ...], str]] = []
+    appended: list[tuple[int, Analysis, str]] = []
     for number, article in enumerate(ordered):
         if number < kept and article.key == state.keys[number]:
             continue
-        pairs, where = analyser(article), bucket(article)
-        state.dead -= pairs[0]
+        text = article.body
+        seen(number, article, text)
+        found, where = analyser(article, text), bucket(article)
+        state.dead -= found.held
+        packed = (_pack(found.held), _pack_few(found.titled), _pack_few(found.often))
         if number < kept:
-            change(number, pairs, where)
+            change(number, found, where)
             state.keys[number], state.buckets[number] = article.key, where
-            for values, pair_set in zip(packs, pairs, strict=True):
-                values[number] = _pack(pair_set)
+            for values, pack in zip(packs, packed, strict=True):
+                values[number] = pack
             continue
-        appended.append((number, pairs, where))
+        appended.append((number, found, where))
         state.ids.append(article.id)
         state.keys.append(article.key)
         state.buckets.append(where)
-        for values, pair_set in zip(packs, pairs, strict=True):
-            values.append(_pack(pair_set))
+        for values, pack in zip(packs, packed, strict=True):
+            values.append(pack)
     for stem_postings, stem_edits in zip(postings, edits, strict=True):
         for stem, (removed, added) in stem_edits.items():
             stem_postings.edit(stem, removed, added)
     # New articles last: their numbers are above every number held, even once the edits
     # above have changed some stem's last number, so their postings are appended.
-    for number, pairs, where in appended:
-        for kind, (stem_postings, pair_set) in enumerate(zip(postings, pairs, strict=True)):
-            for key in keys_of(pair_set, where if kind == 0 else None):
+    for number, found, where in appended:
+        for kind, (stem_postings, stem_numbers) in enumerate(zip(postings, found[1:], strict=True)):
+            for key in keys_of(stem_numbers, where if kind == 0 else None):
                 stem_postings.append(key, number)
     state.dead |= _unheld(lost - state.dead, state.held)
     return state

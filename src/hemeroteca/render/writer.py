@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
@@ -27,7 +27,7 @@ from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.check import require_valid
 from hemeroteca.catalogue.store import Loaded, load_records, refuse_unsafe_files
 from hemeroteca.errors import HemerotecaError
-from hemeroteca.fileio import inside, stamp, write_chunks_if_changed, write_if_changed
+from hemeroteca.fileio import inside, stamp, write_chunks_if_changed, write_if_changed, write_new
 from hemeroteca.project import Project
 from hemeroteca.render.client_messages import MESSAGES_JS, messages_js
 from hemeroteca.render.exports import DATA_PAGE, ROWS, data_page, export_files, export_pieces
@@ -38,8 +38,9 @@ from hemeroteca.render.model import Article, SiteModel, build_model
 from hemeroteca.render.originals import original_files
 from hemeroteca.render.pages import article_page
 from hemeroteca.render.related import Neighbourhoods, affected
-from hemeroteca.render.search_index import build_index
+from hemeroteca.render.search_index import article_file, article_file_name, build_index
 from hemeroteca.render.search_input import write_articles
+from hemeroteca.render.search_postings import TextSink
 from hemeroteca.render.spliced import write_rows
 from hemeroteca.sitedir import SiteState
 from hemeroteca.translated_pages import refuse_bad_pages
@@ -193,16 +194,18 @@ PARALLEL_FROM = 1000
 
 
 def _write_files(
-    docs: Path, files: Mapping[str, str], generated: GeneratedFiles | None = None
+    docs: Path, files: Mapping[str, str], generated: GeneratedFiles | None = None, done: Container[str] = ()
 ) -> tuple[list[str], int]:
     """Write each file that changed, one at a time (``files`` may make them on demand).
 
     A file whose mapping gives it a ``key`` is not even made when ``generated`` knows
-    the file on disk was written for that key.
+    the file on disk was written for that key. Those in ``done`` were written already.
     """
     written, unchanged = [], 0
     key_of = getattr(files, "key", None) if generated is not None else None
     for rel in sorted(files):
+        if rel in done:
+            continue
         key = key_of(rel) if key_of is not None else None
         if key is not None and generated is not None and generated.fresh(rel, key):
             unchanged += 1
@@ -275,24 +278,41 @@ def _write_article_pages(
     return sorted(written), unchanged
 
 
-def search_files(project: Project, model: SiteModel) -> Mapping[str, str]:
+def search_files(project: Project, model: SiteModel, seen: TextSink | None = None) -> Mapping[str, str]:
     """The search index's files, updated from the state the former build left in the cache.
 
     After one new article that is its postings appended, not 10,000 bodies read again.
     """
     path = project.cache_dir / SEARCH_STATE
-    files, state = build_index(model, load_value(path))
+    files, state = build_index(model, load_value(path), seen)
     save_value(path, state)
     return files
 
 
 def write_search_files(project: Project, model: SiteModel) -> tuple[list[str], list[str], int]:
-    """Every search file's name, those written, and how many were left as they were."""
-    files = search_files(project, model)
+    """Every search file's name, those written, and how many were left as they were.
+
+    An article's own file is written while the index reads its text (``build_index``'s
+    ``seen``), so that the text is read once.
+    """
+    docs = project.docs_dir
     generated = GeneratedFiles(project, "search-files")
-    written, unchanged = _write_files(project.docs_dir, files, generated)
+    early: list[str] = []
+
+    def seen(number: int, article: Article, body: str) -> None:
+        rel = article_file_name(number)
+        if generated.fresh(rel, article.key):
+            return
+        target = inside(docs, rel)
+        content = article_file(number, article, body)
+        if write_new(target, content) or write_if_changed(target, content, durable=False):
+            early.append(rel)
+        generated.remember(rel, article.key)
+
+    files = search_files(project, model, seen)
+    written, unchanged = _write_files(docs, files, generated, done=set(early))
     generated.save()
-    return sorted(files), written, unchanged
+    return sorted(files), sorted(early + written), unchanged
 
 
 def start_search(
