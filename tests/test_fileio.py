@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hemeroteca.fileio import write_chunks_if_changed
+from hemeroteca.fileio import write_chunks_if_changed, write_new
 
 
 def _pieces(text: str, size: int = 3) -> list[str]:
@@ -54,3 +54,19 @@ def test_a_failure_half_way_leaves_the_old_file_whole(tmp_path: Path) -> None:
         write_chunks_if_changed(target, failing())
     assert target.read_text(encoding="utf-8") == "the last good file"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_a_new_file_is_written_in_place_and_an_existing_one_left_alone(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "1.js"
+    assert write_new(target, "uno ñ") is True
+    assert target.read_text(encoding="utf-8") == "uno ñ"
+    assert write_new(target, "dos") is False  # left to write_if_changed, which replaces it atomically
+    assert target.read_text(encoding="utf-8") == "uno ñ"
+    assert os.stat(target).st_mode & 0o777 == 0o666 & ~_umask()
+    assert [p.name for p in target.parent.iterdir()] == ["1.js"]  # no temporary file left
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

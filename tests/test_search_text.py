@@ -5,10 +5,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from hemeroteca.render.model import build_model
 from hemeroteca.render.search_index import TEXT_CHARS, build_index, names
 from hemeroteca.render.search_postings import decode_bucketed, decode_postings
-from hemeroteca.render.search_text import article_text, fold, name_key, stopwords, terms
+from hemeroteca.render.search_text import (
+    article_names,
+    fold,
+    name_key,
+    stopwords,
+    terms,
+    token_words,
+    tokens,
+    words,
+)
 from tests.render_samples import AUTHORITIES, record
 
 
@@ -32,6 +44,25 @@ def test_stop_words_are_neither_indexed_nor_part_of_a_name() -> None:
     shards = _shards(build_index(model)[0])
     assert "medianas" in shards or "median" in shards
     assert not {"y", "de", "la", "las"} & set(shards)
+
+
+def _words_of_tokens(text: str) -> list[str]:
+    return [word for token in tokens(text) for word in token_words(token)]
+
+
+def test_cutting_bytes_into_pieces_finds_the_words_the_regular_expression_finds() -> None:
+    text = (
+        "«Cooperativas» del Perú—y DON’T_stop: 3,5 % año\u00a02019… İstanbul STRASSE Straße "
+        "a\u0301cción ½ x²\tfin\r\nok ¿Qué? Ελλάδα ΣΟΦΙΑ ﬁn"
+    )
+    assert _words_of_tokens(text) == words(text)
+    # ASCII letters lower-cased, other characters left to token_words, ASCII punctuation cuts
+    assert tokens("ÁRBOL_x") == ["Árbol".encode(), b"x"]
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_pieces_and_words_agree_on_any_text(text: str) -> None:
+    assert _words_of_tokens(text) == words(text)
 
 
 def test_a_stem_keeps_an_ending_that_makes_another_word() -> None:
@@ -61,9 +92,9 @@ def test_an_actors_names_are_one_term_each_not_words_of_the_text() -> None:
     model = build_model([record(1, language="en", body="Small firms grew."),
                          record(2, language="en", body="Small firms grew.", title="SENA trains farmers")],
                         AUTHORITIES)
-    title, body, terms_of_names, in_title = article_text(model.articles[1])
+    terms_of_names, in_title = article_names(model.articles[1])
     assert terms_of_names == ["~national learning service", "~sena", "~servicio nacional aprendizaje"]
-    assert in_title == [] and article_text(model.articles[0])[3] == terms_of_names  # the title names SENA
+    assert in_title == [] and article_names(model.articles[0])[1] == terms_of_names  # the title names SENA
     shards = _shards(build_index(model)[0])
     assert decode_bucketed(shards["~sena"]["p"]) == {"en2021": [0, 1]}
     assert decode_postings(shards["~national learning service"]["t"]) == [1]
@@ -106,7 +137,7 @@ def test_a_title_the_record_doubts_as_a_headline_ranks_as_text_until_reviewed() 
     assert decode_postings(shards[stem]["t"]) == [1, 2, 3]  # but of no doubted title
     # nor do the actors it names rank as named in a headline
     by_id = {a.id: a for a in model.articles}
-    assert [bool(article_text(by_id[r.meta["id"]])[3]) for r in records] == [False, True, True, True, False]
+    assert [bool(article_names(by_id[r.meta["id"]])[1]) for r in records] == [False, True, True, True, False]
 
 
 def test_the_search_page_knows_where_the_index_cuts_a_text() -> None:
