@@ -1128,3 +1128,39 @@ def test_a_short_form_that_fits_two_bodies_is_neither() -> None:
 def test_a_name_cut_after_a_conjunction_is_no_body() -> None:
     text = "The desk is in the Mayor and Town Council’s office. The Small Business Bureau runs it."
     assert set(orgs(text)) == {"Small Business Bureau"}
+
+
+def test_names_listed_after_a_plural_noun_for_bodies_are_bodies() -> None:
+    text = "Entre las cooperativas seleccionadas figuran Coopandes, Creditel, Finamas y la Ahorrar."
+    assert set(orgs(text)) == {"Coopandes", "Creditel", "Finamas", "Ahorrar"}
+    text = "The loans go through three banks: Firstcaribe, Islandtrust and Seacoast."
+    assert set(orgs(text)) == {"Firstcaribe", "Islandtrust", "Seacoast"}
+    # where the bodies are, not their names
+    assert orgs("Las cooperativas de San Carlos, Upala, Dota y Tarrazú recibirán crédito.") == {}
+    assert orgs("Ministers of Georgia, Hungary, Italy and Kenya met the cooperatives.") == {}
+    # no plural noun for bodies in the sentence: no bodies
+    assert orgs("Visitaron Quispe, Mamani, Huanca y Condori.") == {}
+
+
+def test_an_acronym_always_inside_a_longer_name_is_no_body_of_its_own() -> None:
+    text = "Staff of Gender Entity MCO Caribbean met. The Gender Entity MCO Caribbean office lends."
+    assert "MCO" not in orgs(text)
+    assert "MCO" in orgs("The MCO signed. The MCO said it will lend.")
+
+
+def test_common_nouns_capitalised_are_no_person() -> None:
+    text = "The CEO said firms used their websites and Help Desks. Each help desk sends us data."
+    assert people(text) == set()
+    # a known given name still opens a name
+    text = "The CEO said Paula Mercado runs it. The mercado paula is a fair."
+    assert people(text) == {"Paula Mercado"}
+
+
+def test_the_employer_after_a_department_in_a_leaders_title() -> None:
+    text = "Segundo o Director dos Assuntos Externos da Lumalco, Rui Bento, a linha abre em maio."
+    assert "Lumalco" in orgs(text)
+    # a body in the middle of the title, or a name that goes on, is no employer
+    text = "Assinou o Administrador do Fundo de Garantia, Rui Bento, o acordo."
+    assert "Garantia" not in orgs(text)
+    text = "Disse o vice-presidente de Negócios de Varejo do Banco Central, Rui Bento, que cresce."
+    assert "Varejo" not in orgs(text)

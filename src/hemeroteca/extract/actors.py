@@ -14,7 +14,8 @@ membership or an example list ("members of the X", "such as X, Y"), a former pos
 or a past partner, a parent body, the bank that holds the accounts, a venue, the
 body whose congress or own fund is meant, a header or sign-off line, or a
 department named only inside someone's title; a person named only in a photo
-caption or as someone's predecessor in a post. A press office and bylines are
+caption or as someone's predecessor in a post. A press office, bylines and a
+"name" whose every word the text also writes in lower case ("Help Desks") are
 never actors.
 """
 
@@ -27,7 +28,7 @@ from functools import cache, lru_cache
 from hemeroteca.catalogue.authorities import Actor, Authorities
 from hemeroteca.doubts import Doubt
 from hemeroteca.extract.actor_doubts import actor_doubts
-from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
+from hemeroteca.extract.names import fold, given_names, is_acronym, is_furniture, lower_case_words, tokenize
 from hemeroteca.extract.org_patterns import NAME_GLUE, UPPER, OrgMention
 from hemeroteca.extract.organizations import find_organizations, initials, is_institution
 from hemeroteca.extract.people import find_people, is_role
@@ -721,9 +722,12 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
         _merge(entities, b.name, "organization", None, b.start, b.rule)
     entities = _without_parents_of_units(entities, units)
     generic = _folded("generic_actors") | _folded("outlets")
+    lower = lower_case_words(text) if any(e.type == "person" for e in entities) else frozenset()
     kept = []
     for entity in sorted(entities, key=lambda e: (e.first, e.name)):
         if fold(entity.name) in generic or _press_office(entity.name):
+            continue
+        if entity.type == "person" and _common_words(entity.name, lower):
             continue
         if all(_background(text, s, entity) for s in _own_mentions(text, entity)):
             continue
@@ -738,6 +742,16 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
         FoundActor(e.name, e.type, _alias(e), "; ".join(dict.fromkeys(e.evidence)), e.country, doubts)
         for e, doubts in zip(kept, actor_doubts(text, len(title), kept), strict=True)
     ]
+
+
+def _common_words(name: str, lower: frozenset[str]) -> bool:
+    """'their websites and Help Desks' beside 'the help desk': a name whose every word the text also
+    writes in lower case (a plural's singular too) is common nouns capitalised, not a person's name,
+    unless it opens on a known given name."""
+    parts = name.split()
+    if fold(parts[0]) in given_names():
+        return False
+    return all(p.lower() in lower or p.lower()[:-1] in lower for p in parts)
 
 
 @cache

@@ -51,6 +51,16 @@ class Token(NamedTuple):
         return w[:1].isupper() and any(c.islower() for c in w)
 
 
+# A word written in lower case: three letters or more, not part of a longer token.
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-záéíóúñçãõâêôàü]{3,}(?![\w-])")
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case somewhere: the same word capitalised or in capitals
+    elsewhere is that common word, not a name."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
 def tokenize(text: str) -> list[Token]:
     # Every rule asks for tokens, of whole texts and of thousands of short names: the tuples are
     # made without the named tuple's Python constructor, and a word differs from its token only

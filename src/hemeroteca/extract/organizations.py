@@ -43,7 +43,12 @@ from hemeroteca.extract.org_patterns import (
     OrgMention,
 )
 from hemeroteca.extract.people import is_role, role_start
-from hemeroteca.extract.short_names import blocked_acronyms, coordinated_names, standalone_acronyms
+from hemeroteca.extract.short_names import (
+    blocked_acronyms,
+    coordinated_names,
+    enumerated_bodies,
+    standalone_acronyms,
+)
 from hemeroteca.extract.vocabulary import alternation, word_set, words
 
 _STRONG_EXCLUDED = {"empresa", "enterprise", "sistema", "system", "group", "grupo", "network", "rede"}
@@ -572,6 +577,9 @@ def _employer_in_title() -> re.Pattern[str]:
     )
 
 
+_CAP_WORD = f"[{UPPER}][a-záéíóúñçãõâêô]+"
+
+
 @cache
 def _led_body() -> re.Pattern[str]:
     """A leader's title (or any title with a qualifier), 'of', then a one-word proper name closed by
@@ -581,7 +589,9 @@ def _led_body() -> re.Pattern[str]:
     # caller): "gerente regional de Agrobanco", not "gerente de Ventas"
     roles = alternation((*words("roles"), *words("leader_roles")))
     return re.compile(
-        rf"(?<![\w-])(?P<title>(?i:{roles}))(?P<qualifier>(?:{_QUALIFIER}){{0,2}})"
+        rf"(?<![\w-])(?P<title>(?i:{roles}))(?P<qualifier>(?:{_QUALIFIER}){{0,2}}"
+        # a department in capitals between: "Director dos Assuntos Externos da Mozal"
+        rf"(?P<department>{SP}(?i:de|do|dos|da|das|of|for){SP}{_CAP_WORD}(?:{SP}{_CAP_WORD}){{0,2}})?)"
         rf"{SP}(?i:de|del|of|do|da|at)(?:{SP}(?i:the|la|el|o|a))?{SP}"
         rf"(?P<name>(?:[{UPPER}][a-záéíóúñçãõâêô]+[\w-]*|i[A-Z]{{2}}\w+)(?:{SP}(?P<second>[{UPPER}][\w-]+))?)"
         rf"(?=[ \t]*[,.;:)]|{SP}[a-záéíóúç])"
@@ -638,6 +648,11 @@ def _employers_in_titles(text: str) -> list[OrgMention]:
         if not m.group("qualifier") and fold(m.group("title")) not in leaders:
             continue  # a department head's complement is usually a department: "gerente de Ventas"
         name = m.group("name")
+        department = m.group("department")
+        # a body in the middle ("do Fundo de Garantia"), or a name going on ("de Varejo do Banco")
+        closed = re.match(r"[ \t]*[,;:)]", text[m.end() :])
+        if department and (any(is_furniture(w) for w in department.split()[1:]) or not closed):
+            continue
         first, second = name.split()[0], m.group("second")
         if is_furniture(first) or name.lower() in gazetteer() or first.lower() in gazetteer():
             continue  # "presidente de Honduras", "director general de Comercio"
@@ -737,4 +752,6 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     covered = [(m.start, m.start + len(m.name)) for m in mentions if not is_acronym(m.name)]
     mentions += standalone_acronyms(text, title, known, blocked, covered)
     mentions += coordinated_names(text, mentions, blocked, people)
+    covered = [(m.start, m.start + len(m.name)) for m in mentions]
+    mentions += [e for e in enumerated_bodies(text, people) if not any(s <= e.start < t for s, t in covered)]
     return sorted(mentions, key=lambda m: m.start)

@@ -8,7 +8,9 @@ GDP), places written in capitals, words written in capitals (three or more in a
 row, or a word the text also writes in lower case), project names and acronyms
 defined for something that is not an institution are never taken. A one-word name
 coordinated with an organisation ("el Sistema OCB/MT, a Aprosoja e a Ampa")
-is one too.
+is one too, and so are the names listed after a plural noun for bodies ("las
+cooperativas seleccionadas son Coopx, Creditel y Finamas"). An acronym that is
+each time inside a longer capitalised name is part of it.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from collections import Counter
 from functools import cache
 
 from hemeroteca.extract.countries import gazetteer
-from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
+from hemeroteca.extract.names import fold, is_acronym, is_furniture, lower_case_words, tokenize
 from hemeroteca.extract.org_patterns import ACRONYM, CAPW, SP, UPPER, OrgMention
 from hemeroteca.extract.people import is_role
-from hemeroteca.extract.vocabulary import words
+from hemeroteca.extract.vocabulary import alternation, words
 
 _ANY_DEFINITION = re.compile(rf"\(\s*{ACRONYM}\s*[,)]")
 _ACRONYM_TOKEN = re.compile(rf"(?<![\w/-])(?P<acr>[{UPPER}0-9]*[{UPPER}]{{2}}[\w/-]*)(?![\w/-])")
@@ -80,9 +82,6 @@ _DATELINE_PLACE = re.compile(
 # Three or more words in capitals in a row are a phrase written in capitals ("THE SMALL BUSINESS
 # BUREAU (SBB) is ..."), not acronyms side by side.
 _CAPITALS_RUN = re.compile(rf"(?<![\w-])[{UPPER}]{{2,}}(?:[ \t]+[{UPPER}]{{2,}}(?![\w-])){{2,}}")
-# Words written in lower case somewhere in the text: the same word in capitals is that word shouted
-# ("PYME al MUNDO" beside "hacia el mundo"), not an acronym.
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-záéíóúñçãõâêôàü]{3,}(?![\w-])")
 
 
 def _shouted_lines(text: str) -> list[tuple[int, int]]:
@@ -144,6 +143,18 @@ def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> 
     return None
 
 
+_CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w-]*[a-z][\w-]*[ \t]$")
+_CAPITALISED_AFTER = re.compile(rf"[ \t][{UPPER}][\w-]*[a-z]")
+
+
+def _inside_name(text: str, m: re.Match[str]) -> bool:
+    """Capitalised words right before and after, with no punctuation: the acronym is inside a name."""
+    return bool(
+        _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        and _CAPITALISED_AFTER.match(text, m.end())
+    )
+
+
 def _names_project(text: str, m: re.Match[str]) -> bool:
     """'el proyecto IMPULSOHN', "USAID's ATTEINDRE project": the acronym names a project, not an actor."""
     before = text[max(0, m.start() - 20) : m.start()]
@@ -160,7 +171,8 @@ def standalone_acronyms(
         *(m.span() for m in _DATELINE_PLACE.finditer(text)),
         *(m.span() for m in _CAPITALS_RUN.finditer(text)),
     ]
-    lower = set(_LOWER_WORD.findall(text))
+    # a word the text also writes in lower case is that word shouted ("PYME al MUNDO", "el mundo")
+    lower = lower_case_words(text)
     tokens = sorted([*_ACRONYM_TOKEN.finditer(text), *_camel_brands(text)], key=lambda m: m.start())
     matches = [
         m
@@ -172,6 +184,7 @@ def standalone_acronyms(
         and not any(s <= m.start() < e for s, e in covered)
     ]
     counts = Counter(m.group("acr") for m in matches)
+    used_alone = {m.group("acr") for m in matches if not _inside_name(text, m)}
     projects = {m.group("acr") for m in matches if _names_project(text, m)}
     found = []
     for m in matches:
@@ -185,6 +198,8 @@ def standalone_acronyms(
             continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
         if acr in projects or (acr not in known and acr.lower() in lower):
             continue
+        if acr not in known and acr not in used_alone:
+            continue  # "UN Women MCO Caribbean": a part of a longer name each time it is used
         brand = not is_acronym(acr)
         why = _why_standalone(text, m, title, acr in known or (counts[acr] >= 2 and not brand))
         # a brand is not an acronym: recurring or being the agent ("realizada pelo WhitepaperDocs") is
@@ -238,6 +253,53 @@ def coordinated_names(
             new = OrgMention(name, None, start, f"coordinated with '{m.name}'")
             found.append(new)
             queue.append(new)
+    return found
+
+
+# A list of three or more names of one to three capitalised words, the last after "y/e/and", an
+# article allowed before each: "a Kixi, Facil, Credix e a Multi".
+_ITEM = rf"(?:{_ARTICLE_WORDS}{SP})?{CAPW}(?:{SP}{CAPW}){{0,2}}"
+_LIST = re.compile(rf"(?<![\w-]){_ITEM}(?:,{SP}{_ITEM}){{1,12}},?{SP}(?:y|e|and){SP}{_ITEM}(?![\w-])")
+_LIST_ITEM = re.compile(rf"(?:{_ARTICLE_WORDS}{SP})?(?P<name>{CAPW}(?:{SP}{CAPW}){{0,2}})")
+_PLACE_PREPOSITION = re.compile(
+    r"(?<![\w-])(?:de|del|do|da|dos|das|of|in|en|em|from|na|no|nas|nos|at|for|para|por|to|with|con|com)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+# How far back in the sentence a plural noun for bodies may stand before the list.
+LIST_HEAD_WINDOW = 160
+
+
+@cache
+def _plural_bodies() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(words('plural_body_nouns'))}(?!\w)", re.IGNORECASE)
+
+
+def enumerated_bodies(text: str, people: tuple[str, ...]) -> list[OrgMention]:
+    """'Entre las cooperativas seleccionadas figuran Coopx, Creditel, Finamas y la Ahorrar': a list of
+    names after a plural noun for bodies, in the same sentence, names bodies of that kind. Places,
+    people, generic acronyms and common words are left out."""
+    generic = {fold(a) for a in words("generic_acronyms")}
+    names_of_people = {fold(w) for p in people for w in p.split()}
+    found = []
+    for m in _LIST.finditer(text):
+        before = text[max(0, m.start() - LIST_HEAD_WINDOW) : m.start()]
+        cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "))
+        head = _plural_bodies().search(before[cut + 1 :])
+        if not head or _PLACE_PREPOSITION.search(before):
+            continue  # "cooperativas de San Carlos, Upala y Dota": where the bodies are, not their names
+        for item in _LIST_ITEM.finditer(m.group(0)):
+            name = item.group("name")
+            if (
+                name.lower() in gazetteer()
+                or fold(name) in generic
+                or any(is_furniture(w) for w in name.split())
+                or any(fold(w) in names_of_people for w in name.split())
+                or len(name) < 3
+            ):
+                continue
+            start = m.start() + item.start("name")
+            found.append(OrgMention(name, None, start, f"listed after '{head.group(0)}'"))
     return found
 
 
