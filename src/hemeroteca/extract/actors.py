@@ -606,14 +606,15 @@ def _same_person(entity: _Entity, name: str) -> bool:
 
 def _merge(entities: list[_Entity], name: str, type_: str, alias: str | None, start: int, why: str) -> None:
     same = _same_person if type_ == "person" else lambda e, n: _same_org(e, n, alias)
-    matches = [e for e in entities if e.type == type_ and same(e, name)]
+    kind = [e for e in entities if e.type == type_]
+    folded = {fold(name)}
+    exact = next((e for e in kind if folded & e.keys()), None) if type_ == "organization" else None
+    matches = [exact] if exact else [e for e in kind if same(e, name)]
     if not matches:
         entities.append(_Entity(name, type_, start, [alias] if alias else [], [start], [why]))
         return
     if type_ == "organization" and len(matches) > 1 and len(name.split()) > 1 and not is_acronym(name):
-        exact = [e for e in matches if e.keys() & {fold(name)}]
-        if not exact:
-            return  # "Development Bank" where two development banks are named: a mention of neither
+        return  # "Development Bank" where two development banks are named: a mention of neither
     entity = matches[0]
     entity.mentions.append(start)
     entity.first = min(entity.first, start)

@@ -266,8 +266,9 @@ _PLACE_PREPOSITION = re.compile(
     r"[ \t]+$",
     re.IGNORECASE,
 )
-# How far back in the sentence a plural noun for bodies may stand before the list.
+# How far back in the sentence a plural noun for bodies may stand before the list; how long a list is read.
 LIST_HEAD_WINDOW = 160
+MAX_LIST_CHARS = 400
 
 
 @cache
@@ -282,7 +283,20 @@ def enumerated_bodies(text: str, people: tuple[str, ...]) -> list[OrgMention]:
     generic = {fold(a) for a in words("generic_acronyms")}
     names_of_people = {fold(w) for p in people for w in p.split()}
     found = []
-    for m in _LIST.finditer(text):
+    # a list is looked for only where it may start: within the window after a plural noun for bodies
+    windows: list[list[int]] = []
+    for noun in _plural_bodies().finditer(text):
+        if windows and noun.end() <= windows[-1][1]:
+            windows[-1][1] = noun.end() + LIST_HEAD_WINDOW
+        else:
+            windows.append([noun.end(), noun.end() + LIST_HEAD_WINDOW])
+    lists = [
+        m
+        for lo, hi in windows
+        for m in _LIST.finditer(text, lo, hi + MAX_LIST_CHARS)
+        if m.start() < hi
+    ]
+    for m in lists:
         before = text[max(0, m.start() - LIST_HEAD_WINDOW) : m.start()]
         cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "))
         head = _plural_bodies().search(before[cut + 1 :])
