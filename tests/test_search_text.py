@@ -65,6 +65,17 @@ def test_pieces_and_words_agree_on_any_text(text: str) -> None:
     assert _words_of_tokens(text) == words(text)
 
 
+def test_a_hyphenated_function_word_is_left_out_whole_not_split_into_words() -> None:
+    """A Portuguese weekday is no fair: "nesta quinta-feira" says nothing of feiras."""
+    assert words("Nesta Quinta-feira, a feira; terca-feira e sextas-feiras") == ["nesta", "a", "feira", "e"]
+    assert words("a feira-livre de quinta") == ["a", "feira", "livre", "de", "quinta"]
+    body = "O banco anunciou nesta segunda-feira um programa. Na terça-feira, outro."
+    model = build_model([record(1, body=body, language="pt")], AUTHORITIES)
+    shards = _shards(build_index(model)[0])
+    assert not {"feira", "feir", "segunda", "terca"} & set(shards)
+    assert _words_of_tokens("Na quinta-feira, a FEIRA; TERÇA-FEIRA") == ["na", "a", "feira"]
+
+
 def test_a_stem_keeps_an_ending_that_makes_another_word() -> None:
     # Snowball cuts all of these to "cooper"; cooperatives are not cooperation.
     assert terms("es", "cooperativas")[1] == terms("es", "cooperativismo")[1] == terms("pt", "cooperativa")[1]

@@ -108,3 +108,28 @@ def test_a_country_said_once_in_passing_does_not_match(watched, search_base, sea
     assert paraguay in found
     assert brazil not in found
     watched.check()
+
+
+def test_an_acronym_said_once_as_another_word_does_not_match(watched, search_base, search_site) -> None:  # type: ignore[no-untyped-def]
+    """CAF, the development bank, lends to Banco do Nordeste; a story on coffee growers says
+    "café" once, which Spanish stems as CAF reads: it is not tagged with the bank, and says
+    it once, so it is no result (as a country said once in passing)."""
+    page = watched.page
+    bank = _id_of(search_site, "CAF empresta")
+    coffee = _id_of(search_site, "Cooperativas cafeteras")
+    found = _search(page, search_base, "CAF")
+    assert bank in found
+    assert coffee not in found
+    assert coffee in _search(page, search_base, "café")
+    watched.check()
+
+
+def test_a_misspelt_name_is_corrected_before_a_short_stem(watched, search_http, search_site) -> None:  # type: ignore[no-untyped-def]
+    """A word found nowhere is no form of a four-letter stem it begins with: "minerai" (two
+    letters of minería swapped) is not "mine"; it is corrected to the topic's name."""
+    page = watched.page
+    found = _search(page, search_http, "minerai")
+    note = page.locator(".hem-fixed")
+    assert note.is_visible() and "mineria" in note.inner_text() and "minerai" in note.inner_text()
+    assert found and found == _search(page, search_http, "minería")
+    watched.check()

@@ -358,7 +358,7 @@
         add(ve);
       }
       if (!stems.size && word.length >= 4) (await completions(word)).forEach(add);
-      for (var n = word.length - 1; !stems.size && n >= 4; n--) {
+      for (var n = word.length - 1; !stems.size && n >= 5; n--) {
         var prefix = word.slice(0, n), p = await entry(prefix);
         if (p && p.p) stems.set(prefix, null);
       }
@@ -504,9 +504,11 @@
       if (clause.actors) clause.actors.forEach(function (n) { holders.set(n, true); });
       var named = clause.tags.length || clause.actors, rarity = named ? idf(holders.size || 1) : 0;
       var hits = await textScores(clause.words, forms, rarity, terms), spoken = [clause.words.join(" ")];
-      /* A country's name said once in a text not tagged with it is said in passing ("with
-         Peru, Chile and Colombia"): only a title or a text that says it often counts. */
-      if (clause.tags.length && !clause.actors && clause.tags.every(function (tag) { return tag[0] === "country"; })) {
+      /* A country's or an actor's name said once in a text not tagged with it is said in
+         passing ("with Peru, Chile and Colombia"), or is another word that reads the same
+         (CAF and café, OIT and oito share a stem): only a title or a text that says it often
+         counts. */
+      if (named && clause.tags.every(function (tag) { return tag[0] === "country"; })) {
         hits.forEach(function (s, n) { if (!holders.has(n) && !hits.marked.has(n)) hits.delete(n); });
       }
       /* The articles only the clause's own words found (not tagged with its name, not found by

@@ -60,7 +60,7 @@ def _version(package: str) -> str:
 # A state made by other code is not reused: change the number whenever the analysis, the
 # encoding or IndexState's fields change. The stemmers and the country names (searchable
 # words of every article) come from these packages.
-FORMAT = "postings 7, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
+FORMAT = "postings 8, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 # A stem an article uses this many times per OFTEN_WORDS words (twice at least) is one it uses often.
 OFTEN, OFTEN_WORDS = 1, 250

@@ -33,8 +33,34 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words with their accents: the Snowball stemmers expect them (``acción``)."""
-    return _WORD.findall(text.casefold())
+    """Lower-cased words with their accents: the Snowball stemmers expect them (``acción``).
+
+    The hyphenated function words of ``stop_compounds`` (``quinta-feira``) are left out whole,
+    so that their parts do not count as words of the text.
+    """
+    return _WORD.findall(without_compounds(text).casefold())
+
+
+def without_compounds(text: str) -> str:
+    """The text with the hyphenated function words of ``stop_compounds`` blanked out (what
+    ``words`` and ``tokens`` read): their last parts are looked for first, since most texts
+    hold none."""
+    tails, pattern = _stop_compounds()
+    return pattern.sub(" ", text) if tails.search(text) else text
+
+
+@cache
+def _stop_compounds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns, in any case, of the compounds' last parts with their hyphen, and of the
+    compounds with and without accents."""
+    listed = load_data("search.yaml")["stop_compounds"]
+    compounds = {form for word in listed for form in (word.casefold(), fold(word))}
+    tails = {"-" + word.rsplit("-", 1)[-1] for word in compounds}
+    alternatives = "|".join(re.escape(word) for word in sorted(compounds, key=len, reverse=True))
+    return (
+        re.compile("|".join(map(re.escape, sorted(tails))), re.IGNORECASE),
+        re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE),
+    )
 
 
 # Of a text's UTF-8 bytes: ASCII letters lower-cased and digits kept, every other ASCII byte
@@ -55,7 +81,7 @@ def tokens(text: str) -> list[bytes]:
     digit is never part of a word, nor of another character's UTF-8 bytes, and case-folding
     works a character at a time.
     """
-    return text.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).split()
+    return without_compounds(text).encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).split()
 
 
 def token_words(token: bytes) -> list[str]:
