@@ -3,9 +3,13 @@ that runs it for readers, and what it changes in the order a reader sees (README
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from tests.browser.test_search import _id_of, _search
+import pytest
+
+from hemeroteca.render.messages import Messages
+from tests.browser.test_search import _id_of, _open_filters, _results, _search
 
 SEARCH_JS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "hemeroteca" / "search.js"
 
@@ -132,4 +136,29 @@ def test_a_misspelt_name_is_corrected_before_a_short_stem(watched, search_http, 
     note = page.locator(".hem-fixed")
     assert note.is_visible() and "mineria" in note.inner_text() and "minerai" in note.inner_text()
     assert found and found == _search(page, search_http, "minería")
+    watched.check()
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt"])
+def test_the_number_of_results_and_the_filters_counts_are_true_on_the_first_page(  # type: ignore[no-untyped-def]
+    watched, search_http, search_site, language
+) -> None:
+    """A newsletter that says "technical" and "cooperation" only in different stories is no
+    result for `technical cooperation`: neither the number shown nor the language counts may
+    count it, before any page more is asked for (in each interface language)."""
+    page = watched.page
+    page.goto(f"{search_http}search.html")
+    page.evaluate(f"localStorage.setItem('hemeroteca-language', '{language}')")
+    apart = _id_of(search_site, "MSME Clearinghouse")
+    found = _search(page, search_http, "technical cooperation")
+    page.wait_for_function(f"document.documentElement.lang === '{language}'")
+    assert found and apart not in found
+    status = page.locator(".hem-search-status").inner_text()
+    expected = Messages.load(language).ngettext(
+        "{n} article for “{query}”", "{n} articles for “{query}”", len(found), query="technical cooperation"
+    )
+    assert status == expected, status
+    _open_filters(page)
+    counts = page.locator("fieldset[data-facet=language] .hem-count").all_inner_texts()
+    assert sum(int(re.sub(r"\D", "", count)) for count in counts) == len(found) == len(_results(page))
     watched.check()

@@ -563,31 +563,46 @@
       await once("a" + n, base + "/search-index/a/" + n + ".js", function () {});
       return articles[n];
     }
-    /* The candidates, in order, whose texts say the words of every run together, put into
-       `kept` as far as asked: their texts are the files the results on screen load anyway,
-       looked at a page at a time, INSPECT pages at most for one page of results (so a query
-       costs a bounded number of files whatever the archive's size). `result.total` says the kept ones and the candidates not
-       yet looked at. A text cut at TEXT_CHARS is kept: it may say them further on. */
-    var INSPECT = 3;
-    function together(candidates, kept, upTo, runs, terms, result) {
-      var cursor = 0, forms = terms.map(function (term) { return term.forms; });
-      function says(n, row) {
-        var asked = runs.filter(function (run) { return !run.own || run.own.has(n); });
-        if (!asked.length || row[3].length >= TEXT_CHARS - 100) return true;
-        var words = tokens(row[1] + " \n " + row[3]).filter(function (w) { return !stop.has(w); });
-        return rank.together(rank.positions(words, forms), asked.map(function (run) { return run.terms; }), APART);
-      }
+    /* The words-together rule (rank.runs): `asks(n)` whether candidate n must say some run's
+       words together (a run whose words only its own words found), `says(n, row)` whether its
+       text does. A text cut at TEXT_CHARS is kept: it may say them further on. */
+    function wordsTogether(runs, terms) {
+      var forms = terms.map(function (term) { return term.forms; });
+      function asked(n) { return runs.filter(function (run) { return !run.own || run.own.has(n); }); }
+      return {
+        asks: function (n) { return asked(n).length > 0; },
+        says: function (n, row) {
+          var runsAsked = asked(n);
+          if (!runsAsked.length || row[3].length >= TEXT_CHARS - 100) return true;
+          var words = tokens(row[1] + " \n " + row[3]).filter(function (w) { return !stop.has(w); });
+          return rank.together(rank.positions(words, forms), runsAsked.map(function (run) { return run.terms; }), APART);
+        }
+      };
+    }
+    /* When more candidates ask the rule than DECIDE: the candidates, in order, whose texts say
+       the words together, put into `kept` as far as asked, their texts (the files the results
+       on screen load anyway) looked at a page at a time, INSPECT pages at most for one page of
+       results (more while none is kept), so a query costs a bounded number of files whatever
+       the archive's size. `result.total` is then the kept ones and the candidates not yet
+       looked at, and `result.atMost` says it may shrink, until none that asks is left. */
+    var INSPECT = 3, DECIDE = INSPECT * PAGE;
+    function together(candidates, kept, upTo, check, result) {
+      var cursor = 0;
       return async function (to) {
         var looked = 0;
-        while (kept.length < to && cursor < candidates.length && looked < INSPECT * PAGE) {
+        while (kept.length < to && cursor < candidates.length
+               && (looked < INSPECT * PAGE || (!kept.length && looked < 3 * INSPECT * PAGE))) {
           var size = Math.min(PAGE, candidates.length - cursor);
           await upTo(cursor + size);
-          var batch = candidates.slice(cursor, cursor + size), found = await Promise.all(batch.map(article));
-          batch.forEach(function (n, i) { if (says(n, found[i])) kept.push(n); });
+          var batch = candidates.slice(cursor, cursor + size);
+          var asking = batch.filter(check.asks), texts = await Promise.all(asking.map(article));
+          var apart = new Set(asking.filter(function (n, i) { return !check.says(n, texts[i]); }));
+          batch.forEach(function (n) { if (!apart.has(n)) kept.push(n); });
           cursor += size;
-          looked += size;
+          looked += asking.length;
         }
         result.total = kept.length + candidates.length - cursor;
+        result.atMost = candidates.slice(cursor).some(check.asks);
       };
     }
     var NONE = { all: new Set(), main: new Set() };
@@ -762,6 +777,26 @@
           }
           if (withCounts && undated()) await order(null);
         }
+        var runs = rank.runs(parsed.clauses.map(function (clause) {
+          return {
+            words: clause.words.length, named: !!(clause.tags.length || clause.actors), joined: clause.joined,
+            country: !clause.actors && clause.tags.length > 0 && clause.tags.every(function (tag) { return tag[0] === "country"; })
+          };
+        })).map(function (run) { return { terms: run.terms, own: run.name === null ? null : owns[run.name] }; });
+        var check = wordsTogether(runs, terms), undecided = runs.length > 0;
+        /* The rule decided before anything is counted, when at most DECIDE candidates ask it
+           (those the counts need, or the results): their texts are files the results load
+           anyway, so the number of results and the counts are exact from the first page. */
+        if (undecided) {
+          var pool = withCounts ? numbers : numbers.filter(function (n) { return keeps(n, null); });
+          var asking = pool.filter(check.asks);
+          if (asking.length <= DECIDE) {
+            var texts = await Promise.all(asking.map(article));
+            var apart = new Set(asking.filter(function (n, i) { return !check.says(n, texts[i]); }));
+            numbers = numbers.filter(function (n) { return !apart.has(n); });
+            undecided = false;
+          }
+        }
         var results = numbers.filter(function (n) { return keeps(n, null); });
         if (withCounts) {
           result.counts = {};
@@ -778,20 +813,14 @@
         }
         var upTo = ranking(results, sort === "newest" ? function () { return 0; }
           : function (n) { return score.get(n) || 0; });
-        var runs = rank.runs(parsed.clauses.map(function (clause) {
-          return {
-            words: clause.words.length, named: !!(clause.tags.length || clause.actors), joined: clause.joined,
-            country: !clause.actors && clause.tags.length > 0 && clause.tags.every(function (tag) { return tag[0] === "country"; })
-          };
-        })).map(function (run) { return { terms: run.terms, own: run.name === null ? null : owns[run.name] }; });
         var passing = results, ready = upTo;
-        if (runs.length) {
+        if (undecided) {
           passing = [];
-          ready = together(results, passing, upTo, runs, terms, result);
+          ready = together(results, passing, upTo, check, result);
         }
         await ready(PAGE);
         if (sort !== "newest" && terms.length) await rerank(passing, score, terms);
-        if (!runs.length) result.total = results.length;
+        if (!undecided) result.total = results.length;
         result.page = async function (from, to) { await ready(to); return rows(passing, from, to); };
         return result;
       }
@@ -990,8 +1019,8 @@
     });
   }
 
-  /* The number of results: it can shrink as pages are shown, when the words of a query must
-     stand together and the texts looked at do not say them so. */
+  /* The number of results: exact, or, when more candidates had to be looked at for the words
+     standing together than a query loads at once, "at most" (it shrinks as pages are shown). */
   function tell(result) {
     var query = result.query;
     if (!query) {
@@ -1002,6 +1031,7 @@
       status.textContent = T("“{query}” is too common to search for: add another word.", { query: query });
     } else {
       status.textContent = result.total === 0 ? T("No articles found.")
+        : result.atMost ? TN("At most {n} article for “{query}”", "At most {n} articles for “{query}”", result.total, { query: query })
         : TN("{n} article for “{query}”", "{n} articles for “{query}”", result.total, { query: query });
     }
   }
