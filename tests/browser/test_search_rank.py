@@ -47,13 +47,16 @@ def test_words_standing_together_weigh_more_than_words_apart(watched) -> None:  
     watched.check()
 
 
-def test_a_phrase_said_together_comes_before_its_words_said_apart(watched, search_http, search_site) -> None:  # type: ignore[no-untyped-def]
-    """Credit cooperatives before a story about a bank named Crédito Agrícola and some cooperatives."""
+def test_words_a_joining_word_ties_must_stand_in_their_order(watched, search_http, search_site) -> None:  # type: ignore[no-untyped-def]
+    """Credit cooperatives, not a story about a bank named Crédito Agrícola and some
+    cooperatives: "crédito y cooperativas" says the words near, but not as the phrase
+    "cooperativas de crédito"; both words alone still find it."""
     page = watched.page
     together = _id_of(search_site, "Las cooperativas de crédito")
     apart = _id_of(search_site, "Crédito Agrícola y cooperativas")
     found = _search(page, search_http, "cooperativas de crédito")
-    assert found.index(together) < found.index(apart)
+    assert together in found and apart not in found
+    assert apart in _search(page, search_http, "cooperativas crédito")
     watched.check()
 
 
@@ -67,6 +70,11 @@ def test_the_words_of_a_run_must_stand_within_a_few_words_of_each_other(watched)
     assert _rank(page, "rank.together([[1], [2], [20]], [[0, 1]], 3)") is True  # a word of no run: anywhere
     assert _rank(page, "rank.together([[1], [9]], [[0]], 3)") is True  # a run of one word asks nothing
     assert _rank(page, "rank.together([[1], []], [[0, 1]], 3)") is True  # nor a word the text does not say
+    # words a joining word ties ("cooperativas de crédito"): the second after the first
+    ordered = "[{terms: [0, 1], ordered: true}]"
+    assert _rank(page, f"rank.together([[1], [3]], {ordered}, 3)") is True
+    assert _rank(page, f"rank.together([[5], [2]], {ordered}, 3)") is False  # "crédito ... cooperativas"
+    assert _rank(page, f"rank.together([[2], [2]], {ordered}, 3)") is False
     watched.check()
 
 
@@ -80,6 +88,8 @@ def test_which_words_of_a_query_must_stand_together(watched) -> None:  # type: i
     topic, country = "{words: 1, named: true}", "{words: 1, named: true, country: true}"
     assert runs(f"[{word}, {word}, {word}]") == [([0, 1], None), ([1, 2], None)]  # small business loans
     assert runs(f"[{topic}, {joined_word}]") == [([0, 1], None)]  # cooperativas de crédito
+    assert [run.get("ordered") for run in _rank(page, f"rank.runs([{topic}, {joined_word}])")] == [True]
+    assert [run.get("ordered") for run in _rank(page, f"rank.runs([{word}, {word}])")] == [False]
     assert runs(f"[{topic}, {word}]") == []  # cooperativas rurales: a topic and a word
     joined_country = "{words: 1, named: true, country: true, joined: true}"
     assert runs(f"[{word}, {joined_country}]") == []  # industria de Venezuela

@@ -87,7 +87,7 @@
         var before = clauses[c - 1];
         if (before && places.length && ((!before.named && !clause.named) ||
             (clause.joined && !before.country && !clause.country))) {
-          out.push({ terms: [at - 1, at], name: null });
+          out.push({ terms: [at - 1, at], name: null, ordered: !!clause.joined });
         }
         at += clause.words;
       });
@@ -99,10 +99,11 @@
        (a name found by its tag, a word past the text's cut). */
     together: function (at, runs, apart) {
       return runs.every(function (run) {
-        for (var r = 0; r + 1 < run.length; r++) {
-          var a = at[run[r]], b = at[run[r + 1]], near = !a.length || !b.length;
+        var words = run.terms || run, behind = run.ordered ? -1 : apart;
+        for (var r = 0; r + 1 < words.length; r++) {
+          var a = at[words[r]], b = at[words[r + 1]], near = !a.length || !b.length;
           for (var i = 0, j = 0; i < a.length && !near; i++) {
-            while (j < b.length && b[j] < a[i] - apart) j++;
+            while (j < b.length && b[j] < a[i] - behind) j++;
             near = j < b.length && b[j] <= a[i] + apart;
           }
           if (!near) return false;
@@ -575,7 +576,7 @@
           var runsAsked = asked(n);
           if (!runsAsked.length || row[3].length >= TEXT_CHARS - 100) return true;
           var words = tokens(row[1] + " \n " + row[3]).filter(function (w) { return !stop.has(w); });
-          return rank.together(rank.positions(words, forms), runsAsked.map(function (run) { return run.terms; }), APART);
+          return rank.together(rank.positions(words, forms), runsAsked, APART);
         }
       };
     }
@@ -782,7 +783,7 @@
             words: clause.words.length, named: !!(clause.tags.length || clause.actors), joined: clause.joined,
             country: !clause.actors && clause.tags.length > 0 && clause.tags.every(function (tag) { return tag[0] === "country"; })
           };
-        })).map(function (run) { return { terms: run.terms, own: run.name === null ? null : owns[run.name] }; });
+        })).map(function (run) { return { terms: run.terms, ordered: run.ordered, own: run.name === null ? null : owns[run.name] }; });
         var check = wordsTogether(runs, terms), undecided = runs.length > 0;
         /* The rule decided before anything is counted, when at most DECIDE candidates ask it
            (those the counts need, or the results): their texts are files the results load
