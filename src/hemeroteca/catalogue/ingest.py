@@ -144,13 +144,16 @@ def _ingest(
     scheduler: str | None,
 ) -> IngestReport:
     authorities = load_authorities(project.authorities_dir)
-    seeds = sorted(Path(p).resolve() for p in paths) if paths else list_seeds(project)
     report = IngestReport()
-    seeds_dir = project.seeds_dir.resolve()
-    for seed in [s for s in seeds if s.parent != seeds_dir or not s.is_file()]:
-        message = "not a file in seeds/: `hemeroteca add` copies a new article there"
-        report.errors.append(HemerotecaError(project.relative(seed), message))
-        seeds.remove(seed)
+    if paths:
+        seeds = sorted(Path(p).resolve() for p in paths)
+        seeds_dir = project.seeds_dir.resolve()
+        for seed in [s for s in seeds if s.parent != seeds_dir or not s.is_file()]:
+            message = "not a file in seeds/: `hemeroteca add` copies a new article there"
+            report.errors.append(HemerotecaError(project.relative(seed), message))
+            seeds.remove(seed)
+    else:
+        seeds = list_seeds(project)  # regular files of seeds/ only: not looked at again (100,000 at a build)
     # One listing of archive/ instead of a look for each seed's record (100,000 at a build).
     records = {path.name for path in list_record_paths(project)}
     todo = [seed for seed in seeds if _needs_extraction(project, seed, force, report, records)]
