@@ -111,6 +111,21 @@ def test_store_keeps_values_as_they_were_put_and_drops_what_a_run_did_not_use(tm
     assert Store(path).get("k2") is None and Store(path).get("k1") == {"a": [1]}
 
 
+def test_a_shared_store_keeps_the_parts_its_values_share(tmp_path: Path) -> None:
+    path = tmp_path / "records.pickle"
+    name = "".join(["Cooperativa", " Agraria"])  # one object, not a constant the compiler shares
+    store = Store(path, shared=True)
+    store.put("a", {"actor": name})
+    store.put("b", {"actor": name})
+    store.save()
+    again = Store(path, shared=True)
+    assert again.get("a") == {"actor": name}
+    assert again.get("a")["actor"] is again.get("b")["actor"]  # one copy, as when put
+    assert Store(path).get("a") is None  # a store of the other kind counts as empty
+    Store(path).save()
+    assert Store(path, shared=True).get("b") == {"actor": name}
+
+
 def test_store_from_other_code_or_damaged_counts_as_empty(tmp_path: Path) -> None:
     from hemeroteca.cache import _signer
 

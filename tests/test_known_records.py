@@ -82,10 +82,10 @@ def test_a_cache_this_tool_did_not_write_is_never_believed(project: Project, set
     ingest(project)
     path = list_record_paths(project)[0]
     real = _title(project, path)
-    stored = Store.open(project, "records")
+    stored = Store.open(project, "records", shared=True)
     entry = list(stored.get(path.name))
     entry[2] = dict(entry[2], title="Forged title")
-    forged = {"code": code_fingerprint(), "entries": {path.name: pickle.dumps(tuple(entry))}}
+    forged = {"code": code_fingerprint(), "shared": True, "entries": {path.name: tuple(entry)}}
     (project.cache_dir / "records.pickle").write_bytes(b"\0" * 32 + pickle.dumps(forged))
     assert _title(project, path) == real
     (project.cache_dir / "records.pickle").write_bytes(b"garbage")

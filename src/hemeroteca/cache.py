@@ -167,11 +167,20 @@ def load_value(path: Path) -> Any | None:
 
 
 class Store:
-    """One named cache: ``get`` and ``put`` by key, ``save`` to keep what this run used."""
+    """One named cache: ``get`` and ``put`` by key, ``save`` to keep what this run used.
 
-    def __init__(self, path: Path) -> None:
+    ``shared``: values are kept as the objects put, and pickled together when the store is
+    saved, for a store of many values that share their parts (the records' front matters
+    share field names, countries, actors): one pickle keeps each shared object once, and
+    loading it gives them shared again, where a value pickled alone comes back with its own
+    copies (which the records then interned again one by one: most of reading 100,000 of
+    them from the cache). The caller must not change a value once it is put.
+    """
+
+    def __init__(self, path: Path, *, shared: bool = False) -> None:
         self.path = path
-        self._entries: dict[Any, bytes] = {}
+        self._shared = shared
+        self._entries: dict[Any, Any] = {}
         self._used: set[Any] = set()
         self._changed = False
         try:
@@ -183,12 +192,16 @@ class Store:
             stored = pickle.loads(data[_SIGNATURE_BYTES:])
         except Exception:  # missing, unreadable or from another version: start empty
             return
-        if isinstance(stored, dict) and stored.get("code") == code_fingerprint():
+        if (
+            isinstance(stored, dict)
+            and stored.get("code") == code_fingerprint()
+            and bool(stored.get("shared")) == shared
+        ):
             self._entries = stored.get("entries") or {}
 
     @classmethod
-    def open(cls, project: Project, name: str) -> Store:
-        return cls(project.cache_dir / f"{name}.pickle")
+    def open(cls, project: Project, name: str, *, shared: bool = False) -> Store:
+        return cls(project.cache_dir / f"{name}.pickle", shared=shared)
 
     def __contains__(self, key: Any) -> bool:
         """An entry is kept under ``key`` (looked at without unpickling it, or counting it as used)."""
@@ -198,6 +211,9 @@ class Store:
         raw = self._entries.get(key)
         if raw is None:
             return None
+        if self._shared:
+            self._used.add(key)
+            return raw
         try:
             value = pickle.loads(raw)
         except Exception:  # a damaged entry is a missing one: computed again, then replaced
@@ -206,7 +222,7 @@ class Store:
         return value
 
     def put(self, key: Any, value: Any) -> None:
-        raw = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        raw = value if self._shared else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         if self._entries.get(key) != raw:
             self._entries[key] = raw
             self._changed = True
@@ -224,7 +240,7 @@ class Store:
             self._changed = True
         if not self._changed:
             return
-        stored = {"code": code_fingerprint(), "entries": self._entries}
+        stored = {"code": code_fingerprint(), "shared": self._shared, "entries": self._entries}
         try:
             # Pickled straight into the file, its signature written in front once known: at
             # 100,000 records the pickle and a signed copy of it held in memory were 300 MB.

@@ -85,12 +85,16 @@ class KnownRecords:
         stamp = file_stamp(path)
         entry = self._store.get(path.name)
         if entry is not None and stamp is not None and entry[0] == stamp:
-            _, digest, meta, lines, blank, summary = entry
-            return Record.known(meta, lines, path, digest, blank, summary)
-        record = read(path, entry[1:4] if entry is not None else None)
+            _, digest, meta, table, blank, summary = entry
+            # Its texts shared already: the store keeps the entries in one pickle (``Store(shared=True)``).
+            record = Record.known(meta, {}, path, digest, blank, summary, shared_already=True)
+            record.line_table = table
+            return record
+        known = (entry[1], entry[2], dict(zip(*entry[3], strict=True))) if entry is not None else None
+        record = read(path, known)
         record.path = path
         trusted = stamp if stamp is not None and stamp[2] < self._settled else None
-        entry = (trusted, record.digest, record.meta, record.lines, record.blank, record.summary)
+        entry = (trusted, record.digest, record.meta, record.line_table, record.blank, record.summary)
         self._store.put(path.name, entry)
         record.release()
         return record

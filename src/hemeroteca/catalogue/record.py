@@ -129,10 +129,20 @@ class Record:
 
     @classmethod
     def known(
-        cls, meta: dict[str, Any], lines: dict[str, int], path: Path, digest: str, blank: bool, summary: str
+        cls,
+        meta: dict[str, Any],
+        lines: dict[str, int],
+        path: Path,
+        digest: str,
+        blank: bool,
+        summary: str,
+        *,
+        shared_already: bool = False,
     ) -> Record:
-        """A record as an earlier run read it (``catalogue.known``), its text left in the file."""
-        record = cls(shared(meta), path=path, lines=lines, digest=digest)
+        """A record as an earlier run read it (``catalogue.known``), its text left in the file.
+
+        ``shared_already``: ``meta``'s texts are shared with the other records' (``shared``) as it is."""
+        record = cls(meta if shared_already else shared(meta), path=path, lines=lines, digest=digest)
         record._body = record._raw = None
         record._blank, record._summary = blank, summary
         return record
@@ -156,6 +166,15 @@ class Record:
             fields = _SHAPES.setdefault(fields, fields)
         self._fields: tuple[str, ...] = fields
         self._field_lines = array("l", lines.values())
+
+    @property
+    def line_table(self) -> tuple[tuple[str, ...], array]:
+        """``lines`` as it is held: the shared field paths and the array of their lines."""
+        return self._fields, self._field_lines
+
+    @line_table.setter
+    def line_table(self, table: tuple[tuple[str, ...], array]) -> None:
+        self._fields, self._field_lines = table
 
     def release(self) -> None:
         """Forget the text, to be read again from ``path`` when needed."""

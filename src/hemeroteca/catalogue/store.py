@@ -148,7 +148,7 @@ def load_records(project: Project) -> Loaded:
     the search index reads each again when it needs it, so memory does not hold the archive.
     """
     records, errors = [], []
-    known = KnownRecords(Store.open(project, "records"))
+    known = KnownRecords(Store.open(project, "records", shared=True))
     paths = list_record_paths(project)
     known.parse_ahead(paths)
     for path in paths:
