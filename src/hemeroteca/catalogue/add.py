@@ -104,8 +104,9 @@ class _Known:
     ``add`` take minutes.
     """
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, jobs: int | None = None) -> None:
         self.project = project
+        self.jobs = jobs
         self.seeds = list_seeds(project)
         self.by_sha: dict[str, str] = {}
         self.by_text: dict[str, str] | None = None
@@ -118,6 +119,7 @@ class _Known:
         if self.by_text is None:
             self.by_text = {}
             keys = SeedDigests(self.project, "text-key", _text_key_or_blank)
+            keys.fill(self.seeds, self.jobs)
             for seed in self.seeds:
                 key = keys(seed)
                 if key:  # a broken seed is reported by check, not here
@@ -219,7 +221,7 @@ def _add_all(
     authorities = authorities or load_authorities(project.authorities_dir)
     files, skipped = expand_inputs(paths)
     report = AddReport(skipped=skipped)
-    known = _Known(project)
+    known = _Known(project, jobs)
     number = _next_number(known.seeds)  # the listing _Known made: one scan of seeds/, not two
     shown = iter(progress(files) if progress else files)  # the bar moves as files are written
     for start in range(0, len(files), CHUNK):

@@ -37,10 +37,26 @@ class SeedDigests:
             self._store.put(key, value)
         return value
 
+    def fill(self, paths: list[Path], jobs: int | None = None) -> None:
+        """Compute the digests not yet known of ``paths`` on ``jobs`` processes (every core by
+        default): the first ``add`` after a clone or a bulk ``ingest`` reads every seed's text."""
+        from hemeroteca.parallel import map_ordered  # loads multiprocessing: only when needed
+
+        missing = [(path, (path.name, file_stamp(path))) for path in paths]
+        missing = [(path, key) for path, key in missing if self._store.get(key) is None]
+        datas = (path.read_bytes() for path, _ in missing)
+        values = map_ordered(_digest, datas, self._compute, jobs=jobs)
+        for (_, key), value in zip(missing, values, strict=True):
+            self._store.put(key, value)
+
     def save(self, *, prune: bool = True) -> None:
         """Keep what this run used (each command that uses a kind goes through every seed), or
         with ``prune=False`` everything: ``check`` hashes only the seeds it has not judged before."""
         self._store.save(prune=prune)
+
+
+def _digest(data: bytes, compute: Callable[[bytes], str]) -> str:
+    return compute(data)
 
 
 def seed_sha256(project: Project) -> SeedDigests:
