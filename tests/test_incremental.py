@@ -80,6 +80,20 @@ def test_a_page_edited_or_deleted_in_docs_or_site_is_written_again(project: Proj
     assert (article.read_bytes(), page.read_bytes()) == expected
 
 
+def test_an_export_changed_on_disk_is_made_whole_not_spliced(project: Project, tmp_path: Path) -> None:
+    build(project)
+    catalogue = project.docs_dir / "data" / "catalogue.json"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(text.replace('"title": "', '"title": "X', 1), encoding="utf-8")  # rows now elsewhere
+    assert add(project, NEW_ARTICLES[:1]).added
+    build(project, dirty=True)
+    scratch = _same_archive(project, tmp_path / "b")
+    build(scratch)
+    for rel in ("data/catalogue.json", "data/catalogue.csv"):
+        assert (project.docs_dir / rel).read_bytes() == (scratch.docs_dir / rel).read_bytes()
+        assert (project.site_dir / rel).read_bytes() == (scratch.site_dir / rel).read_bytes()
+
+
 def test_cached_front_matter_is_reread_when_the_record_changes(project: Project) -> None:
     build(project)
     path = list_record_paths(project)[0]
