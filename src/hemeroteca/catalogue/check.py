@@ -289,7 +289,9 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
     seed_files = {project.relative(seed): seed for seed in list_seeds(project)} if seeds else {}
     sha256 = seed_sha256(project) if seeds else None
     # A record's own problems depend only on its text, its path and the authority files.
-    judged = Store.open(project, "record-problems")
+    # Kept as objects (``Store(shared=True)``): 100,000 small lists, mostly empty, each unpickled
+    # alone on every check cost more than the checks they spare.
+    judged = Store.open(project, "record-problems", shared=True)
     problems = [Problem(e.path or "", e.line or 1, e.field or "front matter", e.message) for e in errors]
     problems += pages
     ids: dict[str, list[str]] = {}

@@ -222,10 +222,10 @@ class Record:
 
     def line_of(self, field_path: str) -> int | None:
         """Line of ``countries[1]`` or ``actors[0].type``, falling back to the enclosing field."""
-        lines = self.lines
+        fields = self._fields  # looked up in the shared shape: ``lines`` would make a dict per call
         while field_path:
-            if field_path in lines:
-                return lines[field_path]
+            if field_path in fields:
+                return self._field_lines[fields.index(field_path)]
             cut = max(field_path.rfind("."), field_path.rfind("["))
             field_path = field_path[:cut] if cut > 0 else ""
         return None
