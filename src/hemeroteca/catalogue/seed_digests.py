@@ -26,7 +26,9 @@ class SeedDigests:
     """One kind of digest (``sha256``, ``add``'s text key) of seed files, computed once per file."""
 
     def __init__(self, project: Project, kind: str, compute: Callable[[bytes], str]) -> None:
-        self._store = Store.open(project, f"seed-{kind}")
+        # Kept as objects (``Store(shared=True)``): a digest is a short text, and unpickling
+        # 100,000 of them one by one was most of what ``add`` spent looking for duplicates.
+        self._store = Store.open(project, f"seed-{kind}", shared=True)
         self._compute = compute
 
     def __call__(self, path: Path) -> str:
