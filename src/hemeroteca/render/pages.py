@@ -44,8 +44,14 @@ def _panel(article: Article, model: SiteModel) -> str:
     here = article_path(article.id)
 
     def facet(kind: str, key: str, label: str) -> str:
-        """A link to the page of one facet value; ``label`` is HTML already."""
-        return f'<a href="{html_text(html_link(here, model.facet_path(kind, key)))}">{label}</a>'
+        """A link to the page of one facet value; ``label`` is HTML already.
+
+        Its opening tag made once for every article page (all are in articles/): ~9 an article."""
+        made = model.fragments.get((kind, key))
+        if made is None:
+            href = html_text(html_link(here, model.facet_path(kind, key)))
+            made = model.fragments[(kind, key)] = f'<a href="{href}">'
+        return f"{made}{label}</a>"
     countries = ", ".join(
         facet("countries", code, html_text(m.country(code))) for code in article.countries
     )

@@ -53,6 +53,7 @@ class Neighbours:
     def __init__(self, model: SiteModel) -> None:
         self.model = model
         self._made: dict[str, Reading] = {}
+        self._keys: dict[str, str] = {}
 
     @cached_property
     def _places(self) -> dict[tuple[str, str], dict[str, int]]:
@@ -99,10 +100,15 @@ class Neighbours:
         return Reading(related, older, newer)
 
     def page_key(self, article: Article) -> str:
-        """The article's own key and its neighbours': what its page is made from."""
-        reading = self.reading(article)
-        others = [*reading.related, reading.older, reading.newer]
-        return text_digest("|".join([article.key, *(o.key if o else "-" for o in others)]))
+        """The article's own key and its neighbours': what its page is made from (worked out once:
+        render asks before writing the page and again when it remembers it)."""
+        made = self._keys.get(article.id)
+        if made is None:
+            reading = self.reading(article)
+            others = [*reading.related, reading.older, reading.newer]
+            made = text_digest("|".join([article.key, *(o.key if o else "-" for o in others)]))
+            self._keys[article.id] = made
+        return made
 
 
 LISTED = ("actors", "topics", "countries", "years")
