@@ -48,11 +48,13 @@ def test_article_keeps_its_language_and_head_metadata() -> None:
 
 
 def test_json_ld_cannot_close_its_script() -> None:
-    page = _page(record(1, title="</script><script>alert(1)</script>"))
+    title = "</script><script>alert(1)</script> &amp; l'ação <!-- >"
+    page = _page(record(1, title=title))
     head = json.loads(page.split("---\n")[1])["head_html"]
     data = re.search(r'<script type="application/ld\+json">(.*?)</script>', head)
-    assert data and "<" not in data.group(1)
-    assert json.loads(data.group(1))["headline"] == "</script><script>alert(1)</script>"
+    assert data and not any(c in data.group(1) for c in "<>&'")
+    assert "\\u003c/script\\u003e" in data.group(1) and "l\\u0027ação" in data.group(1)
+    assert json.loads(data.group(1))["headline"] == title
 
 
 def test_panel_names_actor_through_authority_and_links_it() -> None:
