@@ -18,6 +18,7 @@ from hemeroteca.translated_pages import (
     MAX_PAGE_BYTES,
     check_pages,
     find_pages,
+    foreign_markup,
     outline,
     partial,
     split_name,
@@ -129,6 +130,39 @@ def test_a_hostile_translation_is_one_error_line_and_nothing_is_written(
     assert result.stderr.startswith(f"error: docs/about.es.md:{expected}"), result.stderr
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
     assert not project.site_dir.exists()
+
+
+@pytest.mark.parametrize(
+    ("markup", "why"),
+    [
+        ("<script>alert(1)</script>", "<script> is not in the English page"),
+        ("<img src=x onerror=alert(1)>", "<img> is not in the English page"),
+        ("<javascript:alert(1)>", "<javascript> is not in the English page"),
+        ("[citar]( JavaScript:alert(1))", "a link to a javascript:, data: or vbscript: address"),
+        ("<br onmouseover=alert(1)>", "an HTML attribute that loads or runs something"),
+    ],
+)
+def test_a_translation_may_not_bring_html_its_english_page_lacks(markup: str, why: str) -> None:
+    """Reviewers may not read the language a translation is in: what could run in a reader's
+    browser is refused however it is written, and plain Markdown, code included, passes."""
+    english = ENGLISH.replace("Intro words.", "Intro<br>words.")
+    assert foreign_markup(english, SPANISH) is None
+    assert foreign_markup(english, SPANISH.replace("Palabras.", "Pala<br>bras, `<script>` y <BR>.")) is None
+    found = foreign_markup(english, SPANISH.replace("Palabras.", markup))
+    assert found is not None and found[0] == 3 and found[1].startswith(why)
+
+
+def test_a_translation_with_a_script_is_an_error_and_nothing_is_built(empty_project: Project) -> None:
+    about = empty_project.docs_dir / "about.es.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n<script>fetch('//evil')</script>\n")
+    result = _cli(empty_project, "build")
+    assert result.returncode == 1
+    line = len(about.read_text(encoding="utf-8").splitlines())
+    assert result.stderr == (
+        f"error: docs/about.es.md:{line}: html: <script> is not in the English page: a translation may "
+        "use only the HTML it uses\n"
+    )
+    assert not empty_project.site_dir.exists()
 
 
 def test_a_translation_that_is_a_link_is_refused_unread(empty_project: Project, tmp_path: Path) -> None:

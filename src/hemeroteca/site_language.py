@@ -34,7 +34,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import meta
 
 from hemeroteca.render.messages import FALLBACK, N_, Messages
-from hemeroteca.translated_pages import decode, find_pages, partial, site_languages
+from hemeroteca.translated_pages import decode, find_pages, foreign_markup, partial, site_languages
 
 # The nav and palette labels of the project's mkdocs.yml, marked so `pybabel extract` finds them.
 THEME_MESSAGES = (
@@ -154,7 +154,7 @@ class SiteLanguagePlugin(BasePlugin):
         versions: dict[str, tuple[str, TableOfContents]] = {FALLBACK: (html, page.toc)}
         for lang, file in sorted(translations.items()):
             text = decode(Path(file.abs_src_path or "").read_bytes(), file.src_uri)
-            if partial(english, text) is not None:
+            if partial(english, text) is not None or foreign_markup(english, text) is not None:
                 continue  # said by check and render: this language gets the English page
             version = Page(None, file, config)
             version.markdown, version.meta = meta.get_data(text)

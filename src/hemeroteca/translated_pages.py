@@ -16,7 +16,8 @@ left untranslated: a missing or partial one gives way to the English page, and
 page's anchors, so a link to ``contributing.html#windows`` lands on that section in
 every language. Like everything a pull request brings, a page is refused, as an error
 naming file and line, when it is not UTF-8, holds control or invisible direction
-characters, or is larger than ``MAX_PAGE_BYTES``.
+characters, or is larger than ``MAX_PAGE_BYTES``, and a translation when it writes HTML its
+English page does not (``foreign_markup``).
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
+_BAD_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|data|vbscript)\s*:", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"<[^>]*\s(?:on\w+|href|src|style|srcdoc|formaction)\s*=", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,38 @@ def partial(english: str, translation: str) -> tuple[int, str] | None:
     return None
 
 
+def _markup(text: str) -> dict[str, int]:
+    """The HTML tags a page writes outside code (``<br>``, ``<script``), by name, with the first
+    line of each; an autolink's scheme (``<javascript:...>``) counts as one."""
+    found: dict[str, int] = {}
+    for number, line, code in _prose_lines(text):
+        if not code:
+            for tag in _TAG.findall(_CODE_SPAN.sub("", line)):
+                found.setdefault(tag.lower(), number)
+    return found
+
+
+def foreign_markup(english: str, translation: str) -> tuple[int, str] | None:
+    """HTML a translation writes that its English page does not, as (line, reason), or None.
+
+    Markdown lets a page carry raw HTML, so a translation could slip a ``<script>`` or an
+    ``onclick`` into the site past reviewers who do not read its language: it may use only
+    the tags its English page uses, with no attribute that loads or runs anything (``on...``,
+    ``href``, ``src``, ``style``), and no link to a ``javascript:``, ``data:`` or ``vbscript:``
+    address."""
+    allowed = _markup(english)
+    for tag, line in _markup(translation).items():
+        if tag not in allowed:
+            return line, f"<{tag}> is not in the English page: a translation may use only the HTML it uses"
+    for number, line, code in _prose_lines(translation):
+        prose = "" if code else _CODE_SPAN.sub("", line)
+        if _BAD_LINK.search(prose):
+            return number, "a link to a javascript:, data: or vbscript: address: link only to web pages"
+        if _ATTRIBUTE.search(prose):
+            return number, "an HTML attribute that loads or runs something: write links as [text](address)"
+    return None
+
+
 def site_languages(config: dict[str, Any]) -> list[str]:
     """The languages readers may get: ``theme.language`` and those of the switch
     (``extra.alternate``), in that order, without repeats."""
@@ -283,6 +320,10 @@ def judge_pages(docs: Path, shown: str, pages: list[Page], languages: list[str])
                     )
                 )
             elif lang in texts:
+                refused = foreign_markup(texts[FALLBACK], texts[lang])
+                if refused is not None:
+                    problems.append(Problem(f"{shown}/{rel}", refused[0], "html", refused[1]))
+                    continue
                 why = partial(texts[FALLBACK], texts[lang])
                 if why is not None:
                     problems.append(
