@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,13 +47,15 @@ def copy_project_skeleton(target: Path, *, seeds: bool = True) -> Project:
     return project
 
 
-def build_seed_site(root: Path, language: str = "en") -> Path:
+def build_seed_site(root: Path, language: str = "en", before: Callable[[Path], None] | None = None) -> Path:
     """The seed site rendered and built with ``theme.language: LANGUAGE`` (the records are
-    copied, so nothing is extracted); returns its site/."""
+    copied, so nothing is extracted), ``before`` changing the project first; returns its site/."""
     from hemeroteca.publish import build_site
     from hemeroteca.render.writer import render
 
     project = copy_project_skeleton(root, seeds=True)
+    if before is not None:
+        before(project.root)
     for path in (REPO / "archive").glob("*.md"):
         shutil.copy(path, project.root / "archive" / path.name)
     config = project.mkdocs_yml.read_text(encoding="utf-8")

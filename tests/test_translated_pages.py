@@ -231,10 +231,13 @@ def test_a_partial_translation_gives_way_to_english_and_a_dirty_build_follows_ch
     render(project)
     build_site(project)
     page = project.site_dir / "about.html"
-    assert _versions(page.read_text(encoding="utf-8")) == ("en", ["es"])  # Portuguese readers get English
+    html = page.read_text(encoding="utf-8")
+    assert _versions(html) == ("en", ["es"])  # Portuguese readers get English, and are told so
+    assert '<p class="hem-untranslated" data-hem-untranslated>Esta página ainda não foi traduzida' in html
     pt.write_text(complete, encoding="utf-8")
     build_site(project, dirty=True)
     assert _versions(page.read_text(encoding="utf-8")) == ("pt", ["en", "es"])
+    assert "data-hem-untranslated hidden>" in page.read_text(encoding="utf-8")
     pt.write_text(complete.replace("Como citar", "Como fazer a citação"), encoding="utf-8")
     build_site(project, dirty=True)
     assert "Como fazer a citação" in page.read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,8 @@ THEME_MESSAGES = (
     N_("Page not found"),
     N_("This page is not in the archive. Search it, or start from the home page."),
 )
+# Above a hand-written page shown in English for want of a translation into the reader's language.
+UNTRANSLATED = N_("This page is not translated into this language yet: it is shown in English.")
 
 
 class Languages:
@@ -168,7 +171,10 @@ class SiteLanguagePlugin(BasePlugin):
             versions[lang] = (_with_anchors(version.content or "", renamed), version.toc)
         shown = self.site if self.site in versions else FALLBACK
         page.toc = versions[shown][1]
+        hidden = " hidden" if shown == self.site else ""
+        notice = escape(self.messages.gettext(UNTRANSLATED))
         out = [
+            f'<p class="hem-untranslated" data-hem-untranslated{hidden}>{notice}</p>',
             f'<div class="hem-page" data-hem-page="{shown}" lang="{_attribute(shown)}">\n'
             f"{versions[shown][0]}\n</div>"
         ]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from hemeroteca.render.messages import Messages
+from hemeroteca.site_language import UNTRANSLATED
 from hemeroteca.translated_pages import outline
 from tests.conftest import REPO, build_seed_site
 
@@ -60,14 +62,42 @@ def test_the_switch_shows_each_hand_written_page_in_the_readers_language(watched
     watched.check()
 
 
-def test_a_site_built_in_spanish_shows_spanish_pages_without_javascript(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    site = build_seed_site(tmp_path / "es", "es")
+@pytest.fixture(scope="module")
+def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed site built in Spanish, About lacking its Portuguese translation."""
+    def without_portuguese_about(root: Path) -> None:
+        (root / "docs" / "about.pt.md").unlink()
+
+    return build_seed_site(tmp_path_factory.mktemp("es"), "es", before=without_portuguese_about)
+
+
+def test_a_site_built_in_spanish_shows_spanish_pages_without_javascript(browser, spanish_site) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     for name in PAGES:
-        page.goto(site.resolve().as_uri() + f"/{name}.html")
+        page.goto(spanish_site.resolve().as_uri() + f"/{name}.html")
         assert page.locator("html").get_attribute("lang") == "es"
         assert page.locator("div.hem-page").get_attribute("lang") == "es"
         assert page.locator("div.hem-page h1").inner_text() == _headings(name, "es")[0]
         assert not page.get_by_text(_headings(name, "en")[0], exact=True).is_visible()
+        assert not page.locator(".hem-untranslated").is_visible()
     context.close()
+
+
+def test_a_page_without_the_readers_translation_shows_english_and_says_so(watched, spanish_site) -> None:  # type: ignore[no-untyped-def]
+    page = watched.page
+    page.goto(spanish_site.resolve().as_uri() + "/about.html")
+    _switch(page, "pt")
+    _shows(page, "about", "en")
+    notice = page.locator(".hem-untranslated")
+    assert notice.is_visible()
+    assert notice.inner_text() == Messages.load("pt").gettext(UNTRANSLATED)  # in the reader's language
+    _switch(page, "en")
+    _shows(page, "about", "en")
+    assert not notice.is_visible()
+    page.goto(spanish_site.resolve().as_uri() + "/contributing.html")
+    _in(page, "en")
+    _switch(page, "pt")  # the guide has its Portuguese translation
+    _shows(page, "contributing", "pt")
+    assert not page.locator(".hem-untranslated").is_visible()
+    watched.check()

@@ -126,7 +126,7 @@
 
   /* Hand-written pages (About, Contributing) hold each translation they have: the site's
      language (or English) shown, the others in <template data-hem-page lang>. A switch shows
-     the reader's, or English when the page has none. Headings trade places rather than being
+     the reader's, or English when the page has none, saying so above it. Headings trade places rather than being
      replaced, so what holds them (Material's table of contents) still finds them. */
   function trade(a, b) {
     var mark = document.createComment("");
@@ -142,6 +142,8 @@
       var box = shown.parentNode, have = shown.getAttribute("data-hem-page");
       function version(l) { return box.querySelector(':scope > template[data-hem-page="' + l + '"]'); }
       var want = lang === have || version(lang) ? lang : D.fallback;
+      var notice = box.querySelector(":scope > [data-hem-untranslated]");
+      if (notice) notice.hidden = want === lang;  /* "not translated into this language yet" */
       var incoming = want === have ? null : version(want);
       if (!incoming) return;
       var fragment = incoming.content, headings = {};
