@@ -126,8 +126,9 @@
 
   /* Hand-written pages (About, Contributing) hold each translation they have: the site's
      language (or English) shown, the others in <template data-hem-page lang>. A switch shows
-     the reader's, or English when the page has none, saying so above it. Headings trade places rather than being
-     replaced, so what holds them (Material's table of contents) still finds them. */
+     the reader's, or English when the page has none, saying so above it. Headings trade
+     places rather than being replaced, so what holds them (Material's table of contents)
+     still finds them. */
   function trade(a, b) {
     var mark = document.createComment("");
     a.parentNode.replaceChild(mark, a);
