@@ -36,5 +36,12 @@ class HemerotecaError(Exception):
         return f"{where}:{field} {self.message}"
 
 
+def not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
+    """The line of a file's first byte that is not UTF-8, and what to do about it: the same words
+    for a record, an authority file or a hand-written page, whichever an archivist saved wrong."""
+    line = data[: exc.start].count(b"\n") + 1
+    return line, f"not valid UTF-8 (byte {exc.start}): save the file as UTF-8 in your editor"
+
+
 def _rebuild(path: str | None, message: str, line: int | None, field: str | None) -> HemerotecaError:
     return HemerotecaError(path, message, line=line, field=field)

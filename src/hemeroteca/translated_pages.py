@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from babel import Locale, UnknownLocaleError, localedata
 
 from hemeroteca.catalogue.problems import Problem
-from hemeroteca.errors import HemerotecaError
+from hemeroteca.errors import HemerotecaError, not_utf8
 from hemeroteca.render.messages import FALLBACK
 from hemeroteca.sources.decode import BIDI_CONTROLS
 
@@ -88,10 +88,8 @@ def decode(data: bytes, shown: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise HemerotecaError(
-            shown, f"not valid UTF-8 (byte {exc.start}): save the file as UTF-8 in your editor", line=line
-        ) from exc
+        line, message = not_utf8(data, exc)
+        raise HemerotecaError(shown, message, line=line) from exc
     bad = _CONTROL.search(text) or BIDI_CONTROLS.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1

@@ -46,6 +46,18 @@ def _project(root: Path) -> Path:
     return root
 
 
+def speaks(page, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the page to speak ``language`` (the switch rewords a page once it has loaded)."""
+    page.wait_for_function(f"document.documentElement.lang === '{language}'")
+
+
+def switch_language(page, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Through the header's selector, as a reader does: open it, pick the language."""
+    page.locator(".hem-language .md-header__button").hover()
+    page.locator(f"[data-hem-lang={language}]").click()
+    speaks(page, language)
+
+
 def _run(*command: str) -> None:
     result = subprocess.run([str(Path(sys.executable).parent / "hemeroteca"), *command],
                             capture_output=True, text=True, check=False)

@@ -11,6 +11,7 @@ import pytest
 from hemeroteca.render.messages import Messages
 from hemeroteca.site_language import UNTRANSLATED
 from hemeroteca.translated_pages import outline
+from tests.browser.conftest import speaks, switch_language
 from tests.conftest import REPO, build_seed_site
 
 LANGUAGES = ("es", "pt", "en")
@@ -22,16 +23,6 @@ def _headings(name: str, language: str) -> list[str]:
     suffix = "" if language == "en" else f".{language}"
     text = (REPO / "docs" / f"{name}{suffix}.md").read_text(encoding="utf-8")
     return [h.title for h in outline(text)]
-
-
-def _in(page, language: str) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function(f"document.documentElement.lang === '{language}'")
-
-
-def _switch(page, language: str) -> None:  # type: ignore[no-untyped-def]
-    page.locator(".hem-language .md-header__button").hover()
-    page.locator(f"[data-hem-lang={language}]").click()
-    _in(page, language)
 
 
 def _shows(page, name: str, language: str) -> None:  # type: ignore[no-untyped-def]
@@ -51,13 +42,13 @@ def test_the_switch_shows_each_hand_written_page_in_the_readers_language(watched
     page = watched.page
     page.goto(base + "about.html")
     other = "es" if language != "es" else "pt"
-    _switch(page, other)  # from another translation, not only from the page as built
+    switch_language(page, other)  # from another translation, not only from the page as built
     _shows(page, "about", other)
-    _switch(page, language)
+    switch_language(page, language)
     _shows(page, "about", language)
     for name in PAGES:
         page.goto(base + f"{name}.html")  # the choice holds from page to page
-        _in(page, language)
+        speaks(page, language)
         _shows(page, name, language)
     watched.check()
 
@@ -87,17 +78,17 @@ def test_a_site_built_in_spanish_shows_spanish_pages_without_javascript(browser,
 def test_a_page_without_the_readers_translation_shows_english_and_says_so(watched, spanish_site) -> None:  # type: ignore[no-untyped-def]
     page = watched.page
     page.goto(spanish_site.resolve().as_uri() + "/about.html")
-    _switch(page, "pt")
+    switch_language(page, "pt")
     _shows(page, "about", "en")
     notice = page.locator(".hem-untranslated")
     assert notice.is_visible()
     assert notice.inner_text() == Messages.load("pt").gettext(UNTRANSLATED)  # in the reader's language
-    _switch(page, "en")
+    switch_language(page, "en")
     _shows(page, "about", "en")
     assert not notice.is_visible()
     page.goto(spanish_site.resolve().as_uri() + "/contributing.html")
-    _in(page, "en")
-    _switch(page, "pt")  # the guide has its Portuguese translation
+    speaks(page, "en")
+    switch_language(page, "pt")  # the guide has its Portuguese translation
     _shows(page, "contributing", "pt")
     assert not page.locator(".hem-untranslated").is_visible()
     watched.check()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from hemeroteca.render.messages import Messages
+from tests.browser.conftest import speaks, switch_language
 
 LANGUAGES = ("es", "pt", "en")
 
@@ -22,39 +23,27 @@ def _t(language: str, message: str) -> str:
     return Messages.load(language).gettext(message)
 
 
-def _in(page, language: str) -> None:  # type: ignore[no-untyped-def]
-    """Wait for the page to speak ``language`` (the switch rewords a page once it has loaded)."""
-    page.wait_for_function(f"document.documentElement.lang === '{language}'")
-
-
-def _switch(page, language: str) -> None:  # type: ignore[no-untyped-def]
-    """Through the header's selector, as a reader does: open it, pick the language."""
-    page.locator(".hem-language .md-header__button").hover()
-    page.locator(f"[data-hem-lang={language}]").click()
-    _in(page, language)
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_reader_path_in_each_language(watched, base, site, language) -> None:  # type: ignore[no-untyped-def]
     """Switch once on the home page; the choice holds from page to page, hosted and from file://."""
     page = watched.page
     page.goto(base + "index.html")
-    _switch(page, language)
+    switch_language(page, language)
     assert page.locator("h2").first.inner_text() == _t(language, "Browse")
     page.get_by_role("link", name=_t(language, "Countries")).first.click()
     page.wait_for_selector("svg.hem-map")
-    _in(page, language)
+    speaks(page, language)
     assert page.locator("h1").first.inner_text() == _t(language, "Countries")
     country = page.locator("svg.hem-map a[aria-label]").first
     name = country.get_attribute("aria-label").split(":")[0]
     assert re.search(r": \d+ ", country.get_attribute("aria-label"))
     country.click()
     page.wait_for_load_state()
-    _in(page, language)
+    speaks(page, language)
     assert page.locator("h1").first.inner_text().strip() == name
     page.locator("ul.hem-list a").first.click()
     page.wait_for_selector(".hem-panel")
-    _in(page, language)
+    speaks(page, language)
     panel = page.locator(".hem-panel")
     for label in ("Date", "Language", "Countries", "Actors", "Topics", "Review"):
         assert panel.get_by_text(_t(language, label), exact=True).is_visible(), label
@@ -66,7 +55,7 @@ def test_reader_path_in_each_language(watched, base, site, language) -> None:  #
     # the search page, its facets and result rows
     page.goto(base + "search.html?q=cooperation")
     page.wait_for_selector(".hem-search[data-done]")
-    _in(page, language)
+    speaks(page, language)
     page.locator(".hem-filters summary").click()
     page.wait_for_selector("fieldset[data-facet=country] legend")
     assert page.locator("fieldset[data-facet=country] legend").text_content() == _t(language, "Country")
@@ -105,7 +94,7 @@ def test_every_page_type_passes_axe(browser, server, site, axe_source, language,
         page.goto(server + path)
         if path.startswith("search"):
             page.wait_for_selector(".hem-search[data-done]")
-        _in(page, language)
+        speaks(page, language)
         expected = "slate" if scheme == "dark" else "default"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected
         page.add_script_tag(content=axe_source)

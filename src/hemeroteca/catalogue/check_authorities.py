@@ -16,7 +16,7 @@ import jsonschema
 from hemeroteca.catalogue.explain import authority_message, country_message
 from hemeroteca.catalogue.problems import Problem, field_path
 from hemeroteca.catalogue.record import load_yaml
-from hemeroteca.errors import HemerotecaError
+from hemeroteca.errors import HemerotecaError, not_utf8
 from hemeroteca.project import Project
 from hemeroteca.resources import load_data
 
@@ -38,10 +38,12 @@ def _line(lines: dict[str, int], field: str) -> int:
 
 
 def check_authority_file(path: Path, shown: str, schema: str) -> list[Problem]:
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return [Problem(shown, 1, "file", f"not valid UTF-8 (byte {exc.start})")]
+        line, message = not_utf8(data, exc)
+        return [Problem(shown, line, "file", message)]
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
         return [Problem(shown, line, "file", "tab character: indent with spaces, never tabs")]

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from hemeroteca.errors import HemerotecaError
+from hemeroteca.errors import HemerotecaError, not_utf8
 
 # A front matter parsed before: the digest of the file's text, its fields, the line of each.
 Header = tuple[str, dict[str, Any], dict[str, int]]
@@ -474,10 +474,8 @@ def read(path: Path, known: Header | None = None) -> Record:
         data = path.read_bytes()
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise HemerotecaError(
-            path, f"not valid UTF-8 (byte {exc.start}): save the file as UTF-8 in your editor", line=line
-        ) from exc
+        line, message = not_utf8(data, exc)
+        raise HemerotecaError(path, message, line=line) from exc
     except OSError as exc:
         raise HemerotecaError(path, f"cannot read the record: {exc.strerror or exc}") from exc
     # A record saved by an editor on Windows has CRLF line ends; the format is the same.

@@ -24,7 +24,7 @@ from hemeroteca.catalogue.check import check_record, check_source
 from hemeroteca.catalogue.numbering import added_order
 from hemeroteca.catalogue.record import Record, parse, split_front_matter
 from hemeroteca.catalogue.store import archive_lock, load_records, record_path, refuse_unsafe_files
-from hemeroteca.errors import HemerotecaError
+from hemeroteca.errors import HemerotecaError, not_utf8
 from hemeroteca.fileio import write_atomic
 from hemeroteca.project import Project
 
@@ -79,10 +79,12 @@ def _mark(project: Project, ref: str) -> Reviewed:
     shown = project.relative(path)
     if not path.is_file():
         raise HemerotecaError(shown, f"no record '{ref}' in archive/ (see `hemeroteca review --list`)")
+    data = path.read_bytes()
     try:
-        original = path.read_bytes().decode("utf-8")
+        original = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise HemerotecaError(shown, f"record is not valid UTF-8 (byte {exc.start})") from exc
+        line, message = not_utf8(data, exc)
+        raise HemerotecaError(shown, message, line=line) from exc
     record = parse(original.replace("\r\n", "\n"), Path(shown))
     record.path = path
     errors = [
