@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from collections.abc import Callable
@@ -37,6 +38,17 @@ def guide_section(language: str, title: str) -> str:
     start = headings[at]
     end = next((h.line - 1 for h in headings[at + 1 :] if h.level <= start.level), None)
     return "\n".join(text.splitlines()[start.line : end])
+
+
+def tree_digest(folder: Path, *, leave_out: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Every file under ``folder`` by its path there, and its SHA-256: two trees are the same,
+    file for file and byte for byte, when their digests are equal (``leave_out``: file names
+    not compared, such as a dated sitemap)."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name not in leave_out
+    }
 
 
 def copy_project_skeleton(target: Path, *, seeds: bool = True) -> Project:

@@ -23,7 +23,7 @@ from hemeroteca import Project, check, ingest, render
 from hemeroteca.catalogue.record import read, serialise
 from hemeroteca.catalogue.store import list_record_paths, load_records
 
-from .conftest import REPO, copy_project_skeleton
+from .conftest import REPO, copy_project_skeleton, tree_digest
 
 TINY_SEEDS = ("000_d94e65ea9294be5d.txt", "001_e4109311ec4dc86b.txt")
 
@@ -328,18 +328,12 @@ def test_a_reserved_article_id_is_refused_by_check(archive: Project) -> None:
 
 # --- 8. interrupted and failing builds ------------------------------------------------------------
 
-SITE_VOLATILE = {"sitemap.xml", "sitemap.xml.gz", "404.html"}
+SITE_VOLATILE = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html"})
 
 
 def site_digest(project: Project) -> dict[str, str]:
     """Every file of site/ by its path in site/ (the dated sitemap and 404 page aside)."""
-    import hashlib
-
-    return {
-        p.relative_to(project.site_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(project.site_dir.rglob("*"))
-        if p.is_file() and p.name not in SITE_VOLATILE
-    }
+    return tree_digest(project.site_dir, leave_out=SITE_VOLATILE)
 
 
 def _disk_fills_after(writes: int, monkeypatch: pytest.MonkeyPatch, *, torn: bool = False) -> None:

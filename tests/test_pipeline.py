@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import subprocess
@@ -15,15 +14,7 @@ from hemeroteca import Project, build, check, ingest, render
 from hemeroteca.catalogue.record import read
 from hemeroteca.catalogue.store import list_record_paths, list_seeds, seed_id
 
-from .conftest import copy_project_skeleton
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from .conftest import copy_project_skeleton, tree_digest
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from hemeroteca.errors import HemerotecaError
 from hemeroteca.publish import build_site
 from hemeroteca.shell import CONTENT, SLOTS, Shell, split_page
 
-from .conftest import copy_project_skeleton
+from .conftest import copy_project_skeleton, tree_digest
 
 
 def test_shell_fills_every_slot_and_the_page_name() -> None:
@@ -44,14 +44,10 @@ def test_fast_pages_equal_mkdocs_own(tmp_path: Path) -> None:
     fast = tmp_path / "fast"
     shutil.move(project.site_dir, fast)
     build_site(project, shells=False)
-    slow_files = sorted(p.relative_to(project.site_dir) for p in project.site_dir.rglob("*") if p.is_file())
-    fast_files = sorted(p.relative_to(fast) for p in fast.rglob("*") if p.is_file())
-    assert slow_files == fast_files
-    articles = [p for p in slow_files if p.parts[0] == "articles"]
-    assert len(articles) == 5
-    assert any(p.parts[0] == "browse" and not p.name.startswith("index") for p in slow_files)
-    for rel in slow_files:
-        assert (project.site_dir / rel).read_bytes() == (fast / rel).read_bytes(), rel
+    slow = tree_digest(project.site_dir)
+    assert slow == tree_digest(fast)
+    assert len([rel for rel in slow if rel.startswith("articles/")]) == 5
+    assert any(rel.startswith("browse/") and not rel.rpartition("/")[2].startswith("index") for rel in slow)
 
 
 def test_pages_filled_in_two_processes_are_the_same(
@@ -65,8 +61,4 @@ def test_pages_filled_in_two_processes_are_the_same(
     shutil.copytree(project.site_dir, serial)
     monkeypatch.setattr(shell, "PARALLEL_FROM", 2)  # the 5 articles and the larger browse folders
     build_site(project)
-    site = project.site_dir
-    files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
-    for rel in files:
-        assert (site / rel).read_bytes() == (serial / rel).read_bytes(), rel
+    assert tree_digest(project.site_dir) == tree_digest(serial)
