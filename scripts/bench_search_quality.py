@@ -1,10 +1,11 @@
 """How well the site's search answers readers: judged queries run in headless Chromium.
 
-    python scripts/bench_search_quality.py [--keep DIR] [--site DIR] [-v]
+    python scripts/bench_search_quality.py [--queries FILE] [--keep DIR] [--site DIR] [-v]
 
 Builds a site from the seeds, the held-out pages (eval/heldout/) and, when ../shared is
 there, the dev and dev2 excerpts (third-party text, read in place), then runs every query
-of eval/search/queries.yaml on its search page, served on 127.0.0.1 and opened from
+of eval/search/queries.yaml (or of ``--queries FILE``, a set judged the same way and kept
+elsewhere until it has been scored) on its search page, served on 127.0.0.1 and opened from
 file://, and prints per engine: micro precision and recall over all the results a query
 returns, how many queries put one of their best articles first, and how many queries that
 have relevant articles return nothing: over all queries and per set of judgements (``old``;
@@ -192,6 +193,8 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="use a site built before with --keep (DIR/site)")
     parser.add_argument("--pagefind", type=Path, help="also run the queries through Pagefind (its binary, "
                         "e.g. from npm install pagefind) over the article pages, hosted")
+    parser.add_argument("--queries", type=Path, default=QUERIES,
+                        help="judged queries to run (default: eval/search/queries.yaml)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every query's misses (hosted)")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="hem-search-quality-")
@@ -204,7 +207,7 @@ def main() -> None:
     try:
         pages = page_keys(site)
         present = set(pages.values())
-        queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+        queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
         missing = len({k for q in queries for k in q["relevant"]} - present)
         print(f"{len(pages)} judged articles in the site; {len(queries)} queries"
               f"{f'; {missing} judged articles absent (../shared missing?) and left out' if missing else ''}")
