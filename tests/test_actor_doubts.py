@@ -195,7 +195,8 @@ def test_a_name_that_stops_at_a_line_end() -> None:
 
 
 def test_an_acronym_never_spelled_out_and_a_weak_rule() -> None:
-    found = reasons("The PRONAF and the PRONAF line help farmers, said Jane Roe, the minister.")
+    text = "The PRONAF signed the deal, and the PRONAF line helps farmers, said Jane Roe, the minister."
+    found = reasons(text)
     assert "actor-acronym-only" in found["PRONAF"]
     text = "Jane Roe, the minister, thanked the Farm Bank and Aves for the loans."
     aves = Named("Aves", [text.index("Aves")], evidence=["coordinated with 'Farm Bank'"], canonical=False)

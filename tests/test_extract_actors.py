@@ -1164,3 +1164,44 @@ def test_the_employer_after_a_department_in_a_leaders_title() -> None:
     assert "Garantia" not in orgs(text)
     text = "Disse o vice-presidente de Negócios de Varejo do Banco Central, Rui Bento, que cresce."
     assert "Varejo" not in orgs(text)
+
+
+def test_an_acronym_used_again_is_no_actor_without_a_mention_where_it_acts() -> None:
+    # a treaty's, a credit line's or a meeting's acronym recurs as often as a body's
+    text = (
+        "Agreements reached under CARICOM's Revised Treaty lag. Most CARICOM countries trade little. "
+        "Firms across CARICOM wait. Una nueva línea ICO de 20.000 millones; esta línea ICO llega."
+    )
+    assert orgs(text) == {}
+    # a verb in a past or future form after it, or after an aside, says it acts
+    assert set(orgs("Los socios esperan. La ABDE firmó el acuerdo y la ABDE paga.")) == {"ABDE"}
+    assert set(orgs("O BNB reunirá empresários. O BNB abre agências.")) == {"BNB"}
+    assert set(orgs("COFIDE, el banco de fomento, informó hoy. Las cifras de COFIDE suben.")) == {"COFIDE"}
+    # an unaccented Spanish present is no future: "espera" is no evidence
+    assert orgs("Lima crece. El BNX espera más. El BNX tiene planes.") == {}
+    # a person's title it gives, right after it (a possessive may stand between); not a plural
+    found = orgs("At the event, CARICOM Secretary-General Dr. Carla Barnett spoke. CARICOM grew.")
+    assert set(found) == {"CARICOM"}
+    assert set(orgs("Ana Ruiz, PROCOMER's export manager, spoke. PROCOMER grew.")) == {"PROCOMER"}
+    assert orgs("Read next: CARICOM leaders discuss free movement. CARICOM grows.") == {}
+
+
+def test_an_acronym_that_spells_a_name_given_is_its_short_form_not_a_longer_name() -> None:
+    text = "The Ministry of Trade and Industry gave grants at the MTI Headquarters in Port of Spain."
+    assert orgs(text) == {"Ministry of Trade and Industry": "MTI"}
+
+
+def test_two_words_in_capitals_are_no_acronyms() -> None:
+    text = "PAULA GOPEE-SCOON, the Minister of Trade, urged firms to grow. Visit DOS PINOS, said Ana Ruiz."
+    assert orgs(text) == {}
+
+
+def test_a_two_word_acronym_defined_for_a_programme_blocks_its_first_word() -> None:
+    text = (
+        "Cofide subasta fondos del Programa de Apoyo Empresarial (PAE Mype). El PAE firmó los contratos. "
+        "La Agencia de Fomento (AFG Norte) abrió oficinas. Luego la AFG informó las cifras."
+    )
+    found = orgs(text)
+    assert "PAE" not in found and "Programa de Apoyo Empresarial" not in found
+    # an institution's two-word acronym leaves its first word free
+    assert "AFG" in found and found["Agencia de Fomento"] == "AFG Norte"

@@ -738,7 +738,8 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
         reading.cache_clear()
     text = _without_people_after_heads(text, people)
     defined, accepted = _defined(text)
-    blocked = blocked_acronyms(text)
+    # an institution's two-word acronym leaves its first word free: "(Sebrae Goiás)", then "o Sebrae"
+    blocked = blocked_acronyms(text) - {a.split()[0] for a in accepted}
     named = _acronyms_after(text, _split_joined(_named(text), defined))
     accepted |= {n.alias for n in named if n.alias}
     mentions = defined + named + _described(text) + _employers_in_titles(text) + _companies(text)
@@ -750,7 +751,9 @@ def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ())
     accepted |= {p.alias for p in plurals if p.alias}
     known = accepted | {m.name for m in mentions if is_acronym(m.name)}
     covered = [(m.start, m.start + len(m.name)) for m in mentions if not is_acronym(m.name)]
-    mentions += standalone_acronyms(text, title, known, blocked, covered)
+    # the initials of the bodies' names: an acronym that spells one is its short form, acting or not
+    spelled = frozenset(i for m in mentions if " " in m.name and len(i := initials(m.name)) >= 3)
+    mentions += standalone_acronyms(text, title, known, blocked, covered, spelled)
     mentions += coordinated_names(text, mentions, blocked, people)
     covered = [(m.start, m.start + len(m.name)) for m in mentions]
     mentions += [e for e in enumerated_bodies(text, people) if not any(s <= e.start < t for s, t in covered)]

@@ -1,12 +1,17 @@
 """Short names: acronyms used on their own, and one-word names coordinated with an organisation.
 
-A capitalised acronym alone is an actor only when something says so: it recurs,
-heads the title, is the agent ("coordenada pela ABC") or a partner ("em
-parceria com a FAO"), sits in an enumeration, or names the employer in a
-person's title ("la gerenta general de SERCOTEC"). Generic acronyms (MSME,
-GDP), places written in capitals, words written in capitals (three or more in a
-row, or a word the text also writes in lower case), project names and acronyms
-defined for something that is not an institution are never taken. A one-word name
+A capitalised acronym alone is an actor only when something says it names a
+body that takes part: the text defines it for an institution or spells out the
+name it abbreviates, or at one of its mentions it heads the title, is the agent
+("coordenada pela ABC") or a partner ("em parceria com a FAO"), sits in an
+enumeration, names the employer in a person's title ("la gerenta general de
+SERCOTEC", "CARICOM Secretary-General ..."), or a verb follows it ("la ABDE
+firmó", "o BNB reunirá"). Being used again is no evidence: a treaty's, a credit
+line's or a meeting's acronym recurs too. Generic acronyms (MSME, GDP), places
+written in capitals, words written in capitals (two or more in a row, or a word
+the text also writes in lower case), project names and acronyms defined for
+something that is not an institution (and their first word: "PAE Mype") are
+never taken. A one-word name
 coordinated with an organisation ("el Sistema OCB/MT, a Aprosoja e a Ampa")
 is one too, and so are the names listed after a plural noun for bodies ("las
 cooperativas seleccionadas son Coopx, Creditel y Finamas"). An acronym that is
@@ -16,7 +21,6 @@ each time inside a longer capitalised name is part of it.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 
 from hemeroteca.extract.countries import gazetteer
@@ -70,6 +74,8 @@ def blocked_acronyms(text: str) -> set[str]:
     blocked = set()
     for m in _ANY_DEFINITION.finditer(text):
         blocked.add(m.group("acr").rstrip("s"))
+        # "(PAE Mype)", "(PRONAF A)": the acronym's first word alone is the same programme
+        blocked.add(m.group("acr").split()[0].rstrip("s"))
     return blocked
 
 
@@ -79,9 +85,10 @@ def blocked_acronyms(text: str) -> set[str]:
 _DATELINE_PLACE = re.compile(
     rf"^[ \t]*[{UPPER}][{UPPER}' .-]+,(?:[ \t]*[{UPPER}][\w.]*,?){{0,3}}(?=[ \t]*\d)", re.MULTILINE
 )
-# Three or more words in capitals in a row are a phrase written in capitals ("THE SMALL BUSINESS
-# BUREAU (SBB) is ..."), not acronyms side by side.
-_CAPITALS_RUN = re.compile(rf"(?<![\w-])[{UPPER}]{{2,}}(?:[ \t]+[{UPPER}]{{2,}}(?![\w-])){{2,}}")
+# Two or more words in capitals in a row are a phrase written in capitals ("THE SMALL BUSINESS
+# BUREAU (SBB) is ...", a name "PAULA GOPEE-SCOON, the Minister", "DOS PINOS"), not acronyms side by side.
+_CAPS_WORD = rf"[{UPPER}]{{2,}}[-{UPPER}]*"
+_CAPITALS_RUN = re.compile(rf"(?<![\w-]){_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}(?![\w-]))+")
 
 
 def _shouted_lines(text: str) -> list[tuple[int, int]]:
@@ -120,13 +127,14 @@ def _degree_words() -> frozenset[str]:
     return frozenset(fold(w) for w in words("degree_words"))
 
 
-def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> str | None:
+def _why_standalone(text: str, m: re.Match[str], title: str) -> str | None:
+    """What, at this mention, says the acronym names a body that takes part (None: nothing does).
+    Being used again is no such evidence: a treaty's, a credit line's or a meeting's acronym recurs
+    too ("CARICOM countries", "la línea ICO", "the AGM")."""
     acr = m.group("acr")
     before = text[max(0, m.start() - 60) : m.start()]
-    after = text[m.end() : m.end() + 40]
+    after = text[m.end() : m.end() + 60]
     tail = tokenize(before)[-6:]
-    if repeated:
-        return "acronym used repeatedly"
     if title and acr in title:
         return "acronym in the title"
     agent = _AGENT.search(before)
@@ -140,7 +148,52 @@ def _why_standalone(text: str, m: re.Match[str], title: str, repeated: bool) -> 
         is_role(tail, i) for i in range(len(tail))
     ):
         return "acronym names the employer in a title"
+    if _titled_after(after):
+        return "a person's title after the acronym"
+    if _acts_after(after):
+        return "a verb after the acronym"
     return None
+
+
+# Words that may stand between an acronym and the title it gives ("PROCOMER's export manager",
+# "CARICOM Deputy Secretary-General").
+MAX_TITLE_GAP = 3
+
+
+def _titled_after(after: str) -> bool:
+    """The acronym owns a person's title right after it: 'CARICOM Secretary-General Dr. Carla Barnett',
+    "PROCOMER's export manager", "IDB Lab's specialist". Without a possessive only capitalised words
+    may come between ("GAPI entrevistou o gestor" gives no title)."""
+    possessive = re.match(r"['’]s\b", after)
+    tokens = tokenize(after[possessive.end() :] if possessive else after)[: MAX_TITLE_GAP + 1]
+    for k, token in enumerate(tokens):
+        if is_role(tokens, k):
+            # one person's title, not a plural ("CARICOM leaders discuss ..." are the members' heads)
+            return not (token.word.endswith("s") and is_role([token._replace(word=token.word[:-1])], 0))
+        if not token.word[:1].isalpha() or not (possessive or token.word[:1].isupper()):
+            return False
+    return False
+
+
+def _acts_after(after: str) -> bool:
+    """'COFIDE informó', 'la ABDE firmó', 'o BNB reunirá', 'the DBT signed', 'COFIDE, el Banco de
+    Desarrollo del Perú, informó': a verb of saying, or a verb in a past or future form (its ending
+    says so, ``verb_endings``), right after the acronym or after an aside set off by commas."""
+    m = re.match(r"[ \t]*(?:,[^,.;\n]{1,50},[ \t]*)?(?P<verb>[^\W\d_]+)", after)
+    if not m or not m.group("verb").islower():
+        return False
+    verb = m.group("verb")
+    return fold(verb) in _speech() or (len(verb) > 4 and verb.endswith(_verb_endings()))
+
+
+@cache
+def _speech() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("speech_verbs"))
+
+
+@cache
+def _verb_endings() -> tuple[str, ...]:
+    return tuple(words("verb_endings"))
 
 
 _CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w-]*[a-z][\w-]*[ \t]$")
@@ -162,9 +215,16 @@ def _names_project(text: str, m: re.Match[str]) -> bool:
 
 
 def standalone_acronyms(
-    text: str, title: str, known: set[str], blocked: set[str], covered: list[tuple[int, int]]
+    text: str,
+    title: str,
+    known: set[str],
+    blocked: set[str],
+    covered: list[tuple[int, int]],
+    spelled: frozenset[str] = frozenset(),
 ) -> list[OrgMention]:
-    """Acronyms used on their own, when something says they name an actor."""
+    """Acronyms used on their own, when something says they name an actor: a defined or known
+    acronym, the initials of a body's name the text gives (``spelled``: "the DBT" after the
+    "Development Bank of Tobago"), or a mention where it acts."""
     generic = {fold(a) for a in words("generic_acronyms")}
     shouted = [
         *_shouted_lines(text),
@@ -183,30 +243,47 @@ def standalone_acronyms(
         and not any(a <= m.start() < b for a, b in shouted)
         and not any(s <= m.start() < e for s, e in covered)
     ]
-    counts = Counter(m.group("acr") for m in matches)
     used_alone = {m.group("acr") for m in matches if not _inside_name(text, m)}
     projects = {m.group("acr") for m in matches if _names_project(text, m)}
+    # an acronym that acts at one mention (or is defined for a body: ``known``) is that body at all
+    reasons = {id(m): _why_standalone(text, m, title) for m in matches}
+    acting = {m.group("acr") for m in matches if reasons[id(m)]}
+    # a short form only, not extended: "the MTI Headquarters" is the ministry's building
+    short_forms = {m.group("acr") for m in matches if _letters(m.group("acr")) in spelled} - known - acting
     found = []
     for m in matches:
         acr = m.group("acr")
         bare = re.sub(r"[-/]?\d+$", "", acr)
-        if fold(bare) in generic or fold(bare.rstrip("s")) in generic or acr.rstrip("s") in blocked - known:
+        if fold(bare) in generic or fold(bare.rstrip("s")) in generic:
+            continue
+        if acr.rstrip("s") in blocked - known - short_forms:
             continue
         if acr.lower() in gazetteer():
             continue  # "KINGSTON, Jamaica": a dateline place in capitals
         if re.match(rf"{SP}(?:del|de|do|da|of)(?:{SP}the)?{SP}[{UPPER}]", text[m.end() :]):
             continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
-        if acr in projects or (acr not in known and acr.lower() in lower):
+        if acr in projects or (acr not in known | short_forms and acr.lower() in lower):
             continue
-        if acr not in known and acr not in used_alone:
+        if acr not in known and acr not in short_forms and acr not in used_alone:
             continue  # "UN Women MCO Caribbean": a part of a longer name each time it is used
         brand = not is_acronym(acr)
-        why = _why_standalone(text, m, title, acr in known or (counts[acr] >= 2 and not brand))
-        # a brand is not an acronym: recurring or being the agent ("realizada pelo WhitepaperDocs") is
-        # what a publisher does too, so only a company it keeps counts
-        if why and not (brand and why == "acronym as the agent"):
+        why = reasons[id(m)]
+        if acr in known:
+            why = "acronym defined for a body"
+        elif acr in short_forms:
+            found.append(OrgMention(acr, None, m.start(), "initials of a body the text names"))
+            continue
+        elif acr in acting and not brand and not why:
+            why = "acronym used again"
+        # a brand is not an acronym: recurring, being the agent ("realizada pelo WhitepaperDocs") or the
+        # subject of a verb is what a publisher does too, so only a company it keeps counts
+        if why and not (brand and why in ("acronym as the agent", "a verb after the acronym")):
             found.append(OrgMention(acr + _extend(text, m.end()), None, m.start(), why))
     return found
+
+
+def _letters(acronym: str) -> str:
+    return "".join(c for c in fold(acronym) if c.isalpha())
 
 
 def coordinated_names(
