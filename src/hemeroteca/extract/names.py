@@ -26,6 +26,7 @@ MAX_NAME_TOKENS = 5
 # Articles that follow a particle inside a Spanish surname ("de la Rosa", "de los Santos").
 _PARTICLE_ARTICLES = frozenset({"la", "las", "los"})
 _INITIAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]\.$")
+_INITIAL_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÑ")
 
 
 class Token(NamedTuple):
@@ -46,9 +47,12 @@ class Token(NamedTuple):
     def is_cap(self) -> bool:
         """Capitalised word with some lower case: 'Rojas', 'Gopee-Scoon', 'McDonald' (not 'MEIC')."""
         w = self.word
-        if _INITIAL.match(self.text):
-            return True  # a middle initial: "Luis A. Pérez"
-        return w[:1].isupper() and any(c.islower() for c in w)
+        if w[:1].isupper() and any(c.islower() for c in w):
+            return True
+        # a middle initial: "Luis A. Pérez" (what ``_INITIAL`` matches, tested without the regex
+        # engine: the runs of every text ask this of each token)
+        t = self.text
+        return len(t) == 2 and t[1] == "." and t[0] in _INITIAL_LETTERS
 
 
 # A word written in lower case: three letters or more, not part of a longer token.
@@ -72,6 +76,14 @@ def tokenize(text: str) -> list[Token]:
         word = token[:-1] if token[-1] == "." and not abbreviation(token) else token
         out.append(make(Token, (token, *m.span(), word)))
     return out
+
+
+@lru_cache(maxsize=4096)
+def name_tokens(name: str) -> tuple[Token, ...]:
+    """``tokenize`` of a short candidate name, kept: the organisation rules read each name three or
+    four times (its role prefix, its words, a title it runs into, each of its words alone). Callers
+    forget the answers when a new text starts, as they do their own readings of names."""
+    return tuple(tokenize(name))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -166,12 +178,15 @@ def _place_at(tokens: list[Token], first: int, last: int) -> int:
     return 0
 
 
+_PART_SEPARATOR = re.compile(r"[-/]")
+
+
 def is_acronym(word: str) -> bool:
     """'CONAMYPE', 'MiPyme' is not; 'UWI-Roytec' is (its first part is)."""
     letters = list(filter(str.isalpha, word))
     if len(letters) >= 2 and sum(map(str.isupper, letters)) >= max(2, len(letters) - 1):
         return True
-    head = re.split(r"[-/]", word)[0]
+    head = _PART_SEPARATOR.split(word, maxsplit=1)[0]
     return head != word and len(head) >= 2 and head.isupper() and head.isalpha()
 
 

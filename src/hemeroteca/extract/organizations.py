@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from hemeroteca.extract.countries import gazetteer
-from hemeroteca.extract.names import fold, is_acronym, is_furniture, tokenize
+from hemeroteca.extract.names import fold, is_acronym, is_furniture, name_tokens, tokenize
 from hemeroteca.extract.org_patterns import (
     ACRONYM,
     ARTICLES,
@@ -155,7 +155,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _tokens(name: str) -> list[str]:
-    return [fold(t.word) for t in tokenize(name) if t.word not in (",", "(", ")")]
+    return [fold(t.word) for t in name_tokens(name) if t.word not in (",", "(", ")")]
 
 
 @cache
@@ -204,7 +204,7 @@ def is_institution_name(line: str) -> bool:
 @cache
 def strip_role_prefix(name: str) -> str:
     """'Executive Secretary of the Economic Commission ...' -> 'Economic Commission ...'."""
-    toks = tokenize(name)
+    toks = name_tokens(name)
     words_only = [t for t in toks if t.word not in (",",)]
     initial, final, _ = _heads()
     best = 0
@@ -219,7 +219,7 @@ def strip_role_prefix(name: str) -> str:
     parts = trimmed.split()
     while parts and (fold(parts[0]) in ARTICLES or fold(parts[0]) in SPLIT_CONN):
         parts.pop(0)
-    while parts and _is_title(tokenize(parts[0]), 0) and len(parts) > 2:
+    while parts and _is_title(name_tokens(parts[0]), 0) and len(parts) > 2:
         parts.pop(0)
         # "Administrador do Fundo de Garantia": the title's 'do' goes with it
         while len(parts) > 2 and (fold(parts[0]) in ARTICLES or fold(parts[0]) in SPLIT_CONN):
@@ -233,7 +233,7 @@ def _is_title(tokens: list, k: int) -> bool:
 
 
 def _modifier(word: str) -> bool:
-    return word[:1].isupper() and fold(word) not in ARTICLES and not is_role(tokenize(word), 0)
+    return word[:1].isupper() and fold(word) not in ARTICLES and not is_role(name_tokens(word), 0)
 
 
 def _align_to_acronym(name: str, acronym: str) -> str:
@@ -269,7 +269,7 @@ def _trim_front(name: str) -> str:
             if (
                 before
                 and all(p[:1].isupper() and fold(p) not in ARTICLES for p in before)
-                and not any(is_role(tokenize(p), 0) for p in before)
+                and not any(is_role(name_tokens(p), 0) for p in before)
             ):
                 return " ".join(parts)
             # keep the capitalised modifiers right before the head: "the Statistical Institute of ..."
@@ -347,9 +347,15 @@ def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
     return found, accepted
 
 
+# Compiled once: ``_named`` applies them to every capitalised run of every text.
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_AND = re.compile(r"[ \t]+(?:and|y|e)[ \t]+")
+_AND_PLACE = re.compile(r"[ \t]+(?:and|y|e)[ \t]+(?P<place>[^,]+)$")
+
+
 def _without_trailing_place(name: str) -> str:
     """'Central Bank and Peru' -> 'Central Bank': a country is coordinated with the name, not part of it."""
-    m = re.search(r"[ \t]+(?:and|y|e)[ \t]+(?P<place>[^,]+)$", name)
+    m = _AND_PLACE.search(name)
     return name[: m.start()] if m and m.group("place").lower() in gazetteer() else name
 
 
@@ -369,7 +375,7 @@ def _title_as_complement(toks: list, k: int) -> bool:
 def _cut_at_title(name: str) -> str:
     """An institution's name run on into a title or a unit ('Central Bank Governor', 'World Bank
     Country Director for Argentina', 'World Bank Board of Executive Directors'): the name before it."""
-    toks = tokenize(name)
+    toks = name_tokens(name)
     for k in range(2, len(toks)):
         if not (_is_title(toks, k) or fold(toks[k].word) in _TRAILING_UNITS):
             continue
@@ -388,10 +394,10 @@ def _named(text: str) -> list[OrgMention]:
     for m in _patterns()["name"].finditer(text):
         if m.group("name").count(" ") > MAX_NAME_WORDS:
             continue  # a capitalised run this long is a shouted line, not a name
-        name = _cut_at_title(_trim_front(_without_trailing_place(re.sub(r"[’']s$", "", m.group("name")))))
+        name = _cut_at_title(_trim_front(_without_trailing_place(_POSSESSIVE_END.sub("", m.group("name")))))
         if not is_institution(name):
             # "the Coca Cola Company and Caribbean Bottlers (TT) Ltd": the part before 'and' alone
-            name = re.split(r"[ \t]+(?:and|y|e)[ \t]+", name, maxsplit=1)[0]
+            name = _AND.split(name, maxsplit=1)[0]
         if is_institution(name) and not _event_of_body(name) and not _edition(text, m.start("name"), name):
             found.append(
                 OrgMention(
@@ -729,7 +735,7 @@ def _place_prefixes() -> frozenset[str]:
 # Pure readings of a candidate name, asked again and again for the same names of one text (each
 # rule meets a name once per mention): kept for one text, forgotten when the next one starts, so
 # repeated texts (a benchmark) are no faster than new ones.
-_PER_TEXT = (is_institution, strip_role_prefix, _trim_front, _cut_at_title)
+_PER_TEXT = (is_institution, strip_role_prefix, _trim_front, _cut_at_title, name_tokens)
 
 
 def find_organizations(text: str, title: str = "", people: tuple[str, ...] = ()) -> list[OrgMention]:
