@@ -189,6 +189,21 @@ def test_a_body_proposed_beside_its_own_unit() -> None:
     assert not any("actor-beside-its-unit" in f for f in found[1:])
 
 
+def test_a_body_whose_name_holds_another_proposed_actor() -> None:
+    """Two proposed actors, one holding the other's name or alias as whole words: the longer one is a
+    unit, an office or a name run on past the other; the shorter and unrelated ones are not doubted."""
+    text = "O BNB financia. A Superintendência do BNB e o BNB em Alagoas, com o Banco Sul e o BNBX, falam."
+    bnb = Named("Banco do Nordeste", [text.index("BNB")], aliases=["BNB"])
+    office = Named("Superintendência do BNB", [text.index("Superintendência")], canonical=False)
+    state = Named("BNB em Alagoas", [text.index("BNB em")], canonical=False)
+    other = Named("Banco Sul", [text.index("Banco Sul")], canonical=False)
+    glued = Named("BNBX", [text.index("BNBX")], canonical=False)  # not whole words
+    found = codes(text, bnb, office, state, other, glued)
+    assert ["actor-holds-another" in f for f in found] == [False, True, True, False, False]
+    person = Named("Ana BNB Ruiz", [0], type="person")
+    assert "actor-holds-another" not in codes(text, bnb, person)[1]
+
+
 def test_a_name_that_stops_at_a_line_end() -> None:
     found = reasons("Grants came from the Ministry of Trade\nand Industry. The Ministry of Trade said so.")
     assert "actor-cut-at-line-end" in found["Ministry of Trade"]

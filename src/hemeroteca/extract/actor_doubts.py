@@ -235,6 +235,7 @@ class _Text:
     person_starts: tuple[int, ...]
     spans: tuple[tuple[int, int, int], ...]  # (start, end, actor index) of every mention
     lower: frozenset[str]  # every word the text writes in lower case
+    forms: tuple[tuple[str, ...], ...]  # each actor's name and aliases, in the actors' order
 
     def sentence(self, at: int) -> int:
         return bisect_right(self.sentence_starts, at) - 1
@@ -250,6 +251,19 @@ class _Text:
         for s, e, who in self.spans:
             if who != own and any(s == a and e > b for a, b in mine):
                 return self.text[s:e]
+        return ""
+
+    def holds_another(self, own: int) -> str:
+        """The name or alias of another actor that this actor's name holds, as whole words, with more
+        around it ("BNB em Alagoas" and "BNB", "IDB Ilan Goldfajn" and "IDB"): a unit or an office of
+        the other, or a name run on past it. Either way one of the two is no actor of its own."""
+        name = self.forms[own][0]
+        for who, forms in enumerate(self.forms):
+            if who == own:
+                continue
+            for form in forms:
+                if len(form) < len(name) and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", name):
+                    return form
         return ""
 
     def person_follows(self, at: int) -> bool:
@@ -284,8 +298,9 @@ def _read(text: str, headline_end: int, entities: Sequence[Found], mentions: lis
     )
     people = frozenset(sentence(at) for at in person_starts)
     spans = tuple((m.start, m.end, i) for i, ms in enumerate(mentions) for m in ms)
+    forms = tuple((e.name, *e.aliases) for e in entities)
     return _Text(
-        text, headline_end, lead_end, starts, people, tuple(person_starts), spans, _lower_words(text)
+        text, headline_end, lead_end, starts, people, tuple(person_starts), spans, _lower_words(text), forms
     )
 
 
@@ -347,6 +362,9 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
     unit = read.starts_another(index) if entity.type == "organization" else ""
     if unit:
         doubt("actor-beside-its-unit", unit)
+    held = read.holds_another(index) if entity.type == "organization" else ""
+    if held:
+        doubt("actor-holds-another", held)
     if all(_alone_on_its_line(text, m) for m in mentions):
         doubt("actor-alone-on-its-line")
     if entity.type == "person":
