@@ -12,9 +12,11 @@ from hemeroteca.render.model import build_model
 from hemeroteca.render.search_index import TEXT_CHARS, build_index, names
 from hemeroteca.render.search_postings import decode_bucketed, decode_postings
 from hemeroteca.render.search_text import (
+    NAMED,
     article_names,
     fold,
     name_key,
+    portfolios,
     stopwords,
     terms,
     token_words,
@@ -74,6 +76,40 @@ def test_a_hyphenated_function_word_is_left_out_whole_not_split_into_words() -> 
     shards = _shards(build_index(model)[0])
     assert not {"feira", "feir", "segunda", "terca"} & set(shards)
     assert _words_of_tokens("Na quinta-feira, a FEIRA; TERÇA-FEIRA") == ["na", "a", "feira"]
+
+
+def test_the_portfolio_of_a_ministrys_name_is_read_apart_from_the_text() -> None:
+    """A ministry's name lists its portfolio: the story that names it is not about tourism."""
+    def inside(text: str) -> str:
+        return portfolios(text)[1]
+
+    assert inside("Bancóldex y el Ministerio de Comercio, Industria y Turismo lanzaron") == (
+        "Comercio, Industria y Turismo")
+    assert inside("Minister of Tourism, Industry and Commerce, Susan Rodrigues, said") == (
+        "Tourism, Industry and Commerce")  # the list ends at its "and": the person is no portfolio
+    assert inside("grants from the Tourism Ministry under the Project") == "Tourism"
+    assert inside("o Ministério da Agricultura, Pecuária e Abastecimento (Mapa)") == (
+        "Agricultura, Pecuária e Abastecimento")
+    assert inside("El Ministerio de la Producción, Jorge Luis Prado, informó") == "Producción"
+    # no capitalised name, no head word, or no "of" between a head and a person: nothing
+    assert inside("el ministro de turismo dijo que el turismo crece") == ""
+    assert inside("Minister Lindsey Grant said") == ""
+    assert inside("the vice minister for MSMEs, Óscar Pérez") == ""  # an acronym is no portfolio word
+    assert inside("La Agencia de Turismo y el Banco de Desarrollo") == ""
+    outside = portfolios("El Ministerio de Turismo apoya el turismo rural.")[0]
+    assert words(outside) == ["el", "ministerio", "de", "apoya", "el", "turismo", "rural"]
+
+
+def test_a_word_said_only_in_a_ministrys_name_is_a_term_of_its_own() -> None:
+    named = "El Ministerio de Comercio, Industria y Turismo abrió una línea de crédito para mipymes."
+    said = "El turismo rural crece; el Ministerio de Agricultura lo apoya."
+    model = build_model([record(1, body=named), record(2, body=said)], AUTHORITIES)
+    shards = _shards(build_index(model)[0])
+    stem = terms("es", "turismo")[1]
+    assert sum(decode_bucketed(shards[stem]["p"]).values(), []) == [1]
+    assert sum(decode_bucketed(shards[NAMED + stem]["p"]).values(), []) == [0]
+    assert shards[NAMED + "turismo"]["s"] == [NAMED + stem]
+    assert sum(decode_bucketed(shards[terms("es", "ministerio")[1]]["p"]).values(), []) == [0, 1]
 
 
 def test_a_stem_keeps_an_ending_that_makes_another_word() -> None:

@@ -76,9 +76,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # Sebrae said often and in passing, seed capital in a title and in a related-story list,
 # credit cooperatives ("cooperativas de crédito") named together and a bank called
 # Crédito Agrícola beside cooperatives, CAF lending to Banco do Nordeste and coffee growers'
-# cooperatives (café, which Spanish stems as CAF reads).
+# cooperatives (café, which Spanish stems as CAF reads), a credit line for tourism businesses
+# and a story naming the "Ministerio de Comercio, Industria y Turismo" and no tourism.
 SEARCH_PAGES = (
-    "h014", "h019", "h021", "h023", "h029", "h036", "h039", "h040", "h050", "h051", "h067", "h070",
+    "h002", "h014", "h019", "h021", "h023", "h029", "h036", "h039", "h040", "h050", "h051", "h067", "h070",
+    "h076",
 )
 
 

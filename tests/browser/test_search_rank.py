@@ -138,6 +138,32 @@ def test_an_acronym_said_once_as_another_word_does_not_match(watched, search_bas
     watched.check()
 
 
+def test_a_word_said_only_in_a_ministrys_name_does_not_match(watched, search_base, search_site) -> None:  # type: ignore[no-untyped-def]
+    """The story on corner shops selling online names the "Ministerio de Comercio, Industria y
+    Turismo" and says nothing else of tourism: no result for `turismo`, where the credit line
+    for tourism businesses is. A query that names a ministry still finds it."""
+    page = watched.page
+    shops = _id_of(search_site, "MinCIT e iNNpulsa")
+    tourism = _id_of(search_site, "Bancóldex abre línea")
+    found = _search(page, search_base, "turismo")
+    assert tourism in found
+    assert shops not in found
+    assert shops in _search(page, search_base, "Ministerio de Turismo")
+    watched.check()
+
+
+def test_a_hyphenated_function_word_is_no_word_of_the_text_for_nearness(watched) -> None:  # type: ignore[no-untyped-def]
+    """"Nesta quinta-feira" says nothing of a feira, for the words-together rule and the
+    nearness as for the index (search_text.words)."""
+    page = watched.page
+    weekday = "rank.compounds(['quinta-feira'])"
+    said = f"rank.words('Nesta Quinta-feira, a feira; quinta-feira', new Set(['a']), {weekday})"
+    assert _rank(page, said) == ["nesta", "feira"]
+    assert _rank(page, f"rank.words('feira-livre', new Set(), {weekday})") == ["feira", "livre"]
+    assert _rank(page, "rank.words('Quinta feira', new Set(), null)") == ["quinta", "feira"]
+    watched.check()
+
+
 def test_a_misspelt_name_is_corrected_before_a_short_stem(watched, search_http, search_site) -> None:  # type: ignore[no-untyped-def]
     """A word found nowhere is no form of a four-letter stem it begins with: "minerai" (two
     letters of minería swapped) is not "mine"; it is corrected to the topic's name."""

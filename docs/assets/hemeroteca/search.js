@@ -40,6 +40,21 @@
   /* BM25's term-frequency saturation and length normalisation, for the first page's texts. */
   var BM25 = { k1: 1.2, b: 0.75 };
   var rank = {
+    /* A pattern of the folded hyphenated function words ("quinta-feira"), null for none. */
+    compounds: function (list) {
+      if (!list.length) return null;
+      return new RegExp("(^|[^\\p{L}\\p{N}])(?:" + list.map(function (w) {
+        return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      }).join("|") + ")(?![\\p{L}\\p{N}])", "gu");
+    },
+    /* The words of a text that the nearness and the words-together rule look at: folded, stop
+       words out, and the hyphenated function words out whole, as the index leaves them out
+       (search_text.words): "nesta quinta-feira" says nothing of a feira. */
+    words: function (text, stop, compounds) {
+      var folded = fold(text);
+      if (compounds) folded = folded.replace(compounds, "$1 ");
+      return (folded.match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return !stop.has(w); });
+    },
     /* BM25's weight of a word used `tf` times in a text of `length` words (`mean`: the mean length). */
     saturated: function (tf, length, mean) {
       return tf * (BM25.k1 + 1) / (tf + BM25.k1 * (1 - BM25.b + BM25.b * length / mean));
@@ -167,6 +182,8 @@
       .replace(/\0/g, "ñ");
   }
   function tokens(text) { return fold(text).match(/[\p{L}\p{N}]+/gu) || []; }
+  /* Index terms of the words said inside a ministry's name (search_text.NAMED). */
+  var NAMED = "^";
 
   /* Postings: base-36 gaps joined by "." ("4.1a"), or a bitmap ("*4*Bw": the first number,
      then six numbers a character, lowest bit first; search_postings.BITMAP). */
@@ -222,7 +239,7 @@
   function indexEngine() {
     var meta = null, keys = null, longest = 2, shards = {}, articles = {}, pending = {};
     var tails = new Set(), longestTail = 2, endings = {};  /* the words by their last letters (search_typos.py) */
-    var stop = new Set(), joiners = new Set(), names = new Map(), nameWords = new Map(), longestName = 1, tagNames = new Map();
+    var stop = new Set(), joiners = new Set(), heads = new Set(), compounds = null, names = new Map(), nameWords = new Map(), longestName = 1, tagNames = new Map();
     var labels = { country: {}, topic: {}, language: {} };
     /* What the loaded files told of each article number: its language and year (null:
        undated; undefined: not known yet) from any postings that hold it, its year and place
@@ -254,6 +271,8 @@
       (meta.tails || []).forEach(function (k) { tails.add(k); longestTail = Math.max(longestTail, k.length); });
       (meta.stop || []).forEach(function (w) { stop.add(w); });
       (meta.join || []).forEach(function (w) { joiners.add(w); });
+      (meta.heads || []).forEach(function (w) { heads.add(w); });
+      compounds = rank.compounds(meta.compounds || []);
       [["country", meta.countries], ["topic", meta.topics], ["language", meta.languages]].forEach(function (f) {
         f[1].forEach(function (v) { labels[f[0]][v[0]] = v[1]; files[f[0]][v[0]] = v[2]; });
       });
@@ -365,15 +384,19 @@
       }
       return stems;
     }
-    /* A word's articles: all, with it in the title, using it often; and its surface forms. */
-    async function wordDocs(word) {
+    /* A word's articles: all, with it in the title, using it often; and its surface forms.
+       `naming`: the query names a ministry ("Ministerio de Turismo"), so the word said inside a
+       ministry's name counts too (the index keeps those apart: NAMED, search_text.portfolios),
+       as it does for a word the texts say nowhere else. */
+    async function wordDocs(word, naming) {
       var all = new Set(), title = new Set(), often = new Set(), forms = new Set([word]);
       var stems = await stemsOf(word);
+      if ((naming || !stems.size) && !heads.has(word)) (await stemsOf(NAMED + word)).forEach(function (l, stem) { stems.set(stem, l); });
       for (var [stem, languages] of stems) {
         var e = await entry(stem);
         if (!e) continue;
-        forms.add(stem);
-        (e.f || []).forEach(function (f) { forms.add(f); });
+        forms.add(stem.replace(NAMED, ""));
+        (e.f || []).forEach(function (f) { forms.add(f.replace(NAMED, "")); });
         /* Title and "often" postings only weigh the articles found: no language to check. */
         postings(e.p, languages).forEach(function (n) { all.add(n); });
         decode(e.t).forEach(function (n) { title.add(n); });
@@ -442,7 +465,8 @@
       });
       var fixed = [];
       for (var i = 0; i < words.length; i++) {
-        if (nameWords.has(words[i]) || (await stemsOf(words[i])).size || (await actorDocs(words[i]))) continue;
+        if (nameWords.has(words[i]) || (await stemsOf(words[i])).size || (await actorDocs(words[i])) ||
+            (await stemsOf(NAMED + words[i])).size) continue;
         var near = await nearest(words[i]);
         if (near) { fixed.push([words[i], near]); words[i] = near; }
       }
@@ -467,10 +491,10 @@
     /* The articles holding every word of a list, scored: each word's rarity (or `rarity`,
        for a name's words) times where it is. `terms`, when given, receives each word's
        forms and weight, in order, for the proximity of the words on the first page. */
-    async function textScores(words, forms, rarity, terms) {
+    async function textScores(words, forms, rarity, terms, naming) {
       var text = null, scores = new Map(), marked = null;
       for (var w = 0; w < words.length; w++) {
-        var found = await wordDocs(words[w]), weight = rarity || idf(found.all.size);
+        var found = await wordDocs(words[w], naming), weight = rarity || idf(found.all.size);
         found.forms.forEach(function (f) { forms.add(f); });
         if (terms) terms.push({ forms: found.forms, weight: weight });
         found.all.forEach(function (n) {
@@ -491,7 +515,7 @@
        A name (country, topic, actor) weighs as much as the articles tagged with it are few,
        its words in a text as much; its names in the other languages count a third, so a
        Spanish query ranks the Spanish texts that say it first. */
-    async function clauseScores(clause) {
+    async function clauseScores(clause, naming) {
       var forms = new Set(), tagged = new Map(), holders = new Map(), main = new Set(), terms = [];
       for (var g = 0; g < clause.tags.length; g++) {
         var tag = clause.tags[g], value = await valueOf(tag[0], tag[1]);
@@ -504,7 +528,7 @@
       }
       if (clause.actors) clause.actors.forEach(function (n) { holders.set(n, true); });
       var named = clause.tags.length || clause.actors, rarity = named ? idf(holders.size || 1) : 0;
-      var hits = await textScores(clause.words, forms, rarity, terms), spoken = [clause.words.join(" ")];
+      var hits = await textScores(clause.words, forms, rarity, terms, naming), spoken = [clause.words.join(" ")];
       /* A country's or an actor's name said once in a text not tagged with it is said in
          passing ("with Peru, Chile and Colombia"), or is another word that reads the same
          (CAF and café, OIT and oito share a stem): only a title or a text that says it often
@@ -522,7 +546,7 @@
           /* A topic's tags miss some texts; a country's rarely do, and its names are often
              said in passing: they only rank the articles tagged with it. */
           var adds = clause.tags[t][0] === "topic";
-          (await textScores(other.split(" "), forms, rarity)).forEach(function (s, n) {
+          (await textScores(other.split(" "), forms, rarity, null, naming)).forEach(function (s, n) {
             if (adds || holders.has(n)) hits.set(n, Math.max(hits.get(n) || 0, s / 3));
           });
         }
@@ -544,9 +568,7 @@
       var top = results.slice(0, PAGE), rows = await Promise.all(top.map(article));
       var forms = terms.map(function (term) { return term.forms; });
       var weights = terms.map(function (term) { return term.weight; });
-      var texts = rows.map(function (row) {
-        return tokens(row[1] + " \n " + row[3]).filter(function (w) { return !stop.has(w); });
-      });
+      var texts = rows.map(function (row) { return textWords(row[1] + " \n " + row[3]); });
       var mean = texts.reduce(function (sum, words) { return sum + words.length; }, 0) / texts.length || 1;
       var bonus = new Map(), place = new Map();
       top.forEach(function (n, i) {
@@ -560,6 +582,7 @@
       });
       top.forEach(function (n, i) { results[i] = n; });
     }
+    function textWords(text) { return rank.words(text, stop, compounds); }
     async function article(n) {
       await once("a" + n, base + "/search-index/a/" + n + ".js", function () {});
       return articles[n];
@@ -575,7 +598,7 @@
         says: function (n, row) {
           var runsAsked = asked(n);
           if (!runsAsked.length || row[3].length >= TEXT_CHARS - 100) return true;
-          var words = tokens(row[1] + " \n " + row[3]).filter(function (w) { return !stop.has(w); });
+          var words = textWords(row[1] + " \n " + row[3]);
           return rank.together(rank.positions(words, forms), runsAsked, APART);
         }
       };
@@ -693,8 +716,9 @@
         /* Each clause's words (their forms and weights, in order) and the articles only its
            own words found: rank.runs says which must stand together. */
         var terms = [], owns = [];
+        var naming = parsed.words.some(function (w) { return heads.has(w); });
         for (var c = 0; c < parsed.clauses.length; c++) {
-          var found = await clauseScores(parsed.clauses[c]);
+          var found = await clauseScores(parsed.clauses[c], naming);
           terms = terms.concat(found.terms);
           owns.push(found.own);
           found.forms.forEach(function (f) { forms.add(f); });

@@ -9,7 +9,8 @@ not with the archive:
 - ``meta.js``: the keys of the term shards and of the endings' table, the facet
   vocabularies (countries, topics, languages, years) with each value's file and number
   of articles, the number of articles, the names of the countries and topics in English, Spanish and
-  Portuguese (``names``), the stop words queries drop and the joining words among them (``join``);
+  Portuguese (``names``), the stop words queries drop and the joining words among them (``join``),
+  the hyphenated function words (``compounds``) and the words that head a ministry's name (``heads``);
 - ``t-KEY.js``: term shards. A key is the shortest prefix (two letters at least)
   whose terms fit in ``SPLIT_BYTES``; crowded prefixes are split letter by letter.
   A stem holds its postings (article numbers, delta-encoded in base 36, apart by the
@@ -60,7 +61,7 @@ from hemeroteca.render.search_postings import (
     encode_postings,
     update_state,
 )
-from hemeroteca.render.search_text import joiners, name_key, stopwords
+from hemeroteca.render.search_text import joiners, name_key, portfolio_heads, stop_compounds, stopwords
 from hemeroteca.render.search_typos import tail_table
 
 INDEX_DIR = "search-index"
@@ -404,5 +405,7 @@ def _meta_file(
         "names": names(vocabularies["country"], labels),
         "stop": sorted(stopwords()),
         "join": sorted(joiners()),
+        "heads": sorted(portfolio_heads()),
+        "compounds": stop_compounds(),
     }
     return _script("addMeta", data)

@@ -36,7 +36,9 @@ from typing import NamedTuple
 
 from hemeroteca.render.model import Article
 from hemeroteca.render.search_text import (
+    NAMED,
     article_names,
+    portfolios,
     stopwords,
     terms,
     title_trusted,
@@ -60,7 +62,7 @@ def _version(package: str) -> str:
 # A state made by other code is not reused: change the number whenever the analysis, the
 # encoding or IndexState's fields change. The stemmers and the country names (searchable
 # words of every article) come from these packages.
-FORMAT = "postings 8, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
+FORMAT = "postings 9, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 # A stem an article uses this many times per OFTEN_WORDS words (twice at least) is one it uses often.
 OFTEN, OFTEN_WORDS = 1, 250
@@ -296,6 +298,12 @@ class _Analyser:
             number = table[word] = self._number((*terms(language, word), language))
         return number
 
+    def _named(self, language: str, word: str) -> int:
+        """The pair number of a lower-cased word said inside a ministry's name: its form and
+        stem marked ``NAMED``, a term apart from the word's."""
+        form, stem = terms(language, word)
+        return self._number((NAMED + form, NAMED + stem, language))
+
     def _learn(self, language: str, token: bytes) -> None:
         stop = stopwords()
         pairs = [self._word(language, word) for word in token_words(token) if word not in stop]
@@ -320,6 +328,8 @@ class _Analyser:
         language = article.language
         token_pair, token_stem = self.token_pair[language], self.token_stem[language]
         names, titled_names = article_names(article)
+        body, in_names = portfolios(body)
+        title, title_in_names = portfolios(article.title)
         found = tokens(body)
         try:
             per_stem = Counter(map(token_stem.__getitem__, found))
@@ -339,9 +349,14 @@ class _Analyser:
                 for pair in many[token]:
                     held.add(pair)
                     per_stem[self.pair_stem[pair]] += times
-        title_pairs = [self._word(language, word) for word in set(words(article.title)) - stopwords()]
-        held.update(title_pairs)
+        title_pairs = [self._word(language, word) for word in set(words(title)) - stopwords()]
+        # The words of a ministry's name (search_text.portfolios), as the name's own terms.
+        named = [self._named(language, word) for word in words(in_names) if word not in stopwords()]
+        title_named = [self._named(language, word) for word in set(words(title_in_names)) - stopwords()]
+        title_pairs.extend(title_named)
+        held.update(title_pairs, named)
         per_stem.update(map(self.pair_stem.__getitem__, title_pairs))
+        per_stem.update(map(self.pair_stem.__getitem__, named))
         least = max(2, OFTEN * per_stem.total() / OFTEN_WORDS)
         often = set(compress(per_stem, map(ge, per_stem.values(), repeat(least))))
         name_pairs = {name: self._number((name, name, language)) for name in names}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from functools import cache, lru_cache
 
 import snowballstemmer
@@ -47,6 +48,13 @@ def without_compounds(text: str) -> str:
     hold none."""
     tails, pattern = _stop_compounds()
     return pattern.sub(" ", text) if tails.search(text) else text
+
+
+@cache
+def stop_compounds() -> list[str]:
+    """The folded hyphenated function words (``stop_compounds``): the browser leaves them out of
+    the texts whose words it looks at, as the index does."""
+    return sorted({fold(str(word)) for word in load_data("search.yaml")["stop_compounds"]})
 
 
 @cache
@@ -197,3 +205,106 @@ def article_names(article: Article) -> tuple[list[str], list[str]]:
         if any(f" {key} " in title_key for key in keys):
             titled |= keys
     return sorted(ACTOR + k for k in every), sorted(ACTOR + k for k in titled)
+
+
+NAMED = "^"  # starts the index term of a word said inside a ministry's name: no word starts with it
+
+
+@cache
+def portfolio_heads() -> frozenset[str]:
+    """Folded words that head a ministry's name (``data/search.yaml``: ``portfolio_heads``)."""
+    return frozenset(fold(str(word)) for word in load_data("search.yaml")["portfolio_heads"])
+
+
+_Patterns = tuple[dict[str, str], frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+
+
+@cache
+def _portfolio_patterns() -> _Patterns:
+    """The head words' second to fifth letters, with the first letters before them (looked for
+    first, as plain strings: "inis" for the ministries), the heads lower-cased, and patterns of a word
+    around one, of a name after a head ("de Comercio, Industria y Turismo", matched where the head
+    ends) and of a name ending a text ("Tourism, Industry and Commerce", before a capitalised head)."""
+    data = load_data("search.yaml")
+    heads = {str(word).casefold() for word in data["portfolio_heads"]}
+    middles: dict[str, str] = defaultdict(str)
+    for head in sorted(heads):
+        middles[head[1:5]] += head[0] + head[0].upper()
+    joiner = "|".join(re.escape(str(word)) for word in data["portfolio_joiners"])
+    conjunction = "|".join(re.escape(str(word)) for word in data["portfolio_and"])
+    # a capitalised word, not an acronym: "Minister for MSMEs" leaves the MSMEs in the text
+    capital = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][^\W_]*(?:-[^\W_]+)*"
+    item = rf"{capital}(?:\s+(?:(?:{joiner})\s+){{0,2}}{capital})*"
+    # a list of items needs its "and": "Comercio, Industria y Turismo", not "Hacienda, José Pérez"
+    listed = rf"{item}(?:(?:\s*,\s*{item})*\s*,?\s+(?:{conjunction})\s+{item})?"
+    return (
+        dict(middles),
+        frozenset(heads | {fold(head) for head in heads}),
+        re.compile(r"[^\W_]+"),
+        re.compile(rf"\s+(?:(?:{joiner})\s+){{1,2}}({listed})"),
+        re.compile(rf"(?<![^\W_])({listed})\s+$"),
+    )
+
+
+# How far before a capitalised head word its name may start ("Tourism, Industry and Commerce Ministry").
+_BEFORE_HEAD = 120
+
+
+def _places(text: str, part: str) -> list[int]:
+    """Where ``part`` starts in ``text``, every time (str.find: a scan in C)."""
+    places, at = [], text.find(part)
+    while at >= 0:
+        places.append(at)
+        at = text.find(part, at + 1)
+    return places
+
+
+def portfolios(text: str) -> tuple[str, str]:
+    """(the text with the portfolio of every ministry's name blanked, those portfolios' words).
+
+    A ministry's name lists what it is in charge of, and a story that names the "Ministerio de
+    Comercio, Industria y Turismo" is seldom about tourism: the index keeps the words of such a
+    name apart (``NAMED``), so that a topic or a word found only there does not make the story
+    a result, while a query that names a ministry still finds it. The head word ("Ministerio")
+    stays in the text; only capitalised words count as the name's ("el ministro de
+    turismo" names no ministry). The head words are looked for first, by their middle letters
+    (a scan of the text in C), and the names only where one stands.
+    """
+    middles, heads, word, after, before = _portfolio_patterns()
+    spans = []
+    places = [at for part, firsts in middles.items() for at in _places(text, part) if text[at - 1] in firsts]
+    for at in sorted(at for at in places if at):
+        start = at - 1
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        head = word.match(text, start)
+        if head is None or head.end() < at + 4 or head.group().casefold() not in heads:
+            continue
+        named = after.match(text, head.end())
+        if named:
+            spans.append(named.span(1))
+            continue
+        # "Tourism Ministry": a capitalised head after a capitalised word
+        last = head.start() - 1
+        while last >= 0 and text[last].isspace():
+            last -= 1
+        if head.group()[0].isupper() and last >= 0 and text[last].isalpha():
+            first = last
+            while first > 0 and text[first - 1].isalnum():
+                first -= 1
+            if text[first].isupper():
+                ahead = before.search(text, max(0, head.start() - _BEFORE_HEAD), head.start())
+                if ahead:
+                    spans.append(ahead.span(1))
+    if not spans:
+        return text, ""
+    outside, inside, at = [], [], 0
+    for start, end in sorted(set(spans)):
+        start = max(start, at)
+        if end <= start:
+            continue
+        outside.append(text[at:start])
+        inside.append(text[start:end])
+        at = end
+    outside.append(text[at:])
+    return " ".join(outside), " ".join(inside)

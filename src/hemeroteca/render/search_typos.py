@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from hemeroteca.render.search_postings import BUCKETED, IndexState
-from hemeroteca.render.search_text import ACTOR
+from hemeroteca.render.search_text import ACTOR, NAMED
 
 # A file of this table is loaded on top of a query's term shards: kept smaller than those.
 TAIL_BYTES = 16_000
@@ -49,7 +49,7 @@ def tail_table(
     for form, stem in {
         (form, stem)
         for number, (form, stem, _) in enumerate(state.pairs)
-        if number not in state.dead and len(form) >= SHORTEST and not form.startswith(ACTOR)
+        if number not in state.dead and len(form) >= SHORTEST and not form.startswith((ACTOR, NAMED))
         and not any(c.isdigit() for c in form)
     }:
         weights[form] += articles[stem]
