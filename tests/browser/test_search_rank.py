@@ -47,6 +47,19 @@ def test_words_standing_together_weigh_more_than_words_apart(watched) -> None:  
     watched.check()
 
 
+def test_a_country_query_favours_the_stories_about_that_country_alone(watched) -> None:  # type: ignore[no-untyped-def]
+    """A story about Honduras alone is more about Honduras than one about four countries: the
+    country's weight on the first page is shared among the article's countries."""
+    page = watched.page
+    honduras = "[{code: 'HN', weight: 2}]"
+    assert _rank(page, f"rank.focus(['HN'], {honduras})") == 2
+    assert _rank(page, f"rank.focus(['HN', 'US', 'SV', 'GT'], {honduras})") == 0.5
+    assert _rank(page, f"rank.focus(['GT', 'HN'], {honduras})") == 1  # main or not: the tag weighs that
+    assert _rank(page, f"rank.focus(['GT'], {honduras})") == 0
+    assert _rank(page, "rank.focus(['HN'], [])") == 0  # a query that names no country
+    watched.check()
+
+
 def test_words_a_joining_word_ties_must_stand_in_their_order(watched, search_http, search_site) -> None:  # type: ignore[no-untyped-def]
     """Credit cooperatives, not a story about a bank named Crédito Agrícola and some
     cooperatives: "crédito y cooperativas" says the words near, but not as the phrase

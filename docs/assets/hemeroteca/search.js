@@ -32,7 +32,7 @@
   /* ---------- ranking arithmetic (README, Search), pure, on window.hemerotecaRank for tests ---------- */
   /* Weights of where a query word is found, of a tag, of the words' nearness and of their
      term frequency on the first page. */
-  var WEIGHT = { text: 1, often: 0.8, title: 1.5, tag: 1.2, main: 0.5, near: 1, tf: 0.15 };
+  var WEIGHT = { text: 1, often: 0.8, title: 1.5, tag: 1.2, main: 0.5, near: 1, tf: 0.15, focus: 1 };
   /* How far apart (in words, stop words skipped) two consecutive words of a query may stand
      in a text that is to match it; and the length of the texts the index gives
      (search_index.TEXT_CHARS): a text cut there may say them together further on. */
@@ -58,6 +58,14 @@
     /* BM25's weight of a word used `tf` times in a text of `length` words (`mean`: the mean length). */
     saturated: function (tf, length, mean) {
       return tf * (BM25.k1 + 1) / (tf + BM25.k1 * (1 - BM25.b + BM25.b * length / mean));
+    },
+    /* How much an article is about the countries a query names, from its countries (`countries`,
+       its record's, the main one first): each named country's weight shared among them all,
+       so that a story about Honduras alone comes before one about Honduras and three others. */
+    focus: function (countries, places) {
+      return places.reduce(function (sum, place) {
+        return sum + (countries.indexOf(place.code) >= 0 ? place.weight / countries.length : 0);
+      }, 0);
     },
     /* For each set of forms, the places of a list of words that are among them. */
     positions: function (words, forms) {
@@ -558,13 +566,17 @@
         var weight = WEIGHT.tag + (main.has(n) ? WEIGHT.main : 0) + (titled.has(n) ? WEIGHT.text + WEIGHT.title : 0);
         hits.set(n, (hits.get(n) || 0) + weight * rarity * clause.words.length);
       });
-      return { hits: hits, forms: forms, tagged: tagged, terms: terms, own: own };
+      /* The countries it names, with their weight: the first page favours the articles about
+         fewer countries (rerank). */
+      var places = clause.tags.filter(function (tag) { return tag[0] === "country"; })
+        .map(function (tag) { return { code: tag[1], weight: rarity * clause.words.length }; });
+      return { hits: hits, forms: forms, tagged: tagged, terms: terms, own: own, places: places };
     }
     /* The first page (once in order) ranked again, in place, with what the texts it shows
        anyway tell (no more files load): how close the query's words stand, and how often
        each is used for the text's length (BM25's term frequency; the index keeps one bit
        of it, "used often", so articles equal on it would come out in any order). */
-    async function rerank(results, score, terms) {
+    async function rerank(results, score, terms, places) {
       var top = results.slice(0, PAGE), rows = await Promise.all(top.map(article));
       var forms = terms.map(function (term) { return term.forms; });
       var weights = terms.map(function (term) { return term.weight; });
@@ -574,7 +586,7 @@
       top.forEach(function (n, i) {
         var at = rank.positions(texts[i], forms), tf = 0;
         at.forEach(function (places, t) { tf += weights[t] * rank.saturated(places.length, texts[i].length, mean); });
-        bonus.set(n, WEIGHT.near * rank.nearness(at, weights) + WEIGHT.tf * tf);
+        bonus.set(n, WEIGHT.near * rank.nearness(at, weights) + WEIGHT.tf * tf + WEIGHT.focus * rank.focus(rows[i][5], places));
         place.set(n, i);
       });
       top.sort(function (a, b) {
@@ -715,11 +727,12 @@
         var parsed = await parse(query), hits = null, score = new Map(), forms = new Set(), tagged = new Map();
         /* Each clause's words (their forms and weights, in order) and the articles only its
            own words found: rank.runs says which must stand together. */
-        var terms = [], owns = [];
+        var terms = [], owns = [], places = [];
         var naming = parsed.words.some(function (w) { return heads.has(w); });
         for (var c = 0; c < parsed.clauses.length; c++) {
           var found = await clauseScores(parsed.clauses[c], naming);
           terms = terms.concat(found.terms);
+          places = places.concat(found.places);
           owns.push(found.own);
           found.forms.forEach(function (f) { forms.add(f); });
           found.tagged.forEach(function (tags, n) { tagged.set(n, (tagged.get(n) || []).concat(tags)); });
@@ -844,7 +857,7 @@
           ready = together(results, passing, upTo, check, result);
         }
         await ready(PAGE);
-        if (sort !== "newest" && terms.length) await rerank(passing, score, terms);
+        if (sort !== "newest" && (terms.length || places.length)) await rerank(passing, score, terms, places);
         if (!undecided) result.total = results.length;
         result.page = async function (from, to) { await ready(to); return rows(passing, from, to); };
         return result;
