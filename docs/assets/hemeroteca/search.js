@@ -399,7 +399,9 @@
     async function wordDocs(word, naming) {
       var all = new Set(), title = new Set(), often = new Set(), forms = new Set([word]);
       var stems = await stemsOf(word);
-      if ((naming || !stems.size) && !heads.has(word)) (await stemsOf(NAMED + word)).forEach(function (l, stem) { stems.set(stem, l); });
+      if ((naming || !stems.size) && !heads.has(word)) {
+        (await stemsOf(NAMED + word)).forEach(function (languages, stem) { stems.set(stem, languages); });
+      }
       for (var [stem, languages] of stems) {
         var e = await entry(stem);
         if (!e) continue;
