@@ -62,7 +62,7 @@ def _version(package: str) -> str:
 # A state made by other code is not reused: change the number whenever the analysis, the
 # encoding or IndexState's fields change. The stemmers and the country names (searchable
 # words of every article) come from these packages.
-FORMAT = "postings 9, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
+FORMAT = "postings 10, " + _versions("snowballstemmer", "PyStemmer", "pycountry")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 # A stem an article uses this many times per OFTEN_WORDS words (twice at least) is one it uses often.
 OFTEN, OFTEN_WORDS = 1, 250
@@ -304,6 +304,24 @@ class _Analyser:
         form, stem = terms(language, word)
         return self._number((NAMED + form, NAMED + stem, language))
 
+    def _portfolio(self, language: str, names: list[str], said: Counter[int], every: bool) -> list[int]:
+        """The pair numbers of the words of ministries' names: the name's own terms (``_named``),
+        but a text's words when the text says at least half of them elsewhere (``said``, its
+        stems' counts): "la viceministra de la Micro, Pequeña y Mediana Empresa" in a story about
+        small businesses is about its story. Every word said (``every``), or each word once."""
+        stop = stopwords()
+        out: list[int] = []
+        for name in names:
+            found = [word for word in words(name) if word not in stop]
+            if not every:
+                found = sorted(set(found))
+            plain = [self._word(language, word) for word in found]
+            if 2 * sum(self.pair_stem[pair] in said for pair in plain) >= len(plain):
+                out.extend(plain)
+            else:
+                out.extend(self._named(language, word) for word in found)
+        return out
+
     def _learn(self, language: str, token: bytes) -> None:
         stop = stopwords()
         pairs = [self._word(language, word) for word in token_words(token) if word not in stop]
@@ -351,9 +369,8 @@ class _Analyser:
                     per_stem[self.pair_stem[pair]] += times
         title_pairs = [self._word(language, word) for word in set(words(title)) - stopwords()]
         # The words of a ministry's name (search_text.portfolios), as the name's own terms.
-        named = [self._named(language, word) for word in words(in_names) if word not in stopwords()]
-        title_named = [self._named(language, word) for word in set(words(title_in_names)) - stopwords()]
-        title_pairs.extend(title_named)
+        named = self._portfolio(language, in_names, per_stem, every=True)
+        title_pairs.extend(self._portfolio(language, title_in_names, per_stem, every=False))
         held.update(title_pairs, named)
         per_stem.update(map(self.pair_stem.__getitem__, title_pairs))
         per_stem.update(map(self.pair_stem.__getitem__, named))

@@ -259,13 +259,14 @@ def _places(text: str, part: str) -> list[int]:
     return places
 
 
-def portfolios(text: str) -> tuple[str, str]:
-    """(the text with the portfolio of every ministry's name blanked, those portfolios' words).
+def portfolios(text: str) -> tuple[str, list[str]]:
+    """(the text with the portfolio of every ministry's name blanked, those portfolios).
 
     A ministry's name lists what it is in charge of, and a story that names the "Ministerio de
     Comercio, Industria y Turismo" is seldom about tourism: the index keeps the words of such a
     name apart (``NAMED``), so that a topic or a word found only there does not make the story
-    a result, while a query that names a ministry still finds it. The head word ("Ministerio")
+    a result, while a query that names a ministry still finds it (unless the text says most
+    of the name's words elsewhere: ``search_postings``). The head word ("Ministerio")
     stays in the text; only capitalised words count as the name's ("el ministro de
     turismo" names no ministry). The head words are looked for first, by their middle letters
     (a scan of the text in C), and the names only where one stands.
@@ -297,7 +298,7 @@ def portfolios(text: str) -> tuple[str, str]:
                 if ahead:
                     spans.append(ahead.span(1))
     if not spans:
-        return text, ""
+        return text, []
     outside, inside, at = [], [], 0
     for start, end in sorted(set(spans)):
         start = max(start, at)
@@ -307,4 +308,4 @@ def portfolios(text: str) -> tuple[str, str]:
         inside.append(text[start:end])
         at = end
     outside.append(text[at:])
-    return " ".join(outside), " ".join(inside)
+    return " ".join(outside), inside
