@@ -1205,3 +1205,33 @@ def test_a_two_word_acronym_defined_for_a_programme_blocks_its_first_word() -> N
     assert "PAE" not in found and "Programa de Apoyo Empresarial" not in found
     # an institution's two-word acronym leaves its first word free
     assert "AFG" in found and found["Agencia de Fomento"] == "AFG Norte"
+
+
+def test_a_name_that_opens_on_a_fund_is_an_instrument_unless_an_acronym_is_defined_for_it() -> None:
+    text = (
+        "Um exemplo é a conta com Fundo de Liquidez. O Fundo de Garantia Mutuária será implementado "
+        "pelo banco. El Fondo Nacional de Garantías (FNG) respalda los créditos."
+    )
+    assert orgs(text) == {"Fondo Nacional de Garantías": "FNG"}
+    # a proper modifier before the fund, or the fund closing the name, names a body
+    text = "It lends US$5 million from the China Co-financing Fund for Asia and the Caribbean Fund."
+    assert set(orgs(text)) == {"China Co-financing Fund for Asia", "Caribbean Fund"}
+
+
+def test_a_name_in_apposition_to_a_body_says_who_that_body_is() -> None:
+    # the same body restated, or the parent it belongs to: not a second body acting
+    text = "Lima, 5 de mayo.- COFIDE, el Banco de Desarrollo del Perú, informó que asignó garantías."
+    assert set(orgs(text)) == {"COFIDE"}
+    text = (
+        "The Ministry of Industry and Commerce (MIIC), Jamaica's Business Ministry, delivered the show. "
+        "Fonkoze and IDB Lab, the innovation laboratory of the Inter-American Development Bank Group, "
+        "have signed an agreement."
+    )
+    found = orgs(text)
+    assert "Inter-American Development Bank Group" not in found and "Jamaica's Business Ministry" not in found
+    assert "Ministry of Industry and Commerce" in found and "IDB Lab" in found
+    # a list is no apposition, and a title makes the body the person's employer
+    text = "Apoyan la Agencia de Fomento (AFO), el Banco de la República (BR), la agencia Uruguay XXI y más."
+    assert {"Agencia de Fomento", "Banco de la República"} <= set(orgs(text))
+    text = "Ana Ruiz, la presidenta del Banco de Fomento Agrario, dijo que crecerá."
+    assert "Banco de Fomento Agrario" in orgs(text)

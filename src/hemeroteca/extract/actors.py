@@ -416,9 +416,47 @@ def _predecessor_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){cues}(?:\s+(?:a|o|the|al|ao|la|el))?\s+$")
 
 
+# A body's name or acronym, a comma, an article, then a description ending in "of"/"de" and an
+# article: "IDB Lab, the innovation laboratory of the ...", "COFIDE, el ...". Tried on what
+# precedes a mention; the description, if any, is checked for a person's title apart.
+_APPOSITION_BEFORE = re.compile(
+    rf"(?:[{UPPER}][\w’'-]*|\))[ \t]*,[ \t]+(?:(?:the|el|la|o|a|an|un|una|um|uma)[ \t]+"
+    r"(?P<description>(?:[a-záéíóúñçãõâêô-]+[ \t]+){1,4}(?:of|de|do|da|del|dos|das)[ \t]+"
+    r"(?:(?:the|la|el|los|las|o|a|os|as)[ \t]+)?)?)?$"
+)
+# After the mention, the aside closes on a comma before a verb, not before the next item of a list
+# ("..., informó", "..., have signed"; not "..., el Banco ...", "..., and the ...").
+_APPOSITION_AFTER = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,15}\))?[ \t]*,[ \t]+(?!(?:the|el|la|los|las|o|a|os|as|and|y|e|or|ni|un|una)\b)"
+    r"[a-záéíóúñçãõâêô]"
+)
+
+
+def _in_apposition(text: str, start: int, entity: _Entity) -> bool:
+    """'COFIDE, el Banco de Desarrollo del Perú, informó', 'The Ministry of Industry (MIIC), Jamaica's
+    Business Ministry, delivered', 'IDB Lab, the innovation laboratory of the Inter-American Development
+    Bank Group, have signed': a name set off by commas right after another body's says who that body
+    is (the same body again, or the parent it belongs to); it is not a second body acting. A person's
+    title in the description makes the name the person's employer ("Ana Ruiz, the head of the X,")."""
+    before = _APPOSITION_BEFORE.search(text, max(0, start - 80), start)
+    if not before:
+        return False
+    description = before.group("description")
+    if description:
+        tokens = tokenize(description)
+        if any(is_role(tokens, k) for k in range(len(tokens))):
+            return False
+    for form in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
+        if text.startswith(form, start):
+            return bool(_APPOSITION_AFTER.match(text, start + len(form)))
+    return False
+
+
 def _background(text: str, start: int, entity: _Entity) -> bool:
     """Is this mention a source, a membership, an example or a former post rather than an action?"""
     if entity.type == "organization" and _on_label_line(text, start, entity):
+        return True
+    if entity.type == "organization" and _in_apposition(text, start, entity):
         return True
     if entity.type == "person" and _on_caption_line(text, start):
         return True

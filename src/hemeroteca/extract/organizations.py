@@ -44,6 +44,7 @@ from hemeroteca.extract.org_patterns import (
 )
 from hemeroteca.extract.people import is_role, role_start
 from hemeroteca.extract.short_names import (
+    acts_after,
     blocked_acronyms,
     coordinated_names,
     enumerated_bodies,
@@ -180,12 +181,11 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
     # Chamber of Commerce", "Trinidad and Tobago Chamber of Industry and Commerce"
     if any(toks[k] in initial and toks[k + 1] in SPLIT_CONN for k in (2, 3) if k + 2 < len(toks)):
         return True
-    # a fund with a complement: "Fund for Agricultural Development", "Fondo Nacional de Garantías", "China
-    # Co-financing Fund for Latin America" (one being launched or accessed is dropped as a programme later)
-    if any(toks[k] in _STRONG_EXTRA and toks[k + 1] in SPLIT_CONN for k in range(min(4, len(toks) - 2))):
+    # a fund with a proper modifier and a complement: "International Fund for Agricultural Development",
+    # "China Co-financing Fund for Latin America". A name that opens on the fund ("Fondo de Garantías",
+    # "Fundo de Liquidez") describes an instrument: it names a body only with an acronym defined for it
+    if any(toks[k] in _STRONG_EXTRA and toks[k + 1] in SPLIT_CONN for k in range(1, min(4, len(toks) - 2))):
         return True
-    if len(toks) > 3 and toks[0] in _STRONG_EXTRA and toks[2] in SPLIT_CONN:
-        return True  # one modifier between: "Fondo Nacional de Garantías"
     if not defined:
         return False
     # a loose head counts first, last ("Small Business Development Centre (SBDC)") or before its
@@ -398,16 +398,26 @@ def _named(text: str) -> list[OrgMention]:
         if not is_institution(name):
             # "the Coca Cola Company and Caribbean Bottlers (TT) Ltd": the part before 'and' alone
             name = _AND.split(name, maxsplit=1)[0]
+        if not name.strip():
+            continue
+        start = m.start("name") + m.group("name").find(name.split()[0])
         if is_institution(name) and not _event_of_body(name) and not _edition(text, m.start("name"), name):
-            found.append(
-                OrgMention(
-                    name,
-                    None,
-                    m.start("name") + m.group("name").find(name.split()[0]),
-                    f"institutional name: '{name}'",
-                )
-            )
+            found.append(OrgMention(name, None, start, f"institutional name: '{name}'"))
+        elif _acting_fund(text, start, name):
+            found.append(OrgMention(name, None, start, f"a fund that acts: '{name}'"))
     return found
+
+
+def _acting_fund(text: str, start: int, name: str) -> bool:
+    """'El Fondo Nacional de Garantías firmó un convenio', 'The Fund for Agricultural Development
+    approved': a name that opens on a fund describes an instrument (``is_institution``) unless the
+    text defines an acronym for it or, as for a bare acronym, a verb right after it says it acts."""
+    toks = _tokens(name)
+    # the fund, its complement at once or past one modifier: "Fondo de ...", "Fondo Nacional de ..."
+    if len(toks) < 3 or toks[0] not in _STRONG_EXTRA or not {toks[1], toks[2]} & SPLIT_CONN:
+        return False
+    end = start + len(name)
+    return text[start:end] == name and acts_after(text[end : end + 60])
 
 
 @cache

@@ -150,7 +150,7 @@ def _why_standalone(text: str, m: re.Match[str], title: str) -> str | None:
         return "acronym names the employer in a title"
     if _titled_after(after):
         return "a person's title after the acronym"
-    if _acts_after(after):
+    if acts_after(after):
         return "a verb after the acronym"
     return None
 
@@ -175,10 +175,12 @@ def _titled_after(after: str) -> bool:
     return False
 
 
-def _acts_after(after: str) -> bool:
+def acts_after(after: str) -> bool:
     """'COFIDE informó', 'la ABDE firmó', 'o BNB reunirá', 'the DBT signed', 'COFIDE, el Banco de
     Desarrollo del Perú, informó': a verb of saying, or a verb in a past or future form (its ending
-    says so, ``verb_endings``), right after the acronym or after an aside set off by commas."""
+    says so, ``verb_endings``), right after the name or after an aside set off by commas: a body
+    doing something. Short auxiliaries ("será implementado") are left out: the name is then the
+    thing done, not the doer."""
     m = re.match(r"[ \t]*(?:,[^,.;\n]{1,50},[ \t]*)?(?P<verb>[^\W\d_]+)", after)
     if not m or not m.group("verb").islower():
         return False
