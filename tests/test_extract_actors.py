@@ -1235,3 +1235,86 @@ def test_a_name_in_apposition_to_a_body_says_who_that_body_is() -> None:
     assert {"Agencia de Fomento", "Banco de la República"} <= set(orgs(text))
     text = "Ana Ruiz, la presidenta del Banco de Fomento Agrario, dijo que crecerá."
     assert "Banco de Fomento Agrario" in orgs(text)
+
+
+def test_a_unit_named_with_its_parent_s_acronym_is_the_parent() -> None:
+    text = "Así lo confirmó el Departamento de Financiamiento del INFOCOOP luego de revisar los recursos."
+    assert set(orgs(text)) == {"INFOCOOP"}
+    text = "Ana Ruiz, Chief of markets of the IDB’s Structured and Corporate Finance Department said so."
+    assert "IDB’s Structured and Corporate Finance Department" not in orgs(text)
+
+
+def test_an_acronym_in_brackets_after_a_body_is_no_person() -> None:
+    text = (
+        "Com 3 mil habitantes, segundo dados do Serviço de Apoio às Micro e Pequenas Empresas "
+        "(Sebrae Goiás), o município tem uma agência."
+    )
+    assert people(text) == set()
+    text = "O Serviço de Apoio às Micro e Pequenas Empresas (Sebrae Goiás) abriu uma agência."
+    assert orgs(text) == {"Serviço de Apoio às Micro e Pequenas Empresas": "Sebrae Goiás"}
+
+
+def test_a_body_s_office_for_a_place_and_a_byline_glued_to_the_lede() -> None:
+    text = (
+        "Refere Ana Ruiz, diretora do Banco Mundial para Moçambique, Madagáscar, Comores e Seychelles."
+    )
+    assert set(orgs(text)) == {"Banco Mundial"}
+    text = "Karen FunesEl Banco de Fomento Agrario (BFA) anunció créditos."
+    assert orgs(text) == {"Banco de Fomento Agrario": "BFA"}
+
+
+def test_a_line_of_names_and_titles_with_no_verb_is_a_caption() -> None:
+    text = (
+        "The Ministry of Small Business is offering grants.\n"
+        "Permanent Secretary in the Ministry of Small Business, Ms Delrine Taylor, with Director in the "
+        "Ministry of Small Business, Mr Philip Browne.\n"
+        "Permanent Secretary Ms. Delrine Taylor observed that finance is critical."
+    )
+    assert people(text) == {"Delrine Taylor"}
+
+
+def test_a_fund_described_by_its_noun_is_an_instrument() -> None:
+    assert orgs("Se anunció un denominado fondo Crece, que reunirá US$ 1.000 millones.") == {}
+
+
+def test_an_event_head_after_modifiers_names_the_event_of_the_body() -> None:
+    text = "They were recognized at the 31st Annual General Meeting of the Farmers Cooperative League Ltd."
+    assert "Annual General Meeting of the Farmers Cooperative League Ltd" not in orgs(text)
+
+
+def test_a_system_named_by_a_sector_word_is_no_body() -> None:
+    text = "Las entidades del Sistema Financiero participan. El Sistema Nacional de Crédito creció."
+    assert orgs(text) == {}
+    # a proper name after it, or an acronym defined for it, names a body
+    text = "El Sistema OCB/MT firmó el acuerdo. El Sistema Integral de Financiamiento (SIF) presta."
+    assert set(orgs(text)) == {"Sistema OCB/MT", "Sistema Integral de Financiamiento"}
+
+
+def test_bodies_credited_in_brackets_after_the_prose_are_the_source() -> None:
+    text = (
+        "The programme supports women in underserved regions (Ministry of Finance; Department of "
+        "Public Information). The Small Business Bureau (SBB) runs it."
+    )
+    assert orgs(text) == {"Small Business Bureau": "SBB"}
+
+
+def test_a_name_after_an_indefinite_article_is_a_kind_of_body() -> None:
+    text = "The minister supports the establishment of a Credit Union Bank for the members."
+    assert orgs(text) == {}
+    assert orgs("Se creará una Caja de Ahorro Regional para los socios.") == {}
+    # Portuguese "a" is the definite article
+    found = orgs("O acordo foi assinado com a Cooperativa Central Aurora.")
+    assert set(found) == {"Cooperativa Central Aurora"}
+
+
+def test_a_body_named_after_a_defined_acronym_without_a_comma_is_its_parent() -> None:
+    text = "O movimento cumpre os Objetivos de Desenvolvimento Rural (ODR) da Organização Andina de Fomento."
+    assert orgs(text) == {}
+
+
+def test_a_body_named_only_as_the_owner_of_a_report_is_its_source() -> None:
+    text = "The region slid to 126th in 2019's Regional Bank's Doing Business rankings, the minister said."
+    assert orgs(text) == {}
+    # its officers and its programmes still make it an actor
+    text = "The Regional Bank's president, Ana Ruiz, said the Regional Bank's programme grows."
+    assert "Regional Bank" in orgs(text)

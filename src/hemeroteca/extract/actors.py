@@ -219,7 +219,7 @@ def _cited_as_source(before: str) -> bool:
 
 # "La Agencia X (AX), del Ministerio de Y,": the ministry named after a defined acronym is the
 # agency's parent body, given as context.
-_PARENT_AFTER_ACRONYM = re.compile(r"\([^()]{2,15}\),\s+(?:do|da|del|de la|de|of the|of)\s+$")
+_PARENT_AFTER_ACRONYM = re.compile(r"\([^()]{2,15}\),?\s+(?:do|da|del|de la|de|of the|of)\s+$")
 
 
 @cache
@@ -407,7 +407,33 @@ def _on_caption_line(text: str, start: int) -> bool:
     """'Pictured from left to right are ...', 'En la foto, ...': a line that captions a photo shows
     people, it does not tell what they do."""
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_caption_start().match(fold(text[line_start : line_start + 40])))
+    if _caption_start().match(fold(text[line_start : line_start + 40])):
+        return True
+    line_end = text.find("\n", start)
+    return _verbless(text[line_start : line_end if line_end >= 0 else len(text)])
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return _folded("speech_verbs")
+
+
+# Lower-case words a caption naming people may hold besides titles: "with", "and", "of the".
+_CAPTION_GLUE = NAME_GLUE | {"with", "con", "com", "junto", "alongside", "beside", "next"}
+
+
+def _verbless(line: str) -> bool:
+    """'Permanent Secretary in the Ministry of X, Ms Delrine Taylor, with Director in the Ministry of
+    X, Mr Philip Browne.': a line of names, titles and 'with' alone, no verb, captions a photo."""
+    tokens = tokenize(line)
+    if len(tokens) < 4 or tokens[-1].text not in (".", ")") and not tokens[-1].text.endswith("."):
+        return False
+    if "," not in line or any(fold(t.word) in _speech_verbs() for t in tokens):
+        return False  # "Disse o presidente Luiz Inácio da Silva.": a sentence, its verb first
+    lower = [k for k, t in enumerate(tokens) if t.word[:1].islower()]
+    return bool(lower) and all(
+        fold(tokens[k].word) in _CAPTION_GLUE or is_role(tokens, k) for k in lower
+    )
 
 
 @cache
@@ -452,12 +478,65 @@ def _in_apposition(text: str, start: int, entity: _Entity) -> bool:
     return False
 
 
+# A parenthesis after a lower-case word holding only names, ';' or ',' between: a credit line.
+_CREDIT_PARENTHESIS = re.compile(r"[a-záéíóúñçãõâêô.,][ \t]*\((?P<names>[^()\n]{3,200})\)")
+
+
+def _credited_in_brackets(text: str, start: int) -> bool:
+    """'... in underserved regions (Ministry of Finance; Department of Public Information).': bodies
+    named in brackets after the prose, with nothing but their names, credit the source of the text."""
+    open_ = text.rfind("(", max(0, start - 200), start)
+    if open_ < 0 or text.find(")", open_, start) >= 0:
+        return False
+    m = _CREDIT_PARENTHESIS.match(text, max(0, open_ - 2))
+    if not m or m.start("names") > start:
+        m = _CREDIT_PARENTHESIS.match(text, max(0, open_ - 1))
+    if not m or not (m.start("names") <= start < m.end("names")):
+        return False
+    names = re.split(r"[;,]|\b(?:and|y|e)\b", m.group("names"))
+    return len(names) >= 2 and all(
+        w[:1].isupper() or fold(w) in NAME_GLUE for part in names for w in part.split()
+    )
+
+
+# An indefinite article right before a name: "un/una/um/uma/an", or English "a" after an English word
+# (Portuguese "a" is the definite article: "para a Cooperativa X").
+_INDEFINITE = re.compile(
+    r"(?:(?<![\w-])(?:an|un|una|um|uma)|(?<![\w-])(?:of|to|for|with|is|was|be|as|in|on|by|from|and|that)"
+    r"[ \t]+a)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+# Capitalised words that may name the publication between the possessive and its noun.
+MAX_TITLE_WORDS = 3
+
+
+def _owns_a_source(text: str, start: int, entity: _Entity) -> bool:
+    """"2019's World Bank's Doing Business rankings", "the IDB's estimates": a body named only as the
+    owner of a report or a figure (``source_things``) is their source, as after "according to"."""
+    for form in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
+        if text.startswith(form, start):
+            m = re.match(
+                rf"['’]s(?:[ \t]+[{UPPER}][\w-]*){{0,{MAX_TITLE_WORDS}}}[ \t]+(?P<noun>[a-z]+)",
+                text[start + len(form) : start + len(form) + 80],
+            )
+            return bool(m) and fold(m.group("noun")) in _folded("source_things")
+    return False
+
+
 def _background(text: str, start: int, entity: _Entity) -> bool:
     """Is this mention a source, a membership, an example or a former post rather than an action?"""
     if entity.type == "organization" and _on_label_line(text, start, entity):
         return True
     if entity.type == "organization" and _in_apposition(text, start, entity):
         return True
+    if entity.type == "organization" and _credited_in_brackets(text, start):
+        return True
+    if entity.type == "organization" and _owns_a_source(text, start, entity):
+        return True
+    if entity.type == "organization" and _INDEFINITE.search(text, max(0, start - 20), start):
+        return True  # "the establishment of a Credit Union Bank", "a New Society": a kind of body, not one
     if entity.type == "person" and _on_caption_line(text, start):
         return True
     before = _sentence_before(text, start, CUE_WINDOW)

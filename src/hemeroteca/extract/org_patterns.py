@@ -20,7 +20,8 @@ CONN = (
     r"(?:de|del|la|las|los|el|da|do|das|dos|of|the|for|para(?:[ \t]+[ao]s?)?|a[ \t]+l[ao]s?|às|as|al|ao|à|&)"
 )
 CONJ = r"(?:y|e|and)"
-ACRONYM = rf"(?P<acr>[{UPPER}][\w/&+.-]*[{UPPER}\w](?:\s[A-Z][a-z]+)?)"
+# An acronym may carry a place or a qualifier written as a word: "Sebrae Goiás", "PAE Mype".
+ACRONYM = rf"(?P<acr>[{UPPER}][\w/&+.-]*[{UPPER}\w](?:\s[{UPPER}][a-záéíóúñçãõâêôü]+)?)"
 ARTICLES = frozenset({"la", "el", "los", "las", "the", "o", "a", "os", "as", "un", "una", "um", "uma", "an"})
 SPLIT_CONN = frozenset({"of", "de", "del", "do", "da", "dos", "das", "for", "para"})
 NAME_GLUE = SPLIT_CONN | ARTICLES | {"and", "y", "e", "&", "às", "al", "ao", "à", "in", "en", "em"}

@@ -69,6 +69,8 @@ _FUNCTION = (
 _LEADING = r"largest|biggest|leading|main|maior|mayor|principal|primeira|primera|first"
 # Heads that make an institution only with a proper name after them: "Grupo Bimbo", "Sistema OCB".
 _NEEDS_PROPER_NAME = {"sistema", "system", "grupo", "group"}
+# A system is one body only under a proper name ("Sistema OCB/MT", "Sistema Ocepar"), not a sector word.
+_SYSTEMS = {"sistema", "system"}
 # How far before a parenthesis a defined name may start; how many words a name may have.
 DEFINITION_WINDOW = 250
 MAX_NAME_WORDS = 25
@@ -173,6 +175,11 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
         return False  # "VIII High-Level Joint Commission", "1st Forum": an edition of an event
     if toks[0] in _NEEDS_PROPER_NAME and toks[1] in NAME_GLUE:
         return False  # "Sistema de Información", "Grupo de Trabajo": a system or a working group
+    if toks[0] in _SYSTEMS and is_furniture(toks[1]) and not defined:
+        # "Sistema Financiero", "Sistema Nacional de Crédito": a sector's bodies, unless an acronym is
+        # defined for it as for a fund ("Sistema Integral de Financiamiento ... (Sí Financia)")
+        return False
+
     # The head may follow one capitalised modifier when a complement follows: "People's Ministry for
     # Foreign Affairs", "OAS Department of ..." (but "Paulo Câmara" is a person).
     if toks[0] in initial or (toks[1] in initial and len(toks) > 2) or toks[-1] in final:
@@ -252,8 +259,9 @@ def _align_to_acronym(name: str, acronym: str) -> str:
 
 @cache
 def _trim_front(name: str) -> str:
-    """Drop leading words before the institution proper ('La Corporación...' -> 'Corporación...')."""
-    parts = strip_role_prefix(name).split()
+    """Drop leading words before the institution proper ('La Corporación...' -> 'Corporación...'), and
+    a byline glued to the lede's article ('Karen FunesEl Banco de ...' -> 'Banco de ...')."""
+    parts = strip_role_prefix(_GLUED_ARTICLE.sub("", name)).split()
     initial, final, _ = _heads()
     # a sentence's opening word before an article ("Now the Caribbean Development Bank lends")
     opener = len(parts) > 2 and fold(parts[0]) not in initial | ARTICLES
@@ -351,12 +359,24 @@ def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _AND = re.compile(r"[ \t]+(?:and|y|e)[ \t]+")
 _AND_PLACE = re.compile(r"[ \t]+(?:and|y|e)[ \t]+(?P<place>[^,]+)$")
+_GLUED_ARTICLE = re.compile(r"^.*?[a-záéíóúñçãõ](?=(?:El|La|Los|Las|The|Os|As|O|A)[ \t])")
+_FOR_A_PLACE = re.compile(
+    r"[ \t]+(?:para|for|in|en|em|no|na)[ \t]+(?:(?:the|el|la|o|a)[ \t]+)?"
+    r"(?P<place>[^,]+?)(?=,|$|[ \t]+(?:and|y|e)[ \t])"
+)
 
 
 def _without_trailing_place(name: str) -> str:
-    """'Central Bank and Peru' -> 'Central Bank': a country is coordinated with the name, not part of it."""
+    """'Central Bank and Peru' -> 'Central Bank': a country is coordinated with the name, not part of it.
+    'Banco Mundial para Moçambique, Madagáscar, ...' -> 'Banco Mundial': the body's office for a place
+    is the body."""
     m = _AND_PLACE.search(name)
-    return name[: m.start()] if m and m.group("place").lower() in gazetteer() else name
+    if m and m.group("place").lower() in gazetteer():
+        name = name[: m.start()]
+    m = _FOR_A_PLACE.search(name)
+    if m and m.group("place").lower() in gazetteer() and is_institution(name[: m.start()]):
+        return name[: m.start()]
+    return name
 
 
 # Unit heads that may follow an institution's name in a capitalised run: "World Bank Board of ...".
@@ -401,11 +421,41 @@ def _named(text: str) -> list[OrgMention]:
         if not name.strip():
             continue
         start = m.start("name") + m.group("name").find(name.split()[0])
+        parent = _parent_of_unit(name)
+        if parent:
+            at = text.find(parent, start)
+            found.append(OrgMention(parent, None, at, f"a unit named with its parent: '{name}'"))
+            continue
         if is_institution(name) and not _event_of_body(name) and not _edition(text, m.start("name"), name):
             found.append(OrgMention(name, None, start, f"institutional name: '{name}'"))
         elif _acting_fund(text, start, name):
             found.append(OrgMention(name, None, start, f"a fund that acts: '{name}'"))
     return found
+
+
+_UNIT_OF_ACRONYM = re.compile(
+    rf"^.+?[ \t](?:of|de|del|do|da)[ \t]+(?:(?:the|la|el|o|a)[ \t]+)?(?P<parent>{ACRONYM})$"
+)
+_ACRONYM_OWNS_UNIT = re.compile(rf"^(?P<parent>{ACRONYM})['’]s[ \t]+.+$")
+
+
+def _parent_of_unit(name: str) -> str | None:
+    """'Departamento de Financiamiento del INFOCOOP', "IDB's Structured and Corporate Finance
+    Department": a unit (``subunit_heads``) named with its parent's acronym is the parent at work."""
+    units = _subunit_heads()
+    words_ = [fold(w) for w in name.split()]
+    owned = _ACRONYM_OWNS_UNIT.match(name)
+    if owned and words_[-1] in units and is_acronym(owned.group("parent")):
+        return owned.group("parent")
+    of = _UNIT_OF_ACRONYM.match(name)
+    if of and words_[0] in units and is_acronym(of.group("parent")):
+        return of.group("parent")
+    return None
+
+
+@cache
+def _subunit_heads() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("subunit_heads"))
 
 
 def _acting_fund(text: str, start: int, name: str) -> bool:
@@ -429,12 +479,12 @@ def _event_of_body(name: str) -> bool:
     """'Congresso da Aliança Cooperativa Internacional', 'Assembly of the Caribbean Export Council': an
     event head, 'of'/'de', then a body's name: the event of that body ('Congreso de la República' is
     no event: no body follows)."""
-    if fold(name.split(" ", 1)[0]) not in _event_heads():
-        return False
     toks = _tokens(name)
-    if len(toks) < 3 or toks[1] not in SPLIT_CONN:
+    # the head may follow modifiers: "Annual General Meeting of the ..."
+    head = next((k for k, t in enumerate(toks[:3]) if t in _event_heads()), None)
+    if head is None or len(toks) < head + 3 or toks[head + 1] not in SPLIT_CONN:
         return False
-    rest = toks[2:]
+    rest = toks[head + 2 :]
     while rest and rest[0] in NAME_GLUE:
         rest = rest[1:]
     return bool(rest) and is_institution(" ".join(rest))

@@ -352,6 +352,8 @@ def _well_placed(text: str, tokens: list[Token], first: int, last: int, people_e
     # 'de' or 'of' (not after an article or 'in': "In May Jones, the director, ...")
     if before in _COMPLEMENT_BEFORE and not (before in _AFFILIATION and _role_after(tokens, last)):
         return False
+    if first > 1 and tokens[first - 1].text == "(" and tokens[first - 2].is_cap:
+        return False  # "Serviço de Apoio às Micro e Pequenas Empresas (Sebrae Goiás)": the name's acronym
     opener = first > 0 and tokens[first - 1].text in ("-", "–", "“", '"', "«")
     if opener and not (_after_dateline(text, tokens, first) or _opens_line(tokens, first)):
         return False
