@@ -422,13 +422,14 @@ def _speech_verbs() -> frozenset[str]:
 _CAPTION_GLUE = NAME_GLUE | {"with", "con", "com", "junto", "alongside", "beside", "next"}
 
 
+@lru_cache(maxsize=256)
 def _verbless(line: str) -> bool:
     """'Permanent Secretary in the Ministry of X, Ms Delrine Taylor, with Director in the Ministry of
     X, Mr Philip Browne.': a line of names, titles and 'with' alone, no verb, captions a photo."""
-    tokens = tokenize(line)
-    if len(tokens) < 4 or tokens[-1].text not in (".", ")") and not tokens[-1].text.endswith("."):
+    if "," not in line or not line.rstrip().endswith((".", ")")):
         return False
-    if "," not in line or any(fold(t.word) in _speech_verbs() for t in tokens):
+    tokens = tokenize(line)
+    if len(tokens) < 4 or any(fold(t.word) in _speech_verbs() for t in tokens):
         return False  # "Disse o presidente Luiz Inácio da Silva.": a sentence, its verb first
     lower = [k for k, t in enumerate(tokens) if t.word[:1].islower()]
     return bool(lower) and all(

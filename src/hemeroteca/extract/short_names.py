@@ -247,21 +247,21 @@ def standalone_acronyms(
     ]
     used_alone = {m.group("acr") for m in matches if not _inside_name(text, m)}
     projects = {m.group("acr") for m in matches if _names_project(text, m)}
-    # an acronym that acts at one mention (or is defined for a body: ``known``) is that body at all
-    reasons = {id(m): _why_standalone(text, m, title) for m in matches}
-    acting = {m.group("acr") for m in matches if reasons[id(m)]}
+    # an acronym that acts at one mention (or is defined for a body: ``known``) is that body at all;
+    # asked only where the answer may count (not for known, generic or place acronyms)
+    reasons = {
+        id(m): _why_standalone(text, m, title)
+        for m in matches
+        if m.group("acr") not in known and not _generic_or_place(m.group("acr"), generic)
+    }
+    acting = {m.group("acr") for m in matches if reasons.get(id(m))}
     # a short form only, not extended: "the MTI Headquarters" is the ministry's building
     short_forms = {m.group("acr") for m in matches if _letters(m.group("acr")) in spelled} - known - acting
     found = []
     for m in matches:
         acr = m.group("acr")
-        bare = re.sub(r"[-/]?\d+$", "", acr)
-        if fold(bare) in generic or fold(bare.rstrip("s")) in generic:
+        if _generic_or_place(acr, generic) or acr.rstrip("s") in blocked - known - short_forms:
             continue
-        if acr.rstrip("s") in blocked - known - short_forms:
-            continue
-        if acr.lower() in gazetteer():
-            continue  # "KINGSTON, Jamaica": a dateline place in capitals
         if re.match(rf"{SP}(?:del|de|do|da|of)(?:{SP}the)?{SP}[{UPPER}]", text[m.end() :]):
             continue  # "FODEMIPYME del Banco Popular": a unit of the institution that follows
         if acr in projects or (acr not in known | short_forms and acr.lower() in lower):
@@ -269,7 +269,7 @@ def standalone_acronyms(
         if acr not in known and acr not in short_forms and acr not in used_alone:
             continue  # "UN Women MCO Caribbean": a part of a longer name each time it is used
         brand = not is_acronym(acr)
-        why = reasons[id(m)]
+        why = reasons.get(id(m))
         if acr in known:
             why = "acronym defined for a body"
         elif acr in short_forms:
@@ -282,6 +282,12 @@ def standalone_acronyms(
         if why and not (brand and why in ("acronym as the agent", "a verb after the acronym")):
             found.append(OrgMention(acr + _extend(text, m.end()), None, m.start(), why))
     return found
+
+
+def _generic_or_place(acr: str, generic: set[str]) -> bool:
+    """A generic acronym (MSME, GDP, 'SMEs', 'COVID-19') or a place in capitals ('KINGSTON, Jamaica')."""
+    bare = re.sub(r"[-/]?\d+$", "", acr)
+    return fold(bare) in generic or fold(bare.rstrip("s")) in generic or acr.lower() in gazetteer()
 
 
 def _letters(acronym: str) -> str:
