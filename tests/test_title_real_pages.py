@@ -90,6 +90,32 @@ def test_a_page_title_with_the_outlets_name_over_the_heading_gives_the_heading()
         "Pymes crecen - y también sus deudas en el norte"
     )
 
+def test_a_page_title_in_title_case_with_the_outlets_motto_gives_the_heading() -> None:
+    headline = "Cooperativas de crédito crecen y prestan más en el norte"
+    page_title = "Cooperativas De Crédito Crecen Y Prestan Más En El Norte - Revista Sur - La Revista Del Sur"
+    found = find_title(clean_text(f"{page_title}\n{headline}\n{PROSE}"))
+    assert found.text == headline and "outlet" in found.evidence
+    # a tail of three parts is no outlet and motto: the heading is then only the first headline-like line
+    longer = f"{headline} - uno - dos - tres"
+    assert title(f"{longer}\n{headline}\n{PROSE}") == longer
+
+
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        "This article was added by the user . TheSite is not responsible for the content of the platform.",
+        "El portal no se hace responsable de las opiniones de sus lectores.",
+        "A redação não se responsabiliza pelo conteúdo publicado por terceiros.",
+    ],
+)
+def test_a_platforms_disclaimer_over_the_story_is_furniture(disclaimer: str) -> None:
+    assert is_boilerplate(disclaimer)
+    assert title(f"{disclaimer}\nBanco regional presta a pymes del norte\n{PROSE}") == (
+        "Banco regional presta a pymes del norte"
+    )
+    assert not is_boilerplate("El ministro dijo que el Estado no es responsable de la crisis del sector.")
+
+
 def test_a_bar_inside_a_headline_and_an_outlet_after_one() -> None:
     assert title(f"Entrevista | Ana Ruiz: las cooperativas crecen en el sur\n{PROSE}") == (
         "Entrevista | Ana Ruiz: las cooperativas crecen en el sur"

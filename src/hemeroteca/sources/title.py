@@ -179,7 +179,9 @@ def _repeated_headline(paras: list[str]) -> tuple[int, str] | None:
 
 def _heading_under_page_title(paras: list[str]) -> tuple[int, str] | None:
     """'Headline - El Diario del Sur' and, in the same head, 'Headline' alone: the page title carries the
-    outlet's name after the heading it repeats, so the heading alone is the headline."""
+    outlet's name after the heading it repeats, so the heading alone is the headline. The page title may
+    capitalise every word ('Bank Lends To Small Firms - The Herald') and add the outlet's motto after its
+    name ('... - Revista Sul - A Revista Do Sul'): the heading keeps the case the story is written in."""
     head: list[str] = []
     for para in paras[:HEAD_LINES]:
         if is_prose(para):
@@ -188,10 +190,14 @@ def _heading_under_page_title(paras: list[str]) -> tuple[int, str] | None:
     for index, heading in enumerate(head):
         if not _looks_like_headline(heading):
             continue
+        folded = heading.casefold()
         for other in head:
+            if other[: len(heading)].casefold() != folded:
+                continue
             for mark in headline_words().outlet_separators:
-                tail = other[len(heading) + len(mark) :] if other.startswith(heading + mark) else ""
-                if tail and mark not in tail and len(tail.split()) <= 6:
+                tail = other[len(heading) + len(mark) :] if other[len(heading) :].startswith(mark) else ""
+                parts = tail.split(mark)
+                if tail and len(parts) <= 2 and all(0 < len(part.split()) <= 6 for part in parts):
                     return index, heading
     return None
 
