@@ -356,3 +356,54 @@ def test_a_persons_origin_is_not_a_country_of_the_story(body: str) -> None:
 def test_an_amount_in_soles_written_with_its_sign_points_to_peru() -> None:
     body = "El programa busca colocar S/ 2,000 millones en garantías; ya asignó S/1,594 millones."
     assert codes("Garantías para mypes", body) == ["PE"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Maputo recebe 40 milhões de dólares norte-americanos para as pequenas empresas moçambicanas.",
+        "Las pymes mozambiqueñas de Maputo recibirán 40 millones de dólares estadounidenses.",
+        "Small firms in Maputo will get 40 million U.S. dollars, the Mozambican minister said.",
+    ],
+)
+def test_a_currency_named_for_a_country_is_not_a_country_of_the_story(body: str) -> None:
+    assert codes("Fundo para pequenas empresas", body) == ["MZ"]
+    # the country's people named without the money still count
+    control = body.replace("dólares ", "empresas ").replace("dollars", "firms")
+    assert "US" in codes("Fundo para pequenas empresas", control)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Credit unions to serve farmers in Guatemala",
+            "The council will draw on its experience in Peru to serve small farmers in Guatemala.",
+            ["GT"],
+        ),
+        (
+            "Pymes de Honduras venderán en línea",
+            "El programa se apoya en la experiencia taiwanesa con pequeñas empresas de Honduras.",
+            ["HN"],
+        ),
+        (
+            "Cooperativas de Angola recebem apoio",
+            "O projeto usa a experiência do Brasil para apoiar cooperativas angolanas em Luanda.",
+            ["AO"],
+        ),
+    ],
+)
+def test_a_country_whose_experience_is_drawn_on_weighs_little(title: str, body: str, expected: list) -> None:
+    assert codes(title, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("O fundo será gerido pelos sul-africanos Standard Bank e Absa Bank.", "ZA"),
+        ("Los fondos llegan de la cooperación suiza y de inversores japoneses.", "CH"),
+        ("The British and Dutch development banks signed the loan.", "GB"),
+    ],
+)
+def test_partner_countries_are_named_by_their_people(body: str, expected: str) -> None:
+    assert expected in codes("Fondo para pymes", body)

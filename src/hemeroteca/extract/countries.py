@@ -118,6 +118,17 @@ def _iso_names() -> Iterable[tuple[str, str]]:
                 yield short, country.alpha_2
 
 
+# Keys of data/countries.yaml that hold cue words, not a country's names.
+SPECIAL_KEYS = (
+    "ambiguous",
+    "glued_prefixes",
+    "comparison_cues",
+    "demonym_endings",
+    "origin_cues",
+    "currency_nouns",
+)
+
+
 @cache
 def gazetteer() -> dict[str, tuple[str, str]]:
     """Lower-cased alias -> (code, kind). Curated aliases win over generated ones; ambiguous ones are out."""
@@ -127,7 +138,7 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     for name, code in _iso_names():
         table.setdefault(name.lower(), (code, "name"))
     for code, entry in data.items():
-        if code in ("ambiguous", "glued_prefixes", "comparison_cues", "demonym_endings", "origin_cues"):
+        if code in SPECIAL_KEYS:
             continue
         kinds = (("names", "name"), ("demonyms", "demonym"), ("places", "place"), ("currencies", "currency"))
         for key, kind in kinds:
@@ -163,6 +174,13 @@ def _comparison() -> re.Pattern[str]:
     cues = alternation(load_data("countries.yaml")["comparison_cues"])
     articles = r"(?:en|in|em|no|na|nos|nas|el|la|los|las|the|o|a|os|as|de|del|da|do|das|dos|lo|que)"
     return re.compile(rf"(?<!\w){cues}(?:\s+{articles}){{0,2}}\s+$", re.IGNORECASE)
+
+
+@cache
+def _currency() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A money's name right before or after a mention: 'dólares norte-americanos', 'U.S. dollars'."""
+    nouns = alternation(load_data("countries.yaml")["currency_nouns"])
+    return re.compile(rf"(?<!\w){nouns}\s+$", re.IGNORECASE), re.compile(rf"\s+{nouns}(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -295,10 +313,14 @@ def _weights(text: str) -> Weighed:
         joined = i > 0 and _LIST_GAP.match(text[mentions[i - 1].end : m.start])
         destination = bool(_DESTINATION.search(before) or _FAIR.search(before) or (joined and destination))
         compared = bool(_comparison().search(before))
+        before_money, after_money = _currency()
+        money = m.kind in ("name", "demonym") and bool(
+            before_money.search(before[-20:]) or after_money.match(text, m.end)
+        )
         in_a_persons_title = (
             _role_before().search(before) or _NATIONALITY.search(before) or _origin().search(before)
         )
-        weak = i in listed or in_a_persons_title or destination or compared
+        weak = i in listed or in_a_persons_title or destination or compared or money
         weight = WEAK if weak else CURRENCY if m.kind == "currency" else 1.0
         out.append((m, weight))
     return Weighed(out, enumerations)
