@@ -208,10 +208,10 @@ def test_a_main_country_chosen_by_a_small_margin_is_doubted() -> None:
 
 
 def test_a_main_country_named_by_no_more_cities_than_the_runner_up_is_doubted() -> None:
-    # the visitors' country named by its people outscores the host, named by its capital
+    # the visitors' country named by its people outscores the host, and neither is named by a city
     visit = find_countries(
-        "Empresas brasileiras em missão a Portugal",
-        "Empresários brasileiros e a agência brasileira visitaram Lisboa. O Brasil quer vender mais.",
+        "Empresas brasileiras em missão a Angola",
+        "Empresários brasileiros e a agência brasileira visitaram Angola. O Brasil quer vender mais.",
     )
     assert visit[0].code == "BR"
     assert {d.code for d in close_main(visit)} == {"close-main-country", "main-country-unplaced"}
@@ -356,6 +356,32 @@ def test_a_persons_origin_is_not_a_country_of_the_story(body: str) -> None:
 def test_an_amount_in_soles_written_with_its_sign_points_to_peru() -> None:
     body = "El programa busca colocar S/ 2,000 millones en garantías; ya asignó S/1,594 millones."
     assert codes("Garantías para mypes", body) == ["PE"]
+
+
+def test_of_two_close_countries_the_one_named_by_its_cities_is_the_main_one() -> None:
+    # the visitors named by their people outscore the host, named by its capital: the host is the main one
+    visit = find_countries(
+        "Empresas brasileiras em missão a Portugal",
+        "Empresários brasileiros e a agência brasileira visitaram Lisboa. O Brasil quer vender mais.",
+    )
+    assert [h.code for h in visit] == ["PT", "BR"]
+    assert {d.code for d in close_main(visit)} == {"close-main-country"}
+    # the donor outscores the three countries the lead lists; the one named by its capital is the main
+    # one, and the enumeration that names it keeps its members
+    title = "Pymes de El Salvador, Guatemala y Honduras venderán en línea"
+    body = (
+        "El programa, financiado por Taiwán, capacitará a 1.800 empresas. Taiwán aportará 3 millones. "
+        "Una tienda de San Salvador vende ya a toda la región, dijo la directora."
+    )
+    assert codes(title, body) == ["SV", "TW", "GT", "HN"]
+    # a runner-up named by a city but far behind stays behind
+    body = (
+        "O Brasil lançou hoje um novo fundo de garantia para as pequenas empresas brasileiras do campo."
+        "\n\nO governo brasileiro e os bancos públicos assinaram o acordo que regula o fundo na cerimônia."
+        "\n\nO fundo foi apresentado também numa feira de negócios em Lisboa, onde empresas portuguesas e o "
+        "governo de Portugal mostraram interesse."
+    )
+    assert codes("Brasil lança fundo para pequenas empresas", body) == ["BR", "PT"]
 
 
 @pytest.mark.parametrize(

@@ -418,7 +418,13 @@ def find_countries(
     ]
     if not hits:
         return []
-    leader = min(hits, key=lambda h: (-h.score, h.first, h.code))
+    ranked = sorted(hits, key=lambda h: (-h.score, h.first, h.code))
+    top = leader = ranked[0]
+    # Of two countries close in score, the one named by its cities is where the story happens; the other
+    # is the partner, named by its name and its people ("Casa Brasil em Lisboa", "MT e Uruguai ... em
+    # Cuiabá", "financiamiento de Taiwán ... en San Salvador").
+    if len(ranked) > 1 and ranked[1].score >= CLOSE_MAIN * top.score and ranked[1].places > top.places:
+        leader = ranked[1]
     # a national institution taking part brings its country however much the story's place is named
     taking_part = {code for code, _, _ in institutions}
     # An enumeration in the headline or the lead that names the story's own country lists the places
@@ -427,8 +433,8 @@ def find_countries(
     for enumeration in enumerations:
         if leader.code in {m.code for m in enumeration}:
             taking_part.update(m.code for m in enumeration)
-    kept = [h for h in hits if h.score >= KEEP_RATIO * leader.score or h.code in taking_part]
-    return sorted(kept, key=lambda h: (-h.score, h.first, h.code))
+    kept = [h for h in ranked if h.score >= KEEP_RATIO * top.score or h.code in taking_part]
+    return [leader, *(h for h in kept if h is not leader)]
 
 
 def close_main(hits: Sequence[CountryHit]) -> list[Doubt]:
