@@ -433,3 +433,23 @@ def test_a_country_whose_experience_is_drawn_on_weighs_little(title: str, body: 
 )
 def test_partner_countries_are_named_by_their_people(body: str, expected: str) -> None:
     assert expected in codes("Fondo para pymes", body)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Nueva línea de crédito", "En rueda de prensa en la Moncloa, el presidente habló.", "ES"),
+        ("Crédito para pequenas empresas", "O anúncio foi feito no Palácio do Planalto.", "BR"),
+        ("El gobierno detalla los créditos", "El anuncio se hizo en La Moneda ante los gremios.", "CL"),
+        ("League honours educators", "The AGM of the SVG Cooperative League met in Kingstown.", "VC"),
+    ],
+)
+def test_a_seat_of_government_or_a_capital_names_its_country(title: str, body: str, expected: str) -> None:
+    assert codes(title, body)[:1] == [expected]
+
+
+def test_a_dateline_in_small_capitals_alone_on_its_line_names_its_country() -> None:
+    lead = "El presidente anunció una nueva línea de créditos para pymes y autónomos afectados por la crisis."
+    assert codes("", f"madrid\n{lead}") == ["ES"]
+    # in a sentence, a place in lower case is a common word or a typo, not read
+    assert codes("", f"{lead} Lo dijo en madrid.") == []

@@ -223,12 +223,20 @@ def _role_before() -> re.Pattern[str]:
 def _accept(surface: str, kind: str, text: str, end: int) -> bool:
     if kind in ("name", "place"):
         # Proper nouns: every long word capitalised ("the Bahamas", "Trinidad and Tobago"), and a single
-        # short word too: "usa" is Portuguese for "uses", "USA" the country.
+        # short word too: "usa" is Portuguese for "uses", "USA" the country. A line holding the name
+        # alone may be in lower case: a dateline the site sets in small capitals ("madrid").
         words = surface.split()
-        return all(w[0].isupper() for w in words if len(w) >= 4 or len(words) == 1)
+        return all(w[0].isupper() for w in words if len(w) >= 4 or len(words) == 1) or _alone_on_its_line(
+            text, end - len(surface), end
+        )
     if kind == "currency" and not surface.islower():
         return bool(re.match(r"\s?\d", text[end : end + 2]))
     return True
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    line_starts = start == 0 or text[start - 1] == "\n"
+    return line_starts and (end == len(text) or text.startswith(("\n", " \n"), end))
 
 
 @cache
