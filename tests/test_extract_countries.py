@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.seedtext import extract_file
+from hemeroteca.extract import extract_text
 from hemeroteca.extract.countries import close_main, country_doubts, find_countries
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def codes(title: str, body: str, institutions: tuple = (), people: tuple | list = ()) -> list[str]:
@@ -453,3 +457,29 @@ def test_a_dateline_in_small_capitals_alone_on_its_line_names_its_country() -> N
     assert codes("", f"madrid\n{lead}") == ["ES"]
     # in a sentence, a place in lower case is a common word or a typo, not read
     assert codes("", f"{lead} Lo dijo en madrid.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Medidas para mipymes\n\nEl ministro y el vicepresidente de Corfo detallaron los créditos.", "CL"),
+        ("Nueva línea para pymes\n\nEl presidente anunció una nueva línea ICO de 20.000 millones.", "ES"),
+        ("Microcréditos para emprendedores\n\nEl dinero se depositará en el Banco Nación.", "AR"),
+        ("Convocatoria ampliada\n\nLa Sepyme aprobó 100 proyectos por 178 millones.", "AR"),
+    ],
+)
+def test_a_national_body_of_the_authority_file_places_a_story_that_names_no_country(
+    text: str, expected: str
+) -> None:
+    authorities = load_authorities(REPO / "archive" / "authorities")
+    assert extract_text(text, authorities).countries[:1] == [expected]
+
+
+def test_a_bodys_seat_after_its_acronym_weighs_little() -> None:
+    body = (
+        "El Banco de Desarrollo de El Salvador anunció créditos. Los fondos vienen del Banco "
+        "Latinoamericano de Comercio Exterior (BLADEX) de Panamá y del Banco Mundial."
+    )
+    assert codes("Créditos para mipymes salvadoreñas", body) == ["SV"]
+    # the same country named plainly counts
+    assert "PA" in codes("Créditos para mipymes salvadoreñas", body.replace("(BLADEX) de Panamá", "y Panamá"))

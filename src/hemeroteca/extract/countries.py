@@ -55,7 +55,8 @@ _EXAMPLE_CUE = re.compile(
     r"|incluindo|por exemplo)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
     re.IGNORECASE,
 )
-_NATIONALITY = re.compile(r",\s*(?:of|de|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Atangana, of Cameroon"; a body's seat after its acronym: "Banco Latinoamericano (BLADEX) de Panamá"
+_NATIONALITY = re.compile(r"(?:,|\([A-Z][A-Za-z]+\))\s*(?:of|de|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
 # Where goods go is not where the story happens: "trade missions to Jamaica", "buyers in the United
 # States", "exportar a Europa", "productos exportados a Canadá", "vender para o Japão". A mission that
 # is not a trade one is a visit: "a mission to Mozambique" happens there.
