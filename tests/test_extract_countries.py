@@ -483,3 +483,16 @@ def test_a_bodys_seat_after_its_acronym_weighs_little() -> None:
     assert codes("Créditos para mipymes salvadoreñas", body) == ["SV"]
     # the same country named plainly counts
     assert "PA" in codes("Créditos para mipymes salvadoreñas", body.replace("(BLADEX) de Panamá", "y Panamá"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "As cooperativas de Minas Gerais vão exportar queijo a compradores da Arábia Saudita e dos Emirados "
+        "Árabes Unidos.",
+        "Las cooperativas de Antioquia venderán café a compradores de Alemania y de los Países Bajos.",
+    ],
+)
+def test_a_list_joined_with_articles_carries_its_first_members_weight(body: str) -> None:
+    # the buyers' countries are destinations, the second one too, though an article follows the "e"/"y"
+    assert codes("Cooperativas exportam", body) in (["BR"], ["CO"])

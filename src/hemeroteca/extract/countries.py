@@ -47,7 +47,13 @@ KEEP_RATIO = 0.3
 PROSE_WORDS = 8
 # A country's name running on into another capitalised word: part of a longer name.
 _IN_A_NAME = re.compile(r"[ \t]+(?:[A-ZÁÉÍÓÚÑÇ][a-záéíóúñç]+-)?[A-ZÁÉÍÓÚÑÇ][a-záéíóúñç]")
-_LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|y|e|or|o|ou|as well as)\s+)\s*(?:the\s+)?$", re.IGNORECASE)
+# Between two members of a list: a comma or a conjunction, then an article or a preposition with its
+# article ("da Arábia Saudita e dos Emirados", "de Chile y del Perú", "Brazil and the Bahamas").
+_LIST_GAP = re.compile(
+    r"^\s*(?:,|;|,?\s+(?:and|y|e|or|o|ou|as well as)\s+)\s*"
+    r"(?:(?:the|el|la|los|las|o|a|os|as|de|del|do|da|dos|das|de\s+la|de\s+los|en|em|no|na|in)\s+)?$",
+    re.IGNORECASE,
+)
 # A dateline opening the body: a few words (a city, a country, an agency) then a dash or a colon.
 _DATELINE = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][^\n]{0,70}?(?:\s[-–—]\s|\.-|\)\s*[-–—.]+\s|:\s)")
 _EXAMPLE_CUE = re.compile(
