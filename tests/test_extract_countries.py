@@ -496,3 +496,22 @@ def test_a_bodys_seat_after_its_acronym_weighs_little() -> None:
 def test_a_list_joined_with_articles_carries_its_first_members_weight(body: str) -> None:
     # the buyers' countries are destinations, the second one too, though an article follows the "e"/"y"
     assert codes("Cooperativas exportam", body) in (["BR"], ["CO"])
+
+
+def test_a_headline_listing_the_leading_country_names_the_main_one_first() -> None:
+    # two partners: the first named, though the second is named more often
+    body = (
+        "O acordo prevê crédito para empresas angolanas. Angola receberá técnicos e os empresários "
+        "angolanos terão formação, disse o ministro."
+    )
+    assert codes("Brasil e Angola assinam acordo para pequenas empresas", body)[:1] == ["BR"]
+    # ...unless the second is where it happens, named by its city: the place decides between two
+    signed = body + " A parceria foi formalizada em Luanda."
+    assert codes("Brasil e Angola assinam acordo para pequenas empresas", signed)[:1] == ["AO"]
+    # a programme's three countries or more: the headline's order stands, whatever city is named
+    title = "Agency backs 45 small exporters in Guyana, Suriname and Belize"
+    text = "Exporters from Paramaribo met the Surinamese minister. Suriname hosts the next round."
+    assert codes(title, text)[:1] == ["GY"]
+    # with no headline, the lead's list
+    lead = "The council will serve small farmers in Guatemala, Mexico and Kenya. Mexico's farmers joined."
+    assert codes("", lead)[:1] == ["GT"]

@@ -308,14 +308,19 @@ class Weighed:
 
     weights: list[tuple[Mention, float]]
     enumerations: list[tuple[Mention, ...]]
+    # lists of two or more countries that are no examples ("Brasil e Angola assinam acordo")
+    lists: tuple[tuple[Mention, ...], ...] = ()
 
 
 def _weights(text: str) -> Weighed:
     mentions = country_mentions(text)
     listed: set[int] = set()
     enumerations = []
+    lists = []
     for run, example in _runs(text, mentions):
         enumeration = len({mentions[j].code for j in run}) >= 3
+        if len({mentions[j].code for j in run}) >= 2 and not example:
+            lists.append(tuple(mentions[j] for j in run))
         if enumeration or example:
             listed.update(run)
         if enumeration and not example:
@@ -338,7 +343,7 @@ def _weights(text: str) -> Weighed:
         weak = i in listed or in_a_persons_title or destination or compared or money
         weight = WEAK if weak else CURRENCY if m.kind == "currency" else 1.0
         out.append((m, weight))
-    return Weighed(out, enumerations)
+    return Weighed(out, enumerations, tuple(lists))
 
 
 def _dateline(body: str) -> tuple[int, int]:
@@ -435,11 +440,19 @@ def find_countries(
         return []
     ranked = sorted(hits, key=lambda h: (-h.score, h.first, h.code))
     top = leader = ranked[0]
+    # A headline (or, without one, the lead) that lists the leading country with others names the
+    # story's own first: "Brasil e Angola assinam acordo", "exporters in Guyana, Suriname and Belize".
+    in_lead = (r for r in in_body.lists if r[0].start < lead_end)
+    listed = next(iter(in_title.lists), None) or next(in_lead, None)
+    if listed and top.code in {m.code for m in listed}:
+        leader = next(h for h in ranked if h.code == listed[0].code)
     # Of two countries close in score, the one named by its cities is where the story happens; the other
     # is the partner, named by its name and its people ("Casa Brasil em Lisboa", "MT e Uruguai ... em
-    # Cuiabá", "financiamiento de Taiwán ... en San Salvador").
-    if len(ranked) > 1 and ranked[1].score >= CLOSE_MAIN * top.score and ranked[1].places > top.places:
-        leader = ranked[1]
+    # Cuiabá", "financiamiento de Taiwán ... en San Salvador"). Three countries or more listed are a
+    # programme's: the headline's order stands.
+    if not (listed and leader is not top and len({m.code for m in listed}) >= 3):
+        rivals = [h for h in ranked[:2] if h.score >= CLOSE_MAIN * top.score and h.places > leader.places]
+        leader = rivals[0] if rivals else leader
     # a national institution taking part brings its country however much the story's place is named
     taking_part = {code for code, _, _ in institutions}
     # An enumeration in the headline or the lead that names the story's own country lists the places
