@@ -459,6 +459,15 @@ def test_a_dateline_in_small_capitals_alone_on_its_line_names_its_country() -> N
     assert codes("", f"{lead} Lo dijo en madrid.") == []
 
 
+def test_a_donor_agency_of_the_authority_file_brings_its_country() -> None:
+    text = (
+        "Cooperativas reciben maquinaria\n\nCooperativas de Matagalpa, Nicaragua, recibieron equipos donados "
+        "por la Cosude, que financia el proyecto en Managua y Jinotega con el gobierno de Nicaragua."
+    )
+    authorities = load_authorities(REPO / "archive" / "authorities")
+    assert extract_text(text, authorities).countries == ["NI", "CH"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
