@@ -59,9 +59,13 @@ class Token(NamedTuple):
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-záéíóúñçãõâêôàü]{3,}(?![\w-])")
 
 
+@lru_cache(maxsize=1)
 def lower_case_words(text: str) -> frozenset[str]:
     """The words a text writes in lower case somewhere: the same word capitalised or in capitals
-    elsewhere is that common word, not a name."""
+    elsewhere is that common word, not a name.
+
+    The last answer is kept: the acronym rules and the actor filter ask it of the same text, one
+    after the other (a new text replaces it, so repeated texts are not read faster)."""
     return frozenset(_LOWER_WORD.findall(text))
 
 
