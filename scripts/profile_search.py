@@ -6,13 +6,16 @@ PROJECT is a built project (``bench.py --keep DIR`` leaves one in ``DIR/proj``).
 are read as render hands them to the index's own process (``search_input``), then the index is
 built in this process as that process builds it, with no state from an earlier build; the
 search files go to PROJECT's docs/ as a build would write them. CPU seconds depend less on a
-loaded machine than wall seconds; the peak memory is this process's.
+loaded machine than wall seconds; memory does not depend on the load. The articles' file is
+written by a forked child, so this process holds what the index's own process holds, not the
+site model: each phase's line gives the resident memory at its end and the peak so far.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import os
 import resource
 import shutil
 import tempfile
@@ -35,12 +38,35 @@ PHASES = [
 ]
 
 
+def _rss() -> tuple[int, int]:
+    """(resident, peak resident) MB of this process."""
+    status = dict(
+        line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line
+    )
+    if "VmRSS" in status:
+        return int(status["VmRSS"].split()[0]) // 1024, int(status["VmHWM"].split()[0]) // 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    return peak, peak
+
+
+def _write_articles(project: Project, path: Path) -> None:
+    """The articles' file as render writes it, by a forked child holding the site model."""
+    child = os.fork()
+    if child == 0:
+        try:
+            with path.open("w", encoding="utf-8") as out:
+                write_articles(writer.load_model(project).articles, out)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("project", type=Path)
     args = parser.parse_args()
     project = Project.at(args.project)
-    times: dict[str, list[float]] = {}
+    times: dict[str, list[float]] = {}  # phase -> CPU, wall, resident and peak MB at its end
 
     def timed(name: str, function):  # type: ignore[no-untyped-def]
         @functools.wraps(function)
@@ -49,9 +75,10 @@ def main() -> None:
             try:
                 return function(*a, **k)
             finally:
-                spent = times.setdefault(name, [0.0, 0.0])
+                spent = times.setdefault(name, [0.0, 0.0, 0, 0])
                 spent[0] += time.process_time() - cpu
                 spent[1] += time.perf_counter() - wall
+                spent[2:] = _rss()
 
         return run
 
@@ -59,8 +86,7 @@ def main() -> None:
         setattr(module, name, timed(name, getattr(module, name)))
     with tempfile.TemporaryDirectory() as folder:
         articles = Path(folder) / "articles.jsonl"
-        with articles.open("w", encoding="utf-8") as out:
-            write_articles(writer.load_model(project).articles, out)
+        _write_articles(project, articles)
         (project.cache_dir / writer.SEARCH_STATE).unlink(missing_ok=True)
         shutil.rmtree(project.docs_dir / search_index.INDEX_DIR, ignore_errors=True)
         cpu, wall = time.process_time(), time.perf_counter()
@@ -68,10 +94,12 @@ def main() -> None:
         names, written, _ = writer.write_search_files(project, model)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     print(f"{len(model.articles)} articles, {len(names)} search files, {len(written)} written")
-    for name, (phase_cpu, phase_wall) in times.items():
-        print(f"  {name:16s} CPU {phase_cpu:7.2f} s   wall {phase_wall:7.2f} s")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    print(f"  {'in all':16s} CPU {cpu:7.2f} s   wall {wall:7.2f} s   peak RSS {peak} MB")
+    for name, (phase_cpu, phase_wall, resident, peak) in times.items():
+        print(
+            f"  {name:16s} CPU {phase_cpu:7.2f} s   wall {phase_wall:7.2f} s   "
+            f"RSS {resident:5d} MB, peak {peak:5d} MB"
+        )
+    print(f"  {'in all':16s} CPU {cpu:7.2f} s   wall {wall:7.2f} s   peak RSS {_rss()[1]} MB")
 
 
 if __name__ == "__main__":
