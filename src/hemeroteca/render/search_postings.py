@@ -27,10 +27,10 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import ge, sub
 from typing import NamedTuple
 
@@ -80,14 +80,9 @@ def base36(number: int) -> str:
             return digits
 
 
-def encode_postings(numbers: list[int], gap_text: list[str] | None = None) -> str:
-    """Sorted article numbers as base-36 gaps joined by '.': about 2–3 bytes per posting.
-
-    ``gap_text`` is a table of the base-36 text of every possible gap, so a whole
-    archive's postings are encoded without converting millions of numbers one by one.
-    """
-    gaps = map(sub, numbers, [0, *numbers[:-1]])
-    return ".".join(map(gap_text.__getitem__, gaps) if gap_text else map(base36, gaps))
+def encode_postings(numbers: list[int]) -> str:
+    """Sorted article numbers as base-36 gaps joined by '.': about 2–3 bytes per posting."""
+    return ".".join(map(base36, map(sub, numbers, [0, *numbers[:-1]])))
 
 
 # A postings string that starts with BITMAP is a bitmap: BITMAP, the first number in base 36,
@@ -151,15 +146,6 @@ class Postings:
 
     text: dict[str, str] = field(default_factory=dict)
     last: dict[str, int] = field(default_factory=dict)
-
-    @classmethod
-    def from_lists(cls, lists: Iterable[tuple[str, Sequence[int]]], count: int) -> Postings:
-        """From (stem, its sorted numbers) pairs, which may be made as they are consumed."""
-        gap_text = [base36(gap) for gap in range(count + 1)]
-        made = cls()
-        for stem, numbers in lists:
-            made.text[stem], made.last[stem] = encode_postings(numbers, gap_text), numbers[-1]
-        return made
 
     def copy(self) -> Postings:
         return Postings(dict(self.text), dict(self.last))
@@ -415,15 +401,39 @@ def _unpack_few(packed: bytes) -> array:
     return numbers
 
 
-def _numbers() -> array:
-    return array(_PAIRS)
+class Growing:
+    """Postings encoded as they grow, one article at a time: per key, the text of its gaps
+    (``encode_postings``) in a ``bytearray``, and its last number.
+
+    What a scratch build holds while it reads the archive is then the postings' final text,
+    about 2 bytes a posting, instead of each key's numbers (4 bytes a posting in arrays, and
+    about as much again in the memory their growing leaves unused), and nothing is encoded
+    at the end. Each gap's text is looked up in a table and added by C loops, not Python's.
+    """
+
+    def __init__(self, gap_text: list[bytes]) -> None:
+        self._gap_text = gap_text  # gap -> b"." and its base-36 text
+        self._text: defaultdict[int, bytearray] = defaultdict(bytearray)  # key -> "." and each gap
+        self._last: defaultdict[int, int] = defaultdict(int)
+
+    def add(self, keys: Iterable[int], number: int) -> None:
+        """Append ``number``, above every number held, to each of ``keys`` (iterated twice)."""
+        gaps = map(sub, repeat(number), map(self._last.__getitem__, keys))
+        texts = map(self._text.__getitem__, keys)
+        deque(map(bytearray.extend, texts, map(self._gap_text.__getitem__, gaps)), 0)
+        self._last.update(zip(keys, repeat(number)))
+
+    def drain(self, made: Postings, name: Callable[[int], str]) -> None:
+        """Move every key's postings into ``made`` under ``name(key)``, letting go of each once moved."""
+        while self._text:
+            key, text = self._text.popitem()
+            named = name(key)
+            made.text[named], made.last[named] = str(memoryview(text)[1:], "ascii"), self._last.pop(key)
 
 
-def _drained(lists: dict[int, array], name: Callable[[int], str]) -> Iterator[tuple[str, array]]:
-    """Each stem's numbers, let go of once encoded: they are what a scratch build holds most of."""
-    while lists:
-        stem, numbers = lists.popitem()
-        yield name(stem), numbers
+def gap_texts(count: int) -> list[bytes]:
+    """b"." and the base-36 text of every gap between article numbers below ``count``."""
+    return [f".{base36(gap)}".encode("ascii") for gap in range(count + 1)]
 
 
 # Told each article analysed, its number and its text, while the text is in hand: the text is read
@@ -439,11 +449,10 @@ def build_state(ordered: list[Article], seen: TextSink | None = None) -> IndexSt
     """The state of ``ordered`` (articles in the order added: ``numbering.added_order``), from scratch."""
     seen = seen or _ignore
     analyser = _Analyser([])
-    # stem number -> article numbers: of the body per bucket, of the titles, of the stems used often,
-    # in arrays (4 bytes a posting, where a list takes 8)
-    body: dict[str, defaultdict[int, array]] = defaultdict(lambda: defaultdict(_numbers))
-    title: defaultdict[int, array] = defaultdict(_numbers)
-    often: defaultdict[int, array] = defaultdict(_numbers)
+    gap_text = gap_texts(len(ordered))
+    # by stem number: the articles holding it in each bucket, in titles, using it often
+    body: defaultdict[str, Growing] = defaultdict(lambda: Growing(gap_text))
+    title, often = Growing(gap_text), Growing(gap_text)
     packed: tuple[list[bytes], ...] = ([], [], [])
     buckets = [bucket(article) for article in ordered]
     for number, article in enumerate(ordered):
@@ -453,10 +462,14 @@ def build_state(ordered: list[Article], seen: TextSink | None = None) -> IndexSt
         packed[0].append(_pack(found.held))
         packed[1].append(_pack_few(found.titled))
         packed[2].append(_pack_few(found.often))
-        for stem_lists, stems in zip((body[buckets[number]], title, often), found[1:], strict=True):
-            # About 600 postings an article, 6 million in all: appended by C loops, not Python's.
-            deque(map(array.append, map(stem_lists.__getitem__, stems), repeat(number)), 0)
-    stems, count = analyser.stems, len(ordered)
+        for growing, stems in zip((body[buckets[number]], title, often), found[1:], strict=True):
+            growing.add(stems, number)
+    stems = analyser.stems
+    postings = Postings(), Postings(), Postings()
+    for where, growing in body.items():
+        growing.drain(postings[0], lambda s, where=where: stems[s] + BUCKETED + where)
+    title.drain(postings[1], stems.__getitem__)
+    often.drain(postings[2], stems.__getitem__)
     return IndexState(
         format=FORMAT,
         ids=[a.id for a in ordered],
@@ -467,14 +480,9 @@ def build_state(ordered: list[Article], seen: TextSink | None = None) -> IndexSt
         held=packed[0],
         titled=packed[1],
         often=packed[2],
-        body=Postings.from_lists(
-            chain.from_iterable(
-                _drained(lists, lambda s, b=b: stems[s] + BUCKETED + b) for b, lists in body.items()
-            ),
-            count,
-        ),
-        title=Postings.from_lists(_drained(title, stems.__getitem__), count),
-        frequent=Postings.from_lists(_drained(often, stems.__getitem__), count),
+        body=postings[0],
+        title=postings[1],
+        frequent=postings[2],
     )
 
 
