@@ -75,6 +75,7 @@ def test_parallel_render_writes_what_the_sequential_one_does(tmp_path: Path, mon
     render(sequential)
     monkeypatch.setattr(writer, "PARALLEL_FROM", 0)
     monkeypatch.setattr(writer, "PAGE_HELPER_FROM", 0)  # each of the two pages in its own process
+    monkeypatch.setattr(writer, "default_jobs", lambda: 3)  # a core for the helper beside the search
     monkeypatch.setattr(writer, "PAGE_RUN", 1)
     report = render(parallel)
     assert any(name.startswith("search-index/") for name in report.written)

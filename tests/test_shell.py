@@ -9,7 +9,8 @@ import pytest
 
 from hemeroteca import ingest, render, shell
 from hemeroteca.errors import HemerotecaError
-from hemeroteca.publish import build_site
+from hemeroteca.publish import build_site, render_site
+from hemeroteca.render import writer
 from hemeroteca.shell import CONTENT, SLOTS, Shell, split_page
 
 from .conftest import copy_project_skeleton, tree_digest
@@ -62,3 +63,28 @@ def test_pages_filled_in_two_processes_are_the_same(
     monkeypatch.setattr(shell, "PARALLEL_FROM", 2)  # the 5 articles and the larger browse folders
     build_site(project)
     assert tree_digest(project.site_dir) == tree_digest(serial)
+
+
+def test_a_site_built_while_the_index_is_made_equals_one_built_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``render_site`` builds the site while the search index's process runs: the same docs/ and
+    site/ as ``render`` then ``build_site``, after an article is removed (its page and search
+    file leave) and with a file of docs/search-index/ render did not write (MkDocs copies it)."""
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 0)  # the search index in its own process
+    after = copy_project_skeleton(tmp_path / "after")
+    meanwhile = copy_project_skeleton(tmp_path / "meanwhile")
+    for project in (after, meanwhile):
+        ingest(project)
+        render(project)
+        build_site(project)
+        sorted(project.archive_dir.glob("*.md"))[-1].unlink()
+        (project.docs_dir / "search-index" / "notes.txt").write_text("kept\n", encoding="utf-8")
+    render(after)
+    build_site(after)
+    report, warnings = render_site(meanwhile)
+    assert {rel.partition("/")[0] for rel in report.removed} >= {"articles", "search-index"}
+    assert warnings == []
+    assert tree_digest(meanwhile.docs_dir) == tree_digest(after.docs_dir)
+    assert tree_digest(meanwhile.site_dir) == tree_digest(after.site_dir)
+    assert "search-index/notes.txt" in tree_digest(meanwhile.site_dir)

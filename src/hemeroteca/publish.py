@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import os
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hemeroteca.catalogue.store import archive_lock, load_records, refuse_unsafe_files
+from hemeroteca.catalogue.store import Loaded, archive_lock, load_records, refuse_unsafe_files
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import plain_path
 from hemeroteca.progress import stage
@@ -65,20 +66,11 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
     (``SiteState``), writes only the changed files beside the site and moves them in
     (``site_overlay``); otherwise it is a full build.
     """
-    from mkdocs.exceptions import MkDocsException
-
     refuse_unsafe_files(project)  # MkDocs copies whatever docs/ holds into site/
-    if not project.mkdocs_yml.is_file():
-        raise HemerotecaError(project.mkdocs_yml, "no mkdocs.yml in the project root")
-    logger = logging.getLogger("mkdocs")
-    warnings = _Warnings()
-    saved = logger.level, logger.propagate
-    logger.setLevel(logging.WARNING)
-    logger.propagate = False  # shown by the caller, not by Python's last-resort handler
-    logger.addHandler(warnings)
+    _require_config(project)
     state = SiteState(project)
     changes = state.changes(project.site_dir) if dirty and shells else None
-    try:
+    with _mkdocs_warnings() as warnings, _site_errors(project):
         if changes is None:
             with site_swap(project.site_dir) as staging:
                 filled = _build_into(project, staging, shells=shells)
@@ -87,17 +79,118 @@ def build_site(project: Project, *, dirty: bool = False, shells: bool = True) ->
                 filled = _build_into(project, staging, shells=shells, changes=changes, known=state.shells)
             commit(project.site_dir, staging, filled.removed)
         state.published(project.site_dir, filled.shells)
+    return warnings
+
+
+def render_site(
+    project: Project, *, progress: Callable | None = None, loaded: Loaded | None = None
+) -> tuple[RenderReport, list[str]]:
+    """``render``, then a full ``build_site``, as one step: the site is built while the search
+    index's process is still at work, from everything else render wrote by then.
+
+    The search index's process is render's long pole (at 100,000 articles it takes longer
+    than render's own pages, exports and browse pages, and longer than those and the site
+    together): MkDocs and the shells run on the other core meanwhile, and the search files
+    are linked in once the index is done. The site is the same, byte for byte, as
+    ``render`` and then ``build_site`` make it; it is swapped in only when both succeeded.
+    Returns render's report and MkDocs' warnings.
+    """
+    from hemeroteca.render.search_index import INDEX_DIR
+    from hemeroteca.render.writer import render
+
+    refuse_unsafe_files(project)
+    _require_config(project)
+    later = f"{INDEX_DIR}/"
+    filled = _Filled({})
+    with _mkdocs_warnings() as warnings, _site_errors(project):
+        with site_swap(project.site_dir) as staging:
+
+            def meanwhile(generated: list[str]) -> None:
+                with _site_errors(project):  # here, not as render's own (``_render``)
+                    filled.shells = _build_into(
+                        project, staging, shells=True, generated=generated, later=later, helpers=False
+                    ).shells
+
+            rendered = _render(render, project, progress, loaded, meanwhile)
+            link_files(project.docs_dir, staging, _files_under(project.docs_dir, later))
+        SiteState(project).published(project.site_dir, filled.shells)
+    return rendered, warnings
+
+
+def _render(
+    render: Callable[..., RenderReport],
+    project: Project,
+    progress: Callable | None,
+    loaded: Loaded | None,
+    meanwhile: Callable[[list[str]], None] | None = None,
+) -> RenderReport:
+    try:
+        return render(project, progress=progress, loaded=loaded, meanwhile=meanwhile)
+    except OSError as exc:  # a full or read-only disk under docs/: site/ is not touched yet
+        raise HemerotecaError(
+            project.docs_dir, f"cannot write the pages ({exc.strerror}): the previous site is kept"
+        ) from exc
+
+
+def _require_config(project: Project) -> None:
+    if not project.mkdocs_yml.is_file():
+        raise HemerotecaError(project.mkdocs_yml, "no mkdocs.yml in the project root")
+
+
+@contextmanager
+def _mkdocs_warnings() -> Iterator[list[str]]:
+    """MkDocs' warnings while the block runs, one line each, kept in the list it gives."""
+    logger = logging.getLogger("mkdocs")
+    warnings = _Warnings()
+    saved = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False  # shown by the caller, not by Python's last-resort handler
+    logger.addHandler(warnings)
+    try:
+        yield warnings.messages
+    finally:
+        logger.removeHandler(warnings)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+@contextmanager
+def _site_errors(project: Project) -> Iterator[None]:
+    """MkDocs' failures and the disk's, as one line each: the previous site is kept."""
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        yield
     except MkDocsException as exc:
         raise HemerotecaError(project.mkdocs_yml, f"mkdocs build failed: {exc}") from exc
     except OSError as exc:
         raise HemerotecaError(
             project.site_dir, f"cannot write the site ({exc.strerror}): the previous site is kept as it was"
         ) from exc
-    finally:
-        logger.removeHandler(warnings)
-        logger.setLevel(saved[0])
-        logger.propagate = saved[1]
-    return warnings.messages
+
+
+def _files_under(docs: Path, folder: str) -> list[str]:
+    """Every file in docs/``folder`` but pages (which MkDocs builds), as docs/ paths: what MkDocs
+    would have copied, or the site step linked, had it run after render."""
+    found = []
+    for path, _, names in os.walk(docs / folder):
+        rel = os.path.relpath(path, docs).replace(os.sep, "/")
+        found.extend(f"{rel}/{name}" for name in names if not name.endswith(".md"))
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class _Hidden:
+    """The docs/ files MkDocs does not list: ``files``, and those of folder ``later`` but pages."""
+
+    files: frozenset[str]
+    later: str = ""
+
+    def __contains__(self, rel: object) -> bool:
+        if rel in self.files:
+            return True
+        later = bool(self.later) and isinstance(rel, str) and rel.startswith(self.later)
+        return later and not str(rel).endswith(".md")
 
 
 @dataclass
@@ -113,9 +206,17 @@ def _build_into(
     shells: bool,
     changes: set[str] | None = None,
     known: dict[str, str] | None = None,
+    generated: list[str] | None = None,
+    later: str = "",
+    helpers: bool = True,
 ) -> _Filled:
     """MkDocs, the shells and the generated files into ``staging``: the whole site, or with
-    ``changes`` (docs/ paths) only what changed since site/ was built, and what it lacks."""
+    ``changes`` (docs/ paths) only what changed since site/ was built, and what it lacks.
+
+    ``generated``: what render wrote, when it is not done (its manifest otherwise); the files
+    of folder ``later`` but pages are still being written, so MkDocs does not see them and the
+    caller links them in. ``helpers``: the pages may be filled in two processes (a core is free).
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
@@ -123,9 +224,10 @@ def _build_into(
     from hemeroteca.shell import GROUPS, ShellPlugin, group_of, mkdocs_sees, write_generated_pages
 
     site, docs = project.site_dir, project.docs_dir
-    generated = _generated(project)
+    generated = _generated(project) if generated is None else generated
     # Generated files MkDocs would only copy, and the pages the shells fill: it never lists them.
-    hidden = frozenset(rel for rel in generated if not rel.endswith(".md") or (shells and group_of(rel)))
+    unlisted = frozenset(rel for rel in generated if not rel.endswith(".md") or (shells and group_of(rel)))
+    hidden = _Hidden(unlisted, later)
     config = load_config(config_file=str(project.mkdocs_yml), site_dir=str(staging))
     if shells:
         config.plugins["hemeroteca-shells"] = ShellPlugin()
@@ -135,11 +237,11 @@ def _build_into(
     filled = _Filled({})
     if changes is None:
         if shells:
-            filled.shells = write_generated_pages(docs, staging).shells
+            filled.shells = write_generated_pages(docs, staging, helpers=helpers).shells
         link_files(docs, staging, files)
         return filled
     # What changed, and what the site lacks (a page deleted from site/ by hand), is written again.
-    missing = _missing(site, [rel[:-3] + ".html" if rel.endswith(".md") else rel for rel in hidden])
+    missing = _missing(site, [rel[:-3] + ".html" if rel.endswith(".md") else rel for rel in unlisted])
     present = set(generated)
     stems: dict[PageGroup, set[str]] = {group: set() for group in GROUPS}
     for rel in sorted(changes | {rel[:-5] + ".md" for rel in missing if rel.endswith(".html")}):
@@ -202,14 +304,13 @@ def build(project: Project, *, progress: Callable | None = None, dirty: bool = F
             raise ingested.errors[0]
         loaded = load_records(project)  # read once, for check and render
         problems = require_valid(project, loaded)
-        try:
-            rendered = render(project, progress=stage(progress, "Rendering"), loaded=loaded)
-        except OSError as exc:  # a full or read-only disk under docs/: site/ is not touched yet
-            raise HemerotecaError(
-                project.docs_dir, f"cannot write the pages ({exc.strerror}): the previous site is kept"
-            ) from exc
-        del loaded  # the records are not the site step's: its forked page fillers would inherit them
-        site_warnings = build_site(project, dirty=dirty)
+        if not dirty:
+            rendering = stage(progress, "Rendering")
+            rendered, site_warnings = render_site(project, progress=rendering, loaded=loaded)
+        else:
+            rendered = _render(render, project, stage(progress, "Rendering"), loaded)
+            del loaded  # the records are not the site step's: its forked page fillers would inherit them
+            site_warnings = build_site(project, dirty=dirty)
     return BuildReport(ingest=ingested, problems=problems, render=rendered, site_warnings=site_warnings)
 
 

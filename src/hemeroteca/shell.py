@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -219,10 +219,12 @@ def write_group(
     report: FillReport,
     stems: Iterable[str] | None = None,
     shell_was: str | None = None,
+    helpers: bool = True,
 ) -> None:
     """Fill the group's shell (which MkDocs wrote into ``site_dir``) for each of ``stems``, or
     for every page of the group in docs/ when ``stems`` is None or the shell is not ``shell_was``
-    (the digest of the one the site's pages were filled into). The shell is not part of the site."""
+    (the digest of the one the site's pages were filled into). The shell is not part of the site.
+    ``helpers``: a large group may be filled in two processes (the caller has a core to spare)."""
     global _forked
     shell_html = site_dir / (group.shell_uri[:-3] + ".html")
     if not shell_html.is_file():
@@ -237,7 +239,7 @@ def write_group(
     chosen = group.names(docs_dir / group.folder, ".md") if stems is None else sorted(stems)
     half = len(chosen) // 2
     with ExitStack() as stack:
-        if len(chosen) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        if helpers and len(chosen) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
             _forked = filling
             stack.callback(_forget)
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(1))
@@ -255,13 +257,15 @@ def write_generated_pages(
     site_dir: Path,
     stems: Mapping[PageGroup, Iterable[str]] | None = None,
     shells_were: Mapping[str, str] | None = None,
+    *,
+    helpers: bool = True,
 ) -> FillReport:
     """The generated pages of every group filled into its shell (``write_group``): every page,
     or the ``stems`` of each group whose shell is the one in ``shells_were`` (by folder)."""
     report = FillReport()
     for group in GROUPS:
         chosen = None if stems is None else stems.get(group, ())
-        write_group(group, docs_dir, site_dir, report, chosen, (shells_were or {}).get(group.folder))
+        write_group(group, docs_dir, site_dir, report, chosen, (shells_were or {}).get(group.folder), helpers)
     return report
 
 
@@ -285,7 +289,7 @@ class _Listed(Files):
     as MkDocs would have listed it, so every link comes out the same.
     """
 
-    def __init__(self, files: list[File], config: MkDocsConfig, hidden: frozenset[str]) -> None:
+    def __init__(self, files: list[File], config: MkDocsConfig, hidden: Container[str]) -> None:
         super().__init__(files)
         self._config, self._hidden = config, hidden
         self._found: dict[str, File] = {}
@@ -309,7 +313,7 @@ def _sort_key(name: str) -> tuple[bool, str]:
     return (os.path.splitext(name)[0] not in ("index", "README"), name)
 
 
-def listed_files(config: MkDocsConfig, hidden: frozenset[str]) -> Files:
+def listed_files(config: MkDocsConfig, hidden: Container[str]) -> Files:
     """What ``mkdocs.structure.files.get_files`` returns, without the files of ``hidden`` (see ``_Listed``).
 
     The same walk, order, exclusions and choice between a folder's README.md and index.md.
@@ -339,7 +343,7 @@ def listed_files(config: MkDocsConfig, hidden: frozenset[str]) -> Files:
 
 
 @contextmanager
-def mkdocs_sees(hidden: frozenset[str], live: Path | None = None) -> Iterator[None]:
+def mkdocs_sees(hidden: Container[str], live: Path | None = None) -> Iterator[None]:
     """For the length of one MkDocs build: the docs/ files it lists leave out ``hidden``
     (``listed_files``), and with ``live`` (a dirty build into an empty folder) a file counts as
     modified when it is newer than its copy in the live site, not in the folder built into."""

@@ -28,6 +28,7 @@ from hemeroteca.catalogue.check import require_valid
 from hemeroteca.catalogue.store import Loaded, load_records, refuse_unsafe_files
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import inside, stamp, write_chunks_if_changed, write_if_changed, write_new
+from hemeroteca.parallel import default_jobs
 from hemeroteca.project import Project
 from hemeroteca.render.client_messages import MESSAGES_JS, messages_js
 from hemeroteca.render.exports import DATA_PAGE, ROWS, data_page, export_files, export_pieces
@@ -38,7 +39,7 @@ from hemeroteca.render.model import Article, SiteModel, build_model
 from hemeroteca.render.originals import original_files
 from hemeroteca.render.pages import article_page
 from hemeroteca.render.related import Neighbourhoods, affected
-from hemeroteca.render.search_index import article_file, article_file_name, build_index
+from hemeroteca.render.search_index import INDEX_DIR, article_file, article_file_name, build_index
 from hemeroteca.render.search_input import write_articles
 from hemeroteca.render.search_postings import TextSink
 from hemeroteca.render.spliced import write_rows
@@ -247,9 +248,14 @@ def _helper_writes(run: int) -> tuple[list[str], int]:
 
 
 def _write_article_pages(
-    docs: Path, model: SiteModel, articles: list[Article], progress: Callable | None = None
+    docs: Path,
+    model: SiteModel,
+    articles: list[Article],
+    progress: Callable | None = None,
+    helper: bool = True,
 ) -> tuple[list[str], int]:
-    """The pages of ``articles``, in two processes when there are many (``PAGE_HELPER_FROM``).
+    """The pages of ``articles``, in two processes when there are many (``PAGE_HELPER_FROM``)
+    and ``helper`` says a core is free for the second.
 
     The helper is forked, so it starts with the model built; it takes the odd runs and this
     process the even ones, so both finish at about the same time whatever the load. What a page
@@ -257,7 +263,8 @@ def _write_article_pages(
     """
     global _pages_for_helper
     runs = [articles[at : at + PAGE_RUN] for at in range(0, len(articles), PAGE_RUN)]
-    if len(articles) < PAGE_HELPER_FROM or len(runs) < 2 or "fork" not in mp.get_all_start_methods():
+    forking = helper and "fork" in mp.get_all_start_methods()
+    if not forking or len(articles) < PAGE_HELPER_FROM or len(runs) < 2:
         return _write_pages(docs, model, progress(articles) if progress else articles)
     _pages_for_helper = docs, model, runs
     helper = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
@@ -365,6 +372,15 @@ def start_search(
     return outcome
 
 
+def _remove(docs: Path, rels: Iterable[str], report: RenderReport) -> None:
+    """Delete the generated files of ``rels`` that are still there (no longer generated)."""
+    for rel in rels:
+        target = inside(docs, rel)  # the manifest is a file a pull request can change
+        if target.is_file():
+            target.unlink()
+            report.removed.append(rel)
+
+
 def load_model(project: Project, loaded: Loaded | None = None) -> SiteModel:
     """The whole site as data, from the records, the authority files and mkdocs.yml."""
     records, errors = loaded or load_records(project)
@@ -380,11 +396,15 @@ def render(
     *,
     progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
     loaded: Loaded | None = None,
+    meanwhile: Callable[[list[str]], None] | None = None,
 ) -> RenderReport:
     """Write docs/ from the catalogue, refused unless ``check`` finds no error in it.
 
     ``loaded``: the records, when the caller has read them and ``require_valid`` passed them.
     Only the records are judged here (a published archive may come without its seeds).
+    ``meanwhile``: called with every generated docs/ path but the search index's once all
+    those files are written and the files no longer generated outside the search index are
+    removed, while the search index's process may still be at work (``publish.render_site``).
     """
     refuse_unsafe_files(project)
     notes = [str(problem) for problem in refuse_bad_pages(project)]
@@ -402,26 +422,29 @@ def render(
     manifest = docs / MANIFEST
     previous = set(read_manifest(docs))
     report = RenderReport(articles=len(model.articles), notes=notes)
-    pages = GeneratedFiles(project, "article-pages")
-    # A page shows its related and same-year articles too: its key includes theirs. Only the
-    # articles near a change can have a new key; the others' pages need only be where they were.
-    page_key = model.neighbours.page_key
-    neighbourhoods = Neighbourhoods.of(model)
-    near = affected(Neighbourhoods.valid(pages.noted(NEIGHBOURHOODS)), neighbourhoods)
-    stale = [
-        a
-        for a in model.articles
-        if not (
-            pages.fresh(article_path(a.id), page_key(a))
-            if near is None or a.id in near
-            else pages.intact(article_path(a.id))
-        )
-    ]
     parallel = len(model.articles) >= PARALLEL_FROM
     with ExitStack() as stack:
-        if parallel:
+        if parallel:  # first: it takes longer than everything else render does
             searching = start_search(project, model, stack)
-        written, unchanged = _write_article_pages(docs, model, stale, progress)
+        pages = GeneratedFiles(project, "article-pages")
+        # A page shows its related and same-year articles too: its key includes theirs. Only the
+        # articles near a change can have a new key; the others' pages need only be where they were.
+        page_key = model.neighbours.page_key
+        neighbourhoods = Neighbourhoods.of(model)
+        near = affected(Neighbourhoods.valid(pages.noted(NEIGHBOURHOODS)), neighbourhoods)
+        stale = [
+            a
+            for a in model.articles
+            if not (
+                pages.fresh(article_path(a.id), page_key(a))
+                if near is None or a.id in near
+                else pages.intact(article_path(a.id))
+            )
+        ]
+        # A helper process for the pages only when a core is free: the search index's process
+        # takes longer than everything else render does, so one that slowed it slows render.
+        helper = default_jobs() > (2 if parallel else 1)
+        written, unchanged = _write_article_pages(docs, model, stale, progress, helper)
         files = other_index_pages(model) | {MESSAGES_JS: messages_js(model)}
         more_written, more_unchanged = _write_files(docs, files)
         exports_written, exports_unchanged, exports = write_exports(project, model)
@@ -439,6 +462,10 @@ def render(
             if write_if_changed(docs / rel, original.read_bytes()):
                 report.written.append(rel)
             generated.add(rel)
+        searched = f"{INDEX_DIR}/"
+        _remove(docs, sorted(rel for rel in previous - generated if not rel.startswith(searched)), report)
+        if meanwhile is not None:
+            meanwhile(sorted(generated))
         names, written, unchanged = searching() if parallel else write_search_files(project, model)
         generated.update(names)
         report.written += written
@@ -448,11 +475,8 @@ def render(
         pages.remember(article_path(article.id), page_key(article))
     pages.note(NEIGHBOURHOODS, neighbourhoods)
     pages.save()
-    for rel in sorted(previous - generated):
-        target = inside(docs, rel)  # the manifest is a file a pull request can change
-        if target.is_file():
-            target.unlink()
-            report.removed.append(rel)
+    _remove(docs, sorted(rel for rel in previous - generated if rel.startswith(searched)), report)
+    report.removed.sort()
     write_if_changed(manifest, "\n".join(sorted(generated)) + "\n")
     published.rendered([*report.written, *report.removed])
     return report
