@@ -462,6 +462,12 @@ def render(
             if write_if_changed(docs / rel, original.read_bytes()):
                 report.written.append(rel)
             generated.add(rel)
+        # Remembered now, not once the search index is done: a stat of every page written, and
+        # the store saved, are not work to leave for after the slowest process.
+        for article in stale:
+            pages.remember(article_path(article.id), page_key(article))
+        pages.note(NEIGHBOURHOODS, neighbourhoods)
+        pages.save()
         searched = f"{INDEX_DIR}/"
         _remove(docs, sorted(rel for rel in previous - generated if not rel.startswith(searched)), report)
         if meanwhile is not None:
@@ -471,10 +477,6 @@ def render(
         report.written += written
         report.unchanged += unchanged
         report.written.sort()
-    for article in stale:
-        pages.remember(article_path(article.id), page_key(article))
-    pages.note(NEIGHBOURHOODS, neighbourhoods)
-    pages.save()
     _remove(docs, sorted(rel for rel in previous - generated if rel.startswith(searched)), report)
     report.removed.sort()
     write_if_changed(manifest, "\n".join(sorted(generated)) + "\n")
