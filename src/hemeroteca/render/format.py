@@ -55,13 +55,17 @@ def slugify(text: str) -> str:
     return slug[:SLUG_CHARS].rstrip("-") or "item"
 
 
+@lru_cache(maxsize=4096)
 def country_name(code: str) -> str:
+    """Its English common name (remembered per code: the search index's process and the exports ask
+    once per article, and pycountry's look-up is a few microseconds each)."""
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return code
     return getattr(country, "common_name", None) or country.name.split(",")[0]
 
 
+@lru_cache(maxsize=4096)
 def language_name(code: str) -> str:
     if code in LANGUAGE_NAMES:
         return LANGUAGE_NAMES[code]
