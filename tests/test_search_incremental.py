@@ -23,6 +23,7 @@ from hemeroteca.render.search_postings import (
     BITMAP,
     Growing,
     Postings,
+    base36,
     build_state,
     compact,
     decode_bucketed,
@@ -197,6 +198,18 @@ def test_dense_postings_are_written_as_bitmaps_when_shorter(numbers: list[int]) 
     written = compact(gaps, numbers[-1])
     assert decode_postings(written) == numbers
     assert written == (bitmap if len(bitmap) < len(gaps) else gaps)
+
+
+@given(st.lists(st.integers(0, 3000), min_size=1, unique=True).map(sorted))
+def test_a_bitmap_is_one_bit_per_number_from_the_first_six_to_a_character(numbers: list[int]) -> None:
+    """The bitmap as its definition says (``BITMAP``), number by number, against the C-loop encoding."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    cells = [0] * ((numbers[-1] - numbers[0]) // 6 + 1)
+    for number in numbers:
+        cells[(number - numbers[0]) // 6] |= 1 << (number - numbers[0]) % 6
+    expected = f"{BITMAP}{base36(numbers[0])}{BITMAP}" + "".join(alphabet[cell] for cell in cells)
+    assert encode_bitmap(numbers) == expected
+    assert decode_postings(expected) == numbers
 
 
 def test_a_stems_postings_are_one_bitmap_per_language_where_that_is_shorter() -> None:
