@@ -140,6 +140,32 @@ def test_a_shared_store_keeps_the_parts_its_values_share(tmp_path: Path) -> None
     assert Store(path, shared=True).get("b") == {"actor": name}
 
 
+def test_a_store_in_parts_writes_again_only_the_parts_that_changed(tmp_path: Path) -> None:
+    path = tmp_path / "records.pickle"
+    store = Store(path, shared=True, parts=4)
+    for number in range(40):
+        store.put(f"r{number}", (number, "text"))
+    store.save()
+    files = sorted(tmp_path.iterdir())
+    assert [p.name for p in files] == [f"records.0{n}.pickle" for n in range(4)]
+    written = {p: p.stat().st_mtime_ns for p in files}
+    again = Store(path, shared=True, parts=4)
+    assert all(again.get(f"r{number}") == (number, "text") for number in range(40))
+    again.put("r40", (40, "text"))
+    again.save()
+    changed = [p for p in files if p.stat().st_mtime_ns != written[p]]
+    assert changed == [again.file_of("r40")[0]]
+    assert Store(path, shared=True, parts=4).get("r40") == (40, "text")
+    # A part in another part's place (both signed by this tool) is refused, not misread.
+    first, second = files[0].read_bytes(), files[1].read_bytes()
+    files[1].write_bytes(first)
+    moved = Store(path, shared=True, parts=4)
+    found = [moved.file_of(f"r{n}")[0] for n in range(41) if moved.get(f"r{n}") is not None]
+    assert files[1] not in found and files[0] in found
+    files[1].write_bytes(second)
+    assert Store(path, shared=True, parts=2).get("r0") is None  # split otherwise: another store
+
+
 def test_store_from_other_code_or_damaged_counts_as_empty(tmp_path: Path) -> None:
     from hemeroteca.cache import _signer
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hemeroteca.cache import Store, code_fingerprint
+from hemeroteca.cache import PARTS, Store, code_fingerprint
 from hemeroteca.catalogue import known
 from hemeroteca.catalogue.ingest import ingest
 from hemeroteca.catalogue.store import list_record_paths, load_records
@@ -82,13 +82,14 @@ def test_a_cache_this_tool_did_not_write_is_never_believed(project: Project, set
     ingest(project)
     path = list_record_paths(project)[0]
     real = _title(project, path)
-    stored = Store.open(project, "records", shared=True)
+    stored = Store.open(project, "records", shared=True, parts=PARTS)
     entry = list(stored.get(path.name))
     entry[2] = dict(entry[2], title="Forged title")
-    forged = {"code": code_fingerprint(), "shared": True, "entries": {path.name: tuple(entry)}}
-    (project.cache_dir / "records.pickle").write_bytes(b"\0" * 32 + pickle.dumps(forged))
+    file, part = stored.file_of(path.name)
+    forged = {"code": code_fingerprint(), "shared": True, "part": part, "entries": {path.name: tuple(entry)}}
+    file.write_bytes(b"\0" * 32 + pickle.dumps(forged))
     assert _title(project, path) == real
-    (project.cache_dir / "records.pickle").write_bytes(b"garbage")
+    file.write_bytes(b"garbage")
     assert _title(project, path) == real
 
 
@@ -129,7 +130,8 @@ def test_records_parsed_ahead_by_a_forked_helper_are_those_read_one_by_one(
     broken = paths[1]
     broken.write_text(broken.read_text(encoding="utf-8").replace("title:", "title: [", 1), encoding="utf-8")
     one_by_one = load_records(project)
-    (project.cache_dir / "records.pickle").unlink()
+    for part in project.cache_dir.glob("records.*.pickle"):
+        part.unlink()
     monkeypatch.setattr(known, "HELPER_FROM", 0)
     monkeypatch.setattr(known, "RUN", 1)  # the helper takes the second record, the fourth...
     parsed_here: list[Path] = []

@@ -83,8 +83,9 @@ def test_rerunning_ingest_and_render_changes_nothing(project: Project) -> None:
     assert render(project).written == []
     # Every file but the cache, which learns that the records written a moment ago have settled.
     after = tree_digest(project.root)
-    assert {k: v for k, v in after.items() if k != ".cache/hemeroteca/records.pickle"} == {
-        k: v for k, v in before.items() if k != ".cache/hemeroteca/records.pickle"
+    records = ".cache/hemeroteca/records."  # its parts (``cache.Store``)
+    assert {k: v for k, v in after.items() if not k.startswith(records)} == {
+        k: v for k, v in before.items() if not k.startswith(records)
     }
 
 

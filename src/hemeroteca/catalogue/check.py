@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
-from hemeroteca.cache import Store
+from hemeroteca.cache import PARTS, Store
 from hemeroteca.catalogue.authorities import Authorities, load_authorities
 from hemeroteca.catalogue.check_authorities import check_authorities
 from hemeroteca.catalogue.explain import (
@@ -291,7 +291,7 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
     # A record's own problems depend only on its text, its path and the authority files.
     # Kept as objects (``Store(shared=True)``): 100,000 small lists, mostly empty, each unpickled
     # alone on every check cost more than the checks they spare.
-    judged = Store.open(project, "record-problems", shared=True)
+    judged = Store.open(project, "record-problems", shared=True, parts=PARTS)
     problems = [Problem(e.path or "", e.line or 1, e.field or "front matter", e.message) for e in errors]
     problems += pages
     ids: dict[str, list[str]] = {}

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from hemeroteca.cache import Store
+from hemeroteca.cache import PARTS, Store
 from hemeroteca.catalogue.known import file_stamp
 from hemeroteca.project import Project
 
@@ -28,7 +28,7 @@ class SeedDigests:
     def __init__(self, project: Project, kind: str, compute: Callable[[bytes], str]) -> None:
         # Kept as objects (``Store(shared=True)``): a digest is a short text, and unpickling
         # 100,000 of them one by one was most of what ``add`` spent looking for duplicates.
-        self._store = Store.open(project, f"seed-{kind}", shared=True)
+        self._store = Store.open(project, f"seed-{kind}", shared=True, parts=PARTS)
         self._compute = compute
 
     def __call__(self, path: Path) -> str:

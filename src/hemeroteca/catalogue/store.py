@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hemeroteca.cache import Store
+from hemeroteca.cache import PARTS, Store
 from hemeroteca.catalogue.known import KnownRecords
 from hemeroteca.catalogue.record import Record
 from hemeroteca.errors import HemerotecaError
@@ -148,7 +148,7 @@ def load_records(project: Project) -> Loaded:
     the search index reads each again when it needs it, so memory does not hold the archive.
     """
     records, errors = [], []
-    known = KnownRecords(Store.open(project, "records", shared=True))
+    known = KnownRecords(Store.open(project, "records", shared=True, parts=PARTS))
     paths = list_record_paths(project)
     known.parse_ahead(paths)
     for path in paths:

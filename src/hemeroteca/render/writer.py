@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from hemeroteca.cache import Store, load_value, save_value
+from hemeroteca.cache import PARTS, Store, load_value, save_value
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.check import require_valid
 from hemeroteca.catalogue.store import Loaded, load_records, refuse_unsafe_files
@@ -153,11 +153,14 @@ class GeneratedFiles:
     A file made from a ``key`` (an article's page, an article's search file) is trusted when
     it is the file this class saw written for that key: same size and modification time.
     Each process that writes keeps its own store (``name``), so two never save over each other.
+    ``parts``: for a store with an entry per article (``cache.Store``), so that a build after one
+    new article writes a few of its parts again, not all of it.
     """
 
-    def __init__(self, project: Project, name: str) -> None:
+    def __init__(self, project: Project, name: str, parts: int = 1) -> None:
         self._docs = project.docs_dir
-        self._store = Store.open(project, name)
+        # Kept as objects: a look-up is then a dict's, not an unpickling (one per article and build).
+        self._store = Store.open(project, name, shared=True, parts=parts)
 
     def fresh(self, rel: str, key: str) -> bool:
         known = self._store.get(rel)
@@ -303,7 +306,7 @@ def write_search_files(project: Project, model: SiteModel) -> tuple[list[str], l
     ``seen``), so that the text is read once.
     """
     docs = project.docs_dir
-    generated = GeneratedFiles(project, "search-files")
+    generated = GeneratedFiles(project, "search-files", PARTS)
     early: list[str] = []
 
     def seen(number: int, article: Article, body: str) -> None:
@@ -426,7 +429,7 @@ def render(
     with ExitStack() as stack:
         if parallel:  # first: it takes longer than everything else render does
             searching = start_search(project, model, stack)
-        pages = GeneratedFiles(project, "article-pages")
+        pages = GeneratedFiles(project, "article-pages", PARTS)
         # A page shows its related and same-year articles too: its key includes theirs. Only the
         # articles near a change can have a new key; the others' pages need only be where they were.
         page_key = model.neighbours.page_key
