@@ -41,10 +41,14 @@ def article_row(article: Article) -> list[Any]:
     ]
 
 
+# One encoder for every line: ``json.dumps`` with any option makes a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def write_articles(articles: Iterable[Article], out: IO[str]) -> None:
     """One JSON line per article, in the order given (the model's: newest first)."""
     for article in articles:
-        out.write(json.dumps(article_row(article), ensure_ascii=False, separators=(",", ":")))
+        out.write(_ENCODE(article_row(article)))
         out.write("\n")
 
 
@@ -53,25 +57,25 @@ def read_articles(path: Path) -> list[Article]:
 
     Actors and topics named alike are one object, as in the model.
     """
-    actors: dict[str, ActorRef] = {}
-    topics: dict[str, TopicRef] = {}
+    actors: dict[tuple, ActorRef] = {}
+    topics: dict[tuple, TopicRef] = {}
     articles = []
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             (id_, title, date, language, countries, actor_rows, topic_rows, review, uncertain, key,
              file, digest, body) = json.loads(line)  # fmt: skip
             record_actors = []
-            for row in actor_rows:
-                seen = json.dumps(row)
-                if seen not in actors:
-                    actors[seen] = ActorRef(row[0], row[1], row[2], tuple(row[3]))
-                record_actors.append(actors[seen])
+            for name, kind, alias, aliases in actor_rows:
+                actor = (name, kind, alias, tuple(aliases))  # its own key: hashed, not encoded again
+                if actor not in actors:
+                    actors[actor] = ActorRef(*actor)
+                record_actors.append(actors[actor])
             record_topics = []
-            for row in topic_rows:
-                seen = json.dumps(row)
-                if seen not in topics:
-                    topics[seen] = TopicRef(row[0], row[1], tuple(tuple(pair) for pair in row[2]))
-                record_topics.append(topics[seen])
+            for topic_id, label, labels in topic_rows:
+                topic = (topic_id, label, tuple(map(tuple, labels)))
+                if topic not in topics:
+                    topics[topic] = TopicRef(*topic)
+                record_topics.append(topics[topic])
             meta = {"id": id_, "uncertain": uncertain} if uncertain else {"id": id_}
             if file is None:
                 record = Record(meta, body=body, digest=digest)
