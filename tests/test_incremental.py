@@ -268,6 +268,34 @@ def test_a_render_with_nothing_new_makes_no_article_search_file(
     assert victim.read_bytes() == content and len(made) == 1
 
 
+def test_a_render_with_nothing_new_makes_no_term_shard_and_remakes_a_damaged_one(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hemeroteca.catalogue.ingest import ingest
+    from hemeroteca.render import search_index
+
+    ingest(project)
+    writer.render(project)
+    made: list[str] = []
+    real_script = search_index._script
+
+    def counted(call: str, *args: object) -> str:
+        if call == "addShard":
+            made.append(str(args[0]))
+        return real_script(call, *args)
+
+    monkeypatch.setattr(search_index, "_script", counted)
+    before = tree_digest(project.docs_dir)
+    writer.render(project)
+    assert made == []  # each shard on disk was written from the same terms and entries
+    assert tree_digest(project.docs_dir) == before
+    victim = sorted((project.docs_dir / "search-index").glob("t-*.js"))[0]
+    content = victim.read_bytes()
+    victim.write_bytes(content[:-2] + b"  ")  # the same size, another time: not trusted
+    writer.render(project)
+    assert victim.read_bytes() == content and made == [victim.name[2:-3]]
+
+
 def test_a_render_with_nothing_new_makes_no_browse_page(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:

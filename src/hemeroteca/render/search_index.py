@@ -171,9 +171,23 @@ class IndexFiles(Mapping[str, str]):
         )
 
     def key(self, rel: str) -> str | None:
-        """What an article's file is a function of (its number is in its path); None for the others."""
+        """What an article's file or a term shard is a function of; None for the others.
+
+        An article's: its key (its number is in its path). A shard's: a digest of its terms and
+        their entries as Python writes them, without making its script (equal digests, equal
+        files): after one new article a few of thousands of shards change, and making each
+        script and reading each file to compare was most of writing the search files.
+        """
+        if rel in self._fixed:
+            return None
         number = self._number(rel)
-        return self._ordered[number].key if number is not None and rel not in self._fixed else None
+        if number is not None:
+            return self._ordered[number].key
+        key = self._shard(rel)
+        if key is None:
+            return None
+        written = repr((key, self._shards[key])).encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(written, digest_size=16).hexdigest()
 
 
 def article_file_name(number: int) -> str:
