@@ -21,6 +21,7 @@ from hemeroteca.render.model import Article, build_model
 from hemeroteca.render.search_index import body_postings, build_index, facet_file
 from hemeroteca.render.search_postings import (
     BITMAP,
+    Bitmaps,
     Growing,
     Postings,
     base36,
@@ -111,15 +112,18 @@ def apply(archive: dict[int, tuple], step: tuple[str, int, tuple]) -> dict[int, 
 @given(st.dictionaries(st.integers(0, 12), ARTICLES, max_size=6), STEPS)
 def test_updating_gives_the_files_a_scratch_build_gives(start: dict[int, tuple], steps: list) -> None:
     archive = start
-    files, state = build_index(model_of(archive))
+    bitmaps = Bitmaps()
+    files, state = build_index(model_of(archive), bitmaps=bitmaps)
     for step in steps:
         archive = apply(archive, step)
         model = model_of(archive)
         previous = pickle.loads(pickle.dumps(state))  # as the caller's cache hands it back
         before = pickle.dumps(previous)
-        files, state = build_index(model, previous)
-        assert files == build_index(model)[0]
+        bitmaps = Bitmaps(pickle.loads(pickle.dumps(bitmaps.made)))  # the last build's bitmaps, kept
+        files, state = build_index(model, previous, bitmaps=bitmaps)
+        assert dict(files) == dict(build_index(model)[0])
         assert pickle.dumps(previous) == before  # the previous state is left as it was
+        assert all(bitmap.startswith(BITMAP) for bitmap in bitmaps.made.values())
 
 
 def test_what_moves_few_numbers_updates_the_state_and_anything_else_rebuilds() -> None:
@@ -261,3 +265,16 @@ def test_the_browser_finds_each_articles_row_year_order_and_facets() -> None:
         assert (facet, code_again, file) == ("language", code, facet_file("language", code))
         numbers = sorted(n for found in decode_bucketed(data["p"]).values() for n in found)
         assert numbers == [n for n, a in enumerate(by_number) if a.language == code] and count == len(numbers)
+
+
+def test_a_bitmap_is_made_again_only_for_postings_the_last_build_did_not_have() -> None:
+    def never() -> str:
+        raise AssertionError("made again")
+
+    first = Bitmaps()
+    assert first("0.1.1", lambda: encode_bitmap([0, 1, 2])) == encode_bitmap([0, 1, 2])
+    again = Bitmaps(pickle.loads(pickle.dumps(first.made)))
+    assert again("0.1.1", never) == encode_bitmap([0, 1, 2])
+    assert again("0.2", lambda: encode_bitmap([0, 2])) == encode_bitmap([0, 2])
+    assert len(again.made) == 2 and len(Bitmaps(again.made).made) == 0  # only what a build used
+    assert Bitmaps("not what a build keeps")("0.1.1", lambda: "made") == "made"

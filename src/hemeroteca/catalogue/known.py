@@ -86,7 +86,8 @@ class KnownRecords:
         entry = self._store.get(path.name)
         if entry is not None and stamp is not None and entry[0] == stamp:
             _, digest, meta, table, blank, summary = entry
-            # Its texts shared already: the store keeps the entries in one pickle (``Store(shared=True)``).
+            # Its texts shared already: the store pickles its entries together, a part at a time
+            # (``Store(shared=True, parts=...)``), so a text is one object per part, not per record.
             record = Record.known(meta, {}, path, digest, blank, summary, shared_already=True)
             record.line_table = table
             return record

@@ -51,6 +51,7 @@ from hemeroteca.render.format import country_name, language_name
 from hemeroteca.render.model import Article, SiteModel
 from hemeroteca.render.search_postings import (
     BUCKETED,
+    Bitmaps,
     IndexState,
     TextSink,
     base36,
@@ -209,7 +210,10 @@ def article_file(number: int, article: Article, body: str) -> str:
 
 
 def build_index(
-    model: SiteModel, previous: IndexState | None = None, seen: TextSink | None = None
+    model: SiteModel,
+    previous: IndexState | None = None,
+    seen: TextSink | None = None,
+    bitmaps: Bitmaps | None = None,
 ) -> tuple[IndexFiles, IndexState]:
     """Relative path -> content of every search file, and the state to pass to the next build.
 
@@ -217,13 +221,14 @@ def build_index(
     cannot be reused from it is rebuilt, and the files are the same either way.
     ``seen``: told each article the index reads, with its number and text, so that its
     search file (``article_file``) can be written without reading the text again.
+    ``bitmaps``: the dense postings' bitmaps a former build made (``search_postings.Bitmaps``).
     """
     numbering = sorted(range(len(model.articles)), key=lambda rank: added_order(model.articles[rank].id))
     ordered = [model.articles[rank] for rank in numbering]
     state = (update_state(previous, ordered, seen) if previous is not None else None) or build_state(
         ordered, seen
     )
-    shards = _shards(state)
+    shards = _shards(state, bitmaps)
     vocabularies = _vocabularies(model)
     files = _order_files(model, numbering)
     files.update(_facet_files(ordered, state.buckets, vocabularies))
@@ -233,8 +238,9 @@ def build_index(
     return IndexFiles(files, ordered, shards), state
 
 
-def _shards(state: IndexState) -> dict[str, dict[str, dict[str, object]]]:
-    """The term shards by key: each one's terms and their entries."""
+def _shards(state: IndexState, bitmaps: Bitmaps | None = None) -> dict[str, dict[str, dict[str, object]]]:
+    """The term shards by key: each one's terms and their entries (dense postings' bitmaps
+    from ``bitmaps`` when they were made by the last build)."""
     entries: dict[str, dict[str, object]] = defaultdict(dict)
     by_stem: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for key in sorted(state.body.text):  # stem, then bucket: each stem's buckets in order
@@ -242,11 +248,11 @@ def _shards(state: IndexState) -> dict[str, dict[str, dict[str, object]]]:
         by_stem[stem].append((where, state.body.text[key], state.body.last[key]))
     while by_stem:
         stem, parts = by_stem.popitem()
-        entries[stem]["p"] = body_postings(parts)
+        entries[stem]["p"] = body_postings(parts, bitmaps)
     for stem, text in state.title.text.items():
-        entries[stem]["t"] = compact(text, state.title.last[stem])
+        entries[stem]["t"] = compact(text, state.title.last[stem], bitmaps)
     for stem, text in state.frequent.text.items():
-        entries[stem]["o"] = compact(text, state.frequent.last[stem])
+        entries[stem]["o"] = compact(text, state.frequent.last[stem], bitmaps)
     forms_of: dict[str, list[str]] = defaultdict(list)
     for form, stems in sorted(state.forms().items()):
         entries[form]["s"] = sorted(stems)
@@ -263,7 +269,7 @@ def _shards(state: IndexState) -> dict[str, dict[str, dict[str, object]]]:
     return dict(shards)
 
 
-def body_postings(parts: list[tuple[str, str, int]]) -> str:
+def body_postings(parts: list[tuple[str, str, int]], bitmaps: Bitmaps | None = None) -> str:
     """A stem's postings from its (bucket, postings, last number) in bucket order: ``es2019:4.1;pt:c``.
 
     A language whose buckets together are more than twice as long as one bitmap is written
@@ -280,8 +286,13 @@ def body_postings(parts: list[tuple[str, str, int]]) -> str:
         text = sum(len(where) + len(gaps) + 2 for where, gaps, _ in held)
         first = min(int(gaps.partition(".")[0], 36) for _, gaps, _ in held)
         if 2 * (bitmap_size(first, max(last for *_, last in held)) + len(language) + 2) < text:
-            numbers = sorted(chain.from_iterable(decode_postings(gaps) for _, gaps, _ in held))
-            written.append(f"{language}:{encode_bitmap(numbers)}")
+
+            def bitmap(held: list[tuple[str, str, int]] = held) -> str:
+                numbers = chain.from_iterable(decode_postings(gaps) for _, gaps, _ in held)
+                return encode_bitmap(sorted(numbers))
+
+            postings = ";".join(f"{where}:{gaps}" for where, gaps, _ in held)
+            written.append(f"{language}:{bitmaps(postings, bitmap) if bitmaps else bitmap()}")
         else:
             written.extend(f"{where}:{gaps}" for where, gaps, _ in held)
     return ";".join(written)

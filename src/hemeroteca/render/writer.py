@@ -41,7 +41,7 @@ from hemeroteca.render.pages import article_page
 from hemeroteca.render.related import Neighbourhoods, affected
 from hemeroteca.render.search_index import INDEX_DIR, article_file, article_file_name, build_index
 from hemeroteca.render.search_input import write_articles
-from hemeroteca.render.search_postings import TextSink
+from hemeroteca.render.search_postings import Bitmaps, TextSink
 from hemeroteca.render.spliced import write_rows
 from hemeroteca.sitedir import SiteState
 from hemeroteca.translated_pages import refuse_bad_pages
@@ -60,6 +60,8 @@ def read_manifest(docs: Path) -> list[str]:
 NEIGHBOURHOODS = ("neighbourhoods",)
 # The search index's state from the last build, in the cache (``cache.save_value``).
 SEARCH_STATE = "search-state.pickle"
+# And the bitmaps of its dense postings (``search_postings.Bitmaps``).
+SEARCH_BITMAPS = "search-bitmaps.pickle"
 
 
 @dataclass
@@ -293,9 +295,11 @@ def search_files(project: Project, model: SiteModel, seen: TextSink | None = Non
 
     After one new article that is its postings appended, not 10,000 bodies read again.
     """
-    path = project.cache_dir / SEARCH_STATE
-    files, state = build_index(model, load_value(path), seen)
+    path, made = project.cache_dir / SEARCH_STATE, project.cache_dir / SEARCH_BITMAPS
+    bitmaps = Bitmaps(load_value(made))
+    files, state = build_index(model, load_value(path), seen, bitmaps)
     save_value(path, state)
+    save_value(made, bitmaps.made)
     return files
 
 
