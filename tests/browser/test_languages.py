@@ -168,5 +168,7 @@ def test_skip_link_reaches_an_articles_headline(browser, server, site) -> None: 
     focused = "|".join(focused)
     assert focused.startswith("md-skip") and focused.endswith("|#title"), focused
     page.keyboard.press("Enter")
+    # following the link updates the address after the key event returns: wait for it, not a sleep
+    page.wait_for_function("location.hash === '#title'", timeout=5000)
     assert page.url.endswith("#title")
     page.close()
