@@ -1213,9 +1213,24 @@ def test_a_name_that_opens_on_a_fund_is_an_instrument_unless_an_acronym_is_defin
         "pelo banco. El Fondo Nacional de Garantías (FNG) respalda los créditos."
     )
     assert orgs(text) == {"Fondo Nacional de Garantías": "FNG"}
-    # a proper modifier before the fund, or the fund closing the name, names a body
-    text = "It lends US$5 million from the China Co-financing Fund for Asia and the Caribbean Fund."
-    assert set(orgs(text)) == {"China Co-financing Fund for Asia", "Caribbean Fund"}
+    # a proper modifier before the fund and a complement after it names a body
+    text = "It lends US$5 million from the China Co-financing Fund for Asia."
+    assert set(orgs(text)) == {"China Co-financing Fund for Asia"}
+
+
+def test_an_english_name_closed_by_a_fund_is_an_instrument_unless_it_acts() -> None:
+    # the word order of English: what the fund does before it, the same instrument as "Fondo de ..."
+    text = (
+        "The bank is the first to use the Enhanced Credit Guarantee Fund. The aim of the Loan Guarantee "
+        "Fund is to lower rates, and the Trust Loan Fund’s first form was filled out."
+    )
+    assert orgs(text) == {}
+    # a verb after it, a title it gives, an acronym defined for it, or paying for the programme
+    assert "Mutual Guarantee Fund" in orgs("Mutual Guarantee Fund Manager Gillian Griffith said loans grow.")
+    assert "Export Recovery Fund" in orgs("The Export Recovery Fund approved ten loans.")
+    assert "Youth Enterprise Fund" in orgs("The Youth Enterprise Fund (YEF) lends to students.")
+    text = "The programme is funded with 4 million euros from the European Development Fund."
+    assert "European Development Fund" in orgs(text)
 
 
 def test_a_name_in_apposition_to_a_body_says_who_that_body_is() -> None:

@@ -49,6 +49,7 @@ from hemeroteca.extract.short_names import (
     coordinated_names,
     enumerated_bodies,
     standalone_acronyms,
+    titled_after,
 )
 from hemeroteca.extract.vocabulary import alternation, word_set, words
 
@@ -180,6 +181,10 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
         # defined for it as for a fund ("Sistema Integral de Financiamiento ... (Sí Financia)")
         return False
 
+    if _fund_last(toks) and not defined:
+        # "Loan Guarantee Fund", "Trust Loan Fund": English puts what a fund does before it, as Spanish
+        # and Portuguese put it after ("Fondo de Garantías"); the same instrument, the same restraint
+        return False
     # The head may follow one capitalised modifier when a complement follows: "People's Ministry for
     # Foreign Affairs", "OAS Department of ..." (but "Paulo Câmara" is a person).
     if toks[0] in initial or (toks[1] in initial and len(toks) > 2) or toks[-1] in final:
@@ -201,6 +206,15 @@ def is_institution(name: str, *, defined: bool = False) -> bool:
         t in _DEFINED_HEADS and (k == 0 or toks[k + 1] in SPLIT_CONN) for k, t in enumerate(toks[:-1])
     )
     return loose or any(t in strong for t in toks[:-1])
+
+
+def _fund_last(toks: list[str]) -> bool:
+    """A name closed by a fund, no other body's head before it ("Enhanced Credit Guarantee Fund", not
+    "Caribbean Development Bank Fund" nor "Fund for ... Development")."""
+    initial, final, _ = _heads()
+    return toks[-1] in _STRONG_EXTRA and not any(
+        t in initial or t in final or t in SPLIT_CONN for t in toks[:-1]
+    )
 
 
 def is_institution_name(line: str) -> bool:
@@ -404,7 +418,10 @@ def _cut_at_title(name: str) -> str:
         # the shortest whole name before it: the title may have modifiers ("Country Director")
         for j in range(2, k + 1):
             head = name[: toks[j].start].rstrip(" ,")
-            if fold(toks[j - 1].word) not in NAME_GLUE and is_institution(head):
+            if fold(toks[j - 1].word) in NAME_GLUE:
+                continue
+            # a fund too: its title says it acts ("Mutual Guarantee Fund Manager")
+            if is_institution(head) or _fund_last(_tokens(head)):
                 return head
     return name
 
@@ -460,14 +477,34 @@ def _subunit_heads() -> frozenset[str]:
 
 def _acting_fund(text: str, start: int, name: str) -> bool:
     """'El Fondo Nacional de Garantías firmó un convenio', 'The Fund for Agricultural Development
-    approved': a name that opens on a fund describes an instrument (``is_institution``) unless the
-    text defines an acronym for it or, as for a bare acronym, a verb right after it says it acts."""
+    approved', 'Mutual Guarantee Fund Manager Gillian Griffith': a name that opens on a fund, or in
+    English ends on one, describes an instrument (``is_institution``) unless the text defines an
+    acronym for it or, as for a bare acronym, a verb right after it says it acts, it gives a person's
+    title, or it pays for the story's programme."""
     toks = _tokens(name)
-    # the fund, its complement at once or past one modifier: "Fondo de ...", "Fondo Nacional de ..."
-    if len(toks) < 3 or toks[0] not in _STRONG_EXTRA or not {toks[1], toks[2]} & SPLIT_CONN:
+    # the fund, its complement at once or past one modifier: "Fondo de ...", "Fondo Nacional de ...";
+    # or in English the fund last: "The Loan Guarantee Fund approved"
+    opens = len(toks) >= 3 and toks[0] in _STRONG_EXTRA and bool({toks[1], toks[2]} & SPLIT_CONN)
+    if not (opens or (len(toks) >= 2 and _fund_last(toks))):
         return False
     end = start + len(name)
-    return text[start:end] == name and acts_after(text[end : end + 60])
+    if text[start:end] != name:
+        return False
+    after = text[end : end + 60]
+    funder = _funder_cue().search(text, max(0, start - 80), start)
+    return acts_after(after) or titled_after(after) or bool(funder)
+
+
+@cache
+def _funder_cue() -> re.Pattern[str]:
+    """'funded with 4 million euros from the European Development Fund', 'financiado pelo Fundo X': the
+    fund pays for the story's programme, a body taking part (``funder_cues``, then "from"/"by" and an
+    article, within the sentence)."""
+    cues = alternation(words("funder_cues"))
+    return re.compile(
+        rf"(?<!\w)(?i:{cues})(?!\w)[^.;:!?\n]{{0,60}}?(?<!\w)(?i:from|by|por|pelo|pela|del|de|do|da)"
+        rf"[ \t]+(?:(?i:the|el|la|o|a)[ \t]+)?$"
+    )
 
 
 @cache

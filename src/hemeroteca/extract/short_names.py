@@ -148,7 +148,7 @@ def _why_standalone(text: str, m: re.Match[str], title: str) -> str | None:
         is_role(tail, i) for i in range(len(tail))
     ):
         return "acronym names the employer in a title"
-    if _titled_after(after):
+    if titled_after(after):
         return "a person's title after the acronym"
     if acts_after(after):
         return "a verb after the acronym"
@@ -160,7 +160,7 @@ def _why_standalone(text: str, m: re.Match[str], title: str) -> str | None:
 MAX_TITLE_GAP = 3
 
 
-def _titled_after(after: str) -> bool:
+def titled_after(after: str) -> bool:
     """The acronym owns a person's title right after it: 'CARICOM Secretary-General Dr. Carla Barnett',
     "PROCOMER's export manager", "IDB Lab's specialist". Without a possessive only capitalised words
     may come between ("GAPI entrevistou o gestor" gives no title)."""
