@@ -74,12 +74,15 @@ def tokenize(text: str) -> list[Token]:
     # made without the named tuple's Python constructor, and a word differs from its token only
     # when the token ends in a full stop.
     make, abbreviation = tuple.__new__, _ABBREVIATION.match
-    out = []
-    for m in _TOKEN.finditer(text):
-        token = m.group()
-        word = token[:-1] if token[-1] == "." and not abbreviation(token) else token
-        out.append(make(Token, (token, *m.span(), word)))
-    return out
+
+    def word(token: str) -> str:
+        return token if abbreviation(token) else token[:-1]
+
+    return [
+        make(Token, (token, m.start(), m.end(), word(token) if token[-1] == "." else token))
+        for m in _TOKEN.finditer(text)
+        for token in (m.group(),)
+    ]
 
 
 @lru_cache(maxsize=4096)
@@ -198,18 +201,24 @@ def runs(tokens: list[Token]) -> list[tuple[int, int]]:
     """(first, last+1) token indexes of capitalised runs joined by particles."""
     out = []
     i = 0
+    initial = _INITIAL_LETTERS
+    # ``is_cap`` of every token, read once and inline: the loop asks it of some tokens twice
+    cap = [
+        w[:1].isupper() and any(map(str.islower, w)) or (len(t) == 2 and t[1] == "." and t[0] in initial)
+        for t, _, _, w in tokens
+    ]
     while i < len(tokens):
-        if not tokens[i].is_cap:
+        if not cap[i]:
             i += 1
             continue
         j = i + 1
         while j < len(tokens):
-            if tokens[j].is_cap and not tokens[j - 1].ends_sentence:
+            if cap[j] and not tokens[j - 1].ends_sentence:
                 j += 1
             elif (
                 tokens[j].text in PARTICLES
                 and j + 1 < len(tokens)
-                and tokens[j + 1].is_cap
+                and cap[j + 1]
                 and not tokens[j - 1].ends_sentence
             ):
                 j += 2
@@ -218,7 +227,7 @@ def runs(tokens: list[Token]) -> list[tuple[int, int]]:
                 tokens[j].text in PARTICLES
                 and j + 2 < len(tokens)
                 and tokens[j + 1].text in _PARTICLE_ARTICLES
-                and tokens[j + 2].is_cap
+                and cap[j + 2]
                 and not tokens[j - 1].ends_sentence
             ):
                 j += 3

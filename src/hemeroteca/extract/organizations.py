@@ -784,9 +784,18 @@ def _company() -> re.Pattern[str]:
     )
 
 
+@cache
+def _any_suffix() -> re.Pattern[str]:
+    """A legal form anywhere, as ``_company`` ends on one: most texts have none, and finding that out
+    costs a fraction of trying the company pattern at every capitalised word."""
+    return re.compile(rf"(?:{_suffix_alternation()})(?!\w)")
+
+
 def _companies(text: str) -> list[OrgMention]:
     """Names closed by a legal form are firms, with the form: 'Jardine Matheson & Co. Ltd.'."""
-    found = []
+    found: list[OrgMention] = []
+    if not _any_suffix().search(text):
+        return found
     for m in _company().finditer(text):
         name = _trim_front(m.group(0)).rstrip(".")
         # an acronym may open a longer name ("JN Small Business Loans Limited"), not a short one ("CDB Ltd")
