@@ -10,10 +10,11 @@ import pytest
 
 from hemeroteca.doubts import Doubt, doubt_table, flag_at, note_field_and_code, shown, summarise, weakness
 from hemeroteca.evaluate import FLAG_FIELDS, Scores, score_flags
-from hemeroteca.extract import title_doubts
+from hemeroteca.extract import extract_text, title_doubts
 from hemeroteca.extract.countries import CountryHit, close_main, find_countries
 from hemeroteca.extract.dates import read_date
 from hemeroteca.extract.place_doubts import surname_countries
+from hemeroteca.extract.title_doubts import unechoed_headline
 from hemeroteca.project import Project
 
 
@@ -261,3 +262,37 @@ def test_a_country_named_only_as_a_persons_surname_is_doubted() -> None:
     ]
     assert [(d.code, d.item) for d in surname_countries(hits, text)] == [("country-as-surname", "ME")]
     assert surname_countries(hits, f"{text}\n\nO acordo vale também para Montenegro.") == []
+
+
+STORY = (
+    "El Banco de Desarrollo aprobó un crédito de 20 millones de dólares para las pequeñas empresas "
+    "rurales de la provincia. Las cooperativas agrícolas recibirán los fondos durante los próximos "
+    "tres años, con tasas más bajas que las comerciales y plazos de gracia para las cosechas. La "
+    "gerente del programa explicó que las solicitudes se recibirán en las oficinas regionales desde "
+    "junio, y que las empresas lideradas por mujeres tendrán prioridad en la evaluación. Los técnicos "
+    "visitarán cada comunidad para explicar las condiciones del préstamo a los productores interesados."
+)
+
+
+def test_a_headline_the_story_never_echoes_is_doubted() -> None:
+    """A line no long word of which comes back in the story (a funder's notice, a slogan, another
+    story's headline) is doubted; a headline sharing one word with it, by its stem, is not."""
+    doubts = unechoed_headline("Temblor en Ucayali: ¿de qué magnitud fue el sismo?", STORY)
+    found = [(d.code, d.detail) for d in doubts]
+    assert found == [("headline-not-echoed", "temblor, ucayali, magnitud, sismo")]
+    assert unechoed_headline("Co-funded by the European Union", STORY)[0].field == "title"
+    # "Créditos" echoes "crédito", accents and plural aside
+    assert unechoed_headline("Créditos para el campo", STORY) == []
+    # too short a story to tell, or a headline of short words only: no doubt
+    assert unechoed_headline("Temblor en Ucayali", STORY[:120]) == []
+    assert unechoed_headline("Ya no, dijo", STORY) == []
+
+
+def test_extraction_doubts_a_headline_its_story_never_echoes() -> None:
+    metadata = extract_text(f"Un sismo sacude la sierra sur\n\n{STORY}\n")
+    assert metadata.title == "Un sismo sacude la sierra sur"
+    shown_lines = " ".join(metadata.uncertain)
+    assert "title: no word of the headline" in shown_lines and "[headline-not-echoed]" in shown_lines
+    assert "headline-not-echoed" not in {
+        d.code for d in extract_text(f"Crédito para cooperativas rurales\n\n{STORY}\n").doubts
+    }

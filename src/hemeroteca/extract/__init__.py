@@ -18,6 +18,7 @@ from hemeroteca.extract.countries import country_doubts, find_countries
 from hemeroteca.extract.dates import date_line_kind, date_matches, read_date
 from hemeroteca.extract.language import identify_language
 from hemeroteca.extract.place_doubts import surname_countries
+from hemeroteca.extract.title_doubts import unechoed_headline
 from hemeroteca.extract.topics import find_topics
 from hemeroteca.sources.clean import clean_page, is_credit, paragraphs
 from hemeroteca.sources.title import body_without_title, find_title, is_headline_line
@@ -126,6 +127,7 @@ def extract_text(text: str, authorities: Authorities | None = None) -> Metadata:
     doubts = [
         *title.doubts,
         *title_doubts(title.text),
+        *unechoed_headline(headline, read),
         *date_doubts,
         *country_doubts(countries),
         *surname_countries(countries, f"{headline}\n{read}"),
