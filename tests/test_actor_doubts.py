@@ -323,3 +323,16 @@ def test_two_bodies_joined_by_a_hyphen() -> None:
     text = "O Sebrae-AM abriu o edital."
     doubts = actor_doubts(text, 0, [Named("Sebrae-AM", [text.index("Sebrae")])])[0]
     assert "actor-hyphen-joined" not in {d.code for d in doubts}
+
+
+def test_a_body_every_state_has_named_without_whose_it_is() -> None:
+    """"El Consejo de Ministros aprobó", "the Central Bank": which one? The rule-maker or a source,
+    and too vague to file; a council or a bank named with its own name is not doubted so."""
+    for name in ("Consejo de Ministros", "Central Bank", "Câmara Municipal"):
+        text = f"Ana Ruiz dijo que el {name} aprobó la línea."
+        doubts = actor_doubts(text, 0, [Named(name, [text.index(name)])])[0]
+        assert "actor-generic-body" in {d.code for d in doubts}, name
+    for name in ("Central Bank of Barbados", "Consejo Empresarial Mexicano", "Câmara Municipal de Lisboa"):
+        text = f"Ana Ruiz dijo que el {name} aprobó la línea."
+        doubts = actor_doubts(text, 0, [Named(name, [text.index(name)])])[0]
+        assert "actor-generic-body" not in {d.code for d in doubts}, name

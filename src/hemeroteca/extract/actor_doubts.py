@@ -59,6 +59,12 @@ def _institution_words() -> frozenset[str]:
 
 
 @cache
+def _generic_bodies() -> frozenset[str]:
+    """Folded names of bodies every state or town has ("Consejo de Ministros", "Central Bank")."""
+    return frozenset(fold(w) for w in _words("generic_bodies"))
+
+
+@cache
 def _speaks() -> re.Pattern[str]:
     """A verb of saying or a quotation mark: someone speaks in the sentence."""
     verbs = "|".join(re.escape(w) for w in sorted(words("speech_verbs"), key=len, reverse=True))
@@ -413,6 +419,8 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
         doubt("actor-one-letter")
     if _HYPHEN_JOINED.match(name):
         doubt("actor-hyphen-joined")
+    if fold(name) in _generic_bodies():
+        doubt("actor-generic-body")
     kind = _not_a_body(name)
     if kind:
         doubt("actor-not-a-body", kind)
