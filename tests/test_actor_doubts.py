@@ -336,3 +336,29 @@ def test_a_body_every_state_has_named_without_whose_it_is() -> None:
         text = f"Ana Ruiz dijo que el {name} aprobó la línea."
         doubts = actor_doubts(text, 0, [Named(name, [text.index(name)])])[0]
         assert "actor-generic-body" not in {d.code for d in doubts}, name
+
+
+def test_a_person_near_no_body_of_the_story_who_does_nothing() -> None:
+    """Named in an audience's list ("an audience that included ... Ana Ruiz and ..."), with no body
+    of the story near and no verb after the name: someone present, not an actor. One a body is
+    named beside, or who is the subject of a verb, is not doubted so."""
+    text = "Speaking to an audience that included Ambassador Ana Ruiz and others, the minister said it."
+    doubts = actor_doubts(text, 0, [Named("Ana Ruiz", [text.index("Ana")], type="person")])[0]
+    assert "person-no-body" in {d.code for d in doubts}
+    text = "The director of the Banco del Sur, Ana Ruiz, and others were there."
+    found = actor_doubts(
+        text,
+        0,
+        [
+            Named("Ana Ruiz", [text.index("Ana")], type="person"),
+            Named("Banco del Sur", [text.index("Banco")]),
+        ],
+    )
+    assert "person-no-body" not in {d.code for d in found[0]}
+    for text in ("The minister Ana Ruiz, announced the line.", "Ambassador Ana Ruiz opened the fair."):
+        doubts = actor_doubts(text, 0, [Named("Ana Ruiz", [text.index("Ana")], type="person")])[0]
+        assert "person-no-body" not in {d.code for d in doubts}, text
+    # a role title after the name is no verb: "Ana Ruiz, coordinadora de regionales"
+    text = "El trabajo estará a cargo de Ana Ruiz, coordinadora de regionales."
+    doubts = actor_doubts(text, 0, [Named("Ana Ruiz", [text.index("Ana")], type="person")])[0]
+    assert "person-no-body" in {d.code for d in doubts}

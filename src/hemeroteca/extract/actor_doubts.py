@@ -108,6 +108,19 @@ def _acts(read: _Text, mention: _Mention) -> bool:
     return bool(after) and after.group("word").casefold() not in _function_words()
 
 
+# After a person's name: a comma or not, then the next word ("X, anunció", "X said").
+_PERSON_NEXT = re.compile(r",?[ \t]+(?P<word>[a-záéíóúñçâêôãõàü][\w-]*)")
+
+
+def _person_acts(text: str, mention: _Mention) -> bool:
+    """Is the person the subject of a verb: followed (past a comma) by a lower-case word that is no
+    preposition, article, conjunction or relative, and no role title ("X, coordinadora de ...")?"""
+    after = _PERSON_NEXT.match(text, mention.end)
+    if not after or after.group("word").casefold() in _function_words():
+        return False
+    return not is_role(tokenize(after.group("word")), 0)
+
+
 @cache
 def _head_kind() -> dict[str, str]:
     """Folded head-word -> the kind of thing it names when it opens or closes a name: a unit of a
@@ -208,6 +221,8 @@ _BEFORE_CHARS = 40
 _ROLE_WORDS = 3
 # How far a person's name may stand after an organisation's, past a role title run into it.
 _ROLE_CHARS = 30
+# How far from a person's name a body they speak for is looked for ("presidente do Sebrae, Ana Lima").
+_BODY_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -242,6 +257,7 @@ class _Text:
     spans: tuple[tuple[int, int, int], ...]  # (start, end, actor index) of every mention
     lower: frozenset[str]  # every word the text writes in lower case
     forms: tuple[tuple[str, ...], ...]  # each actor's name and aliases, in the actors' order
+    types: tuple[str, ...]  # each actor's type, in the actors' order
 
     def sentence(self, at: int) -> int:
         return bisect_right(self.sentence_starts, at) - 1
@@ -271,6 +287,17 @@ class _Text:
                 if len(form) < len(name) and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", name):
                     return form
         return ""
+
+    def body_near(self, mention: _Mention) -> bool:
+        """Is an organisation named in the same sentence within ``_BODY_CHARS`` of the mention?"""
+        k = self.sentence(mention.start)
+        return any(
+            self.types[who] == "organization"
+            and mention.start - _BODY_CHARS <= e
+            and s <= mention.end + _BODY_CHARS
+            and self.sentence(s) == k
+            for s, e, who in self.spans
+        )
 
     def person_follows(self, at: int) -> bool:
         """Does a person's name start within a role title's length after ``at`` ("the Fund Manager
@@ -306,7 +333,16 @@ def _read(text: str, headline_end: int, entities: Sequence[Found], mentions: lis
     spans = tuple((m.start, m.end, i) for i, ms in enumerate(mentions) for m in ms)
     forms = tuple((e.name, *e.aliases) for e in entities)
     return _Text(
-        text, headline_end, lead_end, starts, people, tuple(person_starts), spans, _lower_words(text), forms
+        text,
+        headline_end,
+        lead_end,
+        starts,
+        people,
+        tuple(person_starts),
+        spans,
+        _lower_words(text),
+        forms,
+        tuple(e.type for e in entities),
     )
 
 
@@ -396,6 +432,8 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
             doubt("person-silent")
         if any(_head_of_state().search(text, max(0, m.start - _BEFORE_CHARS), m.start) for m in mentions):
             doubt("person-head-of-state")
+        if not any(read.body_near(m) or _person_acts(text, m) for m in mentions):
+            doubt("person-no-body")
         return tuple(out)
     # Where the text uses the name itself: an alias in brackets right after it adds nothing.
     used = [m for m in mentions if not m.bracketed] or mentions
