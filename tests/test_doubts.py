@@ -113,6 +113,10 @@ def test_flags_count_wrong_values_caught_and_values_flagged() -> None:
     assert (flags["actors"].flagged, flags["actors"].wrong_flagged) == (1, 1)
     # the right date was flagged for nothing: it costs a flag, not a catch
     assert (flags["date"].flagged, flags["date"].wrong) == (1, 0)
+    # every wrong value caught, but 5 of the 8 values flagged: over the budget of data/doubts.yaml
+    assert scores.flag_lines()[-1] == (
+        "  target (>= 70% of wrong values flagged, <= 25% of values flagged): missed (100% at 62%)"
+    )
 
 
 def test_a_doubt_on_which_country_is_main_weighs_on_the_main_country_only() -> None:
@@ -144,6 +148,12 @@ def test_the_curve_gives_every_threshold_its_share_flagged_and_wrong_caught() ->
     assert curve == {1.0: (2, 1), 2.0: (1, 1)}
     assert scores.flags["actors"].flagged == 0  # neither reaches flag_at (3)
     assert any(line.startswith("  weight >= 2: values flagged") for line in scores.curve_lines())
+    # the other wrong values (title, country, main country) carry no doubt: no threshold meets the
+    # target; once they are right, flagging at 2 catches the one wrong value within the budget
+    assert not any(line.endswith("meets the target") for line in scores.curve_lines())
+    right = Scores()
+    score_flags(right, GOLD, {**pred, "title": "Right headline", "countries": ["CL"]})
+    assert right.curve_lines()[-1].endswith("flagged values wrong 1.00, meets the target")
     assert "  actor-late: 2, 1 wrong" in scores.code_lines()
 
 

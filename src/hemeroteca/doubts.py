@@ -39,6 +39,13 @@ def flag_at() -> float:
     return float(load_data("doubts.yaml")["flag_at"])
 
 
+@cache
+def flag_target() -> tuple[float, float]:
+    """(share of wrong values to flag at least, share of all values to flag at most): ``target``."""
+    target = load_data("doubts.yaml")["target"]
+    return float(target["caught"]), float(target["flagged"])
+
+
 @dataclass(frozen=True)
 class Doubt:
     """One reason to doubt one field (or one item of a list field) of the proposed metadata."""

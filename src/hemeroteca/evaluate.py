@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from rapidfuzz.fuzz import token_sort_ratio
 
-from hemeroteca.doubts import doubt_table, flag_at
+from hemeroteca.doubts import doubt_table, flag_at, flag_target
 from hemeroteca.errors import HemerotecaError
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
@@ -133,13 +133,15 @@ class Scores:
 
     def curve_lines(self) -> list[str]:
         out = [f"doubt threshold curve (flag_at = {flag_at():g} in data/doubts.yaml):"]
+        least, most = flag_target()
         for at, flags in self.curve():
             caught = flags.wrong_flagged / flags.wrong if flags.wrong else 1.0
             share = flags.flagged / flags.values if flags.values else 0.0
             precision = flags.wrong_flagged / flags.flagged if flags.flagged else 1.0
+            meets = ", meets the target" if caught >= least and share <= most else ""
             out.append(
                 f"  weight >= {at:g}: values flagged {share:.2f}, wrong values caught {caught:.2f}"
-                f" ({flags.wrong_flagged}/{flags.wrong}), flagged values wrong {precision:.2f}"
+                f" ({flags.wrong_flagged}/{flags.wrong}), flagged values wrong {precision:.2f}{meets}"
             )
         return out
 
@@ -169,7 +171,19 @@ class Scores:
                 f" = {flags.flagged / flags.values:.2f}" if flags.values else ""
             )
             out.append(f"  {name}: wrong values flagged {caught}; values flagged {share}")
-        return ["doubts (wrong values flagged / all values flagged):", *out]
+        return ["doubts (wrong values flagged / all values flagged):", *out, self.target_line(total)]
+
+    @staticmethod
+    def target_line(total: Flags) -> str:
+        """Whether the flags meet ``target`` of data/doubts.yaml on this set."""
+        least, most = flag_target()
+        caught = total.wrong_flagged / total.wrong if total.wrong else 1.0
+        share = total.flagged / total.values if total.values else 0.0
+        verdict = "met" if caught >= least and share <= most else "missed"
+        return (
+            f"  target (>= {least:.0%} of wrong values flagged, <= {most:.0%} of values flagged): {verdict}"
+            f" ({caught:.0%} at {share:.0%})"
+        )
 
     def lines(self) -> list[str]:
         def pct(a: int, b: int) -> str:
