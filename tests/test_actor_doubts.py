@@ -362,3 +362,16 @@ def test_a_person_near_no_body_of_the_story_who_does_nothing() -> None:
     text = "El trabajo estará a cargo de Ana Ruiz, coordinadora de regionales."
     doubts = actor_doubts(text, 0, [Named("Ana Ruiz", [text.index("Ana")], type="person")])[0]
     assert "person-no-body" in {d.code for d in doubts}
+
+
+def test_a_person_whose_name_holds_a_word_with_a_capital_inside() -> None:
+    """"MassChallenge de Boston" taken for a person: a capital after a small letter marks a brand's
+    or a body's name; surnames written so ("McLean", "DiMaggio", "MacDonald") are names."""
+    text = "La aceleradora MassChallenge de Boston eligió a diez empresas."
+    name = "MassChallenge de Boston"
+    doubts = actor_doubts(text, 0, [Named(name, [text.index(name)], type="person")])[0]
+    assert ("person-inner-capital", "MassChallenge") in {(d.code, d.detail) for d in doubts}
+    for name in ("Ana McLean", "Joe DiMaggio", "Rosa MacDonald Ruiz", "Seán O'Neill"):
+        text = f"{name} dijo que la línea abre en junio."
+        doubts = actor_doubts(text, 0, [Named(name, [0], type="person")])[0]
+        assert "person-inner-capital" not in {d.code for d in doubts}, name

@@ -167,6 +167,18 @@ def _misspelt_title(name: str) -> str:
     return ""
 
 
+_INNER_CAPITAL = re.compile(r"[a-záéíóúñçãõâêô][A-ZÁÉÍÓÚÑÇ]")
+
+
+def _inner_capital(word: str) -> bool:
+    """A capital right after a small letter inside the word, past the opening of a surname written so
+    ("McLean", "DiMaggio"): "MassChallenge", "BioFach" name a brand or a body, not a person."""
+    inner = _INNER_CAPITAL.search(word)
+    if not inner:
+        return False
+    return not any(word[: inner.start() + 1] == p for p in _words("inner_capital_prefixes"))
+
+
 _HYPHEN_JOINED = re.compile(r"^[A-ZÁÉÍÓÚÑÇ][a-záéíóúñçãõâêô]{2,}-[A-ZÁÉÍÓÚÑÇ][a-záéíóúñçãõâêô]{2,}$")
 
 
@@ -422,6 +434,9 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
         misspelt = _misspelt_title(name)
         if misspelt:
             doubt("person-misspelt-title", misspelt)
+        branded = [w for w in name.split() if _inner_capital(w)]
+        if branded:
+            doubt("person-inner-capital", branded[0])
         institution = [w for w in name.split() if fold(w) in _institution_words()]
         if institution:
             doubt("person-institution-word", institution[0])
