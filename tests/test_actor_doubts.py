@@ -375,3 +375,14 @@ def test_a_person_whose_name_holds_a_word_with_a_capital_inside() -> None:
         text = f"{name} dijo que la línea abre en junio."
         doubts = actor_doubts(text, 0, [Named(name, [0], type="person")])[0]
         assert "person-inner-capital" not in {d.code for d in doubts}, name
+
+
+def test_a_person_whose_name_opens_like_a_place() -> None:
+    """"Ilhas Maurícias" in a list of countries read as a person: a name opening on a word that opens
+    places' names is a place; a person's name holding such a word further on is not doubted so."""
+    text = "A diretora do Banco Mundial para Moçambique, Ilhas Maurícias e Comores falou."
+    doubts = actor_doubts(text, 0, [Named("Ilhas Maurícias", [text.index("Ilhas")], type="person")])[0]
+    assert ("person-a-place", "Ilhas") in {(d.code, d.detail) for d in doubts}
+    text = "Ana Isla Ruiz dijo que la línea abre en junio."
+    doubts = actor_doubts(text, 0, [Named("Ana Isla Ruiz", [0], type="person")])[0]
+    assert "person-a-place" not in {d.code for d in doubts}

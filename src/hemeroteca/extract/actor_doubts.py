@@ -434,6 +434,8 @@ def _doubts(read: _Text, index: int, entity: Found, mentions: list[_Mention]) ->
         misspelt = _misspelt_title(name)
         if misspelt:
             doubt("person-misspelt-title", misspelt)
+        if len(name.split()) > 1 and fold(name.split()[0]) in _words("place_heads"):
+            doubt("person-a-place", name.split()[0])
         branded = [w for w in name.split() if _inner_capital(w)]
         if branded:
             doubt("person-inner-capital", branded[0])
