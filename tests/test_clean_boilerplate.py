@@ -110,3 +110,33 @@ def test_a_masthead_above_the_editions_date_line_is_the_masthead() -> None:
     page = clean_page("\n".join([*top, "", PROSE]))
     assert page.mastheads == ("Jornal do Comércio do Sertão",)
     assert page.text.startswith("Sexta-feira, 27 de novembro de 2026")
+
+
+def test_the_lines_above_a_search_box_are_the_sites_header() -> None:
+    """A site's name, its slogan and its clock above the search box: no headline, no date of the story."""
+    from hemeroteca.extract import extract_text
+    from hemeroteca.sources.clean import clean_page
+
+    top = ["Quinta-feira, 7 de Agosto, 2025", "A notícia com rigor, todos os dias", "Pesquisar"]
+    headline = "Governo procura plataforma para financiar micro-empreendedores"
+    prose = (
+        "O Governo está à procura de uma melhor plataforma para fazer chegar os recursos da linha de "
+        "microcrédito aos empreendedores de todo o país, informou hoje o secretário de Estado."
+    )
+    page = clean_page("\n".join([*top, headline, prose]))
+    assert page.text.split("\n") == [headline, prose]
+    assert page.mastheads == ("A notícia com rigor, todos os dias",)
+    found = extract_text("\n".join([*top, headline, prose]))
+    assert found.title == headline and found.date is None
+    # a site's name over "search" is kept as its masthead
+    assert clean_page(f"CBR\nsearch\n{headline}\n{prose}").mastheads == ("CBR",)
+    # a long run of lines over a search label is not a header: nothing is taken
+    many = ["Uma linha", "Outra linha", "Mais uma", "E outra", "A quinta"]
+    assert clean_page("\n".join([*many, "Pesquisar", prose])).text.split("\n") == [*many, prose]
+
+
+def test_a_one_word_name_after_by_is_a_credit_only_on_a_short_line() -> None:
+    assert is_credit("Written by Administrator")
+    assert is_credit("Posted on 17/05/2024 by Admin")
+    assert is_credit("Photo by Ayanna Kinsale")
+    assert not is_credit("Bank to lend $20m to 2k small businesses, including 20% owned by Women")

@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 
 from hemeroteca.sources.clean import clean_text, is_boilerplate
-from hemeroteca.sources.title import find_title, without_buttons, without_section_prefix
+from hemeroteca.sources.title import (
+    find_title,
+    without_buttons,
+    without_newsletter_prefix,
+    without_section_prefix,
+)
 
 PROSE = (
     "El banco regional aprobó este martes una línea de crédito de veinte millones de dólares para "
@@ -78,6 +83,7 @@ def test_a_wire_section_or_place_label_glued_before_the_headline_is_cut() -> Non
         "Banco regional presta a pymes del norte"
     )
 
+
 def test_a_page_title_with_the_outlets_name_over_the_heading_gives_the_heading() -> None:
     headline = "Banco regional presta a pymes del norte"
     raw = f"{headline} - El Diario del Sur\nEconomía\n{headline}\n{PROSE}"
@@ -89,6 +95,7 @@ def test_a_page_title_with_the_outlets_name_over_the_heading_gives_the_heading()
     assert title(f"Pymes crecen - y también sus deudas en el norte\nPymes crecen\n{PROSE}") == (
         "Pymes crecen - y también sus deudas en el norte"
     )
+
 
 def test_a_page_title_in_title_case_with_the_outlets_motto_gives_the_heading() -> None:
     headline = "Cooperativas de crédito crecen y prestan más en el norte"
@@ -206,3 +213,60 @@ def test_a_kicker_above_the_headline_the_page_shows_again_further_down() -> None
     raw = "\n\n".join([headline, caption, caption, PROSE])
     assert title(raw) == headline
 
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Co-funded by the European Union",
+        "Funded by the European Union and the Government of Jamaica",
+        "Cofinanciado por la Unión Europea",
+        "Com o apoio do Governo de Portugal",
+    ],
+)
+def test_a_funders_notice_line_is_furniture(notice: str) -> None:
+    assert is_boilerplate(notice)
+    assert title(f"{notice}\nImproving private sector lending in the region\n{EN_PROSE}") == (
+        "Improving private sector lending in the region"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Funded by the IDB, the programme reaches 2,000 firms",
+        "Supported by IDB loans Jamaica farmers thrive",
+        "Financiado por el BID, el programa llega a 2.000 pymes",
+    ],
+)
+def test_a_headline_or_sentence_opening_on_a_funder_is_not_a_notice(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_newsletters_name_before_the_headline_is_cut() -> None:
+    headline = "El Salvador to borrow $20m to benefit 2k small businesses, 20% owned by Women"
+    for label in ("MICROCAPITAL BRIEF: ", "Daily Digest: ", "BOLETÍN SEMANAL: "):
+        assert without_newsletter_prefix(label + headline) == headline
+        assert title(f"{label}{headline}\n{EN_PROSE}") == headline
+    # a topic before a colon is part of the headline
+    for kept in (
+        "COVID-19: More than 135,000 firms benefit from a partnership",
+        "Fondo Crecer: Cooperativas podrán prestar a mipymes",
+    ):
+        assert without_newsletter_prefix(kept) == kept
+
+
+def test_other_stories_headlines_above_the_section_label_are_skipped() -> None:
+    """'Other story' / 'Another story' / 'Economía' / headline: the two lines over the label are a list."""
+    others = [
+        "Temblor en la sierra: ¿de qué magnitud fue el sismo?",
+        "Fuertes lluvias desde este jueves en la costa",
+    ]
+    headline = "Cooperativas podrán ofrecer financiamiento a las mipymes"
+    found = find_title(clean_text("\n".join([*others, "Economía", headline, PROSE])))
+    assert found.text == headline
+    assert [d.code for d in found.doubts] == ["passed-over-headline"]
+    # one line over a section label is the headline itself
+    assert title(f"{headline}\nNotícias\n{PROSE}") == headline
+    # a date line among the lines above: not a list of headlines
+    dated = f"{others[0]}\n5 de marzo de 2021\nEconomía\n{headline}\n{PROSE}"
+    assert title(dated) == others[0]

@@ -33,6 +33,7 @@ class Boilerplate:
     credit_patterns: tuple[re.Pattern[str], ...]
     site_suffix: re.Pattern[str]
     icon_words: frozenset[str]
+    search_labels: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def boilerplate() -> Boilerplate:
         credit_patterns=compile_all("credit_lines", 0),
         site_suffix=re.compile(data["site_suffix"], re.IGNORECASE),
         icon_words=frozenset(data.get("icon_words", [])),
+        search_labels=frozenset(w.casefold() for w in data.get("search_labels", [])),
     )
 
 
@@ -190,6 +192,27 @@ def _take_masthead(kept: list[str], mastheads: list[str]) -> None:
     kept[:above] = [line for line in kept[:above] if not _is_date_only(line)]
 
 
+# How many lines a site's header may hold above its search box: a name, a slogan, the day's date.
+HEADER_LINES = 4
+
+
+def _closes_header(line: str) -> bool:
+    """A search box's label alone on its line ('Search', 'Pesquisar', 'Search Icon')."""
+    return line.casefold() in boilerplate().search_labels
+
+
+def _take_header(kept: list[str], mastheads: list[str]) -> None:
+    """Above a search box at the top of the page: the site's header. Its name (and a slogan beside
+    it, 'O seu direito à informação, sem compromissos') goes to the mastheads, its date line is the
+    site's clock showing the day the page was read; none of them is the story's headline or date.
+    A longer run of lines is left alone: the search box may then be the article's own."""
+    lines = [line for line in kept if line]
+    if len(lines) > HEADER_LINES or any(is_prose(line) for line in lines):
+        return
+    mastheads.extend(line for line in lines if not _is_date_only(line))
+    kept.clear()
+
+
 def _is_date_only(line: str) -> bool:
     """A short line that states a date and little else (the date rules decide what 'little' is)."""
     from hemeroteca.extract.dates import date_line_kind, date_matches
@@ -213,6 +236,9 @@ def clean_page(text: str) -> Page:
                 kept.pop()
             if kept and not is_prose(kept[-1]):
                 kept.pop()
+            continue
+        if line and not prose_seen and _closes_header(line):
+            _take_header(kept, mastheads)
             continue
         if index in column:
             if not prose_seen and index - 1 not in column:

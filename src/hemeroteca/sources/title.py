@@ -32,6 +32,7 @@ class HeadlineWords:
     buttons: frozenset[str]
     issue_label: re.Pattern[str]
     section_prefix: re.Pattern[str]
+    newsletter_prefix: re.Pattern[str]
     outlet_separators: tuple[str, ...]
 
 
@@ -46,6 +47,11 @@ def headline_words() -> HeadlineWords:
             r"^\s*[^\W\d_][\w'’]*(?:\s?[ /]\s?[^\W\d_][\w'’]*){0,3}\s?(?:"
             + "|".join(map(re.escape, data["section_prefix_marks"]))
             + r")\s+"
+        ),
+        newsletter_prefix=re.compile(
+            r"^\s*(?:[A-ZÁÉÍÓÚÑÇ][\w'’&.-]*\s+){0,3}?(?i:"
+            + "|".join(map(re.escape, data["newsletter_words"]))
+            + r")(?:\s+[A-ZÁÉÍÓÚÑÇ][\w'’&.-]*){0,2}\s*:\s+"
         ),
         outlet_separators=tuple(data["outlet_separators"]),
     )
@@ -64,6 +70,13 @@ def without_buttons(line: str) -> str:
 def without_section_prefix(line: str) -> str:
     """'Economía/Empresas.- Headline' -> 'Headline': a wire's section or place label glued before it."""
     match = headline_words().section_prefix.match(line)
+    rest = line[match.end() :] if match else line
+    return rest if match and _looks_like_headline(rest) else line
+
+
+def without_newsletter_prefix(line: str) -> str:
+    """'MICROCAPITAL BRIEF: Headline' -> 'Headline': a newsletter's or column's name before a colon."""
+    match = headline_words().newsletter_prefix.match(line)
     rest = line[match.end() :] if match else line
     return rest if match and _looks_like_headline(rest) else line
 
@@ -148,7 +161,7 @@ def _next_is_date_line(paras: list[str], index: int) -> bool:
 def headline_candidate(line: str) -> str:
     """A line as it would read as a headline: without the outlet suffix, a leading date or a wire's label."""
     stripped = _strip_leading_date(_without_outlet(without_buttons(strip_site_suffix(line)))).strip()
-    return without_section_prefix(stripped)
+    return without_newsletter_prefix(without_section_prefix(stripped))
 
 
 def _repeated_headline(paras: list[str]) -> tuple[int, str] | None:
@@ -259,6 +272,29 @@ def _short_headline_under_deck(paras: list[str], index: int, candidate: str) -> 
     return short if _is_date_line(under) or is_credit(under) else None
 
 
+def _stories_above_section(paras: list[str]) -> int:
+    """Where the story's head starts when other stories' headlines stand above its section label:
+    'Temblor en Ucayali: ...' / 'Fuertes lluvias desde ...' / 'Economía' / the headline. Two or more
+    headline-like lines, nothing else, over a lone section label and a headline-like line under it are
+    a list of other stories (most read, latest); a single line over the label may be the headline
+    itself ('Headline' / 'Notícias' / prose), and stays. 0 when the head has no such list."""
+    from hemeroteca.sources.clean import boilerplate
+
+    labels = boilerplate().menu_words
+    for index, para in enumerate(paras[: HEAD_LINES - 1]):
+        if is_prose(para):
+            return 0
+        if para.strip().casefold() not in labels:
+            continue
+        above = [headline_candidate(p) for p in paras[:index]]
+        under = headline_candidate(paras[index + 1]) if index + 1 < len(paras) else ""
+        stories = len(above) >= 2 and all(
+            _looks_like_headline(line) and not is_credit(line) and not _is_date_line(line) for line in above
+        )
+        return index + 1 if stories and _looks_like_headline(under) and not is_prose(under) else 0
+    return 0
+
+
 def find_title(text: str) -> Title:
     """The headline the head repeats, else its first headline-like line; else the opening words, flagged."""
     paras = paragraphs(text)
@@ -276,8 +312,11 @@ def find_title(text: str) -> Title:
     short_label: tuple[int, str] | None = None
     language = _page_language(paras)
     # a headline-like line passed over as a masthead or another story's: the choice hinged on that
-    passed_over: list[str] = []
+    start = _stories_above_section(paras)
+    passed_over: list[str] = [headline_candidate(p) for p in paras[: max(0, start - 1)]]
     for index, para in enumerate(paras[:HEAD_LINES]):
+        if index < start:
+            continue
         if is_prose(para):
             break
         if is_credit(para) or _is_date_line(para):
