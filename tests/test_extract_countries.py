@@ -490,6 +490,9 @@ def test_a_bodys_seat_after_its_acronym_weighs_little() -> None:
         "Latinoamericano de Comercio Exterior (BLADEX) de Panamá y del Banco Mundial."
     )
     assert codes("Créditos para mipymes salvadoreñas", body) == ["SV"]
+    # with an article before the seat's name too: "(DFC) de los Estados Unidos"
+    with_article = body.replace("(BLADEX) de Panamá", "(DFC) de los Estados Unidos")
+    assert codes("Créditos para mipymes salvadoreñas", with_article) == ["SV"]
     # the same country named plainly counts
     assert "PA" in codes("Créditos para mipymes salvadoreñas", body.replace("(BLADEX) de Panamá", "y Panamá"))
 
@@ -524,3 +527,37 @@ def test_a_headline_listing_the_leading_country_names_the_main_one_first() -> No
     # with no headline, the lead's list
     lead = "The council will serve small farmers in Guatemala, Mexico and Kenya. Mexico's farmers joined."
     assert codes("", lead)[:1] == ["GT"]
+
+
+def test_a_line_that_is_only_a_long_list_of_countries_is_a_member_list() -> None:
+    """A regional body's page lists its members on a line of their own: no country of the story."""
+    members = (
+        "Anguilla, Barbados, Belize, Dominica, Grenada, Guyana, Jamaica, Saint Lucia, Antigua und Barbuda, "
+        "Trinidad and Tobago"
+    )
+    body = (
+        f"{members}\n\nThe regional development bank has asked for support to structure its private sector "
+        "lending and for a study of trade finance in the region."
+    )
+    assert codes("Improving private sector lending in the region", body) == []
+    labelled = f"Member countries: {members}\n\nThe bank met in Jamaica on Monday to discuss loans."
+    assert codes("", labelled) == ["JM"]
+    # four countries on their own line, or a list inside a sentence, are the story's
+    assert sorted(codes("", "Barbados, Belize, Dominica and Grenada")) == ["BB", "BZ", "DM", "GD"]
+    sentence = "The bank lent to firms in Barbados, Belize, Dominica, Grenada and Guyana this week."
+    assert sorted(codes("", sentence)) == ["BB", "BZ", "DM", "GD", "GY"]
+
+
+def test_an_enumeration_in_the_lead_sentence_is_kept_beside_a_lenders_country() -> None:
+    body = (
+        "La Corporación Financiera (DFC) de los Estados Unidos acordó una línea de crédito para las pequeñas "
+        "empresas de Guatemala, El Salvador y Honduras. El préstamo será de 100 millones.\n\n"
+        "La Agencia de los Estados Unidos para el Desarrollo Internacional se unirá al esfuerzo, con fondos "
+        "que llegarán a las empresas que más los necesiten en la región, dijo el presidente del banco."
+    )
+    assert sorted(codes("", body)) == ["GT", "HN", "SV", "US"]
+    # an enumeration further down stays a list of mentions in passing
+    later = body.replace("de Guatemala, El Salvador y Honduras", "de la región") + (
+        "\n\nEl banco ya opera en Guatemala, El Salvador y Honduras desde hace años con otros fondos propios."
+    )
+    assert codes("", later) == ["US"]

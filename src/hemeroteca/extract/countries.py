@@ -43,6 +43,9 @@ INSTITUTION = 1.0
 DATELINE = 1.0
 # A country scoring below this share of the leader's score was mentioned in passing.
 KEEP_RATIO = 0.3
+# A line holding nothing but this many countries or more is a region's member list or a page's field of
+# countries covered, not the places of the story.
+MEMBER_LIST = 5
 # A line with fewer words is a heading, a dateline or an address, not a sentence about the country.
 PROSE_WORDS = 8
 # A country's name running on into another capitalised word: part of a longer name.
@@ -62,7 +65,9 @@ _EXAMPLE_CUE = re.compile(
     re.IGNORECASE,
 )
 # "Atangana, of Cameroon"; a body's seat after its acronym: "Banco Latinoamericano (BLADEX) de Panamá"
-_NATIONALITY = re.compile(r"(?:,|\([A-Z][A-Za-z]+\))\s*(?:of|de|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
+_NATIONALITY = re.compile(
+    r"(?:,|\([A-Z][A-Za-z]+\))\s*(?:of|de|do|da)\s+(?:(?:the|los|las|la|el|os|as|o|a)\s+)?$", re.IGNORECASE
+)
 # Where goods go is not where the story happens: "trade missions to Jamaica", "buyers in the United
 # States", "exportar a Europa", "productos exportados a Canadá", "vender para o Japão". A mission that
 # is not a trade one is a visit: "a mission to Mozambique" happens there.
@@ -133,6 +138,7 @@ SPECIAL_KEYS = (
     "demonym_endings",
     "origin_cues",
     "currency_nouns",
+    "list_joiners",
 )
 
 
@@ -312,8 +318,46 @@ class Weighed:
     lists: tuple[tuple[Mention, ...], ...] = ()
 
 
+@cache
+def _joiner() -> re.Pattern[str]:
+    """What may stand between the members of a bare list besides punctuation ("and", "y", "und")."""
+    joiners = alternation(load_data("countries.yaml")["list_joiners"])
+    return re.compile(rf"(?<!\w){joiners}(?!\w)", re.IGNORECASE)
+
+
+_LABEL = re.compile(r"^\s*[^\W\d_][\w ]{0,30}:")
+_NOT_PUNCTUATION = re.compile(r"[^\W_]")
+
+
+def _bare_lists(text: str, mentions: Sequence[Mention]) -> set[int]:
+    """Mentions on lines that hold nothing but a list of ``MEMBER_LIST`` countries or more (a label such
+    as "Countries:" before it allowed, and one word not read in every five members): "Anguilla,
+    Barbados, Belize, ..., Trinidad and Tobago" on a regional body's page is its membership, or the
+    site's field of countries it covers; no sentence says the story happens there."""
+    out: set[int] = set()
+    by_line: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_line.setdefault(text.rfind("\n", 0, m.start), []).append(i)
+    for line_start, members in by_line.items():
+        if len({mentions[i].code for i in members}) < MEMBER_LIST:
+            continue
+        end = text.find("\n", line_start + 1)
+        line = text[line_start + 1 : end if end >= 0 else len(text)]
+        rest = list(line)
+        for i in members:
+            m = mentions[i]
+            rest[m.start - line_start - 1 : m.end - line_start - 1] = " " * (m.end - m.start)
+        left = _joiner().sub(" ", _LABEL.sub(" ", "".join(rest))).split()
+        # a word not read in every five members at most: a spelling no list knows ("Antigua und Barbuda")
+        if sum(bool(_NOT_PUNCTUATION.search(word)) for word in left) <= len(members) // MEMBER_LIST:
+            out.update(members)
+    return out
+
+
 def _weights(text: str) -> Weighed:
     mentions = country_mentions(text)
+    bare = _bare_lists(text, mentions)
+    mentions = [m for i, m in enumerate(mentions) if i not in bare]
     listed: set[int] = set()
     enumerations = []
     lists = []
@@ -355,6 +399,16 @@ def _dateline(body: str) -> tuple[int, int]:
             return (offset, offset + m.end()) if m else (0, 0)
         offset += len(para) + 1
     return 0, 0
+
+
+def _first_sentence_end(body: str) -> int:
+    """End of the lead's first sentence (of the first paragraph of prose), or 0 without prose."""
+    paras = [p for p in paragraphs(body) if is_prose(p)]
+    if not paras:
+        return 0
+    at = body.find(paras[0])
+    stop = re.search(r"[.!?](?:\s|$)", paras[0])
+    return at + (stop.end() if stop else len(paras[0]))
 
 
 def _lead_end(body: str) -> int:
@@ -456,10 +510,13 @@ def find_countries(
     # a national institution taking part brings its country however much the story's place is named
     taking_part = {code for code, _, _ in institutions}
     # An enumeration in the headline or the lead that names the story's own country lists the places
-    # the story is about ("the programme for Barbados, Belize, Jamaica and St. Lucia"), not examples.
+    # the story is about ("the programme for Barbados, Belize, Jamaica and St. Lucia"), not examples;
+    # so does one in the lead's first sentence whatever it names: the places the measure reaches
+    # ("a credit line for the MSMEs of Guatemala, El Salvador and Honduras", the lender's country aside).
     enumerations = [*in_title.enumerations, *(e for e in in_body.enumerations if e[0].start < lead_end)]
+    first_sentence = _first_sentence_end(body)
     for enumeration in enumerations:
-        if leader.code in {m.code for m in enumeration}:
+        if leader.code in {m.code for m in enumeration} or 0 <= enumeration[0].start < first_sentence:
             taking_part.update(m.code for m in enumeration)
     kept = [h for h in ranked if h.score >= KEEP_RATIO * top.score or h.code in taking_part]
     return [leader, *(h for h in kept if h is not leader)]
