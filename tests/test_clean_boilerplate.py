@@ -140,3 +140,11 @@ def test_a_one_word_name_after_by_is_a_credit_only_on_a_short_line() -> None:
     assert is_credit("Posted on 17/05/2024 by Admin")
     assert is_credit("Photo by Ayanna Kinsale")
     assert not is_credit("Bank to lend $20m to 2k small businesses, including 20% owned by Women")
+
+
+def test_a_read_also_link_inside_the_text_goes_alone_and_a_read_also_list_ends_it() -> None:
+    later = "El ministerio y la agencia de promoción lanzaron un programa para que las pymes exporten más."
+    raw = f"{PROSE}\nLea también: Exportaciones cayeron 5,7% el año pasado\n{later}"
+    assert clean_text(raw).split("\n") == [PROSE, later]
+    for marker in ("Lea también:", "Leia também", "Veja também:"):
+        assert clean_text(f"{PROSE}\n{marker}\nOutra notícia\n{later}") == PROSE
