@@ -401,14 +401,14 @@ def _dateline(body: str) -> tuple[int, int]:
     return 0, 0
 
 
-def _first_sentence_end(body: str) -> int:
-    """End of the lead's first sentence (of the first paragraph of prose), or 0 without prose."""
+def _first_sentence(body: str) -> tuple[int, int]:
+    """Span of the lead's first sentence (in the first paragraph of prose), or (0, 0) without prose."""
     paras = [p for p in paragraphs(body) if is_prose(p)]
     if not paras:
-        return 0
+        return 0, 0
     at = body.find(paras[0])
     stop = re.search(r"[.!?](?:\s|$)", paras[0])
-    return at + (stop.end() if stop else len(paras[0]))
+    return at, at + (stop.end() if stop else len(paras[0]))
 
 
 def _lead_end(body: str) -> int:
@@ -507,6 +507,14 @@ def find_countries(
     if not (listed and leader is not top and len({m.code for m in listed}) >= 3):
         rivals = [h for h in ranked[:2] if h.score >= CLOSE_MAIN * top.score and h.places > leader.places]
         leader = rivals[0] if rivals else leader
+    # The lead's first sentence listing three countries or more names the places a measure reaches; a
+    # leader it does not name in full (a lender's seat, "(DFC) de los Estados Unidos"; a filing place
+    # above it) nor the headline names is the lender's or the sender's: the list's first is the main one.
+    opening_start, opening_end = _first_sentence(body)
+    opening = next((e for e in in_body.enumerations if opening_start <= e[0].start < opening_end), None)
+    named_there = {m.code for m, w in in_body.weights if opening_start <= m.start < opening_end and w > WEAK}
+    if opening and leader.code not in {m.code for m in opening} | named_there and leader.first >= 0:
+        leader = next((h for h in ranked if h.code == opening[0].code), leader)
     # a national institution taking part brings its country however much the story's place is named
     taking_part = {code for code, _, _ in institutions}
     # An enumeration in the headline or the lead that names the story's own country lists the places
@@ -514,9 +522,9 @@ def find_countries(
     # so does one in the lead's first sentence whatever it names: the places the measure reaches
     # ("a credit line for the MSMEs of Guatemala, El Salvador and Honduras", the lender's country aside).
     enumerations = [*in_title.enumerations, *(e for e in in_body.enumerations if e[0].start < lead_end)]
-    first_sentence = _first_sentence_end(body)
     for enumeration in enumerations:
-        if leader.code in {m.code for m in enumeration} or 0 <= enumeration[0].start < first_sentence:
+        in_opening = opening_start <= enumeration[0].start < opening_end
+        if leader.code in {m.code for m in enumeration} or in_opening:
             taking_part.update(m.code for m in enumeration)
     kept = [h for h in ranked if h.score >= KEEP_RATIO * top.score or h.code in taking_part]
     return [leader, *(h for h in kept if h is not leader)]
