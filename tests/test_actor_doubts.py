@@ -249,6 +249,10 @@ def test_a_head_of_state_named_once_who_says_nothing() -> None:
     assert speaking == set()
     (credited,) = actor_doubts(text, 0, [boric])
     assert shown(credited)  # three weak reasons reach flag_at
+    # a state's governor is credited so too: "destacó el interés del gobernador X de impulsar..."
+    text = "El secretario destacó el interés del gobernador Luis Ramírez de impulsar el crédito."
+    (governor,) = actor_doubts(text, 0, [Named("Luis Ramírez", [text.index("Luis")], type="person")])
+    assert "person-head-of-state" in {d.code for d in governor}
 
 
 def test_weak_reasons_add_up_to_a_flag_strong_ones_flag_alone() -> None:
