@@ -576,3 +576,19 @@ def test_a_filing_place_above_a_lead_sentence_listing_countries_is_not_the_main_
     # a leader the opening sentence names in full stays: "Jamaica's bank lends to ... of three countries"
     named = body.replace("The Commission and the European Union have", "Saint Lucia and the Commission have")
     assert codes("Commission launches grant facility for agro-processors", named)[0] == "LC"
+
+
+def test_of_two_close_countries_the_one_named_after_in_is_the_main_one() -> None:
+    """The donor named by its name and its agencies, the host after "en": the host is the main one."""
+    body = (
+        "La cooperación entre España y Ecuador firmó un convenio de crédito para las pequeñas empresas.\n\n"
+        "La Agencia Española de Cooperación invertirá en el desarrollo de Ecuador con un crédito que "
+        "administrarán las cooperativas, dentro de los esfuerzos de España por el desarrollo sostenible.\n\n"
+        "El crédito llegará a siete entidades financieras en Ecuador, dijo la directora del programa."
+    )
+    hits = find_countries("Crédito para las pymes", body)
+    assert [h.code for h in hits] == ["EC", "ES"]
+    assert "main-country-unplaced" not in {d.code for d in close_main(hits)}
+    # without the "en Ecuador", the list's first leads
+    plain = body.replace("entidades financieras en Ecuador", "entidades financieras del país")
+    assert codes("Crédito para las pymes", plain)[0] == "ES"

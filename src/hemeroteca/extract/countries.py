@@ -100,9 +100,10 @@ class CountryHit:
     # and of those, mentions that run on into a longer capitalised name ("the China Co-financing Fund")
     in_prose: int = 0
     in_names: int = 0
-    # mentions by one of its cities or regions in the headline or a sentence (not the dateline), not
-    # in passing: where a story happens is named so
-    # ("em Lisboa", "in Cuiabá"); a partner country is more often named by its name and its people
+    # mentions by one of its cities or regions, or by its name after "in/en/em/at", in the headline or a
+    # sentence (not the dateline), not in passing: where a story happens is named so ("em Lisboa", "in
+    # Cuiabá", "entidades financieras en Ecuador"); a partner country is more often named by its name
+    # alone and its people ("los esfuerzos de España", "la Agencia Española")
     places: int = 0
 
 
@@ -483,9 +484,17 @@ def find_countries(
     for code, name, at in institutions:
         add(code, INSTITUTION, at, name)
         usage.setdefault(code, [0, 0])[0] += 1  # a national body acting in the story
-    # in the headline and the sentences: a dateline names where the story was filed from
-    weighed = (*in_title.weights, *((m, w) for m, w in in_body.weights if not start <= m.start < end))
-    places = Counter(m.code for m, weight in weighed if m.kind == "place" and weight > WEAK)
+    # in the headline and the sentences (a dateline names where the story was filed from); "in Ecuador",
+    # "en Ecuador" names where something happens as a city does
+    located = [(m, w, title) for m, w in in_title.weights] + [
+        (m, w, body) for m, w in in_body.weights if not start <= m.start < end
+    ]
+    places = Counter(
+        m.code
+        for m, weight, text in located
+        if weight > WEAK
+        and (m.kind == "place" or (m.kind == "name" and _VENUE.search(text[max(0, m.start - 12) : m.start])))
+    )
     hits = [
         CountryHit(code, s + lead, first, tuple(ev), *usage.get(code, (0, 0)), places[code])
         for code, (s, first, ev, lead) in scores.items()
