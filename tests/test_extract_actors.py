@@ -705,7 +705,7 @@ def test_a_parent_agency_and_a_paying_bank_are_context() -> None:
 
 
 def test_y_de_without_an_article_goes_on_with_the_same_name() -> None:
-    text = "La Superintendencia Nacional de Aduanas y de Administración Tributaria vigila el cobro."
+    text = "La Superintendencia Nacional de Aduanas y de Administración Tributaria vigiló el cobro."
     assert orgs(text) == {"Superintendencia Nacional de Aduanas y de Administración Tributaria": None}
     # with an article, two bodies
     text = "Representantes del Ministerio de Trabajo y de la Superintendencia de Banca asistieron."
@@ -1333,3 +1333,32 @@ def test_a_body_named_only_as_the_owner_of_a_report_is_its_source() -> None:
     # its officers and its programmes still make it an actor
     text = "The Regional Bank's president, Ana Ruiz, said the Regional Bank's programme grows."
     assert "Regional Bank" in orgs(text)
+
+
+def test_a_central_bank_a_tax_office_a_regulator_or_a_union_of_states_acts_only_with_a_cue() -> None:
+    # named as the story's setting: rates it sets, the office where firms register, a regulator
+    text = (
+        "La tasa acompaña la baja de tasas que implementa el Banco Central. La agencia de fomento "
+        "orienta a las pymes ante el Servicio de Impuestos Internos y la Superintendencia de Bancos."
+    )
+    assert not {"Banco Central", "Servicio de Impuestos Internos", "Superintendencia de Bancos"} & set(
+        orgs(text)
+    )
+    # a verb after it, the perfect too, a person it employs, the agent, or one of a list of subjects
+    assert "European Union" in orgs("The European Union has provided funding for the fair.")
+    assert "Banco Central de Reserva" in orgs("El Banco Central de Reserva aprobó la norma.")
+    text = "The Governor of the Central Bank of Barbados, Kevin Greenidge, spoke."
+    assert "Central Bank of Barbados" in orgs(text)
+    assert "União Europeia" in orgs("O programa é financiado pela União Europeia e pelo banco.")
+    assert "Banco Central" in orgs("El Banco Central, BID y CAF firmaron.")
+
+
+def test_a_cabinet_or_an_unnamed_municipality_is_the_government_itself() -> None:
+    text = (
+        "The decree goes to the Council of Ministers for approval. O Município apoia os empreendedores, "
+        "explicou o presidente da Câmara Municipal. El Consejo de Ministros aprobó la línea."
+    )
+    cabinets = {"Council of Ministers", "Município", "Câmara Municipal", "Consejo de Ministros"}
+    assert not cabinets & set(orgs(text))
+    # a named one is a body
+    assert "Câmara Municipal de Lisboa" in orgs("A Câmara Municipal de Lisboa lançou o programa.")

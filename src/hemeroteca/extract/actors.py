@@ -32,7 +32,7 @@ from hemeroteca.extract.names import fold, given_names, is_acronym, is_furniture
 from hemeroteca.extract.org_patterns import NAME_GLUE, UPPER, OrgMention
 from hemeroteca.extract.organizations import find_organizations, initials, is_institution
 from hemeroteca.extract.people import find_people, is_role
-from hemeroteca.extract.short_names import branches
+from hemeroteca.extract.short_names import acting_mention, branches
 from hemeroteca.extract.vocabulary import alternation, word_set, words
 from hemeroteca.sources.clean import is_credit
 
@@ -852,6 +852,8 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
             continue
         if _unit_in_titles(text, entity, entities):
             continue
+        if entity.type == "organization" and _context_body(entity) and not _takes_part(text, entity, title):
+            continue
         if entity.type == "person" and any(
             o.type == "organization" and fold(entity.name) in fold(o.name) for o in entities
         ):
@@ -861,6 +863,43 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
         FoundActor(e.name, e.type, _alias(e), "; ".join(dict.fromkeys(e.evidence)), e.country, doubts)
         for e, doubts in zip(kept, actor_doubts(text, len(title), kept), strict=True)
     ]
+
+
+@cache
+def _context_body_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(sorted(_folded('context_bodies')))}(?!\w)")
+
+
+def _context_body(entity: _Entity) -> bool:
+    """A central bank, a tax office, a regulator, a union of states (``context_bodies``): bodies a
+    story names mostly as its setting ("la baja de tasas que implementa el Banco Central", "orientación
+    ante el Servicio de Impuestos Internos")."""
+    return bool(_context_body_pattern().search(fold(entity.name)))
+
+
+def _takes_part(text: str, entity: _Entity, title: str) -> bool:
+    """Does one mention show the body taking part: in the headline, or as the agent, a partner, the
+    employer in a person's title, giving a title or followed by its verb (``acting_mention``)?"""
+    forms = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
+    if title and any(f in title for f in forms):
+        return True
+    for start in entity.mentions:
+        form = next((f for f in forms if text.startswith(f, start)), None)
+        if not form:
+            continue
+        end = start + len(form)
+        listed = _COSUBJECTS.match(text, end).end()
+        if acting_mention(text, start, end) or (listed > end and acting_mention(text, start, listed)):
+            return True
+    return False
+
+
+# Other names coordinated after a mention ("El Banco Central, BID y CAF firmaron"): the verb after
+# them is the whole list's.
+_COSUBJECTS = re.compile(
+    rf"(?:[ \t]*(?:,|\b(?:y|e|and)\b)[ \t]*(?:(?:the|el|la|o|a)[ \t]+)?[{UPPER}][\w-]*"
+    rf"(?:[ \t]+(?:(?:of|de|del|do|da)[ \t]+)?[{UPPER}][\w-]*)*)*"
+)
 
 
 def _common_words(name: str, lower: frozenset[str]) -> bool:

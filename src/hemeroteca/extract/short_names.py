@@ -132,26 +132,47 @@ def _why_standalone(text: str, m: re.Match[str], title: str) -> str | None:
     Being used again is no such evidence: a treaty's, a credit line's or a meeting's acronym recurs
     too ("CARICOM countries", "la línea ICO", "the AGM")."""
     acr = m.group("acr")
-    before = text[max(0, m.start() - 60) : m.start()]
-    after = text[m.end() : m.end() + 60]
-    tail = tokenize(before)[-6:]
     if title and acr in title:
         return "acronym in the title"
+    why = acting_mention(text, m.start(), m.end())
+    if why not in ("the name as the agent", "the name as a partner"):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if re.search(r"(?:,|\b(?:y|e|and))\s*$", before) or re.match(r"\s*,\s*[A-Z]", text[m.end() :]):
+            return "acronym in an enumeration"
+    return why and _ACRONYM_REASONS.get(why, why)
+
+
+# The evidence as ``--explain`` has always worded it for an acronym.
+_ACRONYM_REASONS = {
+    "the name as the agent": "acronym as the agent",
+    "the name as a partner": "acronym as a partner",
+    "the name names the employer in a title": "acronym names the employer in a title",
+    "a person's title after the name": "a person's title after the acronym",
+    "a verb after the name": "a verb after the acronym",
+}
+
+
+def acting_mention(text: str, start: int, end: int) -> str | None:
+    """What, at the mention ``text[start:end]``, says the body named takes part: it is the agent ("pela
+    ABC"), a partner ("em parceria com a FAO"), the employer in a person's title ("la gerenta general
+    de SERCOTEC"), it gives a title ("CARICOM Secretary-General ...") or a verb follows it ("la ABDE
+    firmó"). None: nothing does (a list, a complement, a thing named)."""
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 60]
     agent = _AGENT.search(before)
     if agent and not _studied_at(before[: agent.start()]):
-        return "acronym as the agent"
+        return "the name as the agent"
     if _PARTNER.search(before):
-        return "acronym as a partner"
-    if re.search(r"(?:,|\b(?:y|e|and))\s*$", before) or re.match(r"\s*,\s*[A-Z]", after):
-        return "acronym in an enumeration"
+        return "the name as a partner"
+    tail = tokenize(before)[-6:]
     if re.search(r"\b(?:de|del|of|of the|do|da|at|from)\s+$", before) and any(
         is_role(tail, i) for i in range(len(tail))
     ):
-        return "acronym names the employer in a title"
+        return "the name names the employer in a title"
     if titled_after(after):
-        return "a person's title after the acronym"
+        return "a person's title after the name"
     if acts_after(after):
-        return "a verb after the acronym"
+        return "a verb after the name"
     return None
 
 
@@ -181,11 +202,22 @@ def acts_after(after: str) -> bool:
     says so, ``verb_endings``), right after the name or after an aside set off by commas: a body
     doing something. Short auxiliaries ("será implementado") are left out: the name is then the
     thing done, not the doer."""
-    m = re.match(r"[ \t]*(?:,[^,.;\n]{1,50},[ \t]*)?(?P<verb>[^\W\d_]+)", after)
+    m = re.match(r"[ \t]*(?:,[^,.;\n]{1,50},[ \t]*)?(?P<verb>[^\W\d_]+)(?:[ \t]+(?P<next>[^\W\d_]+))?", after)
     if not m or not m.group("verb").islower():
         return False
     verb = m.group("verb")
+    if verb in _perfect() and m.group("next") and m.group("next").endswith(_PARTICIPLES):
+        return True  # "the European Union has provided", "el BID ha aprobado", "o BNDES tem apoiado"
     return fold(verb) in _speech() or (len(verb) > 4 and verb.endswith(_verb_endings()))
+
+
+# Endings of a participle after a perfect auxiliary ("provided", "aprobado", "apoiado", "cumprido").
+_PARTICIPLES = ("ed", "ado", "ido", "ada", "ida", "en", "wn", "ne", "de", "to", "cho", "sto")
+
+
+@cache
+def _perfect() -> frozenset[str]:
+    return frozenset(words("perfect_auxiliaries"))
 
 
 @cache
