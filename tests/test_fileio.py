@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hemeroteca.fileio import write_chunks_if_changed, write_new
+from hemeroteca.fileio import stamp, write_chunks_if_changed, write_new
 
 
 def _pieces(text: str, size: int = 3) -> list[str]:
@@ -58,9 +58,10 @@ def test_a_failure_half_way_leaves_the_old_file_whole(tmp_path: Path) -> None:
 
 def test_a_new_file_is_written_in_place_and_an_existing_one_left_alone(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "1.js"
-    assert write_new(target, "uno ñ") is True
+    made = write_new(target, "uno ñ")
+    assert made is not None and made == stamp(target)  # what a cache of stamps keeps
     assert target.read_text(encoding="utf-8") == "uno ñ"
-    assert write_new(target, "dos") is False  # left to write_if_changed, which replaces it atomically
+    assert write_new(target, "dos") is None  # left to write_if_changed, which replaces it atomically
     assert target.read_text(encoding="utf-8") == "uno ñ"
     assert os.stat(target).st_mode & 0o777 == 0o666 & ~_umask()
     assert [p.name for p in target.parent.iterdir()] == ["1.js"]  # no temporary file left

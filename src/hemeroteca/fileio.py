@@ -114,14 +114,16 @@ def write_if_changed(path: Path, data: str | bytes, *, durable: bool = True) -> 
     return True
 
 
-def write_new(path: Path, data: str | bytes) -> bool:
-    """Write ``path`` when no file is there yet; False, touching nothing, when one is.
+def write_new(path: str | Path, data: str | bytes) -> tuple[int, int] | None:
+    """Write ``path`` when no file is there yet and give its ``stamp``; None, touching nothing,
+    when one is.
 
     For generated files, of which a build from nothing writes 100,000: a new file is written in
     place, without ``write_atomic``'s temporary file and rename, since nothing can have a link to
     it yet (site/ holds hard links to docs/ files that existed when it was built). A build stopped
     while writing one leaves it short; the next build, having no record of writing it, compares
-    it with what it should hold (``write_if_changed``) and writes it again.
+    it with what it should hold (``write_if_changed``) and writes it again. The stamp is read
+    from the open file, so a caller that keeps it needs no second look at the path.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -129,19 +131,23 @@ def write_new(path: Path, data: str | bytes) -> bool:
         try:
             fd = os.open(path, flags, 0o666)  # the umask applies, as with open()
         except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, flags, 0o666)
     except FileExistsError:
-        return False
+        return None
     except OSError as exc:
-        raise HemerotecaError(path, f"cannot write the file: {exc.strerror or exc}") from exc
+        raise HemerotecaError(Path(path), f"cannot write the file: {exc.strerror or exc}") from exc
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+        left = memoryview(raw)
+        while left:
+            left = left[os.write(fd, left) :]
+        written = os.fstat(fd)
     except OSError as exc:
-        path.unlink(missing_ok=True)
-        raise HemerotecaError(path, f"cannot write the file: {exc.strerror or exc}") from exc
-    return True
+        os.close(fd)
+        Path(path).unlink(missing_ok=True)
+        raise HemerotecaError(Path(path), f"cannot write the file: {exc.strerror or exc}") from exc
+    os.close(fd)
+    return written.st_size, written.st_mtime_ns
 
 
 class _Unchanged(Exception):

@@ -104,9 +104,12 @@ def shard_keys(sizes: dict[str, int], limit: int) -> dict[str, str]:
     return assigned
 
 
+# One encoder for every file: ``json.dumps`` with any option makes a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+
+
 def _script(call: str, *args: object) -> str:
-    body = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for a in args)
-    return f"hemerotecaSearch.{call}({body});\n"
+    return f"hemerotecaSearch.{call}({','.join(map(_ENCODE, args))});\n"
 
 
 class IndexFiles(Mapping[str, str]):
@@ -376,7 +379,7 @@ def _facet_files(
 def _text(body: str) -> str:
     """The article's text for passages: paragraphs kept apart, white space squeezed, capped."""
     lines = body[: TEXT_CHARS + 1000].splitlines()
-    text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
+    text = "\n".join(filter(None, map(" ".join, map(str.split, lines))))  # a blank line squeezes to ""
     return text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS].rsplit(" ", 1)[0]
 
 

@@ -180,9 +180,9 @@ class GeneratedFiles:
     def note(self, name: tuple[str], value: object) -> None:
         self._store.put(name, value)
 
-    def remember(self, rel: str, key: str) -> None:
-        """Call once the file for ``key`` is on disk; then ``save``."""
-        on_disk = stamp(self._docs / rel)
+    def remember(self, rel: str, key: str, on_disk: tuple[int, int] | None = None) -> None:
+        """Call once the file for ``key`` is on disk (``on_disk``: its stamp, when known); then ``save``."""
+        on_disk = on_disk or stamp(self._docs / rel)
         if on_disk is not None:
             self._store.put(rel, (key, *on_disk))
 
@@ -312,16 +312,19 @@ def write_search_files(project: Project, model: SiteModel) -> tuple[list[str], l
     docs = project.docs_dir
     generated = GeneratedFiles(project, "search-files", PARTS)
     early: list[str] = []
+    # Every article's file is in one folder, checked once: its names are made here from numbers.
+    folder = str(inside(docs, article_file_name(0)).parent) + os.sep
 
     def seen(number: int, article: Article, body: str) -> None:
         rel = article_file_name(number)
         if generated.fresh(rel, article.key):
             return
-        target = inside(docs, rel)
-        content = article_file(number, article, body)
-        if write_new(target, content) or write_if_changed(target, content, durable=False):
+        target = f"{folder}{number}.js"
+        content = article_file(number, article, body).encode("utf-8")
+        made = write_new(target, content)
+        if made is not None or write_if_changed(Path(target), content, durable=False):
             early.append(rel)
-        generated.remember(rel, article.key)
+        generated.remember(rel, article.key, made)
 
     files = search_files(project, model, seen)
     written, unchanged = _write_files(docs, files, generated, done=set(early))
