@@ -1362,3 +1362,32 @@ def test_a_cabinet_or_an_unnamed_municipality_is_the_government_itself() -> None
     assert not cabinets & set(orgs(text))
     # a named one is a body
     assert "Câmara Municipal de Lisboa" in orgs("A Câmara Municipal de Lisboa lançou o programa.")
+
+
+def test_a_head_of_state_after_a_preposition_is_credited_with_the_measure() -> None:
+    text = (
+        "La tasa se redujo desde la asunción del presidente Alberto Fernández. El anuncio fue realizado "
+        "por el presidente Sebastián Piñera en cadena nacional. La ministra Ana Ruiz firmó el decreto."
+    )
+    found = people(text)
+    assert "Alberto Fernández" not in found and "Sebastián Piñera" not in found
+    assert "Ana Ruiz" in found
+    # there in person, or speaking right there, he or she acts
+    text = "A cerimônia contou com a presença do presidente Luiz Inácio Lula da Silva e de ministros."
+    assert "Luiz Inácio Lula da Silva" in people(text)
+    assert "Irfaan Ali" in people("The plan was welcomed by President Irfaan Ali, who said it helps.")
+
+
+def test_two_names_each_closed_by_a_head_word_are_two_bodies() -> None:
+    text = "O fundo será gerido pelo BCI e os sul-africanos Standard Bank e Absa Bank, disse o ministro."
+    found = orgs(text)
+    assert "Standard Bank" in found and "Absa Bank" in found
+    # one name when the part after the conjunction names no body alone
+    assert "Ministry of Trade and Industry" in orgs("The Ministry of Trade and Industry approved it.")
+
+
+def test_a_financial_company_named_by_its_kind_is_a_body() -> None:
+    text = "En la subasta participaron tres entidades: la financiera Surgir, el banco BCP y otras."
+    found = orgs(text)
+    assert "Surgir" in found and "BCP" in found
+

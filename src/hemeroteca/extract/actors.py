@@ -443,6 +443,37 @@ def _predecessor_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){cues}(?:\s+(?:a|o|the|al|ao|la|el))?\s+$")
 
 
+@cache
+def _leader_after_preposition() -> re.Pattern[str]:
+    titles = alternation(sorted(_folded("heads_of_state")))
+    return re.compile(
+        rf"(?<!\w)(?:de|del|do|da|por|pelo|pela|by|of|al|ao|a|from|under|bajo|sob|with|con|com|to|para)[ \t]+"
+        rf"(?:(?:el|la|o|a|the)[ \t]+)?{titles}[ \t]+$"
+    )
+
+
+def _credited_leader(text: str, start: int, entity: _Entity) -> bool:
+    """'desde la asunción del presidente Alberto Fernández', 'realizado por el presidente Sebastián
+    Piñera', 'el interés del gobernador X': a head of state or government (``heads_of_state``) named
+    after a preposition is credited with the measure; he or she acts only by speaking right there or by
+    being there in person ("contou com a presença do presidente X", ``presence_cues``)."""
+    before = fold(text[max(0, start - 60) : start])
+    if not _leader_after_preposition().search(before) or _presence_cue().search(before):
+        return False
+    return not _says(text[start + len(entity.name) : start + len(entity.name) + 40])
+
+
+@cache
+def _presence_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(sorted(_folded('presence_cues')))}(?!\w)")
+
+
+def _says(after: str) -> bool:
+    """A verb of saying or a quotation right after a name ("X, dijo", "X said", "X, who said", 'X: "...')."""
+    m = re.match(r"[ \t]*,?[ \t]*(?:(?:who|que|quien|quem)[ \t]+)?(?P<word>[“\"«:]|[^\W\d_]+)", after)
+    return bool(m) and (m.group("word") in ("“", '"', "«", ":") or fold(m.group("word")) in _speech_verbs())
+
+
 # A body's name or acronym, a comma, an article, then a description ending in "of"/"de" and an
 # article: "IDB Lab, the innovation laboratory of the ...", "COFIDE, el ...". Tried on what
 # precedes a mention; the description, if any, is checked for a person's title apart.
@@ -542,6 +573,8 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         return True
     before = _sentence_before(text, start, CUE_WINDOW)
     if entity.type == "person" and _predecessor_cue().search(fold(before[-NEAR_WINDOW:])):
+        return True
+    if entity.type == "person" and _credited_leader(text, start, entity):
         return True
     if entity.type == "organization" and _thing_named().search(before):
         return True
@@ -802,8 +835,7 @@ def _without_parents_of_units(entities: list[_Entity], units: list[OrgMention]) 
     spans = [(u.start, u.start + len(u.name)) for u in units]
     unit_forms = {fold(u.name) for u in units}
     for unit in (e for e in entities if e.keys() & unit_forms and not e.country):
-        parent_form = re.split(r"[ \t-]", fold(unit.name), maxsplit=1)[0]
-        parents = [e for e in entities if e.country and e is not unit and e.keys() & {parent_form}]
+        parents = [e for e in entities if e.country and e is not unit and e.keys() & {_parent_form(unit)}]
         unit.country = parents[0].country if parents else None
     kept = []
     for entity in entities:
@@ -814,6 +846,11 @@ def _without_parents_of_units(entities: list[_Entity], units: list[OrgMention]) 
             continue
         kept.append(entity)
     return kept
+
+
+def _parent_form(unit: _Entity) -> str:
+    """The parent's short form a regional unit opens on: 'sebrae' of 'Sebrae em Alagoas', 'Sebrae-RS'."""
+    return re.split(r"[ \t-]", fold(unit.name), maxsplit=1)[0]
 
 
 def find_actors(text: str, authorities: Authorities, title: str = "") -> list[FoundActor]:

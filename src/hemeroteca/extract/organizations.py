@@ -443,11 +443,28 @@ def _named(text: str) -> list[OrgMention]:
             at = text.find(parent, start)
             found.append(OrgMention(parent, None, at, f"a unit named with its parent: '{name}'"))
             continue
-        if is_institution(name) and not _event_of_body(name) and not _edition(text, m.start("name"), name):
+        pair = _two_bodies(name)
+        if pair:
+            for part in pair:
+                found.append(OrgMention(part, None, text.find(part, start), f"institutional name: '{part}'"))
+        elif is_institution(name) and not _event_of_body(name) and not _edition(text, m.start("name"), name):
             found.append(OrgMention(name, None, start, f"institutional name: '{name}'"))
         elif _acting_fund(text, start, name):
             found.append(OrgMention(name, None, start, f"a fund that acts: '{name}'"))
     return found
+
+
+def _two_bodies(name: str) -> tuple[str, str] | None:
+    """'Standard Bank e Absa Bank', 'the Caribbean Development Bank and Republic Bank': two names each
+    closed by a head-word, joined by a conjunction, are two bodies ('Ministry of Trade and Industry' is
+    one: 'Industry' alone names none)."""
+    _, final, _ = _heads()
+    for m in _AND.finditer(name):
+        first, second = name[: m.start()], name[m.end() :]
+        heads = [toks[-1] if toks else "" for toks in (_tokens(first), _tokens(second))]
+        if all(h in final for h in heads) and is_institution(first) and is_institution(second):
+            return first, second
+    return None
 
 
 _UNIT_OF_ACRONYM = re.compile(
