@@ -845,7 +845,13 @@ def _without_parents_of_units(entities: list[_Entity], units: list[OrgMention]) 
         if entity.type == "organization" and inside and len(inside) == len(entity.mentions) and not own_unit:
             continue
         kept.append(entity)
-    return kept
+    # a unit whose parent acts on its own too ('o BNB anunciou ... o BNB em Alagoas') is the parent at
+    # work in a place, not a second body
+    acting_parents: set[str] = set()
+    for e in kept:
+        if any(not any(a <= s < b for a, b in spans) for s in e.mentions):
+            acting_parents |= e.keys()
+    return [e for e in kept if not (e.keys() & unit_forms and _parent_form(e) in acting_parents - e.keys())]
 
 
 def _parent_form(unit: _Entity) -> str:
