@@ -7,14 +7,16 @@ Each round adds one more synthetic article and builds the site dirty, in this pr
 with the pipeline's main functions wrapped in timers; it prints, per round, the wall time
 of each phase and the CPU this process spent in it (inclusive: a phase's line counts the phases
 under it), and how often it ran. On a shared machine the CPU seconds are the steadier figure.
-The search index is built in a forked child while the parent writes pages: its time
-shows as the parent's wait for it. Process start-up (imports) is timed on its own.
+The search index is built in its own process while the parent writes pages: its time
+shows as the parent's wait for it, and its CPU (with that of any other child process) on
+the round's line as the children's. Process start-up (imports) is timed on its own.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import resource
 import subprocess
 import sys
 import time
@@ -99,6 +101,12 @@ class Timers:
         self.depth.clear()
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of this process's children that have ended (the index's)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("project", type=Path)
@@ -127,6 +135,7 @@ def main() -> None:
         new = inbox / f"profile-article-{number}.txt"
         new.write_text(text, encoding="utf-8")
         before = site_stamps(project.site_dir)
+        children = _children_cpu()
         start, cpu = time.perf_counter(), time.process_time()
         report = add_module.add(project, [new])
         middle, cpu_middle = time.perf_counter(), time.process_time()
@@ -135,7 +144,8 @@ def main() -> None:
         publish.build(project, dirty=True)
         end, cpu_end = time.perf_counter(), time.process_time()
         print(f"round {round_}: add {middle - start:.2f} s (CPU {cpu_middle - cpu:.2f} s), build --dirty "
-              f"{end - middle:.2f} s (CPU {cpu_end - cpu_middle:.2f} s; {existing + round_} seeds)")
+              f"{end - middle:.2f} s (CPU {cpu_end - cpu_middle:.2f} s; {existing + round_} seeds); "
+              f"child processes' CPU {_children_cpu() - children:.2f} s")
         timers.report()
         files = touched(before, site_stamps(project.site_dir))
         spread = ", ".join(f"{folder} {n}" for folder, n in files.items())

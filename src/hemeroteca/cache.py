@@ -33,6 +33,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from hemeroteca.collector import loading
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import atomic_writer
 from hemeroteca.project import Project
@@ -160,7 +161,8 @@ def load_value(path: Path) -> Any | None:
             if not hmac.compare_digest(signature, mac.digest()):
                 return None  # not written by this tool for this user, or damaged: never unpickled
             file.seek(32)
-            stored = pickle.load(file)
+            with loading():
+                stored = pickle.load(file)
     except Exception:  # missing, unreadable or from another version
         return None
     if isinstance(stored, dict) and stored.get("code") == code_fingerprint():
@@ -196,8 +198,9 @@ class Store:
         self._parts: list[dict[Any, Any]] = [{} for _ in range(parts)]
         self._used: set[Any] = set()
         self._changed: set[int] = set()
-        for part in range(parts):
-            self._parts[part] = self._read(part)
+        with loading():  # every entry lives until the command ends
+            for part in range(parts):
+                self._parts[part] = self._read(part)
 
     def _file(self, part: int) -> Path:
         if len(self._parts) == 1:

@@ -14,6 +14,7 @@ from pathlib import Path
 from hemeroteca.cache import PARTS, Store
 from hemeroteca.catalogue.known import KnownRecords
 from hemeroteca.catalogue.record import Record
+from hemeroteca.collector import loading
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import inside
 from hemeroteca.project import Project
@@ -148,17 +149,18 @@ def load_records(project: Project) -> Loaded:
     the search index reads each again when it needs it, so memory does not hold the archive.
     """
     records, errors = [], []
-    known = KnownRecords(Store.open(project, "records", shared=True, parts=PARTS))
-    paths = list_record_paths(project)
-    known.parse_ahead(paths)
-    for path in paths:
-        try:
-            record = known.read(path)
-        except HemerotecaError as exc:
-            exc.path = project.relative(path)
-            errors.append(exc)
-            continue
-        records.append(record)
+    with loading():  # the records live until the command ends (``collector``)
+        known = KnownRecords(Store.open(project, "records", shared=True, parts=PARTS))
+        paths = list_record_paths(project)
+        known.parse_ahead(paths)
+        for path in paths:
+            try:
+                record = known.read(path)
+            except HemerotecaError as exc:
+                exc.path = project.relative(path)
+                errors.append(exc)
+                continue
+            records.append(record)
     known.save()
     return records, errors
 

@@ -26,6 +26,7 @@ from hemeroteca.cache import PARTS, Store, load_value, save_value
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.check import require_valid
 from hemeroteca.catalogue.store import Loaded, load_records, refuse_unsafe_files
+from hemeroteca.collector import loading
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import inside, stamp, write_chunks_if_changed, write_if_changed, write_new
 from hemeroteca.parallel import default_jobs
@@ -398,7 +399,8 @@ def load_model(project: Project, loaded: Loaded | None = None) -> SiteModel:
         raise errors[0]
     authorities = load_authorities(project.authorities_dir)
     name, url, language = site_identity(project)
-    return build_model(records, authorities, site_name=name, site_url=url, language=language)
+    with loading():  # the model lives until the command ends (``collector``)
+        return build_model(records, authorities, site_name=name, site_url=url, language=language)
 
 
 def render(
