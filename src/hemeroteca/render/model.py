@@ -242,7 +242,9 @@ def build_model(
     facets: dict[str, dict[str, Facet]] = {kind: {} for kind in FACET_KINDS}
 
     def add(kind: str, key: str, label: str, article: Article, **detail: Any) -> None:
-        facet = facets[kind].setdefault(key, Facet(key, label, detail=dict(detail)))
+        facet = facets[kind].get(key)
+        if facet is None:  # made once per value, not once per article naming it
+            facet = facets[kind][key] = Facet(key, label, detail=dict(detail))
         if not facet.articles or facet.articles[-1] is not article:
             facet.articles.append(article)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 from hemeroteca.catalogue.record import text_digest
 from hemeroteca.render.model import Article, SiteModel
@@ -54,15 +54,17 @@ class Neighbours:
         self.model = model
         self._made: dict[str, Reading] = {}
         self._keys: dict[str, str] = {}
+        self._places: dict[tuple[str, str], dict[str, int]] = {}
 
-    @cached_property
-    def _places(self) -> dict[tuple[str, str], dict[str, int]]:
-        """(kind, facet key) -> article id -> its place in the facet's list."""
-        places = {}
-        for kind in ("actors", "topics", "countries", "years"):
-            for key, facet in self.model.facets[kind].items():
-                places[(kind, key)] = {a.id: i for i, a in enumerate(facet.articles)}
-        return places
+    def _place(self, kind: str, key: str, article: Article) -> int:
+        """The article's place in a facet's list. Each list's places are worked out when first
+        asked for: after one new article, the pages of a few dozen articles are made, from the
+        lists they are in, not from every list of the archive."""
+        places = self._places.get((kind, key))
+        if places is None:
+            facet = self.model.facets[kind][key]
+            places = self._places[(kind, key)] = {a.id: i for i, a in enumerate(facet.articles)}
+        return places[article.id]
 
     def reading(self, article: Article) -> Reading:
         made = self._made.get(article.id)
@@ -78,7 +80,7 @@ class Neighbours:
                 facet = self.model.facets[kind].get(key)
                 if facet is None:
                     continue
-                at = self._places[(kind, key)][article.id]
+                at = self._place(kind, key, article)
                 for other in facet.articles[max(0, at - WINDOW) : at + WINDOW + 1]:
                     if other is not article:
                         scores[other.id] += weight
@@ -94,7 +96,7 @@ class Neighbours:
         older = newer = None
         if article.year:
             year = self.model.facets["years"][article.year].articles
-            at = self._places[("years", article.year)][article.id]
+            at = self._place("years", article.year, article)
             newer = year[at - 1] if at > 0 else None
             older = year[at + 1] if at + 1 < len(year) else None
         return Reading(related, older, newer)
