@@ -288,59 +288,66 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
     records, errors = loaded or load_records(project)
     seed_files = {project.relative(seed): seed for seed in list_seeds(project)} if seeds else {}
     sha256 = seed_sha256(project) if seeds else None
-    # A record's own problems depend only on its text, its path and the authority files.
-    # Kept as objects (``Store(shared=True)``): 100,000 small lists, mostly empty, each unpickled
-    # alone on every check cost more than the checks they spare.
+    # One entry per record file: (its text's digest, the authority files' digest, its own problems,
+    # its seed's stamp, the problems of its seed). Its own problems depend only on its text, its
+    # path (the entry's key) and the authority files; its seed's on its text and the seed file,
+    # known by its stamp (``known.file_stamp``) when only the seed is involved (a scan's OCR text
+    # or a fetch's WARC beside it is looked for each time). So an unchanged record and seed cost
+    # one look-up, and render's check of the records alone keeps what build's check found of the
+    # seeds. Kept as objects (``Store(shared=True)``): 100,000 small lists, mostly empty, each
+    # unpickled alone on every check cost more than the checks they spare.
     judged = Store.open(project, "record-problems", shared=True, parts=PARTS)
     problems = [Problem(e.path or "", e.line or 1, e.field or "front matter", e.message) for e in errors]
     problems += pages
+    paths = [project.relative(record.path) for record in records]
     ids: dict[str, list[str]] = {}
-    for record in records:
-        ids.setdefault(record.id, []).append(project.relative(record.path))
-    seeds_used: dict[str, list[tuple[str, int]]] = {}
+    for record, path in zip(records, paths, strict=True):
+        ids.setdefault(record.id, []).append(path)
+    seeds_used: dict[str, list[tuple[str, Record]]] = {}
     astray: set[str] = set()
-    for record in records:
-        path = project.relative(record.path)
-        # A record's own problems depend only on its text, its path and the authority files; its
-        # seed's, on the seed file too, known by its stamp (``known.file_stamp``) when only the
-        # seed is involved (a scan's OCR text or a fetch's WARC beside it is looked for each time).
-        # Kept apart, so that render's check of the records alone serves build's check with seeds.
-        own_key = ("own", record.digest, authorities.digest, path)
-        own = judged.get(own_key)
+    for record, path in zip(records, paths, strict=True):
+        entry = judged.get(path)
+        same_text = entry is not None and entry[0] == record.digest
+        own = entry[2] if same_text and entry[1] == authorities.digest else None
         if own is None:
             own = check_record(record, path, authorities)
-            judged.put(own_key, own)
         problems.extend(own)
+        seed_stamp, from_seed = (entry[3], entry[4]) if same_text else (None, None)
         if seeds:
             seed = _plain_seed(record, seed_files)
-            seed_key = ("seed", record.digest, path, file_stamp(seed)) if seed else None
-            from_seed = judged.get(seed_key) if seed_key else None
-            if from_seed is None:
+            stamp = file_stamp(seed) if seed else None
+            if stamp is None or stamp != seed_stamp:
                 from_seed = check_source(project, record, path, seed_files, sha256 or sha256_of)
-                if seed_key:
-                    judged.put(seed_key, from_seed)
+            seed_stamp = stamp
             if any(p.field == "source.path" for p in from_seed):
                 astray.add(record.path.stem)  # its namesake seed is the one it lost: said once, here
             problems.extend(from_seed)
-        id_line = record.line_of("id") or 1
-        others = [p for p in ids[record.id] if p != path]
-        if others:
+        judged.put(
+            path, (record.digest, authorities.digest, own, seed_stamp, from_seed if seed_stamp else None)
+        )
+        if len(ids[record.id]) > 1:
+            others = [p for p in ids[record.id] if p != path]
             problems.append(
-                Problem(path, id_line, "id", f"id '{record.id}' is also used by {', '.join(others)}")
+                Problem(
+                    path,
+                    record.line_of("id") or 1,
+                    "id",
+                    f"id '{record.id}' is also used by {', '.join(others)}",
+                )
             )
         source = record.meta.get("source")
         if isinstance(source, dict) and isinstance(source.get("path"), str):
-            seeds_used.setdefault(source["path"], []).append((path, record.line_of("source.path") or 1))
+            seeds_used.setdefault(source["path"], []).append((path, record))
     for seed_path, users in seeds_used.items():
         if seeds and len(users) > 1:
             problems.extend(
                 Problem(
                     user,
-                    line,
+                    record.line_of("source.path") or 1,
                     "source.path",
                     f"'{seed_path}' is also the seed of {', '.join(u for u, _ in users if u != user)}",
                 )
-                for user, line in users
+                for user, record in users
             )
     # A seed's record is the one whose source.path names it; a record whose source
     # cannot be read (it failed to parse, or lacks source.path) claims its namesake seed.
@@ -349,7 +356,7 @@ def check(project: Project, loaded: Loaded | None = None, *, seeds: bool = True)
         for r in records
         if not (isinstance(r.meta.get("source"), dict) and isinstance(r.meta["source"].get("path"), str))
     }
-    judged.save(prune=seeds)  # a check of the records alone did not look at the seeds' findings
+    judged.save()
     if sha256 is not None:  # only the seeds not judged before were hashed: keep the others' hashes
         sha256.save(prune=False)
     for rel, seed in seed_files.items():
