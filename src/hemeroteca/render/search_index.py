@@ -42,7 +42,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from itertools import chain
 
 from hemeroteca.catalogue.numbering import added_order
@@ -217,6 +217,7 @@ def build_index(
     previous: IndexState | None = None,
     seen: TextSink | None = None,
     bitmaps: Bitmaps | None = None,
+    scratch: Callable[[list[Article], TextSink | None], IndexState] = build_state,
 ) -> tuple[IndexFiles, IndexState]:
     """Relative path -> content of every search file, and the state to pass to the next build.
 
@@ -225,12 +226,13 @@ def build_index(
     ``seen``: told each article the index reads, with its number and text, so that its
     search file (``article_file``) can be written without reading the text again.
     ``bitmaps``: the dense postings' bitmaps a former build made (``search_postings.Bitmaps``).
+    ``scratch``: what makes the state when ``previous`` cannot serve (``build_state``, or the
+    same on two cores: ``search_split.split_build``).
     """
     numbering = sorted(range(len(model.articles)), key=lambda rank: added_order(model.articles[rank].id))
     ordered = [model.articles[rank] for rank in numbering]
-    state = (update_state(previous, ordered, seen) if previous is not None else None) or build_state(
-        ordered, seen
-    )
+    updated = update_state(previous, ordered, seen) if previous is not None else None
+    state = updated or scratch(ordered, seen)
     shards = _shards(state, bitmaps)
     vocabularies = _vocabularies(model)
     files = _order_files(model, numbering)

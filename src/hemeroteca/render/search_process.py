@@ -18,6 +18,7 @@ from pathlib import Path
 
 from hemeroteca.errors import HemerotecaError
 from hemeroteca.fileio import write_atomic
+from hemeroteca.parallel import default_jobs
 from hemeroteca.project import Project
 
 
@@ -28,7 +29,9 @@ def main(root: str, articles: str, result: str) -> int:
 
     try:
         model = SiteModel(articles=read_articles(Path(articles)), facets={})
-        outcome: dict[str, object] = {"files": write_search_files(Project.at(Path(root)), model)}
+        # Built from scratch, the articles are analysed on every core (``search_split``).
+        written = write_search_files(Project.at(Path(root)), model, jobs=default_jobs())
+        outcome: dict[str, object] = {"files": written}
     except HemerotecaError as exc:
         outcome = {"error": [exc.path, exc.message, exc.line, exc.field]}
     write_atomic(Path(result), json.dumps(outcome), durable=False)

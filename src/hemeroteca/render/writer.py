@@ -18,7 +18,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -43,6 +45,7 @@ from hemeroteca.render.related import Neighbourhoods, affected
 from hemeroteca.render.search_index import INDEX_DIR, article_file, article_file_name, build_index
 from hemeroteca.render.search_input import write_articles
 from hemeroteca.render.search_postings import Bitmaps, TextSink
+from hemeroteca.render.search_split import Handoff, split_build
 from hemeroteca.render.spliced import write_rows
 from hemeroteca.sitedir import SiteState
 from hemeroteca.translated_pages import refuse_bad_pages
@@ -164,6 +167,7 @@ class GeneratedFiles:
         self._docs = project.docs_dir
         # Kept as objects: a look-up is then a dict's, not an unpickling (one per article and build).
         self._store = Store.open(project, name, shared=True, parts=parts)
+        self._remembered: list[tuple[str, tuple]] = []
 
     def fresh(self, rel: str, key: str) -> bool:
         known = self._store.get(rel)
@@ -186,6 +190,16 @@ class GeneratedFiles:
         on_disk = on_disk or stamp(self._docs / rel)
         if on_disk is not None:
             self._store.put(rel, (key, *on_disk))
+            self._remembered.append((rel, (key, *on_disk)))
+
+    def remembered(self) -> list[tuple[str, tuple]]:
+        """What ``remember`` put in this process: for a forked child to hand to its parent (``adopt``)."""
+        return list(self._remembered)
+
+    def adopt(self, remembered: list[tuple[str, tuple]]) -> None:
+        """Keep what ``remember`` put in another process (``remembered``) as if put here."""
+        for rel, entry in remembered:
+            self._store.put(rel, entry)
 
     def save(self) -> None:
         self._store.save()
@@ -291,24 +305,34 @@ def _write_article_pages(
     return sorted(written), unchanged
 
 
-def search_files(project: Project, model: SiteModel, seen: TextSink | None = None) -> Mapping[str, str]:
+def search_files(
+    project: Project,
+    model: SiteModel,
+    seen: TextSink | None = None,
+    handoff: Handoff | None = None,
+    jobs: int = 1,
+) -> Mapping[str, str]:
     """The search index's files, updated from the state the former build left in the cache.
 
-    After one new article that is its postings appended, not 10,000 bodies read again.
+    After one new article that is its postings appended, not 10,000 bodies read again. From
+    scratch, the articles are analysed by ``jobs`` processes (``search_split``; ``handoff``
+    tells this one what ``seen`` did in the other).
     """
     path, made = project.cache_dir / SEARCH_STATE, project.cache_dir / SEARCH_BITMAPS
     bitmaps = Bitmaps(load_value(made))
-    files, state = build_index(model, load_value(path), seen, bitmaps)
+    scratch = partial(split_build, handoff=handoff, jobs=jobs)
+    files, state = build_index(model, load_value(path), seen, bitmaps, scratch)
     save_value(path, state)
     save_value(made, bitmaps.made)
     return files
 
 
-def write_search_files(project: Project, model: SiteModel) -> tuple[list[str], list[str], int]:
+def write_search_files(project: Project, model: SiteModel, jobs: int = 1) -> tuple[list[str], list[str], int]:
     """Every search file's name, those written, and how many were left as they were.
 
     An article's own file is written while the index reads its text (``build_index``'s
-    ``seen``), so that the text is read once.
+    ``seen``), so that the text is read once. ``jobs``: the processes that analyse the
+    articles when the index is built from scratch (``search_split``).
     """
     docs = project.docs_dir
     generated = GeneratedFiles(project, "search-files", PARTS)
@@ -327,7 +351,15 @@ def write_search_files(project: Project, model: SiteModel) -> tuple[list[str], l
             early.append(rel)
         generated.remember(rel, article.key, made)
 
-    files = search_files(project, model, seen)
+    def taken() -> tuple[list[str], list[tuple[str, tuple]]]:  # in a forked child: what its seen did
+        return early, generated.remembered()
+
+    def give(handed: object) -> None:
+        more, remembered = cast(tuple[list[str], list[tuple[str, tuple]]], handed)
+        early.extend(more)
+        generated.adopt(remembered)
+
+    files = search_files(project, model, seen, Handoff(taken, give), jobs)
     written, unchanged = _write_files(docs, files, generated, done=set(early))
     generated.save()
     return sorted(files), sorted(early + written), unchanged
