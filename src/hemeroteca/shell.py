@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 
 from hemeroteca.catalogue.record import text_digest
 from hemeroteca.errors import HemerotecaError
-from hemeroteca.fileio import write_if_changed
+from hemeroteca.fileio import write_if_changed, write_new
 from hemeroteca.render.links import reserved_name
 
 SHELL_NAME = "hemeroteca-shell"
@@ -192,7 +192,10 @@ class _Filling:
             source, target = f"{self.sources}{stem}.md", f"{self.targets}{stem}.html"
             with open(source, encoding="utf-8") as handle:
                 meta, content = split_page(handle.read(), Path(source))
-            if write_if_changed(Path(target), self.shell.fill(meta, content, stem), durable=False):
+            page = self.shell.fill(meta, content, stem)
+            # In place when new (a site built from nothing); a file there may be a hard link to the
+            # live site's: replaced, never written into.
+            if write_new(Path(target), page) or write_if_changed(Path(target), page, durable=False):
                 written.append(f"{self.group.folder}{stem}.html")
             else:
                 unchanged += 1

@@ -231,7 +231,8 @@ def _write_files(
         if key is not None and generated is not None and generated.fresh(rel, key):
             unchanged += 1
             continue
-        if write_if_changed(inside(docs, rel), files[rel], durable=False):
+        target, content = inside(docs, rel), files[rel]
+        if write_new(target, content) or write_if_changed(target, content, durable=False):
             written.append(rel)
         else:
             unchanged += 1
@@ -245,7 +246,9 @@ def _write_pages(docs: Path, model: SiteModel, articles: Iterable[Article]) -> t
     written, unchanged = [], 0
     for article in articles:
         rel = article_path(article.id)
-        if write_if_changed(inside(docs, rel), article_page(article, model), durable=False):
+        target, page = inside(docs, rel), article_page(article, model)
+        # A page not there yet (a build from nothing: every page) is written in place (``write_new``).
+        if write_new(target, page) or write_if_changed(target, page, durable=False):
             written.append(rel)
         else:
             unchanged += 1
