@@ -76,9 +76,10 @@ def test_a_forked_child_writes_its_articles_files_and_hands_back_what_it_did(
 def test_the_childs_failure_is_the_builds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_split, "SPLIT_FROM", 2)
     ordered = list(model_of(many(6)).articles)
+    later = ordered[int(len(ordered) * search_split.OWN_SHARE)]  # the child's first article
 
     def failing(articles, seen=None):  # type: ignore[no-untyped-def]
-        if articles[0] is ordered[3]:  # in the child: the later half
+        if articles[0] is later:  # in the child
             raise HemerotecaError("archive/x.md", "changed while it was read", line=3)
         return build_state(articles, seen)
 
@@ -88,7 +89,7 @@ def test_the_childs_failure_is_the_builds(monkeypatch: pytest.MonkeyPatch) -> No
     assert (info.value.path, info.value.line) == ("archive/x.md", 3)
 
     def dying(articles, seen=None):  # type: ignore[no-untyped-def]
-        if articles[0] is ordered[3]:
+        if articles[0] is later:
             raise SystemExit(9)
         return build_state(articles, seen)
 
