@@ -3,11 +3,12 @@
 Render starts it (``writer.start_search``) and writes the pages meanwhile. It is a fresh
 interpreter running this module, not a fork (which would hold the site model render
 holds) nor a ``multiprocessing`` spawn (which imports the caller's main script again,
-running it a second time when that script has no ``__main__`` guard). It reads the
-articles from the file ``ARTICLES`` (``search_input``), writes the search files into
-ROOT's docs/ and, into the file ``RESULT``, JSON: ``{"files": [names, written,
-unchanged]}``, or ``{"error": [path, message, line, field]}`` for a ``HemerotecaError``
-(a record changed while it was read), which render raises again as its own.
+running it a second time when that script has no ``__main__`` guard). It reads the articles
+from the file ``ARTICLES`` (``search_input``), writes the search files into ROOT's docs/ and,
+into the file ``RESULT``, JSON: ``{"files": [names, written, unchanged]}``, or ``{"error":
+[path, message, line, field]}`` for a ``HemerotecaError`` (a record changed while it was read),
+which render raises again as its own. Built from scratch, the articles are analysed by this
+process and by one child it forks, which holds nothing but the articles (``search_split``).
 """
 
 from __future__ import annotations
