@@ -1,6 +1,6 @@
 """Where the search index's time goes, built from scratch: CPU and wall seconds per phase.
 
-    python scripts/profile_search.py PROJECT
+    python scripts/profile_search.py PROJECT [--jobs N]
 
 PROJECT is a built project (``bench.py --keep DIR`` leaves one in ``DIR/proj``). Its articles
 are read as render hands them to the index's own process (``search_input``), then the index is
@@ -22,13 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from hemeroteca.parallel import default_jobs
 from hemeroteca.project import Project
 from hemeroteca.render import search_index, writer
 from hemeroteca.render.model import SiteModel
 from hemeroteca.render.search_input import read_articles, write_articles
 
 PHASES = [
-    (search_index, "build_state"),
+    (writer, "split_build"),  # the articles' analysis (``build_state``), on ``--jobs`` processes
     (search_index, "_shards"),
     (search_index, "tail_table"),
     (search_index, "_facet_files"),
@@ -64,6 +65,10 @@ def _write_articles(project: Project, path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("project", type=Path)
+    parser.add_argument(
+        "--jobs", type=int, default=default_jobs(), help="processes analysing the articles (the index's own "
+        "process uses every core)"
+    )
     args = parser.parse_args()
     project = Project.at(args.project)
     times: dict[str, list[float]] = {}  # phase -> CPU, wall, resident and peak MB at its end
@@ -90,9 +95,11 @@ def main() -> None:
         (project.cache_dir / writer.SEARCH_STATE).unlink(missing_ok=True)
         shutil.rmtree(project.docs_dir / search_index.INDEX_DIR, ignore_errors=True)
         cpu, wall = time.process_time(), time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)  # the articles' file's writer
         model = SiteModel(articles=timed("read_articles", read_articles)(articles), facets={})
-        names, written, _ = writer.write_search_files(project, model)
+        names, written, _ = writer.write_search_files(project, model, jobs=args.jobs)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        child = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"{len(model.articles)} articles, {len(names)} search files, {len(written)} written")
     for name, (phase_cpu, phase_wall, resident, peak) in times.items():
         print(
@@ -100,6 +107,15 @@ def main() -> None:
             f"RSS {resident:5d} MB, peak {peak:5d} MB"
         )
     print(f"  {'in all':16s} CPU {cpu:7.2f} s   wall {wall:7.2f} s   peak RSS {_rss()[1]} MB")
+    if args.jobs > 1:  # the child that analysed part of the articles
+        spent = child.ru_utime + child.ru_stime - before.ru_utime - before.ru_stime
+        print(
+            f"  {'its child':16s} CPU {spent:7.2f} s   peak RSS {child.ru_maxrss // 1024} MB (or the "
+            f"articles' file's writer's, if larger: {before.ru_maxrss // 1024} MB); "
+            f"load average {os.getloadavg()[0]:.1f}"
+        )
+    else:
+        print(f"  load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

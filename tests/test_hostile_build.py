@@ -344,6 +344,9 @@ def _disk_fills_after(writes: int, monkeypatch: pytest.MonkeyPatch, *, torn: boo
     import shutil as shutil_module
 
     import hemeroteca.fileio as fileio
+    from hemeroteca import shell
+    from hemeroteca.errors import HemerotecaError
+    from hemeroteca.render import writer
 
     count = {"n": 0}
 
@@ -354,7 +357,7 @@ def _disk_fills_after(writes: int, monkeypatch: pytest.MonkeyPatch, *, torn: boo
                 Path(str(path)).write_bytes(b"")
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    real_copyfile, real_atomic = shutil_module.copyfile, fileio.write_atomic
+    real_copyfile, real_atomic, real_new = shutil_module.copyfile, fileio.write_atomic, fileio.write_new
 
     def copyfile(src: str, dst: str, **kw: object) -> str:
         full(dst)
@@ -365,8 +368,19 @@ def _disk_fills_after(writes: int, monkeypatch: pytest.MonkeyPatch, *, torn: boo
         full(path.parent / f".{path.name}.torn.tmp")
         real_atomic(path, data, **kw)
 
+    def write_new(path: Path, data: str | bytes) -> object:
+        """A new generated file is written in place: torn, it is the target itself that is left empty."""
+        if not path.exists():
+            try:
+                full(path)
+            except OSError as exc:
+                raise HemerotecaError(path, f"cannot write the file: {exc.strerror}") from exc
+        return real_new(path, data)
+
     monkeypatch.setattr(shutil_module, "copyfile", copyfile)
     monkeypatch.setattr(fileio, "write_atomic", write_atomic)
+    for module in (fileio, writer, shell):  # imported by name where new pages are written
+        monkeypatch.setattr(module, "write_new", write_new)
 
 
 @pytest.mark.parametrize("dirty", [False, True])
