@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import random
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -152,7 +153,9 @@ def write_archive(project: Project, count: int, *, seed: int = 20261126, start: 
     indices = range(start, start + count)
     drawn = ((project, index, *make_article(rng, index, actors, topics)) for index in indices)
     jobs = default_jobs()
-    if jobs < 2 or count < 200 or "fork" not in mp.get_all_start_methods():
+    # The pool finds ``_write_one`` by importing this module by name: not when loaded from its path.
+    importable = getattr(sys.modules.get(__name__), "_write_one", None) is _write_one
+    if jobs < 2 or count < 200 or not importable or "fork" not in mp.get_all_start_methods():
         return [_write_one(item) for item in drawn]
     with mp.get_context("fork").Pool(jobs) as pool:
         return list(pool.imap(_write_one, drawn, chunksize=50))
