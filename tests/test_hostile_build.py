@@ -368,9 +368,9 @@ def _disk_fills_after(writes: int, monkeypatch: pytest.MonkeyPatch, *, torn: boo
         full(path.parent / f".{path.name}.torn.tmp")
         real_atomic(path, data, **kw)
 
-    def write_new(path: Path, data: str | bytes) -> object:
+    def write_new(path: str | Path, data: str | bytes) -> object:
         """A new generated file is written in place: torn, it is the target itself that is left empty."""
-        if not path.exists():
+        if not Path(path).exists():
             try:
                 full(path)
             except OSError as exc:
