@@ -12,7 +12,10 @@ garbage: it lives until the command ends.
 (``gc.freeze``): those objects leave the collector's generations for good, so later
 collections walk only what is made afterwards. The young generations are still collected
 during the burst: parsing a record's YAML leaves a few cycles behind (11 objects a record),
-and they die young.
+and they die young. The price: a cycle that reached the old generation and became garbage
+before a burst ends is frozen with the rest and kept until the process ends (freed objects
+are still freed by their count of references). A command is one process, so that is bounded;
+a long-lived process calling the API many times holds such leftovers of every burst.
 """
 
 from __future__ import annotations
