@@ -1393,3 +1393,18 @@ def test_a_regional_unit_of_a_body_that_acts_on_its_own_is_that_body() -> None:
     # a unit alone stays: its parent does not act apart from it
     found = orgs("De acordo com o superintendente do SENAR em Goiás, Rui Alves, o estado cresce.")
     assert "SENAR em Goiás" in found and "SENAR" not in found
+
+
+def test_a_currency_code_glued_to_its_sign_is_no_acronym() -> None:
+    text = "The fund is backed by BDS$70 million. Each firm may borrow up to BDS$2 million from it."
+    assert "BDS" not in orgs(text)
+
+
+def test_a_group_named_by_its_body_is_that_body() -> None:
+    text = (
+        "O selo é atribuído pelo IAPMEI e pelo Grupo Banco Português de Fomento (BPF). O sistema está "
+        "integrado no Grupo BPF, e o Banco Português de Fomento lançou novas linhas."
+    )
+    found = orgs(text)
+    assert "Grupo BPF" not in found
+    assert len([n for n in found if "Fomento" in n]) == 1

@@ -618,8 +618,11 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
     keys = entity.keys()
     if fold(name) in keys or (alias and fold(alias) in keys):
         return True
-    if _plain(name) in {_plain(k) for k in keys}:
+    plain_keys = {_plain(k) for k in keys}
+    if _plain(name) in plain_keys:
         return True  # "Nafin-Bancomext" for "Nafin Bancomext": the same words, other punctuation
+    if _GROUP.sub("", _plain(name)) in plain_keys:
+        return True  # "Grupo BPF", "the IDB Group": a group named by its body is that body
     if entity.canonical:
         # An authority actor absorbs a found name that is a run of words of one of its forms, and
         # its representation ("European Union Delegation", "Delegación de la Unión Europea").
@@ -647,6 +650,9 @@ def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
     # a run of two or more words inside the full name is its short form: "la Caja Rural" for the
     # "Cooperativa de Ahorro y Crédito Caja Rural Regional R.L."
     return f" {' '.join(short)} " in f" {' '.join(long_)} "
+
+
+_GROUP = re.compile(r"^(?:grupo|group) | group$")
 
 
 def _inverted(short: list[str], long_: list[str]) -> bool:

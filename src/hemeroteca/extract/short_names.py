@@ -273,6 +273,7 @@ def standalone_acronyms(
         for m in tokens
         if (is_acronym(m.group("acr")) or _CAMEL.fullmatch(m.group("acr")))
         and not _ROMAN.match(m.group("acr"))
+        and not text.startswith("$", m.end())  # a currency's code: "a BDS$70 million loan", "TT$5,000"
         and sum(c.isalpha() for c in m.group("acr")) >= 3
         and not any(a <= m.start() < b for a, b in shouted)
         and not any(s <= m.start() < e for s, e in covered)
