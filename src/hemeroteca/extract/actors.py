@@ -14,9 +14,13 @@ membership or an example list ("members of the X", "such as X, Y"), a former pos
 or a past partner, a parent body, the bank that holds the accounts, a venue, the
 body whose congress or own fund is meant, a header or sign-off line, or a
 department named only inside someone's title; a person named only in a photo
-caption or as someone's predecessor in a post. A press office, bylines and a
-"name" whose every word the text also writes in lower case ("Help Desks") are
-never actors.
+caption or as someone's predecessor in a post, or a head of state credited with
+a measure after a preposition ("desde la asunción del presidente X"). Bodies a
+story names mostly as its setting (a central bank, a tax office, a regulator, a
+union of states) are kept only where a mention shows them taking part; a
+regional unit of a body that acts on its own too is that body. A press office,
+bylines and a "name" whose every word the text also writes in lower case ("Help
+Desks") are never actors.
 """
 
 from __future__ import annotations
