@@ -296,7 +296,12 @@ class _Text:
             if who == own:
                 continue
             for form in forms:
-                if len(form) < len(name) and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", name):
+                # the plain substring test first: the pattern, made per pair, costs far more
+                if (
+                    len(form) < len(name)
+                    and form in name
+                    and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", name)
+                ):
                     return form
         return ""
 

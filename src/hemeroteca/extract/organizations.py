@@ -48,6 +48,7 @@ from hemeroteca.extract.short_names import (
     blocked_acronyms,
     coordinated_names,
     enumerated_bodies,
+    generic_acronyms,
     standalone_acronyms,
     titled_after,
 )
@@ -229,11 +230,14 @@ def strip_role_prefix(name: str) -> str:
     words_only = [t for t in toks if t.word not in (",",)]
     initial, final, _ = _heads()
     best = 0
+    # whether a title stands before word k, read once per word as k moves on (not again for every k)
+    titled, read = False, 0
     for k, tok in enumerate(words_only):
         if fold(tok.word) not in SPLIT_CONN:
             continue
-        rest = [fold(t.word) for t in words_only[k + 1 :]]
-        if any(_is_title(words_only, j) for j in range(k)) and any(r in initial or r in final for r in rest):
+        while not titled and read < k:
+            titled, read = _is_title(words_only, read), read + 1
+        if titled and any(fold(t.word) in initial or fold(t.word) in final for t in words_only[k + 1 :]):
             best = k + 1
     start = words_only[best].start if best else 0
     trimmed = name[start:]
@@ -358,7 +362,7 @@ def _defined(text: str) -> tuple[list[OrgMention], set[str]]:
             if _event_of_body(_trim_front(m.group("name"))):
                 continue  # "Congresso da Aliança Cooperativa Internacional (ACI)": an event, the body context
             name = _align_to_acronym(_trim_front(m.group("name")), acr)
-            if fold(acr) in {fold(a) for a in words("generic_acronyms")}:
+            if fold(acr) in generic_acronyms():
                 continue
             if key == "defined":
                 name = _spelled_back(window[: m.start("name") + m.group("name").find(name)], name, acr)

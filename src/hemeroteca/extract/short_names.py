@@ -123,6 +123,12 @@ def _studied_at(before: str) -> bool:
 
 
 @cache
+def generic_acronyms() -> frozenset[str]:
+    """The generic acronyms (MSME, GDP), folded: every rule that takes an acronym alone leaves them out."""
+    return frozenset(fold(a) for a in words("generic_acronyms"))
+
+
+@cache
 def _degree_words() -> frozenset[str]:
     return frozenset(fold(w) for w in words("degree_words"))
 
@@ -259,7 +265,7 @@ def standalone_acronyms(
     """Acronyms used on their own, when something says they name an actor: a defined or known
     acronym, the initials of a body's name the text gives (``spelled``: "the DBT" after the
     "Development Bank of Tobago"), or a mention where it acts."""
-    generic = {fold(a) for a in words("generic_acronyms")}
+    generic = generic_acronyms()
     shouted = [
         *_shouted_lines(text),
         *(m.span() for m in _DATELINE_PLACE.finditer(text)),
@@ -317,7 +323,7 @@ def standalone_acronyms(
     return found
 
 
-def _generic_or_place(acr: str, generic: set[str]) -> bool:
+def _generic_or_place(acr: str, generic: frozenset[str]) -> bool:
     """A generic acronym (MSME, GDP, 'SMEs', 'COVID-19') or a place in capitals ('KINGSTON, Jamaica')."""
     bare = re.sub(r"[-/]?\d+$", "", acr)
     return fold(bare) in generic or fold(bare.rstrip("s")) in generic or acr.lower() in gazetteer()
@@ -335,7 +341,7 @@ def coordinated_names(
     Like is coordinated with like; a one-word name that is a place, a sector word, a
     generic acronym or a defined non-institution is left out.
     """
-    generic = {fold(a) for a in words("generic_acronyms")}
+    generic = generic_acronyms()
     found: list[OrgMention] = []
     seen = {fold(m.name) for m in mentions} | {fold(w) for p in people for w in p.split()}
     queue = [m for m in mentions if text[m.start : m.start + len(m.name)] == m.name]
@@ -398,7 +404,7 @@ def enumerated_bodies(text: str, people: tuple[str, ...]) -> list[OrgMention]:
     """'Entre las cooperativas seleccionadas figuran Coopx, Creditel, Finamas y la Ahorrar': a list of
     names after a plural noun for bodies, in the same sentence, names bodies of that kind. Places,
     people, generic acronyms and common words are left out."""
-    generic = {fold(a) for a in words("generic_acronyms")}
+    generic = generic_acronyms()
     names_of_people = {fold(w) for p in people for w in p.split()}
     found = []
     # a list is looked for only where it may start: within the window after a plural noun for bodies
