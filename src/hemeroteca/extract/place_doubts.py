@@ -25,16 +25,32 @@ def _after_given_name(text: str, start: int) -> bool:
     return bool(before) and before.group(1)[:1].isupper() and fold(before.group(1)) in given_names()
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what a pattern's \w matches
+
+
+def _whole_word_starts(text: str, surface: str) -> list[int]:
+    r"""Where ``surface`` stands with no word character on either side: what the pattern
+    ``(?<!\w)surface(?!\w)`` finds, found by ``str.find``, which skips to the few places the
+    surface occurs (the pattern, opening on a look-behind, is tried at every character)."""
+    out = []
+    at = text.find(surface)
+    while at >= 0:
+        end = at + len(surface)
+        if not (at and _is_word_char(text[at - 1])) and not (end < len(text) and _is_word_char(text[end])):
+            out.append(at)
+            at = text.find(surface, end if end > at else at + 1)
+        else:
+            at = text.find(surface, at + 1)
+    return out
+
+
 def surname_countries(hits: Sequence[CountryHit], text: str) -> list[Doubt]:
     """A ``country-as-surname`` doubt for each country every name of which, wherever ``text``
     writes it, stands right after a capitalised given name."""
     out = []
     for hit in hits:
-        starts = [
-            m.start()
-            for surface in dict.fromkeys(hit.evidence)
-            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)
-        ]
+        starts = [at for surface in dict.fromkeys(hit.evidence) for at in _whole_word_starts(text, surface)]
         if starts and all(_after_given_name(text, at) for at in starts):
             out.append(Doubt("country-as-surname", item=hit.code, detail=hit.evidence[0]))
     return out
