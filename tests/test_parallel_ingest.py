@@ -147,3 +147,24 @@ def _die(item: int, shared: object) -> int:
 
         os._exit(9)  # as the kernel's out-of-memory killer would end it
     return item
+
+
+def test_add_leaves_no_worker_behind_when_its_last_files_are_repeats(tmp_path: Path) -> None:
+    """The map is never asked for its end when a chunk closes on repeats: its pool must still shut
+    down when add returns, not when (or if) the cycle collector frees it. A worker left alive holds
+    every pipe the caller had open (a browser driver's among them) and keeps the caller's children
+    from ever seeing the end of their input."""
+    import gc
+    import multiprocessing
+
+    source = _many_seeds_project(tmp_path / "src").seeds_dir
+    given = sorted(source.iterdir())
+    given.append(given[0])  # the last file is a repeat: nothing asks the map for its end
+    project = copy_project_skeleton(tmp_path / "add", seeds=False)
+    gc.disable()
+    try:
+        report = project.add(given, jobs=2)
+        assert multiprocessing.active_children() == []
+    finally:
+        gc.enable()
+    assert len(report.duplicates) == 1

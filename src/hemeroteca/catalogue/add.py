@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,20 +230,23 @@ def _add_all(
         _mark_repeats(chunk)
         todo = [item for item in chunk if item.outcome is None]
         works = ((item.data, item.suffix, item.sidecars) for item in todo)
-        results = iter(map_ordered(_text_and_metadata, works, authorities, jobs=jobs, errors=(DecodeError,)))
-        added_at: dict[int, Added] = {}
-        for index, item in enumerate(chunk):
-            next(shown, None)
-            outcome = _outcome(project, item, number, results, chunk, added_at)
-            if isinstance(outcome, HemerotecaError):
-                report.errors.append(outcome)
-            elif isinstance(outcome, Duplicate):
-                report.duplicates.append(outcome)
-            else:
-                added_at[index] = outcome
-                report.added.append(outcome)
-                known.remember(item.sha, item.key, project.relative(outcome.seed))
-                number += 1
+        # Closed when the chunk is done: when its last files are repeats nobody asks the map for its
+        # end, and the workers of its process pool must not outlive the chunk.
+        extracted = map_ordered(_text_and_metadata, works, authorities, jobs=jobs, errors=(DecodeError,))
+        with closing(extracted) as results:
+            added_at: dict[int, Added] = {}
+            for index, item in enumerate(chunk):
+                next(shown, None)
+                outcome = _outcome(project, item, number, results, chunk, added_at)
+                if isinstance(outcome, HemerotecaError):
+                    report.errors.append(outcome)
+                elif isinstance(outcome, Duplicate):
+                    report.duplicates.append(outcome)
+                else:
+                    added_at[index] = outcome
+                    report.added.append(outcome)
+                    known.remember(item.sha, item.key, project.relative(outcome.seed))
+                    number += 1
     for _ in shown:  # run the progress to its end, where it reports the stage
         pass
     return report

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,22 +160,23 @@ def _ingest(
     todo = [seed for seed in seeds if _needs_extraction(project, seed, force, report, records)]
     works = (_seed_work(project, seed) for seed in todo)
     # A seed's error comes back as a value: one bad seed does not stop the others.
-    results = map_ordered(
+    extracted = map_ordered(
         record_text, works, authorities, jobs=jobs, scheduler=scheduler, errors=(HemerotecaError,)
     )
-    for seed, result in zip(progress(todo) if progress else todo, results, strict=True):
-        if isinstance(result, HemerotecaError):
-            report.errors.append(result)
-            continue
-        target = record_path(project, seed_id(seed))
-        text = result.text
-        if result.ocr_sidecar is not None:
-            write_atomic(sidecar_path(seed, "ocr"), result.ocr_sidecar)
-        if target.exists() and target.read_text(encoding="utf-8") == text:
-            report.unchanged.append(target)
-            continue
-        write_atomic(target, text)
-        report.written.append(target)
+    with closing(extracted) as results:  # its pool shut down even when a write below fails
+        for seed, result in zip(progress(todo) if progress else todo, results, strict=True):
+            if isinstance(result, HemerotecaError):
+                report.errors.append(result)
+                continue
+            target = record_path(project, seed_id(seed))
+            text = result.text
+            if result.ocr_sidecar is not None:
+                write_atomic(sidecar_path(seed, "ocr"), result.ocr_sidecar)
+            if target.exists() and target.read_text(encoding="utf-8") == text:
+                report.unchanged.append(target)
+                continue
+            write_atomic(target, text)
+            report.written.append(target)
     return report
 
 
