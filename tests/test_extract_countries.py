@@ -592,3 +592,37 @@ def test_of_two_close_countries_the_one_named_after_in_is_the_main_one() -> None
     # without the "en Ecuador", the list's first leads
     plain = body.replace("entidades financieras en Ecuador", "entidades financieras del país")
     assert codes("Crédito para las pymes", plain)[0] == "ES"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # demonyms and capitals of countries outside the Americas (data/countries_world.yaml)
+        ("", "Loans will reach Filipino micro entrepreneurs in the poorest provinces.", ["PH"]),
+        ("Minister asks bank for easier loans", "The minister met officials in Nairobi on Monday.", ["KE"]),
+        ("", "NAIROBI, March 3 – Kenyan lenders will get a new guarantee from the treasury.", ["KE"]),
+        ("Empresários angolanos", "A delegação reuniu-se com ministros nigerianos em Abuja.", ["NG", "AO"]),
+        ("", "VALÈNCIA (EFE). El instituto ha activado nuevas líneas de crédito para las empresas.", ["ES"]),
+    ],
+)
+def test_the_rest_of_the_world_is_named_by_its_people_and_capitals(
+    title: str, body: str, expected: list[str]
+) -> None:
+    assert codes(title, body) == expected
+
+
+def test_a_curated_alias_wins_over_the_world_list() -> None:
+    """countries.yaml's own entries and its ambiguous words win: "Santa Cruz" stays no country, and a
+    city the curated list gives to one country is not taken by another."""
+    assert codes("", "The fair opened in Santa Cruz on Monday with local producers.") == []
+    assert codes("", "El programa se presentó en Montevideo ante productores de todo el país.") == ["UY"]
+
+
+def test_a_place_after_new_is_another_place() -> None:
+    """"New Amsterdam" is a town in Guyana, "New South Wales" a state of Australia: not the Netherlands
+    or Wales; a new place's own name ("New York", "Nueva Zelanda") is read whole."""
+    body = "The New Amsterdam Chamber of Commerce will help the graduates of Berbice find suppliers."
+    assert codes("", body) == ["GY"]
+    assert codes("", "Farmers in New South Wales got relief from Australian lenders.") == ["AU"]
+    assert set(codes("", "Investors from New York met the bank's officers in Amsterdam.")) == {"US", "NL"}
+    assert codes("", "Acordo entre o Brasil e a Nova Zelândia foi assinado hoje em Brasília.")[0] == "BR"

@@ -140,6 +140,7 @@ SPECIAL_KEYS = (
     "origin_cues",
     "currency_nouns",
     "list_joiners",
+    "new_places",
 )
 
 
@@ -151,16 +152,21 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
     for name, code in _iso_names():
         table.setdefault(name.lower(), (code, "name"))
-    for code, entry in data.items():
-        if code in SPECIAL_KEYS:
-            continue
-        kinds = (("names", "name"), ("demonyms", "demonym"), ("places", "place"), ("currencies", "currency"))
-        for key, kind in kinds:
-            for alias in entry.get(key, []):
-                table[alias.lower()] = (code, kind)
-                if kind == "demonym":
-                    for form in inflections(alias, data["demonym_endings"]):
-                        table.setdefault(form.lower(), (code, kind))
+    curated = [(code, entry) for code, entry in data.items() if code not in SPECIAL_KEYS]
+    # the rest of the world's demonyms and capitals: never over a curated or an ISO alias
+    world = list(load_data("countries_world.yaml").items())
+    kinds = (("names", "name"), ("demonyms", "demonym"), ("places", "place"), ("currencies", "currency"))
+    for entries, overrides in ((curated, True), (world, False)):
+        for code, entry in entries:
+            for key, kind in kinds:
+                for alias in entry.get(key, []):
+                    if overrides:
+                        table[alias.lower()] = (code, kind)
+                    else:
+                        table.setdefault(alias.lower(), (code, kind))
+                    if kind == "demonym":
+                        for form in inflections(alias, data["demonym_endings"]):
+                            table.setdefault(form.lower(), (code, kind))
     return {alias: value for alias, value in table.items() if alias not in ambiguous}
 
 
@@ -276,6 +282,21 @@ def _after_given_name(text: str, start: int, kind: str) -> bool:
     return bool(m) and any(fold(word) in given_names() for word in m.groups() if word)
 
 
+@cache
+def _new() -> re.Pattern[str]:
+    """'New', 'Nueva', 'Nova'... right before a name: the name of another place."""
+    words = alternation(load_data("countries.yaml")["new_places"])
+    return re.compile(rf"(?<![\w-])(?:{words}) (?:{_CAPITALISED} )?$")
+
+
+def _after_new(text: str, start: int, kind: str) -> bool:
+    """A country or city after "New" names another place: "New Amsterdam" is a town in Guyana, "New
+    South Wales" a state of Australia, "New Mexico" one of the United States, "Nueva Esparta" a state of
+    Venezuela; the new place's own name, where a list knows it ("New York", "Nueva Zelanda"), is matched
+    whole before its last word."""
+    return kind in ("name", "place") and bool(_new().search(text, max(0, start - 24), start))
+
+
 def country_mentions(text: str) -> list[Mention]:
     table = gazetteer()
     found = []
@@ -288,7 +309,11 @@ def country_mentions(text: str) -> list[Mention]:
         ):
             language_end = m.end()
             continue
-        if _accept(m.group(0), kind, text, m.end()) and not _after_given_name(text, m.start(), kind):
+        if (
+            _accept(m.group(0), kind, text, m.end())
+            and not _after_given_name(text, m.start(), kind)
+            and not _after_new(text, m.start(), kind)
+        ):
             found.append(Mention(code, m.start(), m.end(), m.group(0), kind))
     return sorted([*found, *_glued_mentions(text)], key=lambda m: m.start)
 
