@@ -112,7 +112,7 @@ class Record:
         self,
         meta: dict[str, Any],
         body: str = "",
-        path: Path | None = None,
+        path: Path | str | None = None,
         lines: dict[str, int] | None = None,
         raw: str = "",
         digest: str = "",
@@ -127,12 +127,24 @@ class Record:
         self._blank = not body.strip()
         self._summary: str | None = None
 
+    @property
+    def path(self) -> Path | None:
+        """The record's file. Given as text, it becomes a ``Path`` when first asked for: the search
+        index's process makes a record for every article and reads the file of a few."""
+        if isinstance(self._path, str):
+            self._path = Path(self._path)
+        return self._path
+
+    @path.setter
+    def path(self, path: Path | str | None) -> None:
+        self._path = path
+
     @classmethod
     def known(
         cls,
         meta: dict[str, Any],
         lines: dict[str, int],
-        path: Path,
+        path: Path | str,
         digest: str,
         blank: bool,
         summary: str,

@@ -80,7 +80,7 @@ def read_articles(path: Path) -> list[Article]:
             if file is None:
                 record = Record(meta, body=body, digest=digest)
             else:
-                record = Record.known(meta, {}, Path(file), digest, blank=False, summary="")
+                record = Record.known(meta, {}, file, digest, blank=False, summary="")  # a Path when read
             articles.append(
                 Article(
                     id=id_,

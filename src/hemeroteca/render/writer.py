@@ -164,19 +164,21 @@ class GeneratedFiles:
     """
 
     def __init__(self, project: Project, name: str, parts: int = 1) -> None:
-        self._docs = project.docs_dir
+        # Files are looked at by a plain string path: a ``Path`` made per file was most of the
+        # time a build with nothing new spent checking 100,000 article and search files.
+        self._prefix = f"{project.docs_dir}{os.sep}"
         # Kept as objects: a look-up is then a dict's, not an unpickling (one per article and build).
         self._store = Store.open(project, name, shared=True, parts=parts)
         self._remembered: list[tuple[str, tuple]] = []
 
     def fresh(self, rel: str, key: str) -> bool:
         known = self._store.get(rel)
-        return known is not None and known[0] == key and tuple(known[1:]) == stamp(self._docs / rel)
+        return known is not None and known[0] == key and tuple(known[1:]) == stamp(self._prefix + rel)
 
     def intact(self, rel: str) -> bool:
         """The file is the one this class saw written (for whatever key it was)."""
         known = self._store.get(rel)
-        return known is not None and tuple(known[1:]) == stamp(self._docs / rel)
+        return known is not None and tuple(known[1:]) == stamp(self._prefix + rel)
 
     def noted(self, name: tuple[str]) -> object:
         """What ``note`` kept under ``name`` in the same store (saved with the files' keys)."""
@@ -187,7 +189,7 @@ class GeneratedFiles:
 
     def remember(self, rel: str, key: str, on_disk: tuple[int, int] | None = None) -> None:
         """Call once the file for ``key`` is on disk (``on_disk``: its stamp, when known); then ``save``."""
-        on_disk = on_disk or stamp(self._docs / rel)
+        on_disk = on_disk or stamp(self._prefix + rel)
         if on_disk is not None:
             self._store.put(rel, (key, *on_disk))
             self._remembered.append((rel, (key, *on_disk)))
