@@ -69,6 +69,30 @@ def test_dirty_builds_after_changes_equal_a_build_from_scratch(
     assert tree_digest(project.site_dir) == tree_digest(scratch.site_dir)
 
 
+def test_a_dirty_build_makes_only_the_term_shards_of_what_changed(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hemeroteca.render import search_index
+
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 10**9)  # the index in this process, to count
+    build(project)
+    whole: list[int] = []
+    real_shards = search_index._shards
+    monkeypatch.setattr(search_index, "_shards", lambda *args: whole.append(1) or real_shards(*args))
+    shards = sorted((project.docs_dir / "search-index").glob("t-*.js"))
+    victim = shards[len(shards) // 2]
+    assert add(project, NEW_ARTICLES[:1]).added
+    build(project, dirty=True)
+    assert whole == []  # the new article's terms' shards were read back and changed, none made whole
+    victim.write_text("damaged", encoding="utf-8")  # a shard the last build wrote, changed since
+    assert add(project, NEW_ARTICLES[1:2]).added
+    build(project, dirty=True)
+    scratch = _same_archive(project, tmp_path / "b")
+    build(scratch)
+    assert tree_digest(project.docs_dir) == tree_digest(scratch.docs_dir)
+    assert tree_digest(project.site_dir) == tree_digest(scratch.site_dir)
+
+
 def test_a_page_edited_or_deleted_in_docs_or_site_is_written_again(project: Project) -> None:
     build(project)
     article = sorted((project.docs_dir / "articles").glob("*.md"))[0]

@@ -12,12 +12,15 @@ import os
 import pickle
 from dataclasses import replace
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hemeroteca.catalogue.numbering import added_order
 from hemeroteca.catalogue.record import Record, text_digest
+from hemeroteca.render import search_index
 from hemeroteca.render.model import Article, build_model
+from hemeroteca.render.search_dirty import parse_shard, update_shards
 from hemeroteca.render.search_index import body_postings, build_index, facet_file
 from hemeroteca.render.search_postings import (
     BITMAP,
@@ -124,6 +127,46 @@ def test_updating_gives_the_files_a_scratch_build_gives(start: dict[int, tuple],
         assert dict(files) == dict(build_index(model)[0])
         assert pickle.dumps(previous) == before  # the previous state is left as it was
         assert all(bitmap.startswith(BITMAP) for bitmap in bitmaps.made.values())
+
+
+def _shard_reader(files: object) -> object:
+    """Each term shard of ``files`` as the next build reads it back from its file."""
+    return lambda key: parse_shard(key, files[f"search-index/t-{key}.js"])  # type: ignore[index]
+
+
+@FAST
+@given(st.dictionaries(st.integers(0, 12), ARTICLES, max_size=6), STEPS, st.sampled_from([48_000, 400, 120]))
+def test_shards_made_again_where_terms_changed_are_the_shards_made_whole(
+    start: dict[int, tuple], steps: list, limit: int
+) -> None:
+    # Small shards too, so that changes move the split between shards and the update must see it.
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(search_index, "SPLIT_BYTES", limit)
+        archive = start
+        files, state = build_index(model_of(archive))
+        for step in steps:
+            archive = apply(archive, step)
+            model = model_of(archive)
+            previous = pickle.loads(pickle.dumps(state))
+            files, state = build_index(model, previous, layout=files.layout, read_shard=_shard_reader(files))
+            whole = build_index(model)[0]
+            assert dict(files) == dict(whole)
+            assert files.layout == whole.layout  # the sizes and digests the next update starts from
+
+
+def test_adding_an_article_makes_only_the_shards_of_its_terms() -> None:
+    archive = {n: ("es", "2020-11", ["cooperativas"], ["créditos", "café", "empresa"]) for n in range(6)}
+    files, state = build_index(model_of(archive))
+    archive[6] = ("en", "2019", ["exports"], ["growth", "small"])
+    ordered = sorted(model_of(archive).articles, key=in_number_order)
+    updated = update_state(state, ordered)
+    assert updated is not None
+    made = update_shards(files.layout, _shard_reader(files), state, updated)
+    assert made is not None  # the split held: no shard was made whole
+    shards, layout = made
+    # the new article's words' shards (and those of its names, ``~``), none of the others' words
+    assert {"ex", "gr", "sm"} <= set(shards._made) and not {"co", "cr", "ca", "em"} & set(shards._made)
+    assert list(shards) == sorted(layout.sizes)
 
 
 def test_what_moves_few_numbers_updates_the_state_and_anything_else_rebuilds() -> None:

@@ -44,6 +44,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from hemeroteca.catalogue.numbering import added_order
 from hemeroteca.extract.countries import gazetteer
@@ -65,6 +66,9 @@ from hemeroteca.render.search_postings import (
 )
 from hemeroteca.render.search_text import joiners, name_key, portfolio_heads, stop_compounds, stopwords
 from hemeroteca.render.search_typos import tail_table
+
+if TYPE_CHECKING:
+    from hemeroteca.render.search_dirty import Layout
 
 INDEX_DIR = "search-index"
 SPLIT_BYTES = 48_000
@@ -125,11 +129,19 @@ class IndexFiles(Mapping[str, str]):
     SHARD_PREFIX = f"{INDEX_DIR}/t-"
 
     def __init__(
-        self, fixed: dict[str, str], ordered: list[Article], shards: dict[str, dict[str, dict[str, object]]]
+        self,
+        fixed: dict[str, str],
+        ordered: list[Article],
+        shards: Mapping[str, dict[str, dict[str, object]]],
+        digests: Mapping[str, str] | None = None,
     ) -> None:
         self._fixed = fixed
         self._ordered = ordered
         self._shards = shards
+        # Each shard's ``key`` when known already (``search_dirty.Layout``): an untouched shard of
+        # a dirty build is then neither made nor hashed.
+        self._digests = digests or {}
+        self.layout: Layout | None = None  # what the next build's ``search_dirty`` starts from
 
     def _shard(self, rel: str) -> str | None:
         key = (
@@ -190,8 +202,8 @@ class IndexFiles(Mapping[str, str]):
         key = self._shard(rel)
         if key is None:
             return None
-        written = repr((key, self._shards[key])).encode("utf-8", "surrogatepass")
-        return hashlib.blake2b(written, digest_size=16).hexdigest()
+        known = self._digests.get(key)
+        return known if known is not None else shard_digest(key, self._shards[key])
 
 
 def article_file_name(number: int) -> str:
@@ -218,6 +230,8 @@ def build_index(
     seen: TextSink | None = None,
     bitmaps: Bitmaps | None = None,
     scratch: Callable[[list[Article], TextSink | None], IndexState] = build_state,
+    layout: Layout | None = None,
+    read_shard: Callable[[str], dict[str, dict[str, object]] | None] | None = None,
 ) -> tuple[IndexFiles, IndexState]:
     """Relative path -> content of every search file, and the state to pass to the next build.
 
@@ -228,19 +242,33 @@ def build_index(
     ``bitmaps``: the dense postings' bitmaps a former build made (``search_postings.Bitmaps``).
     ``scratch``: what makes the state when ``previous`` cannot serve (``build_state``, or the
     same on two cores: ``search_split.split_build``).
+    ``layout`` and ``read_shard``: the term shards of the build that left ``previous`` (the
+    returned files' ``layout``) and what gives each back by key from its file (None when it
+    cannot be trusted): only the shards of terms that changed are then made (``search_dirty``).
     """
+    from hemeroteca.render.search_dirty import layout_of, update_shards  # it builds on this module
+
     numbering = sorted(range(len(model.articles)), key=lambda rank: added_order(model.articles[rank].id))
     ordered = [model.articles[rank] for rank in numbering]
     updated = update_state(previous, ordered, seen) if previous is not None else None
     state = updated or scratch(ordered, seen)
-    shards = _shards(state, bitmaps)
+    dirty = None
+    if updated is not None and isinstance(previous, IndexState) and layout and read_shard:
+        dirty = update_shards(layout, read_shard, previous, state, bitmaps)
+    if dirty is not None:
+        shards, made = dirty
+    else:
+        shards = _shards(state, bitmaps)
+        made = layout_of(shards)
     vocabularies = _vocabularies(model)
     files = _order_files(model, numbering)
     files.update(_facet_files(ordered, state.buckets, vocabularies))
     tails = tail_table(state, shard_keys)
     files.update({f"{INDEX_DIR}/e-{key}.js": _script("addTail", key, words) for key, words in tails.items()})
     files[f"{INDEX_DIR}/meta.js"] = _meta_file(model, vocabularies, sorted(shards), sorted(tails))
-    return IndexFiles(files, ordered, shards), state
+    index = IndexFiles(files, ordered, shards, made.digests)
+    index.layout = made
+    return index, state
 
 
 def _shards(state: IndexState, bitmaps: Bitmaps | None = None) -> dict[str, dict[str, dict[str, object]]]:
@@ -266,12 +294,23 @@ def _shards(state: IndexState, bitmaps: Bitmaps | None = None) -> dict[str, dict
             forms_of[stem].append(form)
     for stem, forms in forms_of.items():
         entries[stem]["f"] = forms
-    sizes = {term: len(term) + sum(len(str(v)) for v in e.values()) + 12 for term, e in entries.items()}
+    sizes = {term: term_size(term, entry) for term, entry in entries.items()}
     keys = shard_keys(sizes, SPLIT_BYTES)
     shards: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
     for term in sorted(entries):
         shards[keys[term]][term] = entries[term]
     return dict(shards)
+
+
+def term_size(term: str, entry: dict[str, object]) -> int:
+    """About the bytes a term and its entry take in a shard: what ``shard_keys`` splits by."""
+    return len(term) + sum(len(str(v)) for v in entry.values()) + 12
+
+
+def shard_digest(key: str, shard: dict[str, dict[str, object]]) -> str:
+    """A digest of a shard's terms and entries as Python writes them (``IndexFiles.key``)."""
+    written = repr((key, shard)).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(written, digest_size=16).hexdigest()
 
 
 def body_postings(parts: list[tuple[str, str, int]], bitmaps: Bitmaps | None = None) -> str:

@@ -146,6 +146,13 @@ class Bitmaps:
         self.made[key] = bitmap
         return bitmap
 
+    def carry(self, stale: set[bytes]) -> None:
+        """Keep too the last build's bitmaps this one did not look at, but ``stale``'s: a dirty build
+        makes only the entries of the terms that changed (``search_dirty``), not every bitmap."""
+        for key, bitmap in self._before.items():
+            if key not in stale:
+                self.made.setdefault(key, bitmap)
+
 
 def compact(text: str, last: int, bitmaps: Bitmaps | None = None) -> str:
     """Postings as gaps (``encode_postings``) or as a bitmap, whichever is shorter.

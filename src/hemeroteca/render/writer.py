@@ -42,7 +42,8 @@ from hemeroteca.render.model import Article, SiteModel, build_model
 from hemeroteca.render.originals import original_files
 from hemeroteca.render.pages import article_page
 from hemeroteca.render.related import Neighbourhoods, affected
-from hemeroteca.render.search_index import INDEX_DIR, article_file, article_file_name, build_index
+from hemeroteca.render.search_dirty import Layout, parse_shard
+from hemeroteca.render.search_index import INDEX_DIR, IndexFiles, article_file, article_file_name, build_index
 from hemeroteca.render.search_input import write_articles
 from hemeroteca.render.search_postings import Bitmaps, TextSink
 from hemeroteca.render.search_split import Handoff, split_build
@@ -316,20 +317,38 @@ def search_files(
     seen: TextSink | None = None,
     handoff: Handoff | None = None,
     jobs: int = 1,
+    generated: GeneratedFiles | None = None,
 ) -> Mapping[str, str]:
     """The search index's files, updated from the state the former build left in the cache.
 
     After one new article that is its postings appended, not 10,000 bodies read again. From
     scratch, the articles are analysed by ``jobs`` processes (``search_split``; ``handoff``
-    tells this one what ``seen`` did in the other).
+    tells this one what ``seen`` did in the other). ``generated``: what the search files on disk
+    were written from; the term shards it vouches for are read back for the few a change
+    touches (``search_dirty``) instead of all being made again.
     """
     path, made = project.cache_dir / SEARCH_STATE, project.cache_dir / SEARCH_BITMAPS
     bitmaps = Bitmaps(load_value(made))
     scratch = partial(split_build, handoff=handoff, jobs=jobs)
-    files, state = build_index(model, load_value(path), seen, bitmaps, scratch)
-    save_value(path, state)
+    kept = load_value(path)  # the state, and the layout of the shards made from it, saved together
+    previous, layout = kept if isinstance(kept, tuple) and len(kept) == 2 else (None, None)
+    trusted = generated is not None and isinstance(layout, Layout)
+    read = partial(_read_shard, project, generated, layout) if trusted else None
+    files, state = build_index(model, previous, seen, bitmaps, scratch, layout, read)
+    save_value(path, (state, files.layout))
     save_value(made, bitmaps.made)
     return files
+
+
+def _read_shard(project: Project, generated: GeneratedFiles, layout: Layout, key: str) -> dict | None:
+    """A term shard as the last build wrote it, when its file on disk is that one (else None)."""
+    rel = f"{IndexFiles.SHARD_PREFIX}{key}.js"
+    if not generated.fresh(rel, layout.digests.get(key, "")):
+        return None
+    try:
+        return parse_shard(key, inside(project.docs_dir, rel).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def write_search_files(project: Project, model: SiteModel, jobs: int = 1) -> tuple[list[str], list[str], int]:
@@ -364,7 +383,7 @@ def write_search_files(project: Project, model: SiteModel, jobs: int = 1) -> tup
         early.extend(more)
         generated.adopt(remembered)
 
-    files = search_files(project, model, seen, Handoff(taken, give), jobs)
+    files = search_files(project, model, seen, Handoff(taken, give), jobs, generated)
     written, unchanged = _write_files(docs, files, generated, done=set(early))
     generated.save()
     return sorted(files), sorted(early + written), unchanged
