@@ -80,7 +80,8 @@ def read_articles(path: Path) -> list[Article]:
             if file is None:
                 record = Record(meta, body=body, digest=digest)
             else:
-                record = Record.known(meta, {}, file, digest, blank=False, summary="")  # a Path when read
+                # a Path when read; the meta is this id alone, nothing to share with the others'
+                record = Record.known(meta, {}, file, digest, blank=False, summary="", shared_already=True)
             articles.append(
                 Article(
                     id=id_,
