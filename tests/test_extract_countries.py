@@ -626,3 +626,17 @@ def test_a_place_after_new_is_another_place() -> None:
     assert codes("", "Farmers in New South Wales got relief from Australian lenders.") == ["AU"]
     assert set(codes("", "Investors from New York met the bank's officers in Amsterdam.")) == {"US", "NL"}
     assert codes("", "Acordo entre o Brasil e a Nova Zelândia foi assinado hoje em Brasília.")[0] == "BR"
+
+
+def test_a_country_the_lead_places_the_news_in_is_kept_against_the_senders_many_mentions() -> None:
+    """"a primeira etapa realizada na Nigéria": the lead's venue, named by its name after "na", counts as
+    a city so named does; the sending country's bodies and people outweigh it otherwise."""
+    body = (
+        "O Brasil iniciou a sua missão empresarial com a primeira etapa realizada na Nigéria, com empresas "
+        "brasileiras de vários setores.\n\nA Agência Brasileira de Promoção de Exportações levou empresas "
+        "brasileiras, e o Brasil quer ampliar as vendas das empresas brasileiras e do agronegócio brasileiro."
+    )
+    title = "Missão empresarial brasileira na África"
+    assert codes(title, body) == ["BR", "NG"]
+    # partners "com a Nigéria" place nothing: a passing mention against the sender's, dropped
+    assert codes(title, body.replace("na Nigéria", "com a Nigéria")) == ["BR"]

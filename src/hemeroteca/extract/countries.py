@@ -35,8 +35,10 @@ TITLE_WEIGHT = 3.0
 CLOSE_MAIN = 0.5
 LEAD_BONUS = 2.0
 VENUE = 2.0
-# "em Maputo", "en San Salvador", "in Kingston": a city after a locative preposition.
-_VENUE = re.compile(r"(?:^|[\s,(])(?:in|en|em|at)\s+$", re.IGNORECASE)
+# "em Maputo", "en San Salvador", "in Kingston", "na Nigéria": a place after a locative preposition
+# (Portuguese joins it to the article: "no", "na", "nos", "nas"). Not "in the": "a loan to the Dominican
+# Republic ... in the Dominican Republic" reads no more placed than "for the Bahamas".
+_VENUE = re.compile(r"(?:^|[\s,(])(?:in|en|em|at|no|na|nos|nas)\s+$", re.IGNORECASE)
 WEAK = 0.25
 CURRENCY = 0.5
 INSTITUTION = 1.0
@@ -503,8 +505,10 @@ def find_countries(
             entry = scores[m.code]
             if weight > WEAK:
                 entry[3] = max(entry[3], LEAD_BONUS)
-            # "iniciaron esta semana, en San Salvador, un proyecto": a city the lead places the news in
-            if weight > WEAK and m.kind == "place" and _VENUE.search(body[max(0, m.start - 12) : m.start]):
+            # "iniciaron esta semana, en San Salvador, un proyecto": a city the lead places the news in;
+            # so does a country named after "in/en/em" ("a primeira etapa realizada na Nigéria")
+            placed = m.kind in ("place", "name") and _VENUE.search(body[max(0, m.start - 12) : m.start])
+            if weight > WEAK and placed:
                 entry[3] = LEAD_BONUS + VENUE
     for code, name, at in institutions:
         add(code, INSTITUTION, at, name)
