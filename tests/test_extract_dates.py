@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hemeroteca.extract.dates import find_date, read_date
-from hemeroteca.sources.clean import clean_text
+from hemeroteca.sources.clean import clean_text, is_credit
 from hemeroteca.sources.title import find_title
 
 
@@ -290,3 +290,24 @@ def test_a_date_beside_the_sites_weather_box_is_its_clock() -> None:
     # without the weather box the date line above the headline is read
     found, _ = read_date(f"viernes. 19.04.2024\n\n{headline}\n\n{body}", "es", headline)
     assert found is not None and found.value == "2024-04-19"
+
+
+def test_a_byline_between_the_headline_and_its_date_does_not_push_the_date_away() -> None:
+    """'Headline' / 'BY Insider Desk' / date is a title-and-date block: the site's clock on the line
+    above the headline is no nearer to it."""
+    body = "The Asian Development Bank is set to extend a loan to improve access to finance for small firms."
+    headline = "Bank to lend $100m to small firms"
+    for byline in ("BY Insider Desk", "By Ana Ruiz"):
+        text = f"Thursday, November 20, 2025\n{headline}\n{byline}\nJuly 23, 2025\n\n{body}"
+        found, doubts = read_date(text, "en", headline)
+        assert found is not None and found.value == "2025-07-23"
+        assert [d.code for d in doubts] == ["competing-dates"]
+    # without a byline between them, the date above is as near as the one two lines below: the nearer wins
+    text = f"Thursday, November 20, 2025\n{headline}\nSponsored content here\nJuly 23, 2025\n\n{body}"
+    found, _ = read_date(text, "en", headline)
+    assert found is not None and found.value == "2025-11-20"
+
+
+def test_a_byline_in_capitals_opens_its_line_only() -> None:
+    assert is_credit("BY Insider Desk") and is_credit("POR Redacción Central")
+    assert not is_credit("BUSINESSES OWNED BY WOMEN GROW")

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from hemeroteca.doubts import Doubt
 from hemeroteca.resources import load_data
-from hemeroteca.sources.clean import is_prose, paragraphs
+from hemeroteca.sources.clean import is_credit, is_prose, paragraphs
 
 # A date line may keep this many words besides the date and its furniture (a city, an outlet).
 MAX_OTHER_WORDS = 4
@@ -375,15 +375,15 @@ def read_date(
         at, chosen = (
             candidates[0]
             if title_at is None
-            else min(candidates, key=lambda c: (abs(c[0] - title_at), -c[0]))
+            else min(candidates, key=lambda c: (_lines_between(head, c[0], title_at), -c[0]))
         )
         others = sorted({f.value for _, f in candidates} - {chosen.value})
         doubts = [Doubt("competing-dates", detail=", ".join(others))] if others else []
         if chosen.value in guessed:
             doubts.append(Doubt("day-month-order"))
-        if title_at is not None and abs(at - title_at) >= FAR_PARAGRAPHS:
+        if title_at is not None and _lines_between(head, at, title_at) >= FAR_PARAGRAPHS:
             where = "above" if at < title_at else "below"
-            detail = f"{abs(at - title_at)} paragraphs {where} it"
+            detail = f"{_lines_between(head, at, title_at)} paragraphs {where} it"
             doubts.append(Doubt("date-far-from-headline", detail=detail))
         return chosen, doubts
     if fallback:
@@ -401,6 +401,14 @@ def read_date(
         if _YEAR.search(p) and not is_prose(p) and len(p.split()) <= SHORT_LINE and not (title and title in p)
     ]
     return None, [Doubt("date-unread", detail=unread[0]) if unread else Doubt("no-date-stated")]
+
+
+def _lines_between(head: list[str], at: int, title_at: int) -> int:
+    """How far a date line stands from the headline, bylines between them not counted: "Headline" /
+    "BY Insider Desk" / "July 23, 2025" is a headline with its date as much as "Headline" / date, and
+    the site's clock on the line above the headline is no nearer."""
+    low, high = sorted((at, title_at))
+    return high - low - sum(is_credit(line) for line in head[low + 1 : high])
 
 
 @cache
