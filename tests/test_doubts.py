@@ -252,6 +252,7 @@ def test_a_dateline_city_does_not_place_the_main_country() -> None:
     body = (
         "Fortaleza, Brasil, 7 março 2008 - Empresários de Cabo Verde vão receber formação de instituições "
         "brasileiras e de empresas brasileiras, disse hoje a fonte.\n\n"
+        "A câmara de comércio apresentou o programa aos seus associados na semana passada.\n\n"
         "O acordo com o Brasil prevê formação em Cabo Verde, segundo a câmara de Cabo Verde."
     )
     hits = find_countries("Empresas brasileiras formam empresários", body)
