@@ -9,7 +9,7 @@ import pytest
 from hemeroteca.catalogue.authorities import load_authorities
 from hemeroteca.catalogue.seedtext import extract_file
 from hemeroteca.extract import extract_text
-from hemeroteca.extract.countries import close_main, country_doubts, find_countries
+from hemeroteca.extract.countries import WEAK, _weights, close_main, country_doubts, find_countries
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -640,3 +640,33 @@ def test_a_country_the_lead_places_the_news_in_is_kept_against_the_senders_many_
     assert codes(title, body) == ["BR", "NG"]
     # partners "com a Nigéria" place nothing: a passing mention against the sender's, dropped
     assert codes(title, body.replace("na Nigéria", "com a Nigéria")) == ["BR"]
+
+
+def test_a_credit_line_names_the_country_only_when_nothing_else_does() -> None:
+    """A byline's surname may be a place ("Por Fernanda Lima"), so credits are not read; but a story no
+    sentence places may name its country only as its source."""
+    body = (
+        "[Source: Fiji Government / Facebook]\n\nThe cooperative association shared updates on its efforts "
+        "to grow during a meeting with the Deputy Prime Minister, who reaffirmed the government's support."
+    )
+    assert codes("", body) == ["FJ"]
+    placed = body.replace("the government's support", "the support of Samoa's government")
+    assert codes("", placed) == ["WS"]
+
+
+def test_an_embassys_posting_and_a_market_in_apposition_are_weak() -> None:
+    """'la Embajada Argentina en Brasil' names where the mission sits, as an ambassador's title does;
+    'Brasil, el principal mercado para nuestras exportaciones' is where goods go."""
+    lead = (
+        "El secretario de la Pequeña y Mediana Empresa de la Argentina anunció una línea de créditos para "
+        "pymes argentinas con el banco público, en un acto en la Embajada Argentina en Brasil."
+    )
+    assert codes("Nueva línea de créditos", lead) == ["AR"]
+    # an act held in Brazil itself places the story there too
+    elsewhere = lead.replace("la Embajada Argentina en", "la ciudad de Porto Alegre, en")
+    assert set(codes("Nueva línea de créditos", elsewhere)) == {"AR", "BR"}
+    weights = _weights("El foco está en Brasil, el principal mercado para nuestras exportaciones.").weights
+    assert [(m.code, w) for m, w in weights] == [("BR", WEAK)]
+    for plain in ("El foco está en Brasil, donde el banco abrió una oficina.", "Focus on China, its people."):
+        assert [w for _, w in _weights(plain).weights] == [1.0]
+    assert [w for _, w in _weights("Exports grew to China, its largest buyer.").weights] == [WEAK]

@@ -143,6 +143,8 @@ SPECIAL_KEYS = (
     "currency_nouns",
     "list_joiners",
     "new_places",
+    "posting_cues",
+    "market_nouns",
 )
 
 
@@ -210,6 +212,30 @@ def _origin() -> re.Pattern[str]:
     """A person's origin right before a mention: 'the native Belizean', 'nacido en Chile'."""
     cues = alternation(load_data("countries.yaml")["origin_cues"])
     return re.compile(rf"(?<!\w){cues}\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _market_after() -> re.Pattern[str]:
+    """A market named in apposition right after a mention: 'Brasil, el principal mercado para nuestras
+    exportaciones', 'China, its largest buyer': where goods go, not where the story happens."""
+    nouns = alternation(load_data("countries.yaml")["market_nouns"])
+    return re.compile(
+        rf"\s*,\s+(?:(?:the|its|our|their|el|la|su|nuestro|nuestra|o|a|seu|sua|nosso|nossa)\s+)?"
+        rf"(?:[^\W\d_]+\s+){{0,2}}?{nouns}(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _posting() -> re.Pattern[str]:
+    """A mission's seat abroad right before a mention: 'la Embajada Argentina en Brasil', 'the High
+    Commission of Canada in Jamaica' (the posting, as an ambassador's title names it, weighs a quarter;
+    the country the mission serves is named before)."""
+    cues = alternation(load_data("countries.yaml")["posting_cues"])
+    return re.compile(
+        rf"(?<!\w){cues}\b[^.;:!?()\n]{{0,40}}?\s(?:in|en|em|no|na|at)\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -403,14 +429,22 @@ def _weights(text: str) -> Weighed:
         before = text[max(0, m.start - 90) : m.start]
         # a destination carries over its coordination: "missions to Jamaica and Canada"
         joined = i > 0 and _LIST_GAP.match(text[mentions[i - 1].end : m.start])
-        destination = bool(_DESTINATION.search(before) or _FAIR.search(before) or (joined and destination))
+        destination = bool(
+            _DESTINATION.search(before)
+            or _FAIR.search(before)
+            or (joined and destination)
+            or _market_after().match(text, m.end)
+        )
         compared = bool(_comparison().search(before))
         before_money, after_money = _currency()
         money = m.kind in ("name", "demonym") and bool(
             before_money.search(before[-20:]) or after_money.match(text, m.end)
         )
         in_a_persons_title = (
-            _role_before().search(before) or _NATIONALITY.search(before) or _origin().search(before)
+            _role_before().search(before)
+            or _NATIONALITY.search(before)
+            or _origin().search(before)
+            or _posting().search(before)
         )
         weak = i in listed or in_a_persons_title or destination or compared or money
         weight = WEAK if weak else CURRENCY if m.kind == "currency" else 1.0
@@ -452,14 +486,29 @@ def find_countries(
     title: str, body: str, institutions: Iterable[tuple[str, str]] = (), people: Iterable[str] = ()
 ) -> list[CountryHit]:
     """Countries by salience; ``institutions`` are (code, actor name) pairs from the authority file,
-    ``people`` names whose places are surnames ("Joana Lima") and say nothing about the country."""
+    ``people`` names whose places are surnames ("Joana Lima") and say nothing about the country.
+
+    Credit lines are read only when nothing else names a country: a byline's surname may be a place
+    ("Por Fernanda Lima"), but a story no sentence places may name its country only in its source
+    ("[Source: Fiji Government / Facebook]")."""
+    institutions, people = list(institutions), list(people)
+    return _ranked(title, body, institutions, people, credits=False) or _ranked(
+        title, body, institutions, people, credits=True
+    )
+
+
+def _ranked(
+    title: str, body: str, institutions: Iterable[tuple[str, str]], people: Iterable[str], *, credits: bool
+) -> list[CountryHit]:
+    """``find_countries``, with or without the credit lines."""
     institutions = [(code, name, body.find(name) if name in body else 10**8) for code, name in institutions]
     # A country inside a known institution's name ("Agencia de Cooperación Internacional del Japón") is
     # that institution, which counts once below; read as a place it would outweigh where the story is.
     for name in [*people, *(name for _, name, _ in institutions)]:
         title, body = title.replace(name, " " * len(name)), body.replace(name, " " * len(name))
     # A byline names the reporter, whose surname may be a place ("Por Fernanda Lima"): not the story's.
-    body = "\n".join(" " * len(line) if is_credit(line) else line for line in body.split("\n"))
+    if not credits:
+        body = "\n".join(" " * len(line) if is_credit(line) else line for line in body.split("\n"))
     scores: dict[str, list] = {}
     usage: dict[str, list[int]] = {}  # code -> [mentions in prose, of which inside a longer name]
 
