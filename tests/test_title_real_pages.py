@@ -270,3 +270,25 @@ def test_other_stories_headlines_above_the_section_label_are_skipped() -> None:
     # a date line among the lines above: not a list of headlines
     dated = f"{others[0]}\n5 de marzo de 2021\nEconomía\n{headline}\n{PROSE}"
     assert title(dated) == others[0]
+
+
+def test_a_headline_wrapped_over_several_lines_is_put_together() -> None:
+    """A page stored with its lines broken at a fixed width: a line too short to be a headline, then
+    lines opening in lower case, are one headline; a lower-case byline is no continuation."""
+    raw = f"Gov’t to set\naside another P1-B for the micro-loan\nprogram\nBy\nDTI\nJuly 7, 2017\n{EN_PROSE}"
+    assert find_title(clean_text(raw)).text == "Gov’t to set aside another P1-B for the micro-loan program"
+    raw = f"Bancos regionales amplían el crédito rural\npor Ana Ruiz\n{PROSE}"
+    assert find_title(clean_text(raw)).text == "Bancos regionales amplían el crédito rural"
+
+
+def test_the_headline_over_its_date_line_under_a_section_label() -> None:
+    """A long menu repeating its entries above 'Notícias' / headline / date / prose: the title-and-date
+    block under the label is the story's, whatever the menu repeats."""
+    entries = ("Prêmio de Jornalismo Cooperativo", "Museu Virtual do Cooperativismo")
+    menu = "\n".join(f"{entry}\n{entry}" for entry in entries)
+    raw = f"{menu}\nNotícias\nSicoob deve liberar R$ 6,8 bilhões para a safra\n16/07/2015\n{PROSE}"
+    assert find_title(clean_text(raw)).text == "Sicoob deve liberar R$ 6,8 bilhões para a safra"
+    # under a headline, a deck over the date stays a deck: 'Headline' / deck / date
+    deck = "Las cooperativas reciben nuevos fondos del Estado"
+    raw = f"Bancos regionales amplían el crédito rural\n{deck}\n16/07/2015\n{PROSE}"
+    assert find_title(clean_text(raw)).text == "Bancos regionales amplían el crédito rural"

@@ -295,9 +295,62 @@ def _stories_above_section(paras: list[str]) -> int:
     return 0
 
 
+def _unwrapped(paras: list[str]) -> list[str]:
+    """The head's lines with a headline the page broke over several lines put together again: a line
+    too short or cut on a preposition to be a headline ("Gov’t to set"), then lines opening in lower
+    case ("aside another P1-B for ..." / "program"), is one headline wrapped at a fixed width. A
+    byline in lower case ("por Ana Ruiz") is no continuation."""
+    out: list[str] = []
+    joining = False
+    for para in paras:
+        ended = bool(out) and out[-1].endswith((".", "!", "?"))
+        continues = para[:1].islower() and not is_credit(para) and bool(out) and not ended
+        if continues and (joining or not _looks_like_headline(out[-1])):
+            out[-1] = f"{out[-1]} {para}"
+            joining = True
+            continue
+        out.append(para)
+        joining = False
+    return out
+
+
+def _headline_over_date(paras: list[str]) -> tuple[int, str] | None:
+    """The head's title-and-date block: a headline-like line, bylines only between it and a date line,
+    and the story's prose at most two lines under the date ('Headline' / '• Por Soy502' / '27 de
+    enero de 2020' / prose), under something that is no headline (a section label, the page's top).
+    Whatever stands above it (a long menu repeating its entries) is the site's; the last such block
+    before the prose is the story's."""
+    found: tuple[int, str] | None = None
+    for index, para in enumerate(paras):
+        if is_prose(para):
+            break
+        if not _is_date_line(para):
+            continue
+        under = paras[index + 1 : index + 3]
+        if not any(is_prose(p) for p in under):
+            continue
+        above = index - 1
+        while above >= 0 and is_credit(paras[above]):
+            above -= 1
+        if above < 0 or _is_date_line(paras[above]) or paras[above].rstrip().endswith("."):
+            continue
+        candidate = headline_candidate(paras[above])
+        if not _looks_like_headline(candidate) or is_prose(paras[above]):
+            continue
+        # a deck sits between a headline and its date too ('Headline' / deck / 'By X' / date): the line
+        # is the headline only when no headline-like line stands right above it (a section label does)
+        if above == 0 or not _looks_like_headline(headline_candidate(paras[above - 1])):
+            found = (above, candidate)
+    return found
+
+
 def find_title(text: str) -> Title:
     """The headline the head repeats, else its first headline-like line; else the opening words, flagged."""
     paras = paragraphs(text)
+    paras = _unwrapped(paras[: HEAD_LINES * 3]) + paras[HEAD_LINES * 3 :]
+    block = _headline_over_date(paras)
+    if block:
+        return Title(block[1], uncertain=False, evidence=f"headline over its date line, line {block[0] + 1}")
     repeated = _repeated_headline(paras)
     if repeated:
         return Title(repeated[1], uncertain=False, evidence=f"headline shown twice, line {repeated[0] + 1}")
