@@ -36,6 +36,7 @@ SETS = (
     ("dev3", "../extra/dev3/articles"),
     ("dev4", "../extra/dev4/articles"),
     ("dev5", "../extra/dev5/articles"),
+    ("dev6", "../extra/dev6/articles"),
 )
 # dev2's held-back half: pages aNNN with an even NNN
 _HELD_BACK = re.compile(r"^a\d*[02468]\.")

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from hemeroteca.extract.place_doubts import _whole_word_starts
+from hemeroteca.extract.vocabulary import caseless_alternation
 
 
 @pytest.mark.parametrize(
@@ -30,3 +31,41 @@ from hemeroteca.extract.place_doubts import _whole_word_starts
 def test_whole_word_starts_are_where_the_pattern_matches(text: str, surface: str) -> None:
     pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)")
     assert _whole_word_starts(text, surface) == [m.start() for m in pattern.finditer(text)]
+
+
+def _plain(words: list[str]) -> str:
+    """The form ``caseless_alternation`` replaced: every word, longest first, tried one by one."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_CASELESS_LISTS = [
+    ["mar", "marzo", "mar.", "March", "MAY", "may", "mayo", "Maio"],
+    ["dijo", "Dijo", "said", "pointed out", "point", "SAYS", "say"],
+    ["de", "del", "de la", "de las", "of", "of the", "do", "da"],
+    ["a", "ab", "abc", "b", "x-y", "x"],
+]
+_CASELESS_TEXTS = [
+    "El 3 de MARZO de 2021, Mar. 4 y marzo; mayo, Maio e MAY 2020 (mar.)",
+    "Ana dijo que... He SAID it, pointed out and point-blank; says, Say, saying",
+    "director de la Agencia, head of the Bank, presidente del BID, do Sebrae, de las",
+    "abcab abc-ab xab x-y x-yz aB ABC b, a",
+]
+
+
+@pytest.mark.parametrize("words", _CASELESS_LISTS)
+@pytest.mark.parametrize(
+    "wrap",
+    [r"(?<!\w){}(?!\w)", r"(?<!\w){}\.?\s+\w+", r"{}[ \t]*$", r"(?P<x>{})(?:\s+{})*"],
+)
+def test_caseless_alternation_matches_as_the_plain_alternation(words: list[str], wrap: str) -> None:
+    plain = re.compile(wrap.replace("{}", _plain(words)), re.IGNORECASE)
+    tree = re.compile(wrap.replace("{}", caseless_alternation(words)), re.IGNORECASE)
+
+    def seen(m: re.Match[str] | None) -> tuple | None:
+        return m and m.span() + m.groups()
+
+    for text in _CASELESS_TEXTS:
+        assert [seen(m) for m in tree.finditer(text)] == [seen(m) for m in plain.finditer(text)]
+        for end in range(len(text) + 1):  # searched in a window ending at each place, as the doubts do
+            start = max(0, end - 12)
+            assert seen(tree.search(text, start, end)) == seen(plain.search(text, start, end))

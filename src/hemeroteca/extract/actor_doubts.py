@@ -24,7 +24,7 @@ from hemeroteca.doubts import Doubt
 from hemeroteca.extract.countries import gazetteer
 from hemeroteca.extract.names import PARTICLES, fold, given_names, is_acronym, tokenize
 from hemeroteca.extract.people import is_role
-from hemeroteca.extract.vocabulary import word_set, words
+from hemeroteca.extract.vocabulary import caseless_alternation, word_set, words
 from hemeroteca.resources import load_data
 
 
@@ -46,8 +46,7 @@ def _words(key: str) -> tuple[str, ...]:
 
 def _before(key: str) -> re.Pattern[str]:
     """One of the words of ``key`` ending right where a name starts."""
-    words = "|".join(re.escape(w) for w in sorted(_words(key), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{words})[ \t]*$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w){caseless_alternation(_words(key))}[ \t]*$", re.IGNORECASE)
 
 
 @cache
@@ -67,15 +66,14 @@ def _generic_bodies() -> frozenset[str]:
 @cache
 def _speaks() -> re.Pattern[str]:
     """A verb of saying or a quotation mark: someone speaks in the sentence."""
-    verbs = "|".join(re.escape(w) for w in sorted(words("speech_verbs"), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{verbs})(?!\w)|[“”«»\"]", re.IGNORECASE)
+    return re.compile(rf"(?<!\w){caseless_alternation(words('speech_verbs'))}(?!\w)|[“”«»\"]", re.IGNORECASE)
 
 
 @cache
 def _head_of_state() -> re.Pattern[str]:
     """A head of state's title right before a name ("el presidente X", "Prime Minister Y")."""
-    titles = "|".join(re.escape(w) for w in sorted(_words("heads_of_state"), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{titles})[ \t]*(?:\w+[ \t]+)?$", re.IGNORECASE)
+    titles = caseless_alternation(_words("heads_of_state"))
+    return re.compile(rf"(?<!\w){titles}[ \t]*(?:\w+[ \t]+)?$", re.IGNORECASE)
 
 
 @cache

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from hemeroteca.doubts import Doubt
+from hemeroteca.extract.vocabulary import caseless_alternation
 from hemeroteca.resources import load_data
 from hemeroteca.sources.clean import is_credit, is_prose, paragraphs
 
@@ -64,8 +65,7 @@ def _words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
             filler.update(phrase.lower().split())
 
     def alternation(key: str) -> re.Pattern[str]:
-        words = sorted(data[key], key=len, reverse=True)
-        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+        return re.compile(rf"(?<!\w){caseless_alternation(data[key])}(?!\w)", re.IGNORECASE)
 
     return frozenset(filler), alternation("published"), alternation("updated")
 
@@ -79,27 +79,22 @@ class _Context:
     site_label: re.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _context() -> _Context:
     data = load_data("date_words.yaml")
-    articles = _alternation(data["event_articles"])
+    articles = caseless_alternation(data["event_articles"])
+    labels = caseless_alternation(data["clock_words"] + data["archive_words"])
     return _Context(
         event=re.compile(
-            rf"(?<!\w)(?:{_alternation(data['event_words'])})(?:\s+(?:{articles}))*\s*$", re.IGNORECASE
+            rf"(?<!\w){caseless_alternation(data['event_words'])}(?:\s+{articles})*\s*$", re.IGNORECASE
         ),
         range_end=re.compile(
-            rf"\d(?:\s+(?:{_alternation([w for w in data['range_joiners'] if w.isalpha()])})\s+"
-            rf"|\s*(?:{_alternation([w for w in data['range_joiners'] if not w.isalpha()])})\s*)"
-            rf"(?:(?:{articles})\s+)*$",
+            rf"\d(?:\s+{caseless_alternation([w for w in data['range_joiners'] if w.isalpha()])}\s+"
+            rf"|\s*{caseless_alternation([w for w in data['range_joiners'] if not w.isalpha()])}\s*)"
+            rf"(?:{articles}\s+)*$",
             re.IGNORECASE,
         ),
-        site_label=re.compile(
-            rf"(?<!\w)(?:{_alternation(data['clock_words'] + data['archive_words'])})(?!\w)", re.IGNORECASE
-        ),
+        site_label=re.compile(rf"(?<!\w){labels}(?!\w)", re.IGNORECASE),
     )
 
 
@@ -114,7 +109,7 @@ def _not_the_story_date(line: str, start: int) -> bool:
 
 @cache
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    month = caseless_alternation(_months())
     # a year glued to a reading time still ends there: "3 de marzo de 20214 min. de lectura"
     year = r"(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=\d{1,3}\s?(?:min|minutes?|minutos?)\b))"
     return [
@@ -415,7 +410,7 @@ def _lines_between(head: list[str], at: int, title_at: int) -> int:
 def _weather() -> re.Pattern[str]:
     words = load_data("date_words.yaml")["weather_words"]
     temperature = r"(?:\s*[-:]?\s*-?\d{1,2}\s*°\s*[CF]?)?"
-    return re.compile(rf"\s*(?:{_alternation(words)}){temperature}\s*", re.IGNORECASE)
+    return re.compile(rf"\s*{caseless_alternation(words)}{temperature}\s*", re.IGNORECASE)
 
 
 def _beside_weather(head: list[str], index: int) -> bool:
@@ -450,8 +445,8 @@ def _post_title(line: str) -> bool:
 def _strong_published() -> re.Pattern[str]:
     """The 'published' markers that say so on their own ('Posted', 'Publicado'), not 'el' or 'on'."""
     words = load_data("date_words.yaml")["published"]
-    strong = sorted((w for w in words if len(w) >= 5), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, strong)) + r")(?!\w)", re.IGNORECASE)
+    strong = caseless_alternation(w for w in words if len(w) >= 5)
+    return re.compile(rf"(?<!\w){strong}(?!\w)", re.IGNORECASE)
 
 
 def _published_at_the_end(text: str, order: str) -> Found | None:

@@ -40,7 +40,7 @@ from hemeroteca.extract.names import (
     tokenize,
     trim_to_name,
 )
-from hemeroteca.extract.vocabulary import word_set
+from hemeroteca.extract.vocabulary import caseless_alternation, word_set
 
 # How far back a role may stand from the name it introduces.
 ROLE_WINDOW = 22
@@ -215,8 +215,7 @@ SENTENCE_CHARS = 1000
 def _background() -> re.Pattern[str]:
     keys = ("polic", "polít", "gob", "gov", "admin")
     cues = [c for c in word_set("background_cues") if any(k in c for k in keys)]
-    alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?:{alternatives})\s+(?:the\s+|el\s+|o\s+)?\S*\s*$", re.IGNORECASE)
+    return re.compile(rf"{caseless_alternation(cues)}\s+(?:the\s+|el\s+|o\s+)?\S*\s*$", re.IGNORECASE)
 
 
 def _role_before(tokens: list[Token], first: int) -> bool:

@@ -33,6 +33,19 @@ def alternation(words: Iterable[str], after_first: str = "") -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+def caseless_alternation(words: Iterable[str], after_first: str = "") -> str:
+    """``alternation`` for a pattern compiled with ``re.IGNORECASE``, in place of a plain "a|b|c" of
+    the words longest first: it matches the same text at the same places, with the same word, but
+    tries at each place only the branches of the letters found there, not every word of the list.
+
+    The words are lower-cased first, since the engine compares them so anyway: 'Dijo' and 'dijo'
+    would otherwise make two branches, and the tree would try a shorter word of one before a longer
+    word of the other. A word whose lower case is longer than itself (dotted capital I) is kept as
+    written."""
+    lowered = (w.lower() if len(w.lower()) == len(w) else w for w in words)
+    return alternation(lowered, after_first)
+
+
 def _trie_pattern(node: dict) -> str:
     ends_here = "" in node
     branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
