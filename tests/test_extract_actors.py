@@ -395,6 +395,27 @@ def test_a_regulator_named_only_as_where_others_are_registered_is_context() -> N
     assert "Financial Services Commission" not in found
 
 
+def test_the_supervisor_of_the_bodies_a_sentence_describes_is_context() -> None:
+    # a participle of supervision in any gender and number names the regulator of others: context
+    es = (
+        "La Cooperativa Andina (Coopandina) informó que prestará a 300 socios. Es una de las 40 entidades "
+        "vigiladas por la Superintendencia de Economía Popular, y el canal controlado por la Dirección "
+        "Nacional de Cooperativas llega a zonas rurales."
+    )
+    found = orgs(es)
+    assert "Cooperativa Andina" in found
+    assert "Superintendencia de Economía Popular" not in found
+    assert "Dirección Nacional de Cooperativas" not in found
+    pt = (
+        "O Banco do Nordeste lançou a linha para as cooperativas supervisionadas pelo Conselho Monetário "
+        "Regional."
+    )
+    assert "Conselho Monetário Regional" not in orgs(pt)
+    # a project "monitored by" a ministry: the ministry takes part in it
+    en = "The project, administered by the bank and monitored by the Finance Ministry, reached 64 firms."
+    assert "Finance Ministry" in orgs(en)
+
+
 def test_a_unit_named_with_its_parent_in_the_possessive_inside_a_title_is_the_title() -> None:
     text = (
         "The course was led by Carla Bermúdez, economic affairs officer at ECLAC's Division of Production, "
