@@ -416,6 +416,24 @@ def test_the_supervisor_of_the_bodies_a_sentence_describes_is_context() -> None:
     assert "Finance Ministry" in orgs(en)
 
 
+def test_a_system_named_by_sector_words_acts_only_with_a_cue() -> None:
+    # an acronym defined for a sector's system does not make it one body taking part
+    text = (
+        "Os dados vêm do Panorama do Sistema Nacional de Crédito Cooperativo (SNCC), divulgado pelo "
+        "Banco Central do Brasil."
+    )
+    assert "Sistema Nacional de Crédito Cooperativo" not in orgs(text)
+    text = (
+        "A reforma exigirá intensa cooperação de entidades do Sistema Nacional de Fomento (SNF), como a "
+        "Agência de Fomento do Norte."
+    )
+    assert "Sistema Nacional de Fomento" not in orgs(text)
+    # the same system with its own verb acts; a system under a proper name is one body
+    text = "El SNF firmó el acuerdo. Las entidades del Sistema Nacional de Fomento (SNF) prestarán más."
+    assert "Sistema Nacional de Fomento" in orgs(text)
+    assert "Sistema Ocepar" in orgs("O Sistema Ocepar anunciou a nova linha.")
+
+
 def test_a_unit_named_with_its_parent_in_the_possessive_inside_a_title_is_the_title() -> None:
     text = (
         "The course was led by Carla Bermúdez, economic affairs officer at ECLAC's Division of Production, "
@@ -1312,8 +1330,11 @@ def test_an_event_head_after_modifiers_names_the_event_of_the_body() -> None:
 def test_a_system_named_by_a_sector_word_is_no_body() -> None:
     text = "Las entidades del Sistema Financiero participan. El Sistema Nacional de Crédito creció."
     assert orgs(text) == {}
-    # a proper name after it, or an acronym defined for it, names a body
-    text = "El Sistema OCB/MT firmó el acuerdo. El Sistema Integral de Financiamiento (SIF) presta."
+    # a proper name after it names a body; so does an acronym defined for it, when the system acts
+    text = (
+        "El Sistema OCB/MT firmó el acuerdo con el Sistema Integral de Financiamiento (SIF). "
+        "El SIF prestará."
+    )
     assert set(orgs(text)) == {"Sistema OCB/MT", "Sistema Integral de Financiamiento"}
 
 

@@ -34,7 +34,7 @@ from hemeroteca.doubts import Doubt
 from hemeroteca.extract.actor_doubts import actor_doubts
 from hemeroteca.extract.names import fold, given_names, is_acronym, is_furniture, lower_case_words, tokenize
 from hemeroteca.extract.org_patterns import NAME_GLUE, UPPER, OrgMention
-from hemeroteca.extract.organizations import find_organizations, initials, is_institution
+from hemeroteca.extract.organizations import find_organizations, initials, is_institution, is_sector_system
 from hemeroteca.extract.people import find_people, is_role
 from hemeroteca.extract.short_names import acting_mention, branches
 from hemeroteca.extract.vocabulary import alternation, word_set, words
@@ -907,6 +907,12 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
             continue
         if entity.type == "organization" and _context_body(entity) and not _takes_part(text, entity, title):
             continue
+        if (
+            entity.type == "organization"
+            and is_sector_system(entity.name)
+            and not _takes_part(text, entity, title)
+        ):
+            continue  # "entidades del Sistema Financiero (ESF)": a sector's bodies, named as the setting
         if entity.type == "person" and any(
             o.type == "organization" and fold(entity.name) in fold(o.name) for o in entities
         ):

@@ -218,6 +218,13 @@ def _fund_last(toks: list[str]) -> bool:
     )
 
 
+def is_sector_system(name: str) -> bool:
+    """'Sistema Nacional de Fomento', 'Sistema Financiero': a system named by sector words, not under a
+    proper name ("Sistema OCB/MT", "Sistema Ocepar"), is the bodies of a sector, not one of them."""
+    toks = _tokens(name)
+    return len(toks) >= 2 and toks[0] in _SYSTEMS and (toks[1] in NAME_GLUE or is_furniture(toks[1]))
+
+
 def is_institution_name(line: str) -> bool:
     """Is the whole line an institution's name ('Ministerio de Economía y Finanzas')?"""
     return bool(_patterns()["name"].fullmatch(line.strip())) and is_institution(line)
