@@ -434,6 +434,23 @@ def test_a_system_named_by_sector_words_acts_only_with_a_cue() -> None:
     assert "Sistema Ocepar" in orgs("O Sistema Ocepar anunciou a nova linha.")
 
 
+def test_a_unit_of_a_named_body_inside_a_title_a_few_words_long_is_the_title() -> None:
+    # the parent named exactly as another actor (a place after it allowed): the title may start a few
+    # words before the unit
+    text = (
+        "O Banco do Nordeste (BNB) lançou a linha. Segundo o gerente de negócios da Superintendência do "
+        "BNB em Pernambuco, João Batista Lira, a procura cresceu."
+    )
+    found = orgs(text)
+    assert "Banco do Nordeste" in found
+    assert not any(name.startswith("Superintendência") for name in found)
+    text = (
+        "O Serviço Brasileiro de Apoio às Micro e Pequenas Empresas (Sebrae) anunciou o crédito. Para Ana "
+        "Souza Reis, presidente do Conselho Deliberativo do Sebrae Goiás, a medida ajuda os negócios."
+    )
+    assert not any(name.startswith("Conselho") for name in orgs(text))
+
+
 def test_a_unit_named_with_its_parent_in_the_possessive_inside_a_title_is_the_title() -> None:
     text = (
         "The course was led by Carla Bermúdez, economic affairs officer at ECLAC's Division of Production, "

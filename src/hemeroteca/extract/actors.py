@@ -32,6 +32,7 @@ from functools import cache, lru_cache
 from hemeroteca.catalogue.authorities import Actor, Authorities
 from hemeroteca.doubts import Doubt
 from hemeroteca.extract.actor_doubts import actor_doubts
+from hemeroteca.extract.countries import gazetteer
 from hemeroteca.extract.names import fold, given_names, is_acronym, is_furniture, lower_case_words, tokenize
 from hemeroteca.extract.org_patterns import NAME_GLUE, UPPER, OrgMention
 from hemeroteca.extract.organizations import find_organizations, initials, is_institution, is_sector_system
@@ -828,15 +829,34 @@ def _unit_in_titles(text: str, entity: _Entity, entities: list[_Entity]) -> bool
     """'A diretora de Administração e Finanças do Sebrae, X': a department of a body the text names,
     seen only inside people's titles, is part of those titles."""
     m = _OF_PARENT.match(entity.name) if entity.type == "organization" else None
-    parent = m.group("parent") if m else ""
+    parent = _without_place(m.group("parent")) if m else ""
     others = [o for o in entities if o is not entity and o.type == entity.type]
     if not parent or not any(_same_org(o, parent, None) for o in others):
         return False
+    # When the parent is named exactly as another actor ("do BNB", "do Sebrae Tocantins"), the title's
+    # head may stand a few words back: "o gerente de negócios da Superintendência do BNB".
+    exact = any({fold(parent)} & o.keys() for o in others)
     for start in entity.mentions:
         tokens = tokenize(_sentence_before(text, start, CUE_WINDOW)[-NEAR_WINDOW:])
-        if not tokens or not is_role(tokens, len(tokens) - 2 if len(tokens) > 1 else 0):
+        heads = range(max(0, len(tokens) - TITLE_REACH), len(tokens)) if exact else [max(0, len(tokens) - 2)]
+        if not tokens or not any(is_role(tokens, k) for k in heads):
             return False
     return True
+
+
+# How many words before a unit the title that names it may start ("gerente de negócios da ...").
+TITLE_REACH = 4
+_PLACE_TAIL = re.compile(
+    r"^(?P<body>.+?)(?:\s+(?:em|en|in|no|na|de|do|da))?\s+(?P<place>\S+(?:\s+\S+){0,2})$"
+)
+
+
+def _without_place(parent: str) -> str:
+    """'Sebrae Tocantins', 'BNB em Alagoas': a body's regional unit names the body and a place."""
+    m = _PLACE_TAIL.match(parent)
+    if m and gazetteer().get(m.group("place").lower(), ("", ""))[1] == "place":
+        return m.group("body")
+    return parent
 
 
 def _without_parents_of_units(entities: list[_Entity], units: list[OrgMention]) -> list[_Entity]:
