@@ -451,6 +451,22 @@ def test_a_unit_of_a_named_body_inside_a_title_a_few_words_long_is_the_title() -
     assert not any(name.startswith("Conselho") for name in orgs(text))
 
 
+def test_a_fund_named_only_as_the_money_drawn_on_is_no_body() -> None:
+    text = (
+        "El Banco Federal (BAFE) lanzó una línea de crédito con aportes del Fondo Nacional de Inversión "
+        "Social (Fonis) y del Fondo de Garantías Regional (Fogare), informó Ana Paz, presidenta del BAFE."
+    )
+    found = orgs(text)
+    assert "Banco Federal" in found
+    assert "Fondo Nacional de Inversión Social" not in found
+    assert "Fondo de Garantías Regional" not in found
+    text = "Os recursos serão provenientes do Fundo Constitucional do Norte (FCN), disse o Banco da Amazônia."
+    assert "Fundo Constitucional do Norte" not in orgs(text)
+    # a fund that guarantees or pays acts as an institution
+    text = "A linha conta com garantia do Fundo Garantidor de Crédito (FGCred), que aprovou 300 operações."
+    assert "Fundo Garantidor de Crédito" in orgs(text)
+
+
 def test_a_unit_named_with_its_parent_in_the_possessive_inside_a_title_is_the_title() -> None:
     text = (
         "The course was led by Carla Bermúdez, economic affairs officer at ECLAC's Division of Production, "

@@ -313,6 +313,28 @@ def _launched_instrument(before: str, entity: _Entity) -> bool:
     return bool(_launch_cue().search(before[-NEAR_WINDOW:]))
 
 
+@cache
+def _money_cue() -> re.Pattern[str]:
+    """A money noun, 'of'/'from', an article, and optionally another fund coordinated before this one
+    ("con aportes del Fondo X (FX) y del Fondo Y")."""
+    of = r"(?:de|del|do|da|dos|das|from|of)"
+    article = r"(?:(?:the|el|la|los|las|o|a|os|as)\s+)?"
+    return re.compile(
+        rf"(?<!\w){alternation(sorted(_folded('money_cues')))}\s+{of}\s+{article}"
+        rf"(?:[^.;:\n]{{1,120}}?\s(?:y|e|and)\s+{of}?\s*{article})?$"
+    )
+
+
+def _money_drawn(before: str, entity: _Entity) -> bool:
+    """'con aportes del Fondo Nacional de Desarrollo Productivo', 'recursos provenientes do FCO': a fund
+    (a name with an instrument head) named as the money drawn on, or the thing managed, not a body."""
+    heads = _folded("instrument_heads")
+    parts = [fold(p) for p in entity.name.split()]
+    if not parts or (parts[0] not in heads and parts[-1] not in heads):
+        return False
+    return bool(_money_cue().search(fold(before[-NEAR_WINDOW:])))
+
+
 def _is_unit(name: str) -> bool:
     """A sub-unit's name: a unit head first, past a possessive parent ("ECLAC's Division of ..."), or
     last ("IFAD's Programme Management Department", "Private Sector Division"; an office named last
@@ -596,6 +618,7 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         or _own_instrument(before, entity)
         or _possessed_thing(text, start, before, entity)
         or _launched_instrument(before, entity)
+        or _money_drawn(before, entity)
         or _event_head().search(before)
     ):
         return True
