@@ -467,6 +467,19 @@ def test_a_fund_named_only_as_the_money_drawn_on_is_no_body() -> None:
     assert "Fundo Garantidor de Crédito" in orgs(text)
 
 
+def test_acronyms_in_a_row_of_figures_are_no_bodies() -> None:
+    text = (
+        "La Sociedad de Garantías del Sur (SOGASUR) anunció su balance. Ha emitido garantías a través de "
+        "cuatro fondos: FOGAPE: 10,500, FAGRO: 8,230, FOVIV: 1,020 y FONCAF: 950."
+    )
+    found = orgs(text)
+    assert "Sociedad de Garantías del Sur" in found
+    assert not {"FOGAPE", "FAGRO", "FOVIV", "FONCAF"} & set(found)
+    # a list of bodies without figures still names bodies
+    text = "La Sociedad de Garantías del Sur (SOGASUR) firmó el convenio con BANSUR, COOPNOR y FINAMAR."
+    assert {"BANSUR", "COOPNOR"} <= set(orgs(text))
+
+
 def test_a_unit_named_with_its_parent_in_the_possessive_inside_a_title_is_the_title() -> None:
     text = (
         "The course was led by Carla Bermúdez, economic affairs officer at ECLAC's Division of Production, "

@@ -140,12 +140,18 @@ def _why_standalone(text: str, m: re.Match[str], title: str) -> str | None:
     acr = m.group("acr")
     if title and acr in title:
         return "acronym in the title"
+    if _TABLE_ENTRY.match(text, m.end()):
+        return None  # "seis fondos administrados: Fogmipyme: 185,162, FAGRE: 63,591": a row of figures
     why = acting_mention(text, m.start(), m.end())
     if why not in ("the name as the agent", "the name as a partner"):
         before = text[max(0, m.start() - 60) : m.start()]
         if re.search(r"(?:,|\b(?:y|e|and))\s*$", before) or re.match(r"\s*,\s*[A-Z]", text[m.end() :]):
             return "acronym in an enumeration"
     return why and _ACRONYM_REASONS.get(why, why)
+
+
+# An acronym followed by a colon and a figure is a row of a table of figures, not a body named in a list.
+_TABLE_ENTRY = re.compile(r"[ \t]*:[ \t]*[$€£]?[ \t]*\d")
 
 
 # The evidence as ``--explain`` has always worded it for an acronym.
