@@ -480,6 +480,15 @@ def test_acronyms_in_a_row_of_figures_are_no_bodies() -> None:
     assert {"BANSUR", "COOPNOR"} <= set(orgs(text))
 
 
+def test_a_compound_adjective_names_nobody() -> None:
+    text = "Mr Lushinga said the Lima-based firm Agrocred had returned."
+    found = orgs(text)
+    assert "Agrocred" in found
+    assert "Lima-based" not in found
+    text = "WOCCU will draw on its finance experience in Peru and IT-based delivery channels."
+    assert "IT-based" not in orgs(text)
+
+
 def test_a_unit_named_with_its_parent_in_the_possessive_inside_a_title_is_the_title() -> None:
     text = (
         "The course was led by Carla Bermúdez, economic affairs officer at ECLAC's Division of Production, "

@@ -335,6 +335,16 @@ def _money_drawn(before: str, entity: _Entity) -> bool:
     return bool(_money_cue().search(fold(before[-NEAR_WINDOW:])))
 
 
+@cache
+def _compound_adjective_end() -> re.Pattern[str]:
+    return re.compile(rf"-(?:{alternation(words('compound_adjective_ends'))})$", re.IGNORECASE)
+
+
+def _compound_adjective(name: str) -> bool:
+    """'Manila-based', 'IT-based': a run closed by an English compound adjective describes a noun."""
+    return bool(_compound_adjective_end().search(name))
+
+
 def _is_unit(name: str) -> bool:
     """A sub-unit's name: a unit head first, past a possessive parent ("ECLAC's Division of ..."), or
     last ("IFAD's Programme Management Department", "Private Sector Division"; an office named last
@@ -930,6 +940,8 @@ def find_actors(text: str, authorities: Authorities, title: str = "") -> list[Fo
     for o in sorted(orgs, key=lambda o: -len(o.name.split())):
         if o.name.split()[0] in NAME_GLUE:
             continue  # "and Town Council": a name cut after its first words is no name
+        if _compound_adjective(o.name):
+            continue  # "the Manila-based lender": a modifier, not a name
         _merge(entities, o.name, "organization", o.alias, o.start, o.rule)
     short_forms = {f for e in entities if e.type == "organization" for f in (e.name, *e.aliases)}
     units = branches(text, short_forms)
