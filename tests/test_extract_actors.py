@@ -354,6 +354,19 @@ def test_an_authority_form_inside_a_longer_one_is_not_a_second_actor() -> None:
     assert names == {"IDB Invest"} or names == {"Inter-American Investment Corporation"}
 
 
+def test_an_acronym_the_text_defines_for_an_authority_body_is_that_body() -> None:
+    authorities = Authorities(
+        actors=(Actor(name="Agência de Fomento do Norte", type="organization", aliases=("FomentoNorte",)),)
+    )
+    text = (
+        "A missão foi organizada pela Agência de Fomento do Norte (AFN). Segundo Ana Lima, presidente da "
+        "AFN, a missão foi um sucesso."
+    )
+    found = actors(text, authorities)
+    assert "AFN" not in found
+    assert found["Agência de Fomento do Norte"] == ("organization", "FomentoNorte")
+
+
 def test_loose_heads_make_an_institution_when_an_acronym_is_defined() -> None:
     found = orgs(
         "El Centro Regional de Promoción de la MIPYME (CENPROMYPE) y el Fondo Nacional de Desarrollo "

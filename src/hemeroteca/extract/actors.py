@@ -816,6 +816,10 @@ def _merge(entities: list[_Entity], name: str, type_: str, alias: str | None, st
     if len(entity.evidence) < 3:
         entity.evidence.append(why)
     if entity.canonical:
+        if alias and not {fold(alias)} & entity.keys():
+            # "Agência Brasileira de ... (Apex)" for the authority's ApexBrasil: the acronym the text
+            # defines names the same body when used alone; the authority's own alias stays first
+            entity.aliases.append(alias)
         return
     if type_ == "organization" and _unit_of(name, entity.name):
         pass  # "the Export Division of the Ministry of Trade": the ministry, not a longer name of it
