@@ -502,6 +502,22 @@ def test_a_compound_adjective_names_nobody() -> None:
     assert "IT-based" not in orgs(text)
 
 
+def test_a_name_between_two_places_of_an_enumeration_is_a_place() -> None:
+    text = (
+        "Los créditos se entregaron en entidades de mayor marginación: Chiapas, Guerrero y Oaxaca, dijo "
+        "la Secretaría de Bienestar."
+    )
+    assert set(actors(text)) == {"Secretaría de Bienestar"}
+    text = (
+        "A diretora do Banco Mundial para Moçambique, Madagáscar, Ilhas Maurícias, Comores e Seychelles, "
+        "Ana Rita Chissano, falou à imprensa."
+    )
+    assert "Ilhas Maurícias" not in actors(text)
+    # one place beside it is not enough: "Chile, Banco Sur y Perú" may list a body
+    text = "Firmaron el acuerdo Chile, la Corporación Andina de Fomento (CAF) y el Banco Sur."
+    assert "Corporación Andina de Fomento" in actors(text)
+
+
 def test_a_unit_named_with_its_parent_in_the_possessive_inside_a_title_is_the_title() -> None:
     text = (
         "The course was led by Carla Bermúdez, economic affairs officer at ECLAC's Division of Production, "

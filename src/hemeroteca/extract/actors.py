@@ -608,6 +608,8 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         return True  # "the establishment of a Credit Union Bank", "a New Society": a kind of body, not one
     if entity.type == "person" and _on_caption_line(text, start):
         return True
+    if _between_places(text, start, entity):
+        return True
     before = _sentence_before(text, start, CUE_WINDOW)
     if entity.type == "person" and _predecessor_cue().search(fold(before[-NEAR_WINDOW:])):
         return True
@@ -641,6 +643,39 @@ def _background(text: str, start: int, entity: _Entity) -> bool:
         tokens = tokenize(before[-NEAR_WINDOW:])
         return any(is_role(tokens, k) for k in range(len(tokens)))
     return False
+
+
+# The items right before and after a mention in an enumeration: up to three capitalised words each.
+_ITEM = rf"[{UPPER}][\w’'-]*(?:[ \t]+(?:(?:de|del|do|da|dos|das)[ \t]+)?[{UPPER}][\w’'-]*){{0,2}}"
+_ITEM_BEFORE = re.compile(rf"(?P<item>{_ITEM})[ \t]*,[ \t]*$")
+_ITEM_AFTER = re.compile(rf"[ \t]*(?:,|[ \t](?:y|e|and|et)\b)[ \t]*(?P<item>{_ITEM})")
+
+
+def _is_place(item: str, *, from_end: bool) -> bool:
+    """Is the item, or its last (first) one to three words, a place or a country the gazetteer knows?"""
+    parts = item.split()
+    table = gazetteer()
+    for size in range(min(3, len(parts)), 0, -1):
+        words_ = parts[-size:] if from_end else parts[:size]
+        if " ".join(words_).lower() in table:
+            return True
+    return False
+
+
+def _between_places(text: str, start: int, entity: _Entity) -> bool:
+    """'Chiapas, Guerrero y Oaxaca', 'Madagáscar, Ilhas Maurícias, Comores': a name between two places of
+    an enumeration is a place the gazetteer does not know, not a person or a body."""
+    forms = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
+    form = next((f for f in forms if text.startswith(f, start)), "")
+    if not form:
+        return False
+    before = _ITEM_BEFORE.search(text, max(0, start - 60), start)
+    after = _ITEM_AFTER.match(text, start + len(form))
+    return (
+        bool(before and after)
+        and _is_place(before.group("item"), from_end=True)
+        and _is_place(after.group("item"), from_end=False)
+    )
 
 
 def _own_mentions(text: str, entity: _Entity) -> list[int]:
