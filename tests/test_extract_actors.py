@@ -518,6 +518,19 @@ def test_a_name_between_two_places_of_an_enumeration_is_a_place() -> None:
     assert "Corporación Andina de Fomento" in actors(text)
 
 
+def test_a_body_named_as_the_modifier_of_a_report_is_its_source() -> None:
+    text = (
+        "The Small Business Bureau (SBB) approved 40 loans. A Caribbean Development Bank report estimates "
+        "a credit gap of US$2 billion in the region."
+    )
+    found = orgs(text)
+    assert "Small Business Bureau" in found
+    assert "Caribbean Development Bank" not in found
+    # without the indefinite article the name may be the subject: "the bank report" is left alone
+    text = "The Caribbean Development Bank approved the loan; the bank reports to its board."
+    assert "Caribbean Development Bank" in orgs(text)
+
+
 def test_a_unit_named_with_its_parent_in_the_possessive_inside_a_title_is_the_title() -> None:
     text = (
         "The course was led by Carla Bermúdez, economic affairs officer at ECLAC's Division of Production, "

@@ -586,12 +586,19 @@ def _owns_a_source(text: str, start: int, entity: _Entity) -> bool:
     owner of a report or a figure (``source_things``) is their source, as after "according to"."""
     for form in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
         if text.startswith(form, start):
+            after = text[start + len(form) : start + len(form) + 80]
             m = re.match(
                 rf"['’]s(?:[ \t]+[{UPPER}][\w-]*){{0,{MAX_TITLE_WORDS}}}[ \t]+(?P<noun>[a-z]+)",
-                text[start + len(form) : start + len(form) + 80],
+                after,
             )
+            if not m and _INDEFINITE_BEFORE.search(text, max(0, start - 6), start):
+                # "A World Bank report estimates": the name as a noun's modifier after "a"/"an"
+                m = re.match(r"[ \t]+(?P<noun>[a-z]+)", after)
             return bool(m) and fold(m.group("noun")) in _folded("source_things")
     return False
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)[ \t]+$", re.IGNORECASE)
 
 
 def _background(text: str, start: int, entity: _Entity) -> bool:
