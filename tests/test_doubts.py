@@ -157,6 +157,25 @@ def test_the_curve_gives_every_threshold_its_share_flagged_and_wrong_caught() ->
     assert "  actor-late: 2, 1 wrong" in scores.code_lines()
 
 
+def test_verbose_evaluation_lists_the_flags_that_missed() -> None:
+    """Each wrong value left unflagged and each right value flagged, with its file and reasons."""
+    scores = Scores()
+    pred = _pred(title=[None], countries=["PE"], actors=["Extra Body"])
+    pred["doubts"] = [Doubt("close-main-country", item="PE", detail="CL").as_json()]
+    score_flags(scores, {**GOLD, "file": "x001.txt"}, pred)
+    lines = scores.flag_miss_lines()
+    weight = Doubt("close-main-country").weight
+    assert f"  wrong, not flagged: x001.txt main country PE, {weight:g}: close-main-country" in lines
+    assert "  wrong, not flagged: x001.txt title, 0: no reason" in lines
+    assert "  wrong, not flagged: x001.txt actors Extra Body, 0: no reason" in lines
+    # right values left unflagged are not listed
+    assert not any("Ana Ruiz" in line or " date" in line for line in lines)
+    flagged = Scores()
+    score_flags(flagged, {**GOLD, "file": "x002.txt"}, {**_pred(date=[None]), "title": "Right headline"})
+    weight = Doubt("competing-dates").weight
+    assert f"  right, flagged: x002.txt date, {weight:g}: competing-dates" in flagged.flag_miss_lines()
+
+
 def test_notes_do_not_count_as_flags() -> None:
     scores = Scores()
     pred = _pred()

@@ -400,7 +400,7 @@ def evaluate(golds: tuple[Path, ...], articles: Path | None, verbose: bool, root
     for line in scores.lines():
         click.echo(line)
     if verbose:
-        for line in scores.code_lines():
+        for line in (*scores.code_lines(), *scores.flag_miss_lines()):
             click.echo(line)
         for miss in scores.misses:
             click.echo(f"  miss: {miss}")

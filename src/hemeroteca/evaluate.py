@@ -82,6 +82,8 @@ class Weighed:
     weight: float
     codes: frozenset[str]
     wrong: bool
+    file: str = ""
+    item: str | None = None
 
 
 # The values doubts can point at: one per page for title, date, language and the main country,
@@ -156,6 +158,19 @@ class Scores:
         return ["doubt reasons (values carrying it, of which wrong):"] + [
             f"  {code}: {n}, {wrong} wrong" for code, (n, wrong) in sorted(seen.items())
         ]
+
+    def flag_miss_lines(self) -> list[str]:
+        """Each wrong value no flag caught and each right value flagged, with its reasons: what to
+        read before changing a reason or a weight."""
+        at = flag_at()
+        out = ["doubt flags that missed (file, value, item, weight: reasons):"]
+        for value in self.weighed:
+            if value.wrong != (value.weight >= at):
+                kind = "wrong, not flagged" if value.wrong else "right, flagged"
+                item = f" {value.item}" if value.item else ""
+                reasons = ", ".join(sorted(value.codes)) or "no reason"
+                out.append(f"  {kind}: {value.file} {value.field}{item}, {value.weight:g}: {reasons}")
+        return out
 
     def flag_lines(self) -> list[str]:
         """Recall of the doubts over wrong values, and the share of all values they flag."""
@@ -318,9 +333,8 @@ def score_flags(scores: Scores, gold: dict[str, Any], pred: dict[str, Any]) -> N
     def add(name: str, wrong: bool, *keys: tuple[str, str | None]) -> None:
         """One value, weighed by the doubts on each of ``keys`` (its own, its whole field's)."""
         found = [weights.get(key, none) for key in dict.fromkeys(keys)]
-        scores.weighed.append(
-            Weighed(name, sum(w for w, _ in found), frozenset().union(*(c for _, c in found)), wrong)
-        )
+        weight, codes = sum(w for w, _ in found), frozenset().union(*(c for _, c in found))
+        scores.weighed.append(Weighed(name, weight, codes, wrong, gold["file"], keys[0][1]))
 
     if gold.get("title") is not None:
         add("title", normalise(pred.get("title")) != normalise(gold["title"]), ("title", None))
