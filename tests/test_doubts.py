@@ -265,6 +265,18 @@ def test_a_label_glued_to_the_headline_by_a_wire_joint_is_doubted() -> None:
         assert title_doubts(title) == []
 
 
+def test_a_headline_opening_on_a_small_word_is_doubted() -> None:
+    """The tail of a headline cut above it ("Gov't to set | aside another..."), or a sentence of the
+    story taken for the headline, opens on a word in small letters; a brand written with a capital
+    inside, a figure or a quotation mark does not."""
+    assert [(d.code, d.detail) for d in title_doubts("aside another P1-B for the micro-loan programme")] == [
+        ("headline-opens-small", "aside")
+    ]
+    assert [d.code for d in title_doubts("de acuerdo con el banco, la tasa baja")] == ["headline-opens-small"]
+    for title in ("iPhone sales rise", "El BID aprueba un crédito", "3 bancos", '"Crédito" para todos'):
+        assert title_doubts(title) == []
+
+
 def test_a_dateline_city_does_not_place_the_main_country() -> None:
     """A wire's dateline names where the story was filed from: the visitors' country named there
     and by its people, the host named in the sentences, is still a doubtful main country."""

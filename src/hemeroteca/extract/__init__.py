@@ -84,12 +84,21 @@ _NOT_A_WORD = re.compile(r"(?<!\S)\S{400,}")
 # and what follows ("Economía/Agricultura.- MAPA impulsa...", "LIMA, PERU.- Con el paso..."): the
 # label may be no part of the headline, or the line may be the story's opening sentence.
 _LABEL_GLUED = re.compile(r"^(?P<label>[^\s.]+(?:[ \t][^\s.]+){0,3})\.-[ \t]")
+# A headline opens on a capital (or a figure, a quotation mark); one whose first word is all small
+# letters ("aside another P1-B for...") is the tail of a line cut above it, or a sentence of prose.
+# A word with a capital inside ("iPhone", "eBay") is a brand written so, not a cut.
+_OPENS_SMALL = re.compile(r"^(?P<word>[^\W\d_]+)(?=[\s,;:]|$)")
 
 
 def title_doubts(title: str) -> list[Doubt]:
-    """Reasons to doubt a headline that the title rules do not see: a label glued on by ".-"."""
-    glued = _LABEL_GLUED.match(title)
-    return [Doubt("label-glued-to-title", detail=glued["label"])] if glued else []
+    """Reasons to doubt a headline that the title rules do not see: a label glued on by ".-", a
+    first word in small letters."""
+    out = []
+    if glued := _LABEL_GLUED.match(title):
+        out.append(Doubt("label-glued-to-title", detail=glued["label"]))
+    if (small := _OPENS_SMALL.match(title)) and small["word"] == small["word"].lower():
+        out.append(Doubt("headline-opens-small", detail=small["word"]))
+    return out
 
 
 def analysed(text: str) -> str:
