@@ -16,20 +16,29 @@ hundreds gets what those values say. Weights stay at or above zero: a reason to 
 vouches for a value. The threshold is the highest weight that still flags ``--catch`` of the
 training sets' wrong values: fewer flags for the same catch.
 
-Pure Python, deterministic, a few seconds per set; only development sets go in (never a held-back
-batch: scoring it here would read it).
+The sets are ``scripts/cross_batch.py``'s real-page sets (dev, dev2's odd half, dev3-dev6; an
+absent one is skipped): development sets only, never a held-back batch (scoring it here would read
+it), and not the seeds or ``eval/heldout`` (written for the project and fixed against, they would
+teach what real pages do not do). Pure Python, deterministic, a few seconds per set.
 
-    .venv/bin/python scripts/doubt_weights.py dev=../shared/eval/dev/gold.yaml \\
-        dev2odd=/tmp/odd.yaml@../shared/eval/dev2/articles dev3=../extra/dev3/gold.yaml ...
+    .venv/bin/python scripts/doubt_weights.py [--only dev,dev5,dev6] [--catch 0.78] [--penalty 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import sys
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cross_batch  # noqa: E402  (the labelled sets, defined once)
+
+REPO = cross_batch.REPO
 
 
 @dataclass(frozen=True)
@@ -88,26 +97,32 @@ def rates(values: Iterable[Value], weights: Mapping[str, float], at: float) -> R
 
 
 def fit(
-    values: Sequence[Value], prior: Mapping[str, float], *, penalty: float = 3.0, rounds: int = 400
+    values: Sequence[Value], prior: Mapping[str, float], *, penalty: float = 3.0, rounds: int = 4000
 ) -> dict[str, float]:
     """Weights of the reasons, in log-odds of "wrong", pulled toward ``prior`` by ``penalty``.
 
-    Plain batch gradient descent (the problem is small and convex): the same answer every run.
+    Plain batch gradient descent (the problem is small and convex) over the distinct patterns of
+    reasons, each counted once with how many values share it: the same answer every run.
     """
-    codes = sorted({code for value in values for code in value.codes} | set(prior))
+    patterns: dict[tuple[str, frozenset[str]], list[int]] = {}
+    for value in values:
+        counts = patterns.setdefault((value.field, value.codes), [0, 0])
+        counts[0] += 1
+        counts[1] += value.wrong
+    codes = sorted({code for _, carried in patterns for code in carried} | set(prior))
     weights = {code: float(prior.get(code, 0.0)) for code in codes}
-    fields = sorted({value.field for value in values})
+    fields = sorted({name for name, _ in patterns})
     base = dict.fromkeys(fields, -3.0)
     n = len(values) or 1
     step = 2.5
     for _ in range(rounds):
         grad = {code: penalty * (weights[code] - prior.get(code, 0.0)) / n for code in codes}
         grad_base = dict.fromkeys(fields, 0.0)
-        for value in values:
-            z = max(-30.0, min(30.0, base[value.field] + score(value, weights)))
-            error = (1.0 / (1.0 + math.exp(-z)) - value.wrong) / n
-            grad_base[value.field] += error
-            for code in value.codes:
+        for (name, carried), (count, wrong) in patterns.items():
+            z = max(-30.0, min(30.0, base[name] + sum(weights[code] for code in carried)))
+            error = (count / (1.0 + math.exp(-z)) - wrong) / n
+            grad_base[name] += error
+            for code in carried:
                 grad[code] += error
         for code in codes:
             weights[code] = max(0.0, weights[code] - step * grad[code])
@@ -142,8 +157,12 @@ def shipped(
     flag_at: float,
 ) -> dict[str, float]:
     """Weights fitted on ``train``, their threshold chosen there, in the units they are shipped in."""
-    weights = fit([value for values in train for value in values], prior, penalty=penalty)
-    return rescale(weights, threshold(train, weights, catch), flag_at)
+    values = [value for values in train for value in values]
+    weights = fit(values, prior, penalty=penalty)
+    scaled = rescale(weights, threshold(train, weights, catch), flag_at)
+    # a reason no training value carries keeps its hand weight: nothing measured it
+    seen = {code for value in values for code in value.codes}
+    return {code: scaled[code] if code in seen else prior[code] for code in scaled}
 
 
 def leave_one_out(
@@ -163,11 +182,23 @@ def leave_one_out(
     return out
 
 
-def weighed(gold: Path, articles: Path | None, root: Path) -> list[Value]:
-    """Every proposed value of one labelled set, scored by ``evaluate``."""
+def weighed(labelled: Any, root: Path) -> list[Value] | None:
+    """Every proposed value of one labelled set (a ``cross_batch.LabelledSet``: its pages, its half
+    of dev2), scored by ``evaluate``; None when its gold file is absent."""
+    import yaml
+
     from hemeroteca.project import Project
 
-    scores = Project.at(root).evaluate([gold], articles=articles)
+    gold = (REPO / labelled.gold).resolve()
+    if not gold.is_file():
+        return None
+    articles = (REPO / labelled.articles) if labelled.articles else gold.parent / "articles"
+    entries = yaml.safe_load(gold.read_text(encoding="utf-8"))
+    kept = [e for e in entries if labelled.keep is None or labelled.keep(str(e["file"]))]
+    with tempfile.TemporaryDirectory(prefix="doubt-weights-") as tmp:
+        part = Path(tmp) / "gold.yaml"
+        part.write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
+        scores = Project.at(root).evaluate(part, articles=articles)
     return [Value(v.field, frozenset(v.codes), v.wrong) for v in scores.weighed]
 
 
@@ -175,18 +206,23 @@ def main() -> None:
     from hemeroteca.doubts import doubt_table, flag_at
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="+", help="NAME=GOLD.yaml[@ARTICLES_DIR], development sets only")
+    parser.add_argument("--only", help="comma-separated set names (default: every real-page set)")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=GOLD", help="as cross_batch.py")
     parser.add_argument("--catch", type=float, default=0.78, help="share of wrong values to flag in training")
     parser.add_argument("--penalty", type=float, default=3.0, help="pull toward the current weights")
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
+    parser.add_argument("--root", type=Path, default=REPO)
     args = parser.parse_args()
 
     prior = {code: float(e["weight"]) for code, e in doubt_table().items() if e["kind"] == "doubt"}
     sets: dict[str, list[Value]] = {}
-    for spec in args.sets:
-        name, _, rest = spec.partition("=")
-        gold, _, articles = rest.partition("@")
-        sets[name] = weighed(Path(gold), Path(articles) if articles else None, args.root)
+    for labelled in cross_batch.choose_sets(args.set, args.only):
+        if not labelled.real:
+            continue  # written for the project, then fixed against: not a batch of unseen pages
+        values = weighed(labelled, args.root)
+        if values is None:
+            print(f"{labelled.name}: skipped, {labelled.gold} is absent")
+        else:
+            sets[labelled.name] = values
 
     print(f"current weights, flagged at {flag_at():g}:")
     for name, values in sets.items():
