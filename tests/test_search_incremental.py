@@ -34,7 +34,6 @@ from hemeroteca.render.search_postings import (
     decode_postings,
     encode_bitmap,
     encode_postings,
-    gap_texts,
     update_state,
 )
 
@@ -216,17 +215,31 @@ def test_a_form_leaves_the_index_with_the_last_article_holding_it() -> None:
     assert not any('"cooperativas"' in text for name, text in files.items() if "/t-" in name)
 
 
+class _SmallBatches(Growing):
+    BATCH, _PART = 3, 4
+
+
+_SIDES = [number % 2 for number in range(5001)]  # a group per article number, for keys kept apart by it
+
+
 @given(st.lists(st.integers(0, 5000), unique=True).map(sorted))
 def test_postings_encode_and_decode(numbers: list[int]) -> None:
     text = encode_postings(numbers)
     assert decode_postings(text) == numbers
-    growing = Growing(gap_texts(5001))  # as a scratch build encodes them: one number at a time
-    for number in numbers:
-        growing.add({7, 8}, number)
-    grown = Postings()
-    growing.drain(grown, str)
-    assert [grown.text.get(key, "") for key in ("7", "8")] == [text, text]
-    assert grown.last == ({"7": numbers[-1], "8": numbers[-1]} if numbers else {})
+    # as a scratch build encodes them: one number at a time, in batches of any size, apart by group
+    for growing, groups in ((Growing(), 1), (_SmallBatches(), 1), (_SmallBatches(_SIDES, 2), 2)):
+        for number in numbers:
+            growing.add({7, 8} if number % 3 else {8}, number)
+        grown = Postings()
+        growing.drain(grown, str)
+        for key in (7, 8):
+            held = [n for n in numbers if key == 8 or n % 3]
+            for side in range(groups):
+                part = [n for n in held if _SIDES[n] == side] if groups > 1 else held
+                name = str(key * groups + side)
+                assert grown.text.get(name, "") == encode_postings(part)
+                assert grown.last.get(name) == (part[-1] if part else None)
+        assert set(grown.text) == set(grown.last)
     kept = Postings()
     for number in numbers:
         kept.append("term", number)

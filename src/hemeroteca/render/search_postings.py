@@ -28,12 +28,14 @@ import hashlib
 import zlib
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from itertools import accumulate, compress, count, repeat
 from operator import ge, sub
 from typing import NamedTuple
+
+import numpy as np
 
 from hemeroteca.render.model import Article
 from hemeroteca.render.search_text import (
@@ -450,38 +452,127 @@ def _unpack_few(packed: bytes) -> array:
 
 
 class Growing:
-    """Postings encoded as they grow, one article at a time: per key, the text of its gaps
-    (``encode_postings``) in a ``bytearray``, and its last number.
+    """Postings gathered as they grow, one article at a time, and encoded once at the end: per
+    key the text of its gaps (``encode_postings``) and its last number.
 
-    What a scratch build holds while it reads the archive is then the postings' final text,
-    about 2 bytes a posting, instead of each key's numbers (4 bytes a posting in arrays, and
-    about as much again in the memory their growing leaves unused), and nothing is encoded
-    at the end. Each gap's text is looked up in a table and added by C loops, not Python's.
+    An article's keys go into one array, its number beside each: two ``array.extend`` per
+    article, where appending a gap to each key's text was a Python step per posting (a quarter
+    of a scratch build's CPU). Every ``BATCH`` postings the batch is sorted by key, stably (each
+    key's numbers stay ascending, as added) and kept as its numbers (4 bytes a posting) and its
+    keys' runs; ``drain`` puts each key's runs end to end and makes the text of every gap by
+    numpy, a few million postings at a time, then one string per key.
+
+    ``groups``: each article number's group (its bucket), when keys are kept apart by it; a
+    key and a group are then one number, ``key * count + group``, in ``drain``'s ``name``.
     """
 
-    def __init__(self, gap_text: list[bytes]) -> None:
-        self._gap_text = gap_text  # gap -> b"." and its base-36 text
-        self._text: defaultdict[int, bytearray] = defaultdict(bytearray)  # key -> "." and each gap
-        self._last: defaultdict[int, int] = defaultdict(int)
+    BATCH = 1 << 20
+    _PART = 1 << 19  # postings encoded at once by ``drain``
 
-    def add(self, keys: Iterable[int], number: int) -> None:
-        """Append ``number``, above every number held, to each of ``keys`` (iterated twice)."""
-        gaps = map(sub, repeat(number), map(self._last.__getitem__, keys))
-        texts = map(self._text.__getitem__, keys)
-        deque(map(bytearray.extend, texts, map(self._gap_text.__getitem__, gaps)), 0)
-        self._last.update(zip(keys, repeat(number)))
+    def __init__(self, groups: Sequence[int] = (), count: int = 1) -> None:
+        self._groups = np.asarray(groups, np.int64) if count > 1 else None
+        self._count = count
+        self._keys, self._numbers = array("I"), array("I")
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # per batch: its keys, their postings' counts
+        self._sorted: list[np.ndarray] = []  # per batch: its numbers, key by key
+
+    def add(self, keys: Collection[int], number: int) -> None:
+        """Append ``number``, above every number held, to each of ``keys`` (distinct)."""
+        self._keys.extend(keys)
+        self._numbers.extend(repeat(number, len(keys)))
+        if len(self._keys) >= self.BATCH:
+            self._seal()
+
+    def _seal(self) -> None:
+        """Keep the batch sorted by key, and start a new one."""
+        if not self._keys:
+            return
+        numbers = np.frombuffer(self._numbers, np.uint32)
+        keys = np.frombuffer(self._keys, np.uint32).astype(np.int64)
+        if self._groups is not None:
+            keys = keys * self._count + self._groups[numbers]
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        starts = np.flatnonzero(np.diff(keys, prepend=-1))
+        self._runs.append((keys[starts], np.diff(np.append(starts, len(keys)))))
+        self._sorted.append(numbers[order])
+        self._keys, self._numbers = array("I"), array("I")
 
     def drain(self, made: Postings, name: Callable[[int], str]) -> None:
-        """Move every key's postings into ``made`` under ``name(key)``, letting go of each once moved."""
-        while self._text:
-            key, text = self._text.popitem()
+        """Move every key's postings into ``made`` under ``name(key)``."""
+        self._seal()
+        if not self._runs:
+            return
+        keys = np.concatenate([keys for keys, _ in self._runs])
+        sizes = np.concatenate([sizes for _, sizes in self._runs])
+        numbers = np.empty(int(sizes.sum()), np.uint32)
+        at = 0
+        while self._sorted:  # each batch let go of once copied: its numbers are not held twice
+            part = self._sorted.pop(0)
+            numbers[at : at + len(part)] = part
+            at += len(part)
+        self._runs = []
+        begins = np.cumsum(sizes) - sizes  # each run's place in ``numbers``
+        order = np.argsort(keys, kind="stable")  # a key's runs in the order of their batches
+        keys, sizes, begins = keys[order], sizes[order], begins[order]
+        del order
+        firsts = np.flatnonzero(np.diff(keys, prepend=-1))  # the first run of each key
+        before = (np.cumsum(sizes) - sizes)[firsts]  # the postings before each key's
+        # about _PART postings at a time, cut where a key starts: a key's runs are encoded together
+        cuts = np.unique(np.searchsorted(before, np.arange(0, int(before[-1]) + 1, self._PART)))
+        bounds = [*firsts[cuts[cuts < len(firsts)]].tolist(), len(keys)]
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            self._encode(made, name, keys[start:end], sizes[start:end], begins[start:end], numbers)
+
+    @staticmethod
+    def _encode(
+        made: Postings,
+        name: Callable[[int], str],
+        keys: np.ndarray,
+        sizes: np.ndarray,
+        begins: np.ndarray,
+        numbers: np.ndarray,
+    ) -> None:
+        """The postings of some keys' runs (every run of each key, in order) into ``made``."""
+        total = int(sizes.sum())
+        at = np.cumsum(sizes) - sizes  # each run's place in what is gathered here
+        gathered = numbers[np.repeat(begins - at, sizes) + np.arange(total)].astype(np.int64)
+        starts = np.flatnonzero(np.diff(keys, prepend=-1))  # runs that start a key
+        first = at[starts]  # each key's first posting
+        gaps = np.diff(gathered, prepend=0)
+        gaps[first] = gathered[first]
+        text, place = _gap_text(gaps)
+        last = gathered[np.append(first[1:], total) - 1].tolist()
+        cuts = place[np.append(first, total)].tolist()
+        texts, lasts = made.text, made.last
+        for key, start, end, final in zip(keys[starts].tolist(), cuts, cuts[1:], last, strict=False):
             named = name(key)
-            made.text[named], made.last[named] = str(memoryview(text)[1:], "ascii"), self._last.pop(key)
+            texts[named], lasts[named] = text[start + 1 : end].decode("ascii"), final
 
 
-def gap_texts(count: int) -> list[bytes]:
-    """b"." and the base-36 text of every gap between article numbers below ``count``."""
-    return [f".{base36(gap)}".encode("ascii") for gap in range(count + 1)]
+_DIGITS = np.frombuffer(_BASE36.encode("ascii"), np.uint8)
+
+
+def _gap_text(gaps: np.ndarray) -> tuple[bytes, np.ndarray]:
+    """The text of every gap, each as "." and its base-36 digits (``base36``), end to end, and
+    where each one's text starts, with one more entry, the end: array operations, not a call per gap."""
+    digits = np.ones(len(gaps), np.int64)
+    power, most = 36, int(gaps.max())
+    while power <= most:
+        digits += gaps >= power
+        power *= 36
+    at = np.zeros(len(gaps) + 1, np.int64)
+    np.cumsum(digits + 1, out=at[1:])
+    text = np.empty(int(at[-1]), np.uint8)
+    text[at[:-1]] = ord(".")
+    rest, place = gaps.copy(), at[1:] - 1  # each gap's last digit first, then the one before it
+    for _ in range(int(digits.max())):
+        more = digits > 0
+        text[place[more]] = _DIGITS[rest[more] % 36]
+        rest //= 36
+        place -= 1
+        digits -= 1
+    return text.tobytes(), at
 
 
 # Told each article analysed, its number and its text, while the text is in hand: the text is read
@@ -497,12 +588,13 @@ def build_state(ordered: list[Article], seen: TextSink | None = None) -> IndexSt
     """The state of ``ordered`` (articles in the order added: ``numbering.added_order``), from scratch."""
     seen = seen or _ignore
     analyser = _Analyser([])
-    gap_text = gap_texts(len(ordered))
-    # by stem number: the articles holding it in each bucket, in titles, using it often
-    body: defaultdict[str, Growing] = defaultdict(lambda: Growing(gap_text))
-    title, often = Growing(gap_text), Growing(gap_text)
-    packed: tuple[list[bytes], ...] = ([], [], [])
     buckets = [bucket(article) for article in ordered]
+    places = sorted(set(buckets))
+    place = {where: at for at, where in enumerate(places)}
+    # by stem number: the articles holding it (in each bucket), in titles, using it often
+    body = Growing([place[where] for where in buckets], len(places))
+    title, often = Growing(), Growing()
+    packed: tuple[list[bytes], ...] = ([], [], [])
     for number, article in enumerate(ordered):
         text = article.body
         seen(number, article, text)
@@ -510,12 +602,12 @@ def build_state(ordered: list[Article], seen: TextSink | None = None) -> IndexSt
         packed[0].append(_pack(found.held))
         packed[1].append(_pack_few(found.titled))
         packed[2].append(_pack_few(found.often))
-        for growing, stems in zip((body[buckets[number]], title, often), found[1:], strict=True):
-            growing.add(stems, number)
+        body.add(found.body, number)
+        title.add(found.titled, number)
+        often.add(found.often, number)
     stems = analyser.stems
     postings = Postings(), Postings(), Postings()
-    for where, growing in body.items():
-        growing.drain(postings[0], lambda s, where=where: stems[s] + BUCKETED + where)
+    body.drain(postings[0], lambda key: stems[key // len(places)] + BUCKETED + places[key % len(places)])
     title.drain(postings[1], stems.__getitem__)
     often.drain(postings[2], stems.__getitem__)
     return IndexState(
