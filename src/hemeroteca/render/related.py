@@ -11,7 +11,6 @@ the pages of the articles near it in its lists are looked at again (``affected``
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -73,7 +72,7 @@ class Neighbours:
         return made
 
     def _reading(self, article: Article) -> Reading:
-        scores: Counter[str] = Counter()
+        scores: dict[str, int] = {}
         found: dict[str, Article] = {}
         for kind, weight in WEIGHTS:
             for key in _keys(article, kind):
@@ -83,16 +82,18 @@ class Neighbours:
                 at = self._place(kind, key, article)
                 for other in facet.articles[max(0, at - WINDOW) : at + WINDOW + 1]:
                     if other is not article:
-                        scores[other.id] += weight
-                        found[other.id] = other
+                        other_id = other.id
+                        scores[other_id] = scores.get(other_id, 0) + weight
+                        found[other_id] = other
         day = _day(article.date)
-
-        def rank(other_id: str) -> tuple[int, int, str]:
-            other_day = _day(found[other_id].date)
-            distance = abs(other_day - day) if day is not None and other_day is not None else 10**9
-            return (-scores[other_id], distance, other_id)
-
-        related = tuple(found[i] for i in sorted(scores, key=rank)[:RELATED])
+        far = 10**9
+        # best score first, then nearest in time, then by id: tuples, not a key function per candidate
+        days = {other_id: _day(other.date) for other_id, other in found.items()}
+        ranked = sorted(
+            (-score, far if day is None or days[i] is None else abs(days[i] - day), i)  # type: ignore[operator]
+            for i, score in scores.items()
+        )
+        related = tuple(found[i] for *_, i in ranked[:RELATED])
         older = newer = None
         if article.year:
             year = self.model.facets["years"][article.year].articles
