@@ -134,6 +134,19 @@ def test_symlinks_and_special_files_are_refused_by_every_command_and_by_check(pr
         mark_reviewed(proj, FIRST)
 
 
+def test_add_reads_no_link_and_leaves_one_in_docs_to_the_commands_that_publish(proj: Project) -> None:
+    secret = proj.root.parent / "outside"
+    (proj.docs_dir / "cfg.txt").symlink_to(secret / "secret.txt")
+    new = proj.root.parent / "new.txt"
+    new.write_text("Una cooperativa de Caldas exportó 40 toneladas de café a Japón.\n", encoding="utf-8")
+    assert cli(proj, "add", str(new)).exit_code == 0  # add does not walk docs/: it publishes nothing
+    line = one_error(cli(proj, "build"))
+    assert "docs/cfg.txt" in line and "symbolic link" in line and SECRET not in line
+    (proj.archive_dir / "x.md").symlink_to(secret / "secret.txt")  # but what add reads, it looks at
+    line = one_error(cli(proj, "add", str(new)))
+    assert "archive/x.md" in line and "symbolic link" in line
+
+
 # --- 2. nothing is written outside its folder, whatever a record says ---------------------------
 
 

@@ -187,7 +187,7 @@ def add(
     ``jobs`` processes (every core by default), and they are numbered and written here in
     the order given, so the archive is the same whatever ``jobs`` is.
     """
-    refuse_unsafe_files(project)
+    refuse_unsafe_files(project, publishing=False)  # it reads seeds/ and archive/, and publishes nothing
     with archive_lock(project):
         return _add_all(project, paths, authorities, progress, jobs)
 

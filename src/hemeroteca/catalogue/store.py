@@ -79,7 +79,9 @@ def _unsafe_in(folder: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def unsafe_files(project: Project, *, shallow: bool = False) -> list[tuple[str, str]]:
+def unsafe_files(
+    project: Project, *, shallow: bool = False, publishing: bool = True
+) -> list[tuple[str, str]]:
     """Links and special files where the tool reads what it publishes, as (path, why).
 
     seeds/ become article pages, archive/ (with its authority files) becomes the
@@ -88,6 +90,9 @@ def unsafe_files(project: Project, *, shallow: bool = False) -> list[tuple[str, 
     from anywhere on the machine that builds the site. Only regular files are read.
     ``shallow`` looks at those folders and mkdocs.yml themselves only: for a command
     that looks inside them once it holds the archive's lock (``build``, through ``ingest``).
+    ``publishing=False``: for a command that reads seeds/ and archive/ and publishes nothing
+    (``add``): docs/ and overrides/ are looked at themselves only, not walked (at 100,000
+    articles docs/ holds over 200,000 files, and ``build`` walks it anyway).
     """
     held = str(project.archive_dir)
     if held in _vetted and _held.get(held):
@@ -96,18 +101,18 @@ def unsafe_files(project: Project, *, shallow: bool = False) -> list[tuple[str, 
     for path in (project.seeds_dir, project.archive_dir, project.docs_dir, project.overrides_dir):
         if path.is_symlink():
             found.append((path, "is a symbolic link"))
-        elif not shallow:
+        elif not shallow and (publishing or path in (project.seeds_dir, project.archive_dir)):
             found.extend(_unsafe_in(path))
     if project.mkdocs_yml.is_symlink():
         found.append((project.mkdocs_yml, "is a symbolic link"))
-    if not found and not shallow and _held.get(held):
+    if not found and not shallow and publishing and _held.get(held):
         _vetted.add(held)
     return [(project.relative(path), why) for path, why in found]
 
 
-def refuse_unsafe_files(project: Project, *, shallow: bool = False) -> None:
+def refuse_unsafe_files(project: Project, *, shallow: bool = False, publishing: bool = True) -> None:
     """Stop a command before it reads anything when ``unsafe_files`` finds one: one line naming it."""
-    for path, why in unsafe_files(project, shallow=shallow)[:1]:
+    for path, why in unsafe_files(project, shallow=shallow, publishing=publishing)[:1]:
         raise HemerotecaError(path, f"{why}: only regular files are allowed here (nothing was read)")
 
 
