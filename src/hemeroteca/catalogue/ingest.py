@@ -157,7 +157,8 @@ def _ingest(
         seeds = list_seeds(project)  # regular files of seeds/ only: not looked at again (100,000 at a build)
     # One listing of archive/ instead of a look for each seed's record (100,000 at a build).
     records = {path.name for path in list_record_paths(project)}
-    todo = [seed for seed in seeds if _needs_extraction(project, seed, force, report, records)]
+    archive = project.archive_dir  # made once, not once per seed (a Path each time)
+    todo = [seed for seed in seeds if _needs_extraction(project, seed, force, report, records, archive)]
     works = (_seed_work(project, seed) for seed in todo)
     # A seed's error comes back as a value: one bad seed does not stop the others.
     extracted = map_ordered(
@@ -181,16 +182,16 @@ def _ingest(
 
 
 def _needs_extraction(
-    project: Project, seed: Path, force: bool, report: IngestReport, records: set[str]
+    project: Project, seed: Path, force: bool, report: IngestReport, records: set[str], archive: Path
 ) -> bool:
     """False for a seed whose record must stay as it is (noted in the report), True otherwise.
 
-    ``records``: the names of the files in archive/.
+    ``records``: the names of the files in ``archive`` (archive/).
     """
     name = f"{seed_id(seed)}.md"
     if name not in records:
         return True
-    target = project.archive_dir / name
+    target = archive / name
     if not force:
         # Already in the catalogue: not even read, so a build over 10,000 records stays quick.
         report.unchanged.append(target)
