@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from hemeroteca.extract.countries import _PLAIN_CASE, _name_spans, _pattern, _plain_names
 from hemeroteca.extract.place_doubts import _whole_word_starts
 from hemeroteca.extract.vocabulary import caseless_alternation
 
@@ -69,3 +70,31 @@ def test_caseless_alternation_matches_as_the_plain_alternation(words: list[str],
         for end in range(len(text) + 1):  # searched in a window ending at each place, as the doubts do
             start = max(0, end - 12)
             assert seen(tree.search(text, start, end)) == seen(plain.search(text, start, end))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acuerdo entre PERÚ y Chile; los peruanos, Brasil-Argentina, ESTADOS UNIDOS y la Unión Europea.",
+        "Exportações do Brasil para a china e o JAPÃO; Costa Rica, costa-riquenhos, Perú_Chile, $Chile",
+        "İstanbul y Turquía",  # a lower case longer than the letter: read as written
+        "Dıyarbakır, Brasıl, Chıle y Perú",  # the dotless i matches 'i' case-insensitively: read as written
+        "\u212aenya, Colombia y México",  # the Kelvin sign is a case form of 'k'
+        "",
+    ],
+)
+def test_country_names_are_found_where_the_case_insensitive_pattern_finds_them(text: str) -> None:
+    assert _name_spans(text) == [m.span() for m in _pattern(re.IGNORECASE).finditer(text)]
+
+
+def test_plain_case_characters_compare_as_their_lower_case() -> None:
+    """Every character the lower-cased reading accepts matches a name's letter case-insensitively
+    exactly when its lower case is that letter, and keeps whether it is a word character."""
+    plain = [chr(c) for c in range(0x2100) if _PLAIN_CASE.fullmatch(chr(c))]
+    letters = sorted({c.lower() for c in plain})
+    assert _plain_names()
+    for c in plain:
+        assert len(c.lower()) == 1
+        assert bool(re.match(r"\w", c)) == bool(re.match(r"\w", c.lower()))
+        for p in letters:
+            assert bool(re.fullmatch(re.escape(p), c, re.IGNORECASE)) == (c.lower() == p), (c, p)
