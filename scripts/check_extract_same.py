@@ -18,13 +18,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import re
-import subprocess
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from at_commit import run_at  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 # (name, folder relative to the repository); a missing folder is skipped and said so.
@@ -66,23 +65,7 @@ def digests(root: Path) -> dict[str, str]:
 
 def digests_at(ref: str) -> dict[str, str]:
     """The digests of the code and data of commit ``ref``, run in a child process."""
-    with tempfile.TemporaryDirectory(prefix="extract-same-") as tmp:
-        git = ["git", "-C", str(REPO), "archive", ref]
-        archive = subprocess.run(git, check=True, capture_output=True).stdout
-        tar_path = Path(tmp) / "ref.tar"
-        tar_path.write_bytes(archive)
-        tree = Path(tmp) / "tree"
-        with tarfile.open(tar_path) as tar:
-            tar.extractall(tree, filter="data")
-        env = {**os.environ, "PYTHONPATH": str(tree / "src")}
-        child = subprocess.run(
-            [sys.executable, __file__, "--digests", "--root", str(tree)],
-            check=True,
-            capture_output=True,
-            text=True,
-            env=env,
-        )
-    return json.loads(child.stdout)
+    return run_at(ref, __file__, ["--digests", "--root", "{tree}"])
 
 
 def main(argv: list[str] | None = None) -> int:

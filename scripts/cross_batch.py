@@ -29,15 +29,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
-import tarfile
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from at_commit import run_at  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -245,20 +245,8 @@ def score_sets(sets: list[LabelledSet], root: Path) -> dict[str, dict[str, int] 
 
 def score_at(ref: str, names: list[str], overrides: list[str]) -> dict[str, dict[str, int] | str]:
     """The same sets scored with the code and data of commit ``ref``, in a child process."""
-    with tempfile.TemporaryDirectory(prefix="cross-batch-ref-") as tmp:
-        archive = subprocess.run(
-            ["git", "-C", str(REPO), "archive", ref], check=True, capture_output=True
-        ).stdout
-        tar_path = Path(tmp) / "ref.tar"
-        tar_path.write_bytes(archive)
-        tree = Path(tmp) / "tree"
-        with tarfile.open(tar_path) as tar:
-            tar.extractall(tree, filter="data")
-        env = {**os.environ, "PYTHONPATH": str(tree / "src")}
-        command = [sys.executable, __file__, "--json", "--root", str(tree), "--only", ",".join(names)]
-        command += [f"--set={item}" for item in overrides]
-        child = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
-    return json.loads(child.stdout)
+    arguments = ["--json", "--root", "{tree}", "--only", ",".join(names)]
+    return run_at(ref, __file__, arguments + [f"--set={item}" for item in overrides])
 
 
 def rows_of(
