@@ -283,6 +283,19 @@ def _own_instrument(before: str, entity: _Entity) -> bool:
     return instrument and bool(_possessive_end().search(before))
 
 
+def _form_at(text: str, start: int, entity: _Entity) -> str:
+    """The longest of the entity's names (its name or an alias) that the text has at ``start``; "" if none.
+    The rules that read what stands right after a mention need to know where the name ends."""
+    return next(
+        (
+            f
+            for f in sorted({entity.name, *entity.aliases}, key=len, reverse=True)
+            if text.startswith(f, start)
+        ),
+        "",
+    )
+
+
 _POSSESSOR_END = re.compile(r"\w[’']s\s+$")
 _NEXT_WORD = re.compile(r"\s+([a-záéíóúñçãõ]+)")
 
@@ -292,11 +305,9 @@ def _possessed_thing(text: str, start: int, before: str, entity: _Entity) -> boo
     programme': after a possessive and before a programme's noun, the name is the programme's."""
     if not (_POSSESSOR_END.search(before) or _possessive_end().search(before)):
         return False
-    for form in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
-        if text.startswith(form, start):
-            m = _NEXT_WORD.match(text, start + len(form))
-            return bool(m) and fold(m.group(1)) in _folded("named_things")
-    return False
+    form = _form_at(text, start, entity)
+    m = _NEXT_WORD.match(text, start + len(form)) if form else None
+    return bool(m) and fold(m.group(1)) in _folded("named_things")
 
 
 @cache
@@ -363,16 +374,16 @@ def _reports_a_figure(text: str, start: int, entity: _Entity) -> bool:
     """A statistics office whose mention goes on with a reporting verb ("The Central Statistical
     Office estimates that ...", "el Instituto Nacional de Estadística (INE) registró ..."): the
     source of a figure, which the gold conventions do not count as acting."""
-    for key in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
-        if text.startswith(key, start):
-            after = text[start + len(key) : start + len(key) + 60]
-            if _forecast().match(after):
-                return True  # "the IDB estimates that 90% ...", "la OMC prevé una desaceleración"
-            if not _folded("statistics_words") & {fold(w) for w in entity.name.split()}:
-                return False
-            before = text[max(0, start - 40) : start]
-            return bool(_figure_verb().match(after) or _figure_verb_before().search(before))
-    return False
+    key = _form_at(text, start, entity)
+    if not key:
+        return False
+    after = text[start + len(key) : start + len(key) + 60]
+    if _forecast().match(after):
+        return True  # "the IDB estimates that 90% ...", "la OMC prevé una desaceleración"
+    if not _folded("statistics_words") & {fold(w) for w in entity.name.split()}:
+        return False
+    before = text[max(0, start - 40) : start]
+    return bool(_figure_verb().match(after) or _figure_verb_before().search(before))
 
 
 @cache
@@ -426,13 +437,13 @@ def _on_label_line(text: str, start: int, entity: _Entity) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if len(line) > len(entity.name) + MAX_LABEL_EXTRA:
         return False  # a line of prose, not a label
-    for form in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
-        if text.startswith(form, start):
-            rest = fold(line[: start - line_start] + " " + line[start - line_start + len(form) :])
-            rest = _press_office_pattern().sub(" ", _label_words().sub(" ", rest))
-            rest = re.sub(r"\([^()]{1,15}\)", " ", rest)
-            return all(w in NAME_GLUE for w in re.findall(r"[^\W\d_]+", rest))
-    return False
+    form = _form_at(text, start, entity)
+    if not form:
+        return False
+    rest = fold(line[: start - line_start] + " " + line[start - line_start + len(form) :])
+    rest = _press_office_pattern().sub(" ", _label_words().sub(" ", rest))
+    rest = re.sub(r"\([^()]{1,15}\)", " ", rest)
+    return all(w in NAME_GLUE for w in re.findall(r"[^\W\d_]+", rest))
 
 
 @cache
@@ -469,9 +480,7 @@ def _verbless(line: str) -> bool:
     if len(tokens) < 4 or any(fold(t.word) in _speech_verbs() for t in tokens):
         return False  # "Disse o presidente Luiz Inácio da Silva.": a sentence, its verb first
     lower = [k for k, t in enumerate(tokens) if t.word[:1].islower()]
-    return bool(lower) and all(
-        fold(tokens[k].word) in _CAPTION_GLUE or is_role(tokens, k) for k in lower
-    )
+    return bool(lower) and all(fold(tokens[k].word) in _CAPTION_GLUE or is_role(tokens, k) for k in lower)
 
 
 @cache
@@ -541,10 +550,8 @@ def _in_apposition(text: str, start: int, entity: _Entity) -> bool:
         tokens = tokenize(description)
         if any(is_role(tokens, k) for k in range(len(tokens))):
             return False
-    for form in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
-        if text.startswith(form, start):
-            return bool(_APPOSITION_AFTER.match(text, start + len(form)))
-    return False
+    form = _form_at(text, start, entity)
+    return bool(form) and bool(_APPOSITION_AFTER.match(text, start + len(form)))
 
 
 # A parenthesis after a lower-case word holding only names, ';' or ',' between: a credit line.
@@ -582,20 +589,17 @@ MAX_TITLE_WORDS = 3
 
 
 def _owns_a_source(text: str, start: int, entity: _Entity) -> bool:
-    """"2019's World Bank's Doing Business rankings", "the IDB's estimates": a body named only as the
+    """ "2019's World Bank's Doing Business rankings", "the IDB's estimates": a body named only as the
     owner of a report or a figure (``source_things``) is their source, as after "according to"."""
-    for form in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
-        if text.startswith(form, start):
-            after = text[start + len(form) : start + len(form) + 80]
-            m = re.match(
-                rf"['’]s(?:[ \t]+[{UPPER}][\w-]*){{0,{MAX_TITLE_WORDS}}}[ \t]+(?P<noun>[a-z]+)",
-                after,
-            )
-            if not m and _INDEFINITE_BEFORE.search(text, max(0, start - 6), start):
-                # "A World Bank report estimates": the name as a noun's modifier after "a"/"an"
-                m = re.match(r"[ \t]+(?P<noun>[a-z]+)", after)
-            return bool(m) and fold(m.group("noun")) in _folded("source_things")
-    return False
+    form = _form_at(text, start, entity)
+    if not form:
+        return False
+    after = text[start + len(form) : start + len(form) + 80]
+    m = re.match(rf"['’]s(?:[ \t]+[{UPPER}][\w-]*){{0,{MAX_TITLE_WORDS}}}[ \t]+(?P<noun>[a-z]+)", after)
+    if not m and _INDEFINITE_BEFORE.search(text, max(0, start - 6), start):
+        # "A World Bank report estimates": the name as a noun's modifier after "a"/"an"
+        m = re.match(r"[ \t]+(?P<noun>[a-z]+)", after)
+    return bool(m) and fold(m.group("noun")) in _folded("source_things")
 
 
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)[ \t]+$", re.IGNORECASE)
@@ -672,8 +676,7 @@ def _is_place(item: str, *, from_end: bool) -> bool:
 def _between_places(text: str, start: int, entity: _Entity) -> bool:
     """'Chiapas, Guerrero y Oaxaca', 'Madagáscar, Ilhas Maurícias, Comores': a name between two places of
     an enumeration is a place the gazetteer does not know, not a person or a body."""
-    forms = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
-    form = next((f for f in forms if text.startswith(f, start)), "")
+    form = _form_at(text, start, entity)
     if not form:
         return False
     before = _ITEM_BEFORE.search(text, max(0, start - 60), start)
@@ -689,9 +692,7 @@ def _own_mentions(text: str, entity: _Entity) -> list[int]:
     """The entity's mentions without an acronym in brackets right after its name ('União dos Negros do
     Amapá (UNA)'): that is the same mention, and reads as background or not with the name."""
     starts = sorted(set(entity.mentions))
-    return [
-        s for k, s in enumerate(starts) if not (k and text[max(0, s - 3) : s].rstrip().endswith("("))
-    ]
+    return [s for k, s in enumerate(starts) if not (k and text[max(0, s - 3) : s].rstrip().endswith("("))]
 
 
 def _same_org(entity: _Entity, name: str, alias: str | None) -> bool:
